@@ -1,0 +1,2 @@
+// Placeholder: imports run here, off the main thread.
+export {}

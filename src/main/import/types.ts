@@ -1,0 +1,110 @@
+// The contract every digest parser fulfils. Parsers are pure: text in, data out;
+// no database, no file system, no clock (the context carries the file's time).
+import type { LinkKind } from '../../shared/model'
+
+export type FormatName =
+  | 'hf-text'
+  | 'hf-html'
+  | 'hf-json'
+  | 'json-lenient'
+  | 'arxiv-email'
+  | 'arxiv-rss'
+  | 'arxiv-atom'
+  | 'feed'
+  | 'markdown'
+  | 'bibtex'
+  | 'ris'
+  | 'wos'
+  | 'csl-json'
+  | 'eml'
+  | 'scholar-alert'
+
+export interface ParsedLink {
+  url: string
+  kind: LinkKind
+}
+
+/** One paper as a digest states it. Absent facts are null, never guessed. */
+export interface ParsedPaper {
+  title: string
+  authors: string[]
+  abstract: string | null
+  /** Truncated text that is not an abstract (Scholar alert snippets, trending one-liners). */
+  snippet: string | null
+  /** arXiv id without version: `2401.12345` or `hep-th/9901001`. */
+  arxivId: string | null
+  arxivVersion: number | null
+  /** Lower-cased, without `https://doi.org/`. */
+  doi: string | null
+  links: ParsedLink[]
+  publishedAt: string | null // YYYY-MM-DD
+  venue: string | null
+  /** Reading state some formats carry (JabRef `readstatus`, `ranking`); applied only to new papers. */
+  readHint?: boolean
+  starHint?: boolean
+  /** 1-based line where the entry starts in the decoded text. */
+  line: number
+}
+
+export interface DigestMeta {
+  /** A human title: "Hugging Face Daily Papers", "arXiv cs.CL", the feed's title... */
+  title: string
+  /** Dates the digest covers (YYYY-MM-DD); one day for daily lists, a range for feeds. */
+  dateFrom: string | null
+  dateTo: string | null
+}
+
+export interface ParseWarning {
+  line: number | null
+  message: string
+}
+
+export interface ParseResult {
+  digest: DigestMeta
+  entries: ParsedPaper[]
+  warnings: ParseWarning[]
+}
+
+export interface ParseContext {
+  fileName: string
+  /** The file's modification time: dates without a year take the latest such date not after it. */
+  fileModifiedAt: Date
+  /** YYYY-MM-DD the user gave (`--date`); wins over any date in the file. */
+  dateOverride: string | null
+}
+
+export interface DigestParser {
+  format: FormatName
+  label: string
+  extensions: string[]
+  /**
+   * How sure this parser is that the text is its format, 0 (no) to 1 (certain),
+   * judged from the content first and the file name second.
+   */
+  detect(text: string, fileName: string): number
+  parse(text: string, context: ParseContext): ParseResult
+}
+
+export type ImportErrorCode =
+  | 'NOT_FOUND'
+  | 'UNREADABLE'
+  | 'EMPTY'
+  | 'BINARY'
+  | 'TOO_LARGE'
+  | 'ENCODING'
+  | 'UNKNOWN_FORMAT'
+  | 'NO_PAPERS'
+  | 'MALFORMED'
+
+/** A file that cannot be imported. The message names the file and, where it helps, the line. */
+export class ImportError extends Error {
+  constructor(
+    readonly code: ImportErrorCode,
+    readonly file: string,
+    message: string,
+    readonly line: number | null = null
+  ) {
+    super(`${file}${line ? `:${line}` : ''}: ${message}`)
+    this.name = 'ImportError'
+  }
+}

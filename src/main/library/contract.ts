@@ -1,0 +1,70 @@
+// The library's public API: everything the CLI, the IPC handlers and the benchmark may do.
+// `openLibrary()` in ./index.ts returns this; the per-table modules stay private behind it.
+import type {
+  DigestProgress,
+  LibraryStats,
+  ListQuery,
+  PaperDetail,
+  PaperPage,
+  SearchPage,
+  SearchQuery,
+  Settings,
+  StateChange
+} from '../../shared/model'
+import type { DigestMeta, ParsedPaper } from '../import/types'
+
+/** One parsed file, ready to be written in one transaction. */
+export interface DigestImport {
+  digest: DigestMeta
+  entries: ParsedPaper[]
+  format: string
+  fileName: string | null
+  /** sha256 of the file's bytes: the same content imported again changes nothing. */
+  contentHash: string
+}
+
+export interface DigestImportOutcome {
+  digestId: number
+  /** Entries after collapsing the same paper listed twice in one file. */
+  papers: number
+  added: number
+  /** Existing papers this digest enriched (a field filled or updated). */
+  merged: number
+  /** Existing papers this digest listed again without changing them. */
+  unchanged: number
+  alreadyImported: boolean
+}
+
+export interface Library {
+  /** Writes a whole digest in one transaction: all of it or nothing. Never touches reading state. */
+  importDigest(input: DigestImport): DigestImportOutcome
+  listPapers(query: ListQuery): PaperPage
+  getPaper(id: number): PaperDetail | null
+  /** FTS5 full-text search over title, authors, abstract and note; ranked; highlighted parts. */
+  search(query: SearchQuery): SearchPage
+  markRead(ids: number[], read: boolean): StateChange
+  /** Marks every paper matching the filter read; returns the ids that changed (for undo). */
+  markAllRead(filter: ListQuery['filter']): StateChange
+  setStarred(ids: number[], starred: boolean): StateChange
+  /** Saves the note; an empty or whitespace-only text removes it. */
+  saveNote(id: number, text: string): void
+  digests(): DigestProgress[]
+  stats(options?: { days?: number; now?: Date }): LibraryStats
+  /** Every paper with its state, for `dogear export`. */
+  exportAll(): PaperDetail[]
+  /** App settings live in the library so the CLI and the app agree. */
+  getSettings(): Settings
+  updateSettings(patch: Partial<Settings>): Settings
+  close(): void
+}
+
+/** Raised for operations on things that do not exist or arguments that make no sense. */
+export class LibraryError extends Error {
+  constructor(
+    readonly code: 'NOT_FOUND' | 'INVALID' | 'NEWER_DATABASE' | 'CORRUPT',
+    message: string
+  ) {
+    super(message)
+    this.name = 'LibraryError'
+  }
+}

@@ -1,0 +1,2 @@
+// Placeholder: exposes window.dogear built from the shared contract.
+export {}

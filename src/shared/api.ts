@@ -1,0 +1,163 @@
+// The one contract between the renderer and main: every operation, its argument
+// validator and its result type. The preload builds `window.dogear` from it with
+// `createApi`, main validates every call against it (see src/main/dispatch.ts),
+// and the browser tests drive the same table in Node.
+import { z } from 'zod'
+import type {
+  DigestProgress,
+  FormatInfo,
+  ImportFileReport,
+  LibraryStats,
+  ListQuery,
+  PaperFilter,
+  PaperDetail,
+  PaperPage,
+  SearchPage,
+  SearchQuery,
+  Settings,
+  StateChange
+} from './model'
+
+const id = z.number().int().positive()
+const ids = z.array(id).max(1_000_000)
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+
+export const paperFilterSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('all') }),
+  z.strictObject({ kind: z.literal('unread') }),
+  z.strictObject({ kind: z.literal('starred') }),
+  z.strictObject({ kind: z.literal('hasCode') }),
+  z.strictObject({ kind: z.literal('digest'), digestId: id })
+])
+
+const page = {
+  offset: z.number().int().min(0).optional(),
+  limit: z.number().int().min(1).max(500).optional()
+}
+
+const settingsPatchSchema = z.strictObject({
+  markReadOnOpen: z.enum(['immediately', 'after-delay', 'never']).optional(),
+  markReadDelaySeconds: z.number().int().min(1).max(60).optional(),
+  importSizeCapMb: z.number().int().min(1).max(1024).optional(),
+  watchFolder: z.string().min(1).max(4096).nullable().optional(),
+  lastPaperId: id.nullable().optional(),
+  lastFilter: paperFilterSchema.nullable().optional()
+})
+
+const none = z.strictObject({}).optional()
+
+// `result` is a type carrier only: no runtime value travels in it.
+function op<Args extends z.ZodType, Result>(args: Args): { args: Args; result: Result } {
+  return { args, result: undefined as unknown as Result }
+}
+
+export const contract = {
+  listPapers: op<z.ZodType<ListQuery>, PaperPage>(
+    z.strictObject({
+      filter: paperFilterSchema,
+      sort: z.enum(['position', 'date', 'title']).optional(),
+      ...page
+    })
+  ),
+  getPaper: op<z.ZodType<{ id: number }>, PaperDetail | null>(z.strictObject({ id })),
+  search: op<z.ZodType<SearchQuery>, SearchPage>(
+    z.strictObject({ query: z.string().max(1000), filter: paperFilterSchema.optional(), ...page })
+  ),
+  markRead: op<z.ZodType<{ ids: number[]; read: boolean }>, StateChange>(z.strictObject({ ids, read: z.boolean() })),
+  markAllRead: op<z.ZodType<{ filter: PaperFilter }>, StateChange>(z.strictObject({ filter: paperFilterSchema })),
+  setStarred: op<z.ZodType<{ ids: number[]; starred: boolean }>, StateChange>(
+    z.strictObject({ ids, starred: z.boolean() })
+  ),
+  saveNote: op<z.ZodType<{ id: number; text: string }>, null>(z.strictObject({ id, text: z.string().max(1_000_000) })),
+  listDigests: op<z.ZodType<Record<string, never> | undefined>, DigestProgress[]>(none),
+  stats: op<z.ZodType<{ days?: number }>, LibraryStats>(
+    z.strictObject({ days: z.number().int().min(1).max(3650).optional() })
+  ),
+  listFormats: op<z.ZodType<Record<string, never> | undefined>, FormatInfo[]>(none),
+  /** Opens the system's file dialog in main and imports what the reader picks. */
+  chooseAndImport: op<z.ZodType<Record<string, never> | undefined>, ImportFileReport[]>(none),
+  /** Imports files by path (drag and drop). */
+  importFiles: op<z.ZodType<{ paths: string[]; date?: string }>, ImportFileReport[]>(
+    z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1000), date: isoDate.optional() })
+  ),
+  /** Imports pasted text as a digest. */
+  importText: op<z.ZodType<{ text: string; name?: string }>, ImportFileReport>(
+    z.strictObject({
+      text: z
+        .string()
+        .min(1)
+        .max(64 * 1024 * 1024),
+      name: z.string().max(255).optional()
+    })
+  ),
+  importSample: op<z.ZodType<Record<string, never> | undefined>, ImportFileReport>(none),
+  openExternal: op<z.ZodType<{ url: string }>, null>(z.strictObject({ url: z.string().max(8192) })),
+  getSettings: op<z.ZodType<Record<string, never> | undefined>, Settings>(none),
+  updateSettings: op<z.ZodType<Partial<Settings>>, Settings>(settingsPatchSchema)
+}
+
+export type Operation = keyof typeof contract
+export type OperationArgs<K extends Operation> = z.infer<(typeof contract)[K]['args']>
+export type OperationResult<K extends Operation> = (typeof contract)[K]['result']
+
+/** Main's table of handlers: exactly one per operation (Actual Budget's `Handlers`). */
+export type Handlers = {
+  [K in Operation]: (args: OperationArgs<K>) => OperationResult<K> | Promise<OperationResult<K>>
+}
+
+export interface ApiError {
+  /** `INVALID_ARGUMENT`, `UNKNOWN_OPERATION`, `FORBIDDEN`, `NOT_FOUND`, `IMPORT_FAILED`, `INTERNAL`... */
+  code: string
+  message: string
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError }
+
+/** Raised in the renderer when main answers with an error envelope. */
+export class DogearApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message)
+    this.name = 'DogearApiError'
+  }
+}
+
+/** Events main sends to the renderer (menu commands, import progress). */
+export type AppEvent =
+  | { type: 'menu'; command: 'import' | 'paste' | 'showKeys' | 'showProgress' }
+  | { type: 'importProgress'; file: string; done: number; total: number }
+  | { type: 'libraryChanged'; reports: ImportFileReport[] }
+
+export type Invoke = (operation: string, args: unknown) => Promise<Envelope<unknown>>
+
+export type DogearApi = {
+  [K in Operation]: undefined extends OperationArgs<K>
+    ? (args?: OperationArgs<K>) => Promise<OperationResult<K>>
+    : (args: OperationArgs<K>) => Promise<OperationResult<K>>
+} & {
+  /** Subscribes to main's events; returns the unsubscribe function. */
+  onEvent(listener: (event: AppEvent) => void): () => void
+}
+
+/**
+ * Builds the renderer's API from any transport: ipcRenderer.invoke in the preload,
+ * a Playwright-exposed function in the browser tests.
+ */
+export function createApi(
+  invoke: Invoke,
+  subscribe: (listener: (event: AppEvent) => void) => () => void = () => () => {}
+): DogearApi {
+  const api: Record<string, unknown> = { onEvent: subscribe }
+  for (const operation of Object.keys(contract)) {
+    api[operation] = async (args?: unknown) => {
+      const answer = await invoke(operation, args)
+      if (answer.ok) return answer.value
+      throw new DogearApiError(answer.error.code, answer.error.message)
+    }
+  }
+  return api as DogearApi
+}
+
+export const OPERATIONS = Object.keys(contract) as Operation[]

@@ -1,0 +1,191 @@
+// The domain model shared by main, preload, renderer and the CLI.
+// Plain data only: everything here crosses the IPC boundary as structured clone.
+
+/** What a link points at; `code` covers GitHub, GitLab and Gitee repositories. */
+export type LinkKind = 'abs' | 'pdf' | 'code' | 'project' | 'doi' | 'other'
+
+export interface Link {
+  url: string
+  kind: LinkKind
+}
+
+/** One paper as lists, search results and the CLI show it. */
+export interface Paper {
+  id: number
+  title: string
+  authors: string[]
+  abstract: string | null
+  /** Truncated text from sources that carry no abstract (Scholar alerts). */
+  snippet: string | null
+  arxivId: string | null
+  doi: string | null
+  links: Link[]
+  /** Ids of the digests the paper came from, oldest first. */
+  digests: number[]
+  /** Date (YYYY-MM-DD) of the earliest digest that listed the paper. */
+  digestDate: string | null
+  publishedAt: string | null
+  read: boolean
+  starred: boolean
+  note: string | null
+  hasCode: boolean
+}
+
+/** A digest the paper came from, with the paper's position in it (1-based). */
+export interface DigestRef {
+  id: number
+  title: string
+  dateFrom: string | null
+  dateTo: string | null
+  position: number
+}
+
+/** One paper with everything the reader pane shows. */
+export interface PaperDetail extends Paper {
+  digestRefs: DigestRef[]
+  readAt: string | null
+  starredAt: string | null
+  noteUpdatedAt: string | null
+  venue: string | null
+}
+
+export type PaperFilter =
+  | { kind: 'all' }
+  | { kind: 'unread' }
+  | { kind: 'starred' }
+  | { kind: 'hasCode' }
+  | { kind: 'digest'; digestId: number }
+
+/** `position`: the order of the digest(s), newest digest first; `date`: newest first; `title`: A-Z. */
+export type PaperSort = 'position' | 'date' | 'title'
+
+export interface ListQuery {
+  filter: PaperFilter
+  sort?: PaperSort
+  offset?: number
+  limit?: number
+}
+
+export interface PaperPage {
+  items: Paper[]
+  /** How many papers match the filter in all (for the virtual list's height). */
+  total: number
+  offset: number
+}
+
+/** A highlighted piece of text: `match` parts are the search hits. */
+export interface SnippetPart {
+  text: string
+  match: boolean
+}
+
+export interface SearchHit extends Paper {
+  /** Where the query matched, as parts so the renderer never needs markup. */
+  snippetParts: SnippetPart[]
+  /** The title split the same way, for highlighting in the list. */
+  titleParts: SnippetPart[]
+  rank: number
+}
+
+export interface SearchQuery {
+  query: string
+  filter?: PaperFilter
+  offset?: number
+  limit?: number
+}
+
+export interface SearchPage {
+  items: SearchHit[]
+  total: number
+  offset: number
+}
+
+export interface DigestProgress {
+  id: number
+  title: string
+  format: string
+  fileName: string | null
+  dateFrom: string | null
+  dateTo: string | null
+  importedAt: string
+  total: number
+  read: number
+  unread: number
+}
+
+export interface DayCount {
+  day: string // YYYY-MM-DD (local day of the library's clock)
+  read: number
+}
+
+export interface LibraryStats {
+  papers: number
+  read: number
+  unread: number
+  starred: number
+  noted: number
+  digests: number
+  /** Papers read per day over the last `days` days, oldest first, zero-filled. */
+  readPerDay: DayCount[]
+}
+
+/** A reading-state change; `changed` lists the papers whose state actually changed. */
+export interface StateChange {
+  changed: number[]
+}
+
+export interface ImportWarning {
+  line: number | null
+  message: string
+}
+
+/** What importing one file did. */
+export type ImportFileReport =
+  | {
+      ok: true
+      file: string
+      format: string
+      digestId: number
+      papers: number
+      added: number
+      merged: number
+      unchanged: number
+      /** True when this exact file (same content) was imported before: nothing changed. */
+      alreadyImported: boolean
+      warnings: ImportWarning[]
+    }
+  | {
+      ok: false
+      file: string
+      error: { code: string; message: string }
+    }
+
+export interface FormatInfo {
+  name: string
+  label: string
+  extensions: string[]
+}
+
+export type MarkReadOnOpen = 'immediately' | 'after-delay' | 'never'
+
+export interface Settings {
+  /** Whether selecting a paper marks it read. */
+  markReadOnOpen: MarkReadOnOpen
+  markReadDelaySeconds: number
+  /** Files larger than this are refused before they are read. */
+  importSizeCapMb: number
+  /** A folder whose new digest files are imported automatically; null when off. */
+  watchFolder: string | null
+  /** The paper selected when the app last closed. */
+  lastPaperId: number | null
+  lastFilter: PaperFilter | null
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  markReadOnOpen: 'immediately',
+  markReadDelaySeconds: 3,
+  importSizeCapMb: 64,
+  watchFolder: null,
+  lastPaperId: null,
+  lastFilter: null
+}
