@@ -1,0 +1,156 @@
+// Reading HTML and XML into plain data. Imported markup never leaves the importer:
+// parsers turn it into text here, and the renderer only ever sees text.
+import { parseDocument, DomUtils } from 'htmlparser2'
+import type { AnyNode, Document, Element } from 'domhandler'
+
+export type { AnyNode, Document, Element }
+
+const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'head'])
+// Paragraph-like blocks are separated by a blank line, the others by a line break.
+const PARAGRAPHS = new Set([
+  'article',
+  'blockquote',
+  'details',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'p',
+  'pre',
+  'section'
+])
+const LINES = new Set([
+  'address',
+  'aside',
+  'br',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul'
+])
+
+/** Parses HTML forgivingly (entities decoded, no scripts run: it is only a tree). */
+export function parseHtml(html: string): Document {
+  return parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true })
+}
+
+/**
+ * Parses XML without a DTD: the internal subset is cut away first, so declared
+ * entities are never expanded (no billion laughs, no external entities). Only the
+ * five XML entities and numeric references are decoded.
+ */
+export function parseXml(xml: string): Document {
+  return parseDocument(withoutDoctype(xml), { xmlMode: true, decodeEntities: true })
+}
+
+/** Removes `<!DOCTYPE ...>` including an internal subset `[...]`, in one linear pass. */
+export function withoutDoctype(xml: string): string {
+  const start = xml.search(/<!DOCTYPE/i)
+  if (start < 0) return xml
+  let depth = 0
+  for (let i = start + 9; i < xml.length; i++) {
+    const c = xml[i]
+    if (c === '[') depth++
+    else if (c === ']') depth = Math.max(0, depth - 1)
+    else if (c === '>' && depth === 0) return xml.slice(0, start) + xml.slice(i + 1)
+  }
+  return xml.slice(0, start)
+}
+
+/** Plain text of an HTML fragment: scripts and styles dropped, blocks on their own lines. */
+export function htmlToText(html: string): string {
+  return nodesToText(parseHtml(html).children)
+}
+
+/** Plain text of already-parsed nodes, with the same rules as htmlToText. */
+export function nodesToText(nodes: AnyNode[]): string {
+  const parts: string[] = []
+  // An explicit stack instead of recursion: hostile files nest thousands of elements deep.
+  const stack: Array<AnyNode | string> = [...nodes].reverse()
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (typeof node === 'string') {
+      breakLine(parts, node.length)
+      continue
+    }
+    if (node.type === 'text') {
+      parts.push((node as unknown as { data: string }).data)
+    } else if (node.type === 'cdata' || node.type === 'root') {
+      stack.push(...[...(node as unknown as { children: AnyNode[] }).children].reverse())
+    } else if (node.type === 'tag' || node.type === 'script' || node.type === 'style') {
+      const element = node as Element
+      const name = element.name.toLowerCase()
+      if (DROPPED.has(name)) continue
+      const separator = PARAGRAPHS.has(name) ? '\n\n' : LINES.has(name) ? '\n' : ''
+      if (separator) stack.push(separator)
+      stack.push(...[...element.children].reverse())
+      if (separator) breakLine(parts, separator.length)
+    }
+  }
+  return tidyText(parts.join(''))
+}
+
+/** Ends the text so far with at least `count` line breaks (adjacent blocks share theirs). */
+function breakLine(parts: string[], count: number): void {
+  let trailing = 0
+  for (let i = parts.length - 1; i >= 0 && trailing < count; i--) {
+    const part = parts[i]!
+    const stripped = part.replace(/[ \t]+$/, '')
+    const newlines = stripped.length - stripped.replace(/\n+$/, '').length
+    trailing += newlines
+    if (newlines < stripped.length) break
+  }
+  if (parts.length > 0 && trailing < count) parts.push('\n'.repeat(count - trailing))
+}
+
+/** Collapses spaces within lines and blank-line runs, keeping paragraph breaks. */
+export function tidyText(text: string): string {
+  return text
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
+}
+
+/** Elements below `root` with this tag name (case-insensitive, namespace prefix optional). */
+export function elementsByName(root: AnyNode | AnyNode[], name: string): Element[] {
+  const wanted = name.toLowerCase()
+  return DomUtils.findAll(
+    (element) => {
+      const tag = element.name.toLowerCase()
+      return tag === wanted || tag.endsWith(`:${wanted}`)
+    },
+    Array.isArray(root) ? root : [root]
+  )
+}
+
+/** The text inside an element, entities decoded, markup stripped. */
+export function textOf(node: AnyNode | undefined): string {
+  return node ? DomUtils.textContent(node).trim() : ''
+}
+
+export function attributeOf(element: Element | undefined, name: string): string | null {
+  return element?.attribs[name] ?? null
+}

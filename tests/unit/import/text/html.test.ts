@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { elementsByName, htmlToText, parseXml, textOf, withoutDoctype } from '../../../../src/main/import/text/html'
+
+describe('htmlToText', () => {
+  it('keeps the words, drops scripts and styles, and decodes entities', () => {
+    const text = htmlToText('<p>Caf&eacute; <b>latte</b><script>alert(1)</script><style>p{}</style></p>')
+    expect(text).toBe('Café latte')
+  })
+
+  it('puts paragraphs apart by a blank line and list items on their own lines', () => {
+    expect(htmlToText('<p>One</p><p>Two</p><ul><li>a</li><li>b</li></ul>')).toBe('One\n\nTwo\n\na\nb')
+  })
+
+  it('turns a javascript: link into its text only', () => {
+    expect(htmlToText('<a href="javascript:alert(1)">click me</a>')).toBe('click me')
+  })
+
+  it('survives elements nested far deeper than the call stack', () => {
+    expect(htmlToText('<div>'.repeat(200_000) + 'deep')).toBe('deep')
+  })
+})
+
+describe('parseXml', () => {
+  it('never expands entities declared in a DTD', () => {
+    const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>
+      <rss><channel><title>&lol2; &amp; more</title></channel></rss>`
+    const doc = parseXml(bomb)
+    expect(textOf(elementsByName(doc, 'title')[0])).toBe('&lol2; & more')
+  })
+
+  it('finds namespaced elements by their local name', () => {
+    const doc = parseXml('<item><dc:creator>Ada Lovelace</dc:creator></item>')
+    expect(textOf(elementsByName(doc, 'creator')[0])).toBe('Ada Lovelace')
+  })
+
+  it('cuts an unterminated DOCTYPE instead of reading it as text', () => {
+    expect(withoutDoctype('<a/><!DOCTYPE x [ <!ENTITY y "z">')).toBe('<a/>')
+  })
+})
