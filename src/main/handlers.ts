@@ -1,0 +1,118 @@
+// The handler table behind every operation of the IPC contract. Plain Node (no electron):
+// main binds it to ipcMain, the browser tests call it straight from Node. Anything that
+// needs Electron (dialogs, the shell, the import worker) comes in through `deps`.
+import type { Handlers } from '../shared/api'
+import type { ImportFileReport, Settings } from '../shared/model'
+import type { Library } from './library/contract'
+import { importFile, importText, listFormats, type ImportOptions } from './import/pipeline'
+import { safeExternalUrl } from './security'
+
+export interface HandlerDeps {
+  /** Opens an http(s) link in the system browser; only called with a checked URL. */
+  openExternal(url: string): void | Promise<void>
+  /** Shows the file dialog; resolves to the chosen paths (empty when cancelled). */
+  chooseFiles(): Promise<string[]>
+  /** Imports files by path (in the app: off the main thread), one report per file. */
+  importFiles(paths: string[], options: { date?: string }): Promise<ImportFileReport[]>
+  /** The bundled sample digest. */
+  samplePath: string
+  /** Told after settings changed (the app restarts its folder watcher). */
+  onSettingsChanged?(settings: Settings): void
+}
+
+/** An error with a code the renderer can act on; `dispatch` copies the code into the envelope. */
+export class HandlerError extends Error {
+  constructor(
+    readonly code: 'NOT_FOUND' | 'FORBIDDEN' | 'INVALID_ARGUMENT',
+    message: string
+  ) {
+    super(message)
+    this.name = 'HandlerError'
+  }
+}
+
+const PASTED_NAME = 'Pasted digest'
+
+function importOptions(library: Library): ImportOptions {
+  return { sizeCapBytes: library.getSettings().importSizeCapMb * 1024 * 1024 }
+}
+
+function requirePapers(library: Library, ids: readonly number[]): void {
+  const missing = [...new Set(ids)].filter((id) => library.getPaper(id) === null)
+  if (missing.length === 0) return
+  const shown = missing.slice(0, 5).join(', ') + (missing.length > 5 ? `, and ${missing.length - 5} more` : '')
+  throw new HandlerError('NOT_FOUND', `No paper with id ${shown} in the library.`)
+}
+
+/**
+ * The folder watcher moves files out of the folder it watches, so only main (through the
+ * "Watch a Folder..." dialog) may point it somewhere; the renderer may turn it off.
+ */
+function checkSettingsPatch(current: Settings, patch: Partial<Settings>): void {
+  if (patch.watchFolder !== undefined && patch.watchFolder !== null && patch.watchFolder !== current.watchFolder) {
+    throw new HandlerError('FORBIDDEN', 'Choose the watched folder with File > Watch a Folder...')
+  }
+}
+
+export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
+  return {
+    listPapers: (query) => library.listPapers(query),
+    // The contract answers null for an unknown id: a stale "last selection" is not an error.
+    getPaper: ({ id }) => library.getPaper(id),
+    search: (query) => library.search(query),
+    markRead: ({ ids, read }) => {
+      requirePapers(library, ids)
+      return library.markRead(ids, read)
+    },
+    markAllRead: ({ filter }) => library.markAllRead(filter),
+    setStarred: ({ ids, starred }) => {
+      requirePapers(library, ids)
+      return library.setStarred(ids, starred)
+    },
+    saveNote: ({ id, text }) => {
+      requirePapers(library, [id])
+      library.saveNote(id, text)
+      return null
+    },
+    listDigests: () => library.digests(),
+    stats: ({ days }) => library.stats(days === undefined ? {} : { days }),
+    listFormats: () => listFormats(),
+    chooseAndImport: async () => {
+      const paths = await deps.chooseFiles()
+      if (paths.length === 0) return []
+      return deps.importFiles(paths, {})
+    },
+    importFiles: ({ paths, date }) => deps.importFiles(paths, date === undefined ? {} : { date }),
+    importText: ({ text, name }) => importText(library, text, name?.trim() || PASTED_NAME, importOptions(library)),
+    importSample: () => importFile(library, deps.samplePath, importOptions(library)),
+    openExternal: async ({ url }) => {
+      const safe = safeExternalUrl(url)
+      if (safe === null) {
+        throw new HandlerError(
+          'FORBIDDEN',
+          `Only http and https links open outside Dogear (refused: ${url.slice(0, 200)})`
+        )
+      }
+      await deps.openExternal(safe)
+      return null
+    },
+    getSettings: () => library.getSettings(),
+    updateSettings: (patch) => {
+      checkSettingsPatch(library.getSettings(), patch)
+      const settings = library.updateSettings(patch)
+      deps.onSettingsChanged?.(settings)
+      return settings
+    }
+  }
+}
+
+/**
+ * Imports files one after another in this thread: what the CLI and the browser tests use
+ * for `HandlerDeps.importFiles`; the app uses the worker instead.
+ */
+export function importFilesInline(library: Library) {
+  return async (paths: string[], options: { date?: string }): Promise<ImportFileReport[]> => {
+    const base = { ...importOptions(library), ...(options.date === undefined ? {} : { date: options.date }) }
+    return paths.map((path) => importFile(library, path, base))
+  }
+}
