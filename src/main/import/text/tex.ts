@@ -1,0 +1,356 @@
+// TeX as it appears in titles, author names and abstracts (arXiv listings, BibTeX), turned
+// into plain Unicode. One left-to-right pass with an explicit brace stack: linear time, no
+// recursion, no backtracking regex, so a hostile line cannot make it slow or blow the stack.
+// Math ($...$) is passed through untouched so the reader can render it with KaTeX.
+
+export interface TexConversion {
+  text: string
+  /** Targets of `\href{url}{text}` and `\url{url}`, which the text alone no longer shows. */
+  urls: string[]
+}
+
+/** Combining marks for the accent commands; the base letter follows the command. */
+const ACCENTS = table({
+  "'": '\u0301',
+  '`': '\u0300',
+  '^': '\u0302',
+  '"': '\u0308',
+  '~': '\u0303',
+  '=': '\u0304',
+  '.': '\u0307',
+  u: '\u0306',
+  v: '\u030c',
+  H: '\u030b',
+  r: '\u030a',
+  c: '\u0327',
+  k: '\u0328',
+  d: '\u0323',
+  b: '\u0331'
+})
+
+/** Spacing forms used when an accent has nothing to sit on (`\'{}`). */
+const BARE_ACCENTS = table({
+  "'": '\u00b4',
+  '`': '`',
+  '^': '^',
+  '"': '\u00a8',
+  '~': '~',
+  '=': '\u00af',
+  '.': '\u02d9'
+})
+
+/** Letters written as commands; like TeX, the spaces after the name are swallowed (`Bj\\o rn`). */
+const LETTER_COMMANDS = table({
+  ss: 'ß',
+  o: 'ø',
+  O: 'Ø',
+  l: 'ł',
+  L: 'Ł',
+  ae: 'æ',
+  AE: 'Æ',
+  aa: 'å',
+  AA: 'Å',
+  oe: 'œ',
+  OE: 'Œ',
+  i: 'ı',
+  j: 'ȷ',
+  dh: 'ð',
+  DH: 'Ð',
+  th: 'þ',
+  TH: 'Þ',
+  ng: 'ŋ',
+  NG: 'Ŋ'
+})
+
+/** Words and symbols written as commands; the space after them stays. */
+const WORD_COMMANDS = table({
+  copyright: '©',
+  textregistered: '®',
+  texttrademark: '™',
+  textendash: '–',
+  textemdash: '—',
+  ldots: '…',
+  dots: '…',
+  textellipsis: '…',
+  S: '§',
+  P: '¶',
+  pounds: '£',
+  euro: '€',
+  textquoteleft: '‘',
+  textquoteright: '’',
+  textquotedblleft: '“',
+  textquotedblright: '”',
+  LaTeX: 'LaTeX',
+  TeX: 'TeX',
+  BibTeX: 'BibTeX',
+  quad: ' ',
+  qquad: ' ',
+  newline: ' ',
+  par: ' '
+})
+
+/** Commands whose argument is plain text: the command goes, the text stays. */
+const UNWRAP_COMMANDS = new Set([
+  'textit',
+  'emph',
+  'textbf',
+  'textrm',
+  'textsf',
+  'texttt',
+  'textsc',
+  'textup',
+  'textsl',
+  'textnormal',
+  'underline',
+  'mbox',
+  'hbox',
+  'text'
+])
+
+/** Old-style font switches (`{\em word}`): dropped, the group's braces go as usual. */
+const SWITCH_COMMANDS = new Set(['em', 'it', 'bf', 'sc', 'rm', 'sf', 'tt', 'sl', 'small', 'large', 'normalfont'])
+
+const SYMBOLS = table({
+  '&': '&',
+  '%': '%',
+  $: '$',
+  _: '_',
+  '#': '#',
+  '{': '{',
+  '}': '}',
+  ' ': ' ',
+  ',': ' ',
+  ';': ' ',
+  ':': ' ',
+  '!': '',
+  '-': '',
+  '/': '',
+  '@': '',
+  '\\': ' '
+})
+
+function table(entries: Record<string, string>): Map<string, string> {
+  return new Map(Object.entries(entries))
+}
+
+export function texToUnicode(text: string): string {
+  return convertTex(text).text
+}
+
+export function convertTex(text: string): TexConversion {
+  const out: string[] = []
+  const urls: string[] = []
+  // true: the closing brace is kept (argument of a command we do not know), false: dropped.
+  const braces: boolean[] = []
+  const n = text.length
+  let i = 0
+
+  while (i < n) {
+    const ch = text[i]!
+    if (ch === '\\') {
+      i = command(i)
+    } else if (ch === '$') {
+      i = math(i)
+    } else if (ch === '{') {
+      braces.push(false)
+      i++
+    } else if (ch === '}') {
+      if (braces.pop() === true) out.push('}')
+      i++
+    } else if (ch === '-' && text[i + 1] === '-') {
+      if (text[i + 2] === '-') {
+        out.push('—')
+        i += 3
+      } else {
+        out.push('–')
+        i += 2
+      }
+    } else if (ch === '`' && text[i + 1] === '`') {
+      out.push('“')
+      i += 2
+    } else if (ch === "'" && text[i + 1] === "'") {
+      out.push('”')
+      i += 2
+    } else if (ch === '~') {
+      // A tie is a space, except in a URL path (`/~user`).
+      out.push(i > 0 && text[i - 1] === '/' ? '~' : ' ')
+      i++
+    } else {
+      out.push(ch)
+      i++
+    }
+  }
+  return { text: out.join(''), urls }
+
+  function math(start: number): number {
+    const display = text[start + 1] === '$'
+    const open = display ? 2 : 1
+    let j = start + open
+    while (j < n) {
+      const c = text[j]
+      if (c === '\\') {
+        j += 2
+        continue
+      }
+      if (c === '$') {
+        const end = display && text[j + 1] === '$' ? j + 2 : j + 1
+        out.push(text.slice(start, end))
+        return end
+      }
+      j++
+    }
+    // No closing dollar anywhere after this one, so no later dollar closes either: literal.
+    out.push(text.slice(start, start + open))
+    return start + open
+  }
+
+  function command(start: number): number {
+    const first = text[start + 1]
+    if (first === undefined) {
+      out.push('\\')
+      return start + 1
+    }
+    if (!isLetter(first)) {
+      if (ACCENTS.has(first)) return accent(first, start + 2)
+      const symbol = SYMBOLS.get(first)
+      if (symbol !== undefined) {
+        out.push(symbol)
+        return start + 2
+      }
+      out.push('\\', first)
+      return start + 2
+    }
+    let j = start + 1
+    while (j < n && isLetter(text[j]!)) j++
+    const name = text.slice(start + 1, j)
+
+    if (name.length === 1 && ACCENTS.has(name)) return accent(name, j)
+    if (name === 'href') return href(j)
+    if (name === 'url') return url(j)
+    if (UNWRAP_COMMANDS.has(name)) return skipSpaces(j)
+    if (SWITCH_COMMANDS.has(name)) return skipSpaces(j)
+    const letter = LETTER_COMMANDS.get(name)
+    const word = WORD_COMMANDS.get(name)
+    if (letter !== undefined || word !== undefined) {
+      out.push(letter ?? word!)
+      const after = letter !== undefined ? skipSpaces(j) : j
+      // `\ss{}e`: the empty group only ends the command name.
+      return text[after] === '{' && text[after + 1] === '}' ? after + 2 : after
+    }
+    // Unknown command: keep it with its braced argument, for the reader to see as written.
+    out.push(text.slice(start, j))
+    if (text[j] === '{') {
+      out.push('{')
+      braces.push(true)
+      return j + 1
+    }
+    return j
+  }
+
+  function accent(name: string, from: number): number {
+    const mark = ACCENTS.get(name)!
+    let j = skipSpaces(from)
+    if (text[j] === '{') {
+      let k = skipSpaces(j + 1)
+      if (text[k] === '}') {
+        out.push(BARE_ACCENTS.get(name) ?? '')
+        return k + 1
+      }
+      const base = accentBase(k)
+      if (base === null) {
+        out.push(BARE_ACCENTS.get(name) ?? '')
+        braces.push(false)
+        return j + 1
+      }
+      out.push((base.char + mark).normalize('NFC'))
+      k = skipSpaces(base.end)
+      if (text[k] === '}') return k + 1
+      // `\'{ab}`: the accent took the first letter, the rest of the group goes on as text.
+      braces.push(false)
+      return base.end
+    }
+    const base = accentBase(j)
+    if (base === null) {
+      out.push(BARE_ACCENTS.get(name) ?? '')
+      return from
+    }
+    j = base.end
+    out.push((base.char + mark).normalize('NFC'))
+    return j
+  }
+
+  /** The letter an accent sits on: a character, or `\i`/`\j` (dotless, so accented as i/j). */
+  function accentBase(at: number): { char: string; end: number } | null {
+    const c = text[at]
+    if (c === undefined || c === '}' || c === '{' || c === '$' || /\s/.test(c)) return null
+    if (c === '\\') {
+      const d = text[at + 1]
+      if ((d === 'i' || d === 'j') && !isLetter(text[at + 2] ?? '')) return { char: d, end: skipSpaces(at + 2) }
+      return null
+    }
+    const code = text.codePointAt(at)!
+    const char = String.fromCodePoint(code)
+    return { char, end: at + char.length }
+  }
+
+  function href(from: number): number {
+    const target = rawGroup(skipSpaces(from))
+    if (target === null) {
+      out.push('\\href')
+      return from
+    }
+    const link = target.text.trim()
+    if (link) urls.push(link)
+    const j = skipSpaces(target.end)
+    if (text[j] !== '{') {
+      out.push(link)
+      return target.end
+    }
+    // The link text is ordinary TeX: its braces are handled by the main loop.
+    braces.push(false)
+    return j + 1
+  }
+
+  function url(from: number): number {
+    const target = rawGroup(skipSpaces(from))
+    if (target === null) {
+      out.push('\\url')
+      return from
+    }
+    const link = target.text.trim()
+    if (link) urls.push(link)
+    out.push(link)
+    return target.end
+  }
+
+  /**
+   * A braced argument taken verbatim. Unclosed, it runs to the end of the text, so a
+   * broken `\url{` costs one scan, never one per later brace.
+   */
+  function rawGroup(at: number): { text: string; end: number } | null {
+    if (text[at] !== '{') return null
+    let depth = 0
+    for (let j = at; j < n; j++) {
+      const c = text[j]
+      if (c === '\\') {
+        j++
+      } else if (c === '{') {
+        depth++
+      } else if (c === '}') {
+        depth--
+        if (depth === 0) return { text: text.slice(at + 1, j), end: j + 1 }
+      }
+    }
+    return { text: text.slice(at + 1), end: n }
+  }
+
+  function skipSpaces(from: number): number {
+    let j = from
+    while (j < n && (text[j] === ' ' || text[j] === '\t' || text[j] === '\n' || text[j] === '\u00a0')) j++
+    return j
+  }
+}
+
+function isLetter(c: string): boolean {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+}
