@@ -139,6 +139,11 @@ export type DogearApi = {
 } & {
   /** Subscribes to main's events; returns the unsubscribe function. */
   onEvent(listener: (event: AppEvent) => void): () => void
+  /**
+   * In the app only (absent in browser tests): the path of a dropped file, for `importFiles`.
+   * A sandboxed page sees no paths; the preload asks Electron's webUtils. '' when it has none.
+   */
+  pathForFile?(file: File): string
 }
 
 /**

@@ -1,0 +1,68 @@
+// Binds the handler table to one IPC channel. The sender is checked before anything is
+// parsed; `dispatch` then validates the arguments before a handler runs. ipcMain is passed
+// in (not imported) so a unit test can drive this with a fake.
+import type { AppEvent, Envelope, Handlers } from '../shared/api'
+import { dispatch } from './dispatch'
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels'
+import { isTrustedSender } from './security'
+
+export { EVENT_CHANNEL, INVOKE_CHANNEL }
+
+/** The parts of Electron's IpcMainInvokeEvent this module reads. */
+export interface InvokeEventLike {
+  senderFrame: { url: string; parent: unknown } | null
+}
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>): void
+  removeHandler(channel: string): void
+}
+
+export interface IpcBinding {
+  /** Resolves once every call that has arrived so far is answered (used before quitting). */
+  idle(): Promise<void>
+  dispose(): void
+}
+
+const FORBIDDEN: Envelope<never> = {
+  ok: false,
+  error: { code: 'FORBIDDEN', message: 'Calls are answered only for the Dogear window.' }
+}
+
+/** Only the app page's top frame may call: not an iframe, not a page the window navigated to. */
+export function isTrustedEvent(event: InvokeEventLike, appUrl: string): boolean {
+  const frame = event.senderFrame
+  return frame !== null && frame.parent === null && isTrustedSender(frame.url, appUrl)
+}
+
+export function bindIpc(ipcMain: IpcMainLike, handlers: Handlers, appUrl: () => string): IpcBinding {
+  const pending = new Set<Promise<Envelope<unknown>>>()
+  ipcMain.handle(INVOKE_CHANNEL, async (event, operation, args) => {
+    if (!isTrustedEvent(event, appUrl())) return FORBIDDEN
+    const call = dispatch(handlers, operation, args)
+    pending.add(call)
+    try {
+      return await call
+    } finally {
+      pending.delete(call)
+    }
+  })
+  return {
+    async idle() {
+      while (pending.size > 0) await Promise.allSettled([...pending])
+    },
+    dispose() {
+      ipcMain.removeHandler(INVOKE_CHANNEL)
+    }
+  }
+}
+
+/** The parts of WebContents used to push events. */
+export interface EventSink {
+  isDestroyed(): boolean
+  send(channel: string, payload: AppEvent): void
+}
+
+export function sendEvent(target: EventSink | null | undefined, event: AppEvent): void {
+  if (target && !target.isDestroyed()) target.send(EVENT_CHANNEL, event)
+}
