@@ -1,0 +1,70 @@
+// The application menu as data: index.ts hands it to Menu.buildFromTemplate. Kept free of
+// electron at runtime (only its types), so a test can read labels, keys and actions.
+import type { MenuItemConstructorOptions } from 'electron'
+
+export interface MenuActions {
+  importDigest(): void
+  importFromClipboard(): void
+  watchFolder(): void
+  stopWatching(): void
+  showKeys(): void
+  showProgress(): void
+}
+
+export interface MenuOptions {
+  platform: NodeJS.Platform
+  /** The folder being watched, or null: the menu offers to stop watching it. */
+  watchedFolder: string | null
+  isDev: boolean
+}
+
+export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuItemConstructorOptions[] {
+  const isMac = options.platform === 'darwin'
+  const file: MenuItemConstructorOptions = {
+    label: 'File',
+    submenu: [
+      { label: 'Import Digest...', accelerator: 'CmdOrCtrl+O', click: () => actions.importDigest() },
+      {
+        label: 'Import from Clipboard',
+        accelerator: 'CmdOrCtrl+Shift+V',
+        click: () => actions.importFromClipboard()
+      },
+      { type: 'separator' },
+      { label: 'Watch a Folder...', click: () => actions.watchFolder() },
+      {
+        label: options.watchedFolder ? `Stop Watching ${options.watchedFolder}` : 'Stop Watching',
+        enabled: options.watchedFolder !== null,
+        click: () => actions.stopWatching()
+      },
+      { type: 'separator' },
+      isMac ? { role: 'close' } : { role: 'quit', label: 'Quit', accelerator: 'CmdOrCtrl+Q' }
+    ]
+  }
+  const view: MenuItemConstructorOptions = {
+    label: 'View',
+    submenu: [
+      { label: 'Reading Progress', click: () => actions.showProgress() },
+      { type: 'separator' },
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+      // Developer tools only while developing: a shipped reader has no use for them.
+      ...(options.isDev ? [{ role: 'toggleDevTools' } as const, { role: 'reload' } as const] : [])
+    ]
+  }
+  const help: MenuItemConstructorOptions = {
+    role: 'help',
+    // No accelerator: the page handles `?` itself, and a menu key would fire while typing a note.
+    submenu: [{ label: 'Keyboard Shortcuts', click: () => actions.showKeys() }]
+  }
+  return [
+    ...(isMac ? [{ role: 'appMenu' } as const] : []),
+    file,
+    { role: 'editMenu' },
+    view,
+    { role: 'windowMenu' },
+    help
+  ]
+}

@@ -1,0 +1,70 @@
+import type { MenuItemConstructorOptions } from 'electron'
+import { describe, expect, it } from 'vitest'
+import { menuTemplate, type MenuActions } from '../../../src/main/menu'
+
+function recorder(): { actions: MenuActions; called: string[] } {
+  const called: string[] = []
+  const names = ['importDigest', 'importFromClipboard', 'watchFolder', 'stopWatching', 'showKeys', 'showProgress']
+  const actions = Object.fromEntries(names.map((name) => [name, () => called.push(name)])) as unknown as MenuActions
+  return { actions, called }
+}
+
+function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? items(item.submenu) : [])])
+}
+
+function find(template: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions {
+  const item = items(template).find((candidate) => candidate.label === label)
+  if (!item) throw new Error(`no menu item ${label}`)
+  return item
+}
+
+function click(item: MenuItemConstructorOptions): void {
+  // The menu's click handlers ignore their Electron arguments.
+  ;(item.click as () => void)()
+}
+
+const linux = { platform: 'linux' as const, watchedFolder: null, isDev: false }
+
+describe('menuTemplate', () => {
+  it('offers importing with the usual keys', () => {
+    const { actions, called } = recorder()
+    const template = menuTemplate(actions, linux)
+    expect(template.map((item) => item.label ?? item.role)).toEqual(['File', 'editMenu', 'View', 'windowMenu', 'help'])
+    const importDigest = find(template, 'Import Digest...')
+    const paste = find(template, 'Import from Clipboard')
+    expect(importDigest.accelerator).toBe('CmdOrCtrl+O')
+    expect(paste.accelerator).toBe('CmdOrCtrl+Shift+V')
+    click(importDigest)
+    click(paste)
+    click(find(template, 'Watch a Folder...'))
+    click(find(template, 'Keyboard Shortcuts'))
+    expect(called).toEqual(['importDigest', 'importFromClipboard', 'watchFolder', 'showKeys'])
+  })
+
+  it('offers to stop watching only while a folder is watched', () => {
+    const { actions, called } = recorder()
+    expect(find(menuTemplate(actions, linux), 'Stop Watching').enabled).toBe(false)
+    const watching = find(
+      menuTemplate(actions, { ...linux, watchedFolder: '/home/r/Digests' }),
+      'Stop Watching /home/r/Digests'
+    )
+    expect(watching.enabled).toBe(true)
+    click(watching)
+    expect(called).toEqual(['stopWatching'])
+  })
+
+  it('has Quit on Linux and Windows, the app menu on macOS', () => {
+    const { actions } = recorder()
+    expect(items(menuTemplate(actions, linux)).some((item) => item.role === 'quit')).toBe(true)
+    const mac = menuTemplate(actions, { ...linux, platform: 'darwin' })
+    expect(mac[0]?.role).toBe('appMenu')
+  })
+
+  it('keeps developer tools out of the shipped app', () => {
+    const { actions } = recorder()
+    const roles = (isDev: boolean) => items(menuTemplate(actions, { ...linux, isDev })).map((item) => item.role)
+    expect(roles(false)).not.toContain('toggleDevTools')
+    expect(roles(true)).toContain('toggleDevTools')
+  })
+})
