@@ -1,0 +1,418 @@
+// The Hugging Face papers page, copied from the browser as plain text.
+//
+// The copy has no markup, so the parser reads it in two passes. First every line is classified
+// (page chrome, upvote count, "Submitted by", author/date/comment meta lines, star counts,
+// "Code:" lines, or text); consecutive text lines form paragraphs. Then paragraphs are placed:
+// a paper is a title paragraph followed by its abstract (or, in the trending view, a one-line
+// summary kept as a snippet). Upvote counts and "Submitted by" lines open a paper; meta lines
+// close it. Hard-wrapped paragraphs are joined back into one line.
+import type { LinkKind } from '../../../shared/model'
+import { parseDate } from '../dates'
+import { collapseWhitespace, extractUrls, isHttpUrl, toLinks } from '../normalize'
+import type { DigestParser, ParseContext, ParsedLink, ParsedPaper, ParseResult, ParseWarning } from '../types'
+
+/** Longest line still read as a title; longer single lines are prose. */
+const MAX_TITLE_LENGTH = 300
+/**
+ * An organisation name ("Northwind Research") and a title without an abstract look alike when
+ * a meta line follows; names are short, so only short lines of few words are taken as names.
+ */
+const MAX_ORGANISATION_LENGTH = 50
+const MAX_ORGANISATION_WORDS = 5
+/** A paragraph this short, without a final period, is a title wrapped over lines. */
+const MAX_WRAPPED_TITLE_LENGTH = 250
+
+// Lines the page shows around the list, compared lower-cased with white space folded.
+const CHROME = new Set([
+  'new',
+  'subscribe',
+  'get trending papers in your email inbox!',
+  'get trending papers in your email inbox once a day!',
+  'byak and the research community',
+  'by ak and the research community',
+  'daily papers',
+  'trending papers',
+  'daily weekly monthly',
+  'daily',
+  'weekly',
+  'monthly'
+])
+const STRONG_CHROME = [
+  'get trending papers in your email inbox',
+  'byak and the research community',
+  'by ak and the research community',
+  'daily papers',
+  'trending papers'
+]
+
+interface SourceLine {
+  text: string
+  line: number
+}
+
+type Token =
+  | { kind: 'para'; lines: SourceLine[] }
+  | { kind: 'upvotes'; line: number }
+  | { kind: 'submitted'; line: number }
+  | { kind: 'link'; line: number; url: string; linkKind: LinkKind }
+  | { kind: 'authors'; line: number; names: string[] }
+  | { kind: 'meta'; line: number; text: string; date: string | null }
+  | { kind: 'stars'; line: number }
+
+interface Scan {
+  tokens: Token[]
+  trending: boolean
+  daily: boolean
+}
+
+// All anchored, no nested quantifiers: safe on a 20 MB line.
+const UPVOTES = /^(?:\d[\d,]*(?:\.\d+)?k?|-)$/i
+const SUBMITTED = /^submitted\s*by\b\s*(.*)$/i
+const LABELLED_LINK = /^(code|github|repo|repository|project page|project|website)\s*:\s*(\S+)$/i
+const AUTHORS_LINE = /^authors?\s*:\s*(.+)$/i
+const STARS = /^(?:[★⭐☆]\s*\d[\d,]*(?:\.\d+)?k?|\d[\d,]*(?:\.\d+)?k?\s+(?:github\s+)?stars?)$/iu
+const AUTHOR_COUNT = /^\d[\d,]*\s+authors?$/i
+const COMMENT_COUNT = /^(?:\d[\d,]*|no)\s+comments?$/i
+const PUBLISHED = /^(?:published|submitted)\s+on\s+(.+)$/i
+const YEAR = /^(?:19|20)\d{2}$/
+const META_SEPARATOR = /[·•]/
+
+export function parseHuggingFacePapersText(text: string, context: ParseContext): ParseResult {
+  const reference = referenceTime(context)
+  const scan = scanLines(text, reference)
+  const builder = new DigestBuilder(scan.trending)
+  for (let i = 0; i < scan.tokens.length; i++) builder.take(scan.tokens[i]!, scan.tokens[i + 1])
+  const { entries, warnings, listDate } = builder.finish()
+  const date = context.dateOverride ?? listDate
+  return {
+    digest: {
+      title: scan.trending
+        ? 'Hugging Face Trending Papers'
+        : scan.daily
+          ? 'Hugging Face Daily Papers'
+          : 'Hugging Face Papers',
+      dateFrom: date,
+      dateTo: date
+    },
+    entries,
+    warnings
+  }
+}
+
+/** With `--date`, dates without a year are read relative to that day, not to the file's time. */
+function referenceTime(context: ParseContext): Date {
+  if (context.dateOverride) {
+    const [year, month, day] = context.dateOverride.split('-').map(Number)
+    return new Date(year!, month! - 1, day!, 23, 59, 59)
+  }
+  return context.fileModifiedAt
+}
+
+function scanLines(text: string, reference: Date): Scan {
+  const tokens: Token[] = []
+  let trending = false
+  let daily = false
+  let paragraph: SourceLine[] = []
+  const flush = (): void => {
+    if (paragraph.length > 0) tokens.push({ kind: 'para', lines: paragraph })
+    paragraph = []
+  }
+  const lines = text.split('\n')
+  for (let index = 0; index < lines.length; index++) {
+    const trimmed = lines[index]!.trim()
+    const line = index + 1
+    if (trimmed === '') {
+      flush()
+      continue
+    }
+    const chrome = trimmed.length < 80 ? collapseWhitespace(trimmed).toLowerCase() : ''
+    if (CHROME.has(chrome)) {
+      trending ||= chrome === 'trending papers'
+      daily ||= chrome === 'daily papers'
+      flush()
+      continue
+    }
+    const token = classify(trimmed, line, reference)
+    if (token === null) {
+      paragraph.push({ text: trimmed, line })
+      continue
+    }
+    flush()
+    trending ||= token.kind === 'stars'
+    tokens.push(token)
+    // "Submitted by" sometimes loses its name to the next line when copied.
+    if (token.kind === 'submitted' && SUBMITTED.exec(trimmed)![1] === '') {
+      const next = lines[index + 1]?.trim() ?? ''
+      if (next !== '' && next.length <= 60 && !next.includes(' ')) index++
+    }
+  }
+  flush()
+  return { tokens, trending, daily }
+}
+
+function classify(text: string, line: number, reference: Date): Token | null {
+  if (text.length > 400) return null
+  if (UPVOTES.test(text)) return { kind: 'upvotes', line }
+  if (SUBMITTED.test(text)) return { kind: 'submitted', line }
+  if (STARS.test(text)) return { kind: 'stars', line }
+  const labelled = LABELLED_LINK.exec(text)
+  if (labelled && isHttpUrl(labelled[2]!)) {
+    const label = labelled[1]!.toLowerCase()
+    const linkKind: LinkKind = label.startsWith('project') || label === 'website' ? 'project' : 'code'
+    return { kind: 'link', line, url: labelled[2]!, linkKind }
+  }
+  const authors = AUTHORS_LINE.exec(text)
+  if (authors) return { kind: 'authors', line, names: splitAuthors(authors[1]!) }
+  return classifyMeta(text, line, reference)
+}
+
+/** "· Mar 12 · 3 comments", "12 authors", "Published on Mar 12", a lone "·" or a lone date. */
+function classifyMeta(text: string, line: number, reference: Date): Token | null {
+  if (META_SEPARATOR.test(text)) {
+    const parts = text
+      .split(META_SEPARATOR)
+      .map((part) => part.trim())
+      .filter((part) => part !== '')
+    if (parts.length === 0) return { kind: 'meta', line, text, date: null }
+    const facts = parts.map((part) => metaFact(part, reference))
+    // One recognised fact is enough: the other parts are organisation names.
+    if (!facts.some((fact) => fact !== null)) return null
+    const date = facts.find((fact) => fact !== null && fact.date !== null)?.date ?? null
+    return { kind: 'meta', line, text, date }
+  }
+  const fact = metaFact(text, reference)
+  return fact === null ? null : { kind: 'meta', line, text, date: fact.date }
+}
+
+function metaFact(part: string, reference: Date): { date: string | null } | null {
+  if (AUTHOR_COUNT.test(part) || COMMENT_COUNT.test(part) || STARS.test(part) || YEAR.test(part)) return { date: null }
+  const published = PUBLISHED.exec(part)
+  const date = parseDate(published ? published[1]! : part, reference)
+  return date === null ? null : { date }
+}
+
+function splitAuthors(text: string): string[] {
+  return text
+    .split(/,|\band\b|&/)
+    .map((name) => collapseWhitespace(name))
+    .filter((name) => name !== '')
+}
+
+/** Joins hard-wrapped lines; a line ending in a hyphen after a letter keeps it and joins tight. */
+export function unwrapLines(lines: readonly string[]): string {
+  let joined = ''
+  for (const raw of lines) {
+    const line = raw.trim()
+    if (line === '') continue
+    if (joined === '') joined = line
+    else if (/\p{L}-$/u.test(joined)) joined += line
+    else joined += ' ' + line
+  }
+  return joined
+}
+
+interface Draft {
+  line: number
+  title: string | null
+  body: string | null
+  extraLinks: ParsedLink[]
+  authors: string[]
+  publishedAt: string | null
+}
+
+function emptyDraft(line: number): Draft {
+  return { line, title: null, body: null, extraLinks: [], authors: [], publishedAt: null }
+}
+
+class DigestBuilder {
+  private readonly entries: ParsedPaper[] = []
+  private readonly warnings: ParseWarning[] = []
+  private listDate: string | null = null
+  /** The paper being read; null between a meta line and the next paper. */
+  private current: Draft | null = null
+  /** The paper most recently finished, for meta and "Code:" lines that follow it. */
+  private last: Draft | null = null
+  private readonly finished: Draft[] = []
+
+  constructor(private readonly trending: boolean) {}
+
+  take(token: Token, next: Token | undefined): void {
+    switch (token.kind) {
+      case 'para':
+        return this.placeParagraph(token.lines, next)
+      case 'upvotes':
+      case 'submitted':
+        if (this.current?.title) this.close()
+        this.current ??= emptyDraft(token.line)
+        return
+      case 'link': {
+        const target = this.target()
+        if (target) target.extraLinks.push(...toLinks([token.url], token.linkKind))
+        else this.warn(token.line, 'a link line before the first paper was ignored')
+        return
+      }
+      case 'authors': {
+        const target = this.target()
+        if (target) target.authors = token.names
+        else this.warn(token.line, 'an authors line before the first paper was ignored')
+        return
+      }
+      case 'meta':
+        return this.takeMeta(token)
+      case 'stars':
+        if (this.target() === null) this.warn(token.line, 'a star count before the first paper was ignored')
+        if (this.current?.title) this.close()
+        return
+    }
+  }
+
+  finish(): { entries: ParsedPaper[]; warnings: ParseWarning[]; listDate: string | null } {
+    if (this.current?.title) this.close()
+    for (const draft of this.finished) this.entries.push(this.toPaper(draft))
+    return { entries: this.entries, warnings: this.warnings, listDate: this.listDate }
+  }
+
+  /** The paper a trailing line belongs to: the open one if it has a title, else the last one. */
+  private target(): Draft | null {
+    return this.current?.title ? this.current : this.last
+  }
+
+  private takeMeta(token: Extract<Token, { kind: 'meta' }>): void {
+    const noPaperYet = this.finished.length === 0 && !this.current?.title
+    if (noPaperYet) {
+      if (token.date !== null && this.listDate === null) this.listDate = token.date
+      else this.warn(token.line, `"${shorten(token.text)}" before the first paper was ignored`)
+      return
+    }
+    const target = this.target()
+    if (target && token.date !== null) target.publishedAt ??= token.date
+    if (this.current?.title) this.close()
+  }
+
+  private placeParagraph(lines: SourceLine[], next: Token | undefined): void {
+    const first = lines[0]!
+    const current = this.current
+    if (current === null || current.title === null) {
+      this.startPaper(lines, current)
+      return
+    }
+    if (current.body === null) {
+      current.body = unwrapLines(lines.map((l) => l.text))
+      return
+    }
+    const single = lines.length === 1
+    const nextIsMeta = next?.kind === 'meta' || next?.kind === 'stars'
+    if (single && nextIsMeta && looksLikeOrganisation(first.text)) return
+    if (single && first.text.length <= MAX_TITLE_LENGTH) {
+      this.close()
+      this.startPaper(lines, null)
+      return
+    }
+    if (single || /^\p{Ll}+\b/u.test(first.text)) {
+      current.body += '\n\n' + unwrapLines(lines.map((l) => l.text))
+      this.warn(first.line, `a second paragraph was joined to the abstract of "${shorten(current.title)}"`)
+      return
+    }
+    this.close()
+    this.startPaper(lines, null)
+  }
+
+  /** A paragraph that opens a paper: a title, a title wrapped over lines, or a title with its abstract. */
+  private startPaper(lines: SourceLine[], pending: Draft | null): void {
+    const draft = pending ?? emptyDraft(lines[0]!.line)
+    draft.line = Math.min(draft.line, lines[0]!.line)
+    const texts = lines.map((l) => l.text)
+    const joined = unwrapLines(texts)
+    const wrappedTitle = lines.length <= 3 && joined.length <= MAX_WRAPPED_TITLE_LENGTH && !joined.endsWith('.')
+    if (lines.length === 1 || wrappedTitle) {
+      draft.title = joined
+    } else {
+      draft.title = texts[0]!
+      draft.body = unwrapLines(texts.slice(1))
+    }
+    if (draft.title.length > MAX_TITLE_LENGTH) {
+      this.warn(lines[0]!.line, `an unusually long title (${draft.title.length} characters); check this entry`)
+    }
+    this.current = draft
+  }
+
+  private close(): void {
+    const draft = this.current
+    this.current = null
+    if (draft?.title) {
+      this.finished.push(draft)
+      this.last = draft
+    }
+  }
+
+  private toPaper(draft: Draft): ParsedPaper {
+    const title = collapseWhitespace(draft.title ?? '')
+    const body = draft.body?.trim() || null
+    if (body === null && !this.trending) this.warn(draft.line, `"${shorten(title)}" has no abstract`)
+    const links = toLinks([...(body ? extractUrls(body) : []), ...draft.extraLinks.map((l) => l.url)])
+    // A labelled "Code:" or "Project:" line says what the link is, whatever its host.
+    for (const extra of draft.extraLinks) {
+      const link = links.find((l) => l.url === extra.url)
+      if (link) link.kind = extra.kind
+    }
+    return {
+      title,
+      authors: draft.authors,
+      abstract: this.trending ? null : body,
+      snippet: this.trending ? body : null,
+      arxivId: null,
+      arxivVersion: null,
+      doi: null,
+      links,
+      publishedAt: draft.publishedAt,
+      venue: null,
+      line: draft.line
+    }
+  }
+
+  private warn(line: number, message: string): void {
+    this.warnings.push({ line, message })
+  }
+}
+
+function looksLikeOrganisation(text: string): boolean {
+  return (
+    text.length <= MAX_ORGANISATION_LENGTH && text.split(/\s+/).length <= MAX_ORGANISATION_WORDS && !text.includes(':')
+  )
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? text.slice(0, 57) + '...' : text
+}
+
+/** How much the text looks like a copied papers page; see DigestParser.detect. */
+export function detectHuggingFacePapersText(text: string, fileName: string): number {
+  const head = text.slice(0, 64 * 1024)
+  const lower = head.toLowerCase()
+  const extensionBonus = /\.(txt|text)$/i.test(fileName) ? 0.05 : 0
+  // Markup, JSON, BibTeX, RIS and mail can mention "Daily Papers" too; they have their own parsers.
+  const start = head.trimStart()
+  if (/^[<{[@%\\#|]/.test(start) || /^(?:TY {2}-|From:|Received:|MIME-Version:)/m.test(start.slice(0, 2000))) return 0
+  if (STRONG_CHROME.some((line) => lower.includes(line))) return 0.9 + extensionBonus
+  let submitted = 0
+  for (const line of head.split('\n')) if (SUBMITTED.test(line.trim())) submitted++
+  if (submitted >= 2) return 0.8 + extensionBonus
+  // The plain shape: a one-line title paragraph, then a long abstract paragraph.
+  const paragraphs = head.split(/\n[ \t]*\n/).map((p) => p.trim())
+  let titleThenAbstract = 0
+  for (let i = 1; i < paragraphs.length; i++) {
+    const title = paragraphs[i - 1]!
+    const titleLike = title !== '' && !title.includes('\n') && title.length <= MAX_TITLE_LENGTH && !title.endsWith('.')
+    if (titleLike && paragraphs[i]!.length >= 300) titleThenAbstract++
+  }
+  if (titleThenAbstract >= 2) return 0.35 + extensionBonus
+  return 0
+}
+
+export const hfTextParser: DigestParser = {
+  format: 'hf-text',
+  label: 'Hugging Face papers page (copied as text)',
+  extensions: ['.txt'],
+  detect: detectHuggingFacePapersText,
+  parse: parseHuggingFacePapersText
+}
