@@ -133,6 +133,8 @@ function table(entries: Record<string, string>): Map<string, string> {
   return new Map(Object.entries(entries))
 }
 
+const SPECIAL = new Set([..."\\${}-`'~"].map((c) => c.charCodeAt(0)))
+
 export function texToUnicode(text: string): string {
   return convertTex(text).text
 }
@@ -176,8 +178,11 @@ export function convertTex(text: string): TexConversion {
       out.push(i > 0 && text[i - 1] === '/' ? '~' : ' ')
       i++
     } else {
-      out.push(ch)
-      i++
+      // Plain text is copied in runs, not character by character.
+      let j = i + 1
+      while (j < n && !SPECIAL.has(text.charCodeAt(j))) j++
+      out.push(text.slice(i, j))
+      i = j
     }
   }
   return { text: out.join(''), urls }
