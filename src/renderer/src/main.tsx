@@ -1,3 +1,19 @@
+import 'katex/dist/katex.min.css'
+import './styles/theme.css'
+import './styles/app.css'
+import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { createDogear } from './actions'
+import { browserApi } from './api'
+import { App } from './App'
+import { DogearContext } from './context'
 
-createRoot(document.getElementById('root')!).render(<p>Dogear</p>)
+const dogear = createDogear(browserApi(), () => navigator.clipboard.readText())
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <DogearContext.Provider value={dogear}>
+      <App />
+    </DogearContext.Provider>
+  </StrictMode>
+)

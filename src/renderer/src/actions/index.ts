@@ -1,0 +1,124 @@
+// Wires the stores and actions together: the app's whole state, built around one api.
+import type { AppEvent } from '../../../shared/api'
+import type { Settings } from '../../../shared/model'
+import { errorMessage, type RendererApi } from '../api'
+import { createPapersStore } from '../stores/papers'
+import { createReaderStore } from '../stores/reader'
+import { createSelectionStore } from '../stores/selection'
+import { createSourcesStore } from '../stores/sources'
+import { createUiStore, type Dialog } from '../stores/ui'
+import { say, type ActionContext } from './context'
+import { createImportActions } from './imports'
+import { createListActions } from './list'
+import { createNoteActions } from './notes'
+import { createReadingActions } from './reading'
+import { createSourcesActions } from './sources'
+
+export function createDogear(api: RendererApi, readClipboard: () => Promise<string> = () => Promise.resolve('')) {
+  const ctx: ActionContext = {
+    api,
+    selection: createSelectionStore(),
+    papers: createPapersStore(),
+    reader: createReaderStore(),
+    sources: createSourcesStore(),
+    ui: createUiStore()
+  }
+  const sources = createSourcesActions(ctx)
+  const list = createListActions(ctx)
+  const notes = createNoteActions(ctx)
+  const reading = createReadingActions(ctx, list, notes, sources.refreshSources)
+  const imports = createImportActions(ctx, async () => {
+    await Promise.all([sources.refreshSources(), list.reloadList()])
+  })
+
+  /** Loads settings, counts and the list, and reopens the paper that was open last time (once). */
+  let started: Promise<void> | null = null
+  function start(): Promise<void> {
+    started ??= load()
+    return started
+  }
+
+  async function load(): Promise<void> {
+    let settings: Settings | null = null
+    try {
+      settings = await api.getSettings()
+      ctx.ui.setState({ settings })
+    } catch (error) {
+      say(ctx, `Could not read the settings: ${errorMessage(error)}`, 'error')
+    }
+    await sources.refreshSources()
+    const lastFilter = settings?.lastFilter
+    const digestGone =
+      lastFilter?.kind === 'digest' && !ctx.sources.getState().digests.some((d) => d.id === lastFilter.digestId)
+    if (lastFilter && !digestGone) ctx.selection.setState({ filter: lastFilter })
+    const lastPaperId = settings?.lastPaperId ?? null
+    ctx.selection.setState({ selectedId: lastPaperId })
+    await list.reloadList()
+    if (lastPaperId !== null) {
+      await reading.openPaper(lastPaperId, ctx.selection.getState().selectedIndex, { markRead: false })
+    }
+  }
+
+  async function updateSettings(patch: Partial<Settings>): Promise<void> {
+    const before = ctx.ui.getState().settings
+    ctx.ui.setState({ settings: { ...before, ...patch } })
+    try {
+      ctx.ui.setState({ settings: await api.updateSettings(patch) })
+    } catch (error) {
+      ctx.ui.setState({ settings: before })
+      say(ctx, `Could not save the setting: ${errorMessage(error)}`, 'error')
+    }
+  }
+
+  function openDialog(dialog: Dialog): void {
+    ctx.ui.setState({ dialog })
+  }
+
+  function showProgress(): void {
+    ctx.selection.setState({ view: 'progress' })
+    void sources.refreshSources()
+  }
+
+  async function pasteDigest(): Promise<void> {
+    let text: string
+    try {
+      text = await readClipboard()
+    } catch (error) {
+      say(ctx, `Could not read the clipboard: ${errorMessage(error)}`, 'error')
+      return
+    }
+    await imports.importPasted(text)
+  }
+
+  function handleEvent(event: AppEvent): void {
+    if (event.type === 'importProgress') {
+      ctx.ui.setState({ progress: { file: event.file, done: event.done, total: event.total } })
+    } else if (event.type === 'libraryChanged') {
+      if (event.reports.length) imports.showReports(event.reports)
+      void sources.refreshSources()
+      void list.reloadList()
+    } else if (event.command === 'import') void imports.chooseAndImport()
+    else if (event.command === 'paste') void pasteDigest()
+    else if (event.command === 'showKeys') openDialog('keys')
+    else showProgress()
+  }
+
+  return {
+    ...ctx,
+    start,
+    handleEvent,
+    updateSettings,
+    openDialog,
+    showProgress,
+    pasteDigest,
+    refreshSources: sources.refreshSources,
+    ...list,
+    ...notes,
+    ...reading,
+    ...imports,
+    requestSearchFocus: () => ctx.ui.setState((s) => ({ focusSearchRequest: s.focusSearchRequest + 1 })),
+    requestNoteEdit: () => ctx.ui.setState((s) => ({ editNoteRequest: s.editNoteRequest + 1 }))
+  }
+}
+
+export type Dogear = ReturnType<typeof createDogear>

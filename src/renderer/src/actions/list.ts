@@ -1,0 +1,134 @@
+// Loading the paper list page by page, and moving the selection through it.
+import type { PaperFilter } from '../../../shared/model'
+import { errorMessage } from '../api'
+import { PAGE_SIZE, emptyCache, indexOfId, missingPages, pageOf, putPage, rowAt } from '../lib/pageCache'
+import type { Row } from '../stores/papers'
+import type { ActionContext } from './context'
+
+export const SEARCH_DEBOUNCE_MS = 150
+
+export function createListActions(ctx: ActionContext) {
+  const inflight = new Map<string, Promise<void>>()
+  /** Pages the list shows right now: eviction spares them. */
+  let visiblePages: number[] = []
+  let searchTimer: ReturnType<typeof setTimeout> | null = null
+
+  async function fetchPage(page: number): Promise<{ items: Row[]; total: number }> {
+    const { filter, query } = ctx.selection.getState()
+    const offset = page * PAGE_SIZE
+    if (query.trim()) return ctx.api.search({ query: query.trim(), filter, offset, limit: PAGE_SIZE })
+    return ctx.api.listPapers({ filter, offset, limit: PAGE_SIZE })
+  }
+
+  function loadPage(page: number): Promise<void> {
+    const generation = ctx.papers.getState().generation
+    const key = `${generation}:${page}`
+    const running = inflight.get(key)
+    if (running) return running
+    const request = fetchPage(page)
+      .then((answer) => {
+        const state = ctx.papers.getState()
+        if (state.generation !== generation) return
+        const keep = [...visiblePages, ...selectedPages()]
+        ctx.papers.setState({
+          cache: putPage(state.cache, page, answer.items, keep),
+          total: answer.total,
+          loaded: true,
+          error: null
+        })
+      })
+      .catch((error: unknown) => {
+        if (ctx.papers.getState().generation === generation)
+          ctx.papers.setState({ error: errorMessage(error), loaded: true })
+      })
+      .finally(() => inflight.delete(key))
+    inflight.set(key, request)
+    return request
+  }
+
+  function selectedPages(): number[] {
+    const index = ctx.selection.getState().selectedIndex
+    return index === null ? [] : [pageOf(index)]
+  }
+
+  /** Makes sure rows `from`..`to` are (being) loaded; called as the list scrolls. */
+  function ensureRows(from: number, to: number): void {
+    const { cache, total, loaded } = ctx.papers.getState()
+    if (!loaded) return
+    visiblePages = []
+    for (let page = pageOf(Math.max(0, from)); page <= pageOf(Math.max(0, to)); page++) visiblePages.push(page)
+    for (const page of missingPages(cache, from, to, total)) void loadPage(page)
+  }
+
+  /**
+   * Starts the list over for the current filter and query. The old rows stay on screen until
+   * the first page of the new list arrives, so typing in the search box does not flicker.
+   */
+  async function reloadList(): Promise<void> {
+    const generation = ctx.papers.getState().generation + 1
+    ctx.papers.setState({ generation })
+    try {
+      const answer = await fetchPage(0)
+      if (ctx.papers.getState().generation !== generation) return
+      const cache = putPage(emptyCache<Row>(), 0, answer.items)
+      ctx.papers.setState({ cache, total: answer.total, loaded: true, error: null })
+      const { selectedId } = ctx.selection.getState()
+      if (selectedId !== null) {
+        const index = indexOfId(cache, selectedId)
+        ctx.selection.setState({ selectedIndex: index >= 0 ? index : null })
+      }
+    } catch (error) {
+      if (ctx.papers.getState().generation === generation) {
+        ctx.papers.setState({ cache: emptyCache<Row>(), total: 0, loaded: true, error: errorMessage(error) })
+      }
+    }
+  }
+
+  function setFilter(filter: PaperFilter): Promise<void> {
+    ctx.selection.setState({ filter, view: 'papers', selectedIndex: null })
+    void ctx.api.updateSettings({ lastFilter: filter }).catch(() => undefined)
+    return reloadList()
+  }
+
+  function setQuery(query: string): void {
+    ctx.selection.setState({ query, view: 'papers' })
+    if (searchTimer) clearTimeout(searchTimer)
+    searchTimer = setTimeout(() => {
+      searchTimer = null
+      void reloadList()
+    }, SEARCH_DEBOUNCE_MS)
+  }
+
+  /** The row at `index`, loading its page when needed; null past the end or on error. */
+  async function rowAtIndex(index: number): Promise<Row | null> {
+    const { total } = ctx.papers.getState()
+    if (index < 0 || index >= total) return null
+    const cached = rowAt(ctx.papers.getState().cache, index)
+    if (cached) return cached
+    await loadPage(pageOf(index))
+    return rowAt(ctx.papers.getState().cache, index) ?? null
+  }
+
+  function currentIndex(): number {
+    const { selectedIndex, selectedId } = ctx.selection.getState()
+    if (selectedIndex !== null) return selectedIndex
+    if (selectedId === null) return -1
+    return indexOfId(ctx.papers.getState().cache, selectedId)
+  }
+
+  /** The index of the next unread paper after the selection, or null when there is none. */
+  async function findNextUnread(): Promise<{ index: number; row: Row } | null> {
+    const start = currentIndex() + 1
+    const { total } = ctx.papers.getState()
+    for (let index = start; index < total; index++) {
+      const row = await rowAtIndex(index)
+      if (!row) return null
+      if (!row.read) return { index, row }
+    }
+    return null
+  }
+
+  return { loadPage, ensureRows, reloadList, setFilter, setQuery, rowAtIndex, currentIndex, findNextUnread }
+}
+
+export type ListActions = ReturnType<typeof createListActions>

@@ -1,0 +1,14 @@
+// Where the renderer's stores get `window.dogear` from; tests hand them a fake instead.
+import type { DogearApi } from '../../shared/api'
+
+export type RendererApi = DogearApi & { pathForFile?: (file: File) => string }
+
+export function browserApi(): RendererApi {
+  const api = (globalThis as unknown as { dogear?: RendererApi }).dogear
+  if (!api) throw new Error('window.dogear is missing: the preload did not run.')
+  return api
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,74 @@
+import { useStore } from 'zustand'
+import type { ImportFileReport } from '../../../shared/model'
+import { useDogear } from '../context'
+import { Dialog } from './Dialog'
+
+function ReportItem({ report }: { report: ImportFileReport }) {
+  if (!report.ok) {
+    return (
+      <li className="report report-failed">
+        <h3>{report.file}</h3>
+        <p className="error-text">{report.error.message}</p>
+      </li>
+    )
+  }
+  return (
+    <li className="report">
+      <h3>
+        {report.file} <span className="format-tag">{report.format}</span>
+      </h3>
+      {report.alreadyImported ? (
+        <p>Already imported: nothing changed.</p>
+      ) : (
+        <dl className="report-counts">
+          <div>
+            <dt>Added</dt>
+            <dd>{report.added}</dd>
+          </div>
+          <div>
+            <dt>Merged</dt>
+            <dd>{report.merged}</dd>
+          </div>
+          <div>
+            <dt>Unchanged</dt>
+            <dd>{report.unchanged}</dd>
+          </div>
+        </dl>
+      )}
+      {report.warnings.length > 0 && (
+        <details className="warnings">
+          <summary>
+            {report.warnings.length} warning{report.warnings.length === 1 ? '' : 's'}
+          </summary>
+          <ul>
+            {report.warnings.map((warning, i) => (
+              <li key={i}>
+                {warning.line !== null && <span className="muted">line {warning.line}: </span>}
+                {warning.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </li>
+  )
+}
+
+export function ImportReportDialog({ onClose }: { onClose: () => void }) {
+  const dogear = useDogear()
+  const reports = useStore(dogear.ui, (s) => s.reports)
+  return (
+    <Dialog title="Import report" onClose={onClose} wide>
+      <ul className="reports">
+        {reports.map((report, i) => (
+          <ReportItem key={`${report.file}-${i}`} report={report} />
+        ))}
+      </ul>
+      <div className="dialog-actions">
+        <button type="button" className="primary" onClick={onClose} autoFocus>
+          Done
+        </button>
+      </div>
+    </Dialog>
+  )
+}

@@ -1,0 +1,37 @@
+import katex from 'katex'
+import { useEffect, useMemo, useRef } from 'react'
+import { splitTex } from '../lib/tex'
+
+/** One TeX segment, rendered by KaTeX (trust off) into an element React leaves alone. */
+function Math({ tex, display }: { tex: string; display: boolean }) {
+  const ref = useRef<HTMLSpanElement>(null)
+  useEffect(() => {
+    if (!ref.current) return
+    katex.render(tex, ref.current, {
+      displayMode: display,
+      throwOnError: false,
+      trust: false,
+      output: 'html',
+      strict: 'ignore',
+      maxSize: 20,
+      maxExpand: 200
+    })
+  }, [tex, display])
+  return <span ref={ref} className={display ? 'math math-display' : 'math'} />
+}
+
+/** Imported text with its TeX math rendered; everything outside math stays plain text. */
+export function TexText({ text }: { text: string }) {
+  const segments = useMemo(() => splitTex(text), [text])
+  return (
+    <>
+      {segments.map((segment, i) =>
+        segment.kind === 'text' ? (
+          <span key={i}>{segment.text}</span>
+        ) : (
+          <Math key={i} tex={segment.tex} display={segment.display} />
+        )
+      )}
+    </>
+  )
+}

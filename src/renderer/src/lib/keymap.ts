@@ -1,0 +1,97 @@
+// The keyboard map, as a pure function of a key press so it can be tested without a DOM.
+
+export type Command =
+  | 'next'
+  | 'previous'
+  | 'pageOrNextUnread'
+  | 'nextUnread'
+  | 'toggleStar'
+  | 'toggleRead'
+  | 'focusSearch'
+  | 'editNote'
+  | 'leaveField'
+  | 'openMainLink'
+  | 'showKeys'
+  | 'markAllRead'
+  | 'undo'
+  | 'pasteDigest'
+
+export interface KeyPress {
+  key: string
+  ctrlKey: boolean
+  metaKey: boolean
+  altKey: boolean
+  shiftKey: boolean
+  /** True while focus is in a text field, where keys belong to the field. */
+  inTextField: boolean
+}
+
+/** Ctrl on Linux and Windows, Cmd on macOS: either counts as the command modifier. */
+function commandModifier(press: KeyPress): boolean {
+  return press.ctrlKey || press.metaKey
+}
+
+export function commandFor(press: KeyPress): Command | null {
+  const key = press.key
+  if (press.inTextField) return key === 'Escape' ? 'leaveField' : null
+  if (press.altKey) return null
+  if (commandModifier(press)) {
+    if (key.toLowerCase() === 'z' && !press.shiftKey) return 'undo'
+    if (key.toLowerCase() === 'v' && press.shiftKey) return 'pasteDigest'
+    return null
+  }
+  switch (key) {
+    case 'j':
+    case 'ArrowDown':
+      return 'next'
+    case 'k':
+    case 'ArrowUp':
+      return 'previous'
+    case ' ':
+      return press.shiftKey ? null : 'pageOrNextUnread'
+    case 'n':
+      return 'nextUnread'
+    case 's':
+      return 'toggleStar'
+    case 'm':
+      return 'toggleRead'
+    case '/':
+      return 'focusSearch'
+    case 'e':
+      return 'editNote'
+    case 'Enter':
+    case 'o':
+      return 'openMainLink'
+    case '?':
+      return 'showKeys'
+    case 'A':
+      return press.shiftKey ? 'markAllRead' : null
+    case 'Escape':
+      return 'leaveField'
+    default:
+      return null
+  }
+}
+
+export interface KeyHelp {
+  keys: string[]
+  action: string
+}
+
+/** What the "?" dialog lists; kept next to the map so the two cannot drift apart. */
+export const KEY_HELP: KeyHelp[] = [
+  { keys: ['j', '↓'], action: 'Next paper' },
+  { keys: ['k', '↑'], action: 'Previous paper' },
+  { keys: ['Space'], action: 'Scroll the reader, then go to the next unread paper' },
+  { keys: ['n'], action: 'Next unread paper' },
+  { keys: ['m'], action: 'Mark read / unread' },
+  { keys: ['s'], action: 'Star / unstar' },
+  { keys: ['Shift+A'], action: 'Mark everything in the list read' },
+  { keys: ['Ctrl/Cmd+Z'], action: 'Undo the last read or star change' },
+  { keys: ['/'], action: 'Search papers' },
+  { keys: ['e'], action: 'Edit the note' },
+  { keys: ['Esc'], action: 'Leave the note or search box' },
+  { keys: ['Enter', 'o'], action: "Open the paper's main link" },
+  { keys: ['Ctrl/Cmd+Shift+V'], action: 'Import the clipboard as a digest' },
+  { keys: ['?'], action: 'Show these keys' }
+]

@@ -1,0 +1,48 @@
+// Dialogs, imports in progress, settings, the status line and the undo history.
+import { createStore } from 'zustand/vanilla'
+import { DEFAULT_SETTINGS, type ImportFileReport, type Settings } from '../../../shared/model'
+import { emptyUndo, type UndoStack } from '../lib/undo'
+
+export type Dialog = 'keys' | 'settings' | 'import' | null
+
+export interface ImportProgress {
+  file: string
+  done: number
+  total: number
+}
+
+export interface StatusMessage {
+  text: string
+  kind: 'info' | 'error'
+  /** Distinguishes two equal messages in a row, so the status line shows the second too. */
+  serial: number
+}
+
+export interface UiState {
+  dialog: Dialog
+  importing: boolean
+  progress: ImportProgress | null
+  reports: ImportFileReport[]
+  settings: Settings
+  status: StatusMessage | null
+  undo: UndoStack
+  /** Bumped to ask the search box to take focus. */
+  focusSearchRequest: number
+  /** Bumped to ask the note editor to take focus. */
+  editNoteRequest: number
+}
+
+export const createUiStore = () =>
+  createStore<UiState>()(() => ({
+    dialog: null,
+    importing: false,
+    progress: null,
+    reports: [],
+    settings: DEFAULT_SETTINGS,
+    status: null,
+    undo: emptyUndo,
+    focusSearchRequest: 0,
+    editNoteRequest: 0
+  }))
+
+export type UiStore = ReturnType<typeof createUiStore>
