@@ -4,8 +4,7 @@
 // the real URL may carry an arXiv id or a DOI; otherwise the library dedupes by title.
 import { collapseWhitespace, normalizeDoi, parseArxivId, toLinks } from '../normalize'
 import { attributeOf, elementsByName, nodesToText, parseHtml, type AnyNode, type Element } from '../text/html'
-import { headerValue, looksLikeMimeMessage, parseMime, textParts } from '../text/mime'
-import { parseDate } from '../dates'
+import { headerValue, looksLikeMimeMessage, mailDate, parseMime, textParts } from '../text/mime'
 import { ImportError, type DigestParser, type ParseContext, type ParseResult, type ParsedPaper } from '../types'
 
 const TITLE_CLASS = 'gse_alrt_title'
@@ -46,12 +45,6 @@ function parseAlertMessage(text: string, context: ParseContext): ParseResult {
     entries: result.entries,
     warnings: [...warnings, ...result.warnings]
   }
-}
-
-/** "Tue, 12 Mar 2024 09:30:00 +0000 (UTC)" -> 2024-03-12, the day as the sender wrote it. */
-export function mailDate(header: string, reference: Date): string | null {
-  const match = /(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})/.exec(header)
-  return match ? parseDate(`${match[1]} ${match[2]} ${match[3]}`, reference) : null
 }
 
 export function parseScholarAlertHtml(

@@ -5,6 +5,7 @@
 // own charset. Unencoded 7bit/8bit parts keep the importer's decoding.
 // Every decoded part remembers which file line each of its lines came from, so the
 // parser that reads a part can report warnings on the lines of the .eml file.
+import { parseDate } from '../dates'
 import type { ParseWarning } from '../types'
 
 export interface MimeHeader {
@@ -404,4 +405,10 @@ export function textParts(root: MimeEntity): MimeEntity[] {
     for (let i = entity.children.length - 1; i >= 0; i--) stack.push(entity.children[i]!)
   }
   return found
+}
+
+/** "Tue, 12 Mar 2024 09:30:00 +0000 (UTC)" -> 2024-03-12: the day as the sender wrote it. */
+export function mailDate(header: string, reference: Date): string | null {
+  const match = /(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})/.exec(header)
+  return match ? parseDate(`${match[1]} ${match[2]} ${match[3]}`, reference) : null
 }
