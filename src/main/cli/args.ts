@@ -1,0 +1,254 @@
+// The command line's grammar: which commands exist, which options each takes, and how
+// argv becomes a checked request. Pure, so every rule is unit-tested without a process.
+
+export type FlagKind = 'boolean' | 'value'
+
+export interface CommandSpec {
+  name: string
+  usage: string
+  summary: string
+  flags: Record<string, FlagKind>
+  /** Fewest and most positional arguments (Infinity: any number). */
+  positionals: [min: number, max: number]
+  /** Whether the command opens the library. */
+  needsLibrary: boolean
+}
+
+const LIST_FLAGS: Record<string, FlagKind> = {
+  unread: 'boolean',
+  starred: 'boolean',
+  'has-code': 'boolean',
+  digest: 'value',
+  limit: 'value',
+  offset: 'value',
+  sort: 'value'
+}
+
+const SPECS: CommandSpec[] = [
+  {
+    name: 'import',
+    usage: 'import FILE... [--format NAME] [--date YYYY-MM-DD]',
+    summary: 'import digest files (the format is detected unless given)',
+    flags: { format: 'value', date: 'value' },
+    positionals: [1, Infinity],
+    needsLibrary: true
+  },
+  {
+    name: 'list',
+    usage: 'list [--unread|--starred|--has-code|--digest ID] [--limit N] [--sort position|date|title]',
+    summary: 'list papers',
+    flags: LIST_FLAGS,
+    positionals: [0, 0],
+    needsLibrary: true
+  },
+  {
+    name: 'show',
+    usage: 'show ID',
+    summary: 'show one paper',
+    flags: {},
+    positionals: [1, 1],
+    needsLibrary: true
+  },
+  {
+    name: 'search',
+    usage: 'search QUERY [--limit N]',
+    summary: 'full-text search over titles, authors, abstracts and notes',
+    flags: { limit: 'value' },
+    positionals: [1, Infinity],
+    needsLibrary: true
+  },
+  stateSpec('read', 'mark papers read'),
+  stateSpec('unread', 'mark papers unread'),
+  stateSpec('star', 'star papers'),
+  stateSpec('unstar', 'remove stars'),
+  {
+    name: 'note',
+    usage: 'note ID TEXT   (TEXT "-" reads the note from stdin; an empty note removes it)',
+    summary: 'write the note of a paper',
+    flags: {},
+    positionals: [2, Infinity],
+    needsLibrary: true
+  },
+  {
+    name: 'digests',
+    usage: 'digests',
+    summary: 'list imported digests with reading progress',
+    flags: {},
+    positionals: [0, 0],
+    needsLibrary: true
+  },
+  {
+    name: 'stats',
+    usage: 'stats [--days N]',
+    summary: 'reading statistics',
+    flags: { days: 'value' },
+    positionals: [0, 0],
+    needsLibrary: true
+  },
+  {
+    name: 'export',
+    usage: 'export --format json',
+    summary: 'print every paper with its reading state as JSON',
+    flags: { format: 'value' },
+    positionals: [0, 0],
+    needsLibrary: true
+  },
+  {
+    name: 'formats',
+    usage: 'formats',
+    summary: 'list the digest formats Dogear reads',
+    flags: {},
+    positionals: [0, 0],
+    needsLibrary: false
+  },
+  {
+    name: 'help',
+    usage: 'help [COMMAND]',
+    summary: 'show this help',
+    flags: {},
+    positionals: [0, 1],
+    needsLibrary: false
+  }
+]
+
+function stateSpec(name: string, summary: string): CommandSpec {
+  return { name, usage: `${name} ID...`, summary, flags: {}, positionals: [1, Infinity], needsLibrary: true }
+}
+
+export const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map(SPECS.map((spec) => [spec.name, spec]))
+
+/** Options every command takes. */
+const GLOBAL_FLAGS: Record<string, FlagKind> = { db: 'value', json: 'boolean', help: 'boolean' }
+
+export interface ParsedArgs {
+  command: string
+  positionals: string[]
+  flags: Map<string, string | true>
+  db: string | undefined
+  json: boolean
+}
+
+/** A mistake in how the command was typed: exit code 2, with the usage line. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command: string | null = null
+  ) {
+    super(message)
+    this.name = 'UsageError'
+  }
+}
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const flags = new Map<string, string | true>()
+  const words: string[] = []
+  let command: CommandSpec | null = null
+  let onlyPositionals = false
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (onlyPositionals || !arg.startsWith('-') || arg === '-') {
+      if (command === null && words.length === 0) command = commandNamed(arg)
+      else words.push(arg)
+      continue
+    }
+    if (arg === '--') {
+      onlyPositionals = true
+      continue
+    }
+    if (arg === '-h') {
+      flags.set('help', true)
+      continue
+    }
+    if (!arg.startsWith('--')) throw new UsageError(`unknown option "${arg}"`, command?.name ?? null)
+    const eq = arg.indexOf('=')
+    const name = arg.slice(2, eq === -1 ? undefined : eq)
+    const kind = GLOBAL_FLAGS[name] ?? command?.flags[name]
+    if (kind === undefined) {
+      const where = command ? ` for "${command.name}"` : ''
+      throw new UsageError(`unknown option "--${name}"${where}`, command?.name ?? null)
+    }
+    if (kind === 'boolean') {
+      if (eq !== -1) throw new UsageError(`the option "--${name}" takes no value`, command?.name ?? null)
+      flags.set(name, true)
+      continue
+    }
+    const value = eq !== -1 ? arg.slice(eq + 1) : argv[++i]
+    if (value === undefined || value === '') {
+      throw new UsageError(`the option "--${name}" needs a value`, command?.name ?? null)
+    }
+    flags.set(name, value)
+  }
+
+  const db = flags.get('db')
+  const json = flags.get('json') === true
+  flags.delete('db')
+  flags.delete('json')
+  if (flags.get('help') === true || command === null) {
+    return { command: 'help', positionals: command ? [command.name] : [], flags: new Map(), db: undefined, json }
+  }
+  const [min, max] = command.positionals
+  if (words.length < min) throw new UsageError(missingMessage(command), command.name)
+  if (words.length > max) throw new UsageError(`too many arguments for "${command.name}"`, command.name)
+  return { command: command.name, positionals: words, flags, db: typeof db === 'string' ? db : undefined, json }
+}
+
+function commandNamed(word: string): CommandSpec {
+  const spec = COMMANDS.get(word)
+  if (!spec) throw new UsageError(`unknown command "${word}"`)
+  return spec
+}
+
+function missingMessage(spec: CommandSpec): string {
+  if (spec.name === 'import') return 'import needs at least one FILE'
+  if (spec.name === 'search') return 'search needs a QUERY'
+  if (spec.name === 'note') return 'note needs an ID and a TEXT (or "-" to read stdin)'
+  return `${spec.name} needs a paper ID`
+}
+
+/** A paper or digest id: a positive whole number. */
+export function parseId(text: string, what = 'paper id'): number {
+  if (!/^[1-9]\d{0,14}$/.test(text)) throw new UsageError(`"${text}" is not a ${what} (a positive whole number)`)
+  return Number(text)
+}
+
+export function parseCount(text: string, option: string, min = 1): number {
+  if (!/^\d{1,9}$/.test(text) || Number(text) < min) {
+    throw new UsageError(`--${option} needs a whole number of at least ${min}, not "${text}"`)
+  }
+  return Number(text)
+}
+
+export function stringFlag(args: ParsedArgs, name: string): string | undefined {
+  const value = args.flags.get(name)
+  return typeof value === 'string' ? value : undefined
+}
+
+export function booleanFlag(args: ParsedArgs, name: string): boolean {
+  return args.flags.get(name) === true
+}
+
+export function usageText(): string {
+  const width = Math.max(...SPECS.map((spec) => spec.name.length))
+  const lines = [
+    'dogear: an offline reading list for research-paper digests',
+    '',
+    'Usage: dogear COMMAND [ARGS] [--json] [--db PATH]',
+    '',
+    'Commands:',
+    ...SPECS.map((spec) => `  ${spec.name.padEnd(width)}  ${spec.summary}`),
+    '',
+    'Options for every command:',
+    '  --json      print exactly one JSON value on stdout',
+    "  --db PATH   use this library file (also DOGEAR_DB); default: the app's library",
+    '',
+    'Run "dogear help COMMAND" for the options of one command.'
+  ]
+  return lines.join('\n')
+}
+
+export function commandUsage(name: string): string {
+  const spec = COMMANDS.get(name)
+  if (!spec) return usageText()
+  return `Usage: dogear ${spec.usage}\n\n${spec.summary[0]!.toUpperCase()}${spec.summary.slice(1)}.`
+}

@@ -1,0 +1,224 @@
+// What each command does with the library. Every command returns its JSON value and its
+// human text; run.ts decides which one to print.
+import type { ImportFileReport, Paper, PaperFilter, PaperSort } from '../../shared/model'
+import type { Library } from '../library/contract'
+import { isIsoDate } from '../import/dates'
+import { findParser, describeFormats } from '../import/formats'
+import { importFile, listFormats } from '../import/pipeline'
+import type { FormatName } from '../import/types'
+import { booleanFlag, parseCount, parseId, stringFlag, UsageError, type ParsedArgs } from './args'
+import {
+  formatDigests,
+  formatFormats,
+  formatImportReport,
+  formatPaper,
+  formatPaperList,
+  formatSearchHits,
+  formatStats,
+  plainSnippet
+} from './format'
+
+export interface CommandOutput {
+  json: unknown
+  text: string
+  /** Lines for stderr (failed files of an import), printed in both modes. */
+  errors?: string[]
+  exitCode?: number
+}
+
+/** A command that ran into a fact (unknown id...): exit code 1. */
+export class CommandError extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message)
+    this.name = 'CommandError'
+  }
+}
+
+export interface CommandContext {
+  library: Library
+  readStdin(): Promise<string>
+}
+
+/** The library's page size limit; longer lists are read page by page. */
+const PAGE = 500
+
+export async function runCommand(args: ParsedArgs, context: CommandContext): Promise<CommandOutput> {
+  const { library } = context
+  switch (args.command) {
+    case 'import':
+      return importCommand(args, library)
+    case 'list':
+      return listCommand(args, library)
+    case 'show':
+      return showCommand(args, library)
+    case 'search':
+      return searchCommand(args, library)
+    case 'read':
+    case 'unread':
+    case 'star':
+    case 'unstar':
+      return stateCommand(args, library)
+    case 'note':
+      return noteCommand(args, context)
+    case 'digests': {
+      const digests = library.digests()
+      return { json: digests, text: formatDigests(digests) }
+    }
+    case 'stats': {
+      const days = stringFlag(args, 'days')
+      const stats = library.stats(days === undefined ? {} : { days: parseCount(days, 'days') })
+      return { json: stats, text: formatStats(stats) }
+    }
+    case 'export':
+      return exportCommand(args, library)
+    default:
+      throw new UsageError(`unknown command "${args.command}"`)
+  }
+}
+
+/** Commands that need no library. */
+export function runStandaloneCommand(args: ParsedArgs): CommandOutput | null {
+  if (args.command !== 'formats') return null
+  const formats = listFormats()
+  return { json: formats, text: formatFormats(formats) }
+}
+
+function importCommand(args: ParsedArgs, library: Library): CommandOutput {
+  const format = stringFlag(args, 'format')
+  if (format !== undefined && !findParser(format)) {
+    throw new UsageError(`unknown format "${format}". Dogear reads: ${describeFormats()}`, 'import')
+  }
+  const date = stringFlag(args, 'date')
+  if (date !== undefined && !isIsoDate(date)) {
+    throw new UsageError(`--date needs a calendar date written YYYY-MM-DD, not "${date}"`, 'import')
+  }
+  const sizeCapBytes = library.getSettings().importSizeCapMb * 1024 * 1024
+  const reports: ImportFileReport[] = args.positionals.map((file) =>
+    importFile(library, file, { format: format as FormatName | undefined, date: date ?? null, sizeCapBytes })
+  )
+  const text: string[] = []
+  const errors: string[] = []
+  for (const report of reports) {
+    if (report.ok) text.push(formatImportReport(report))
+    else errors.push(report.error.message)
+  }
+  const failed = reports.filter((r) => !r.ok).length
+  if (failed > 0 && reports.length > 1) {
+    text.push(`${reports.length - failed} of ${reports.length} files imported; ${failed} failed.`)
+  }
+  return { json: reports, text: text.join('\n'), errors, exitCode: failed > 0 ? 1 : 0 }
+}
+
+function listFilter(args: ParsedArgs, library: Library): PaperFilter {
+  const chosen = ['unread', 'starred', 'has-code', 'digest'].filter((name) => args.flags.has(name))
+  if (chosen.length > 1)
+    throw new UsageError(`choose one filter, not ${chosen.map((c) => `--${c}`).join(' and ')}`, 'list')
+  if (booleanFlag(args, 'unread')) return { kind: 'unread' }
+  if (booleanFlag(args, 'starred')) return { kind: 'starred' }
+  if (booleanFlag(args, 'has-code')) return { kind: 'hasCode' }
+  const digest = stringFlag(args, 'digest')
+  if (digest === undefined) return { kind: 'all' }
+  const digestId = parseId(digest, 'digest id')
+  if (!library.digests().some((d) => d.id === digestId))
+    throw new CommandError('NOT_FOUND', `no digest with id ${digestId}`)
+  return { kind: 'digest', digestId }
+}
+
+function listCommand(args: ParsedArgs, library: Library): CommandOutput {
+  const filter = listFilter(args, library)
+  const sortFlag = stringFlag(args, 'sort') ?? 'position'
+  if (!['position', 'date', 'title'].includes(sortFlag)) {
+    throw new UsageError(`--sort takes position, date or title, not "${sortFlag}"`, 'list')
+  }
+  const sort = sortFlag as PaperSort
+  const limitFlag = stringFlag(args, 'limit')
+  const limit = limitFlag === undefined ? Infinity : parseCount(limitFlag, 'limit')
+  const offsetFlag = stringFlag(args, 'offset')
+  const offset = offsetFlag === undefined ? 0 : parseCount(offsetFlag, 'offset', 0)
+  const items: Paper[] = []
+  let total: number
+  for (;;) {
+    const want = Math.min(PAGE, limit - items.length)
+    const page = library.listPapers({ filter, sort, offset: offset + items.length, limit: want })
+    total = page.total
+    items.push(...page.items)
+    if (page.items.length < want || items.length >= limit || offset + items.length >= total) break
+  }
+  return { json: items, text: formatPaperList(items, total, offset) }
+}
+
+function requirePaper(library: Library, id: number): NonNullable<ReturnType<Library['getPaper']>> {
+  const paper = library.getPaper(id)
+  if (!paper) throw new CommandError('NOT_FOUND', `no paper with id ${id}`)
+  return paper
+}
+
+function showCommand(args: ParsedArgs, library: Library): CommandOutput {
+  const paper = requirePaper(library, parseId(args.positionals[0]!))
+  return { json: paper, text: formatPaper(paper) }
+}
+
+function searchCommand(args: ParsedArgs, library: Library): CommandOutput {
+  const query = args.positionals.join(' ').trim()
+  if (query === '') throw new UsageError('search needs a QUERY', 'search')
+  const limitFlag = stringFlag(args, 'limit')
+  const limit = limitFlag === undefined ? 20 : Math.min(parseCount(limitFlag, 'limit'), PAGE)
+  const page = library.search({ query, limit })
+  const hits = page.items.map((hit) => ({ ...hit, snippet: plainSnippet(hit.snippetParts) }))
+  return { json: hits, text: formatSearchHits(page.items, page.total) }
+}
+
+const STATE_VERBS = {
+  read: { apply: (l: Library, ids: number[]) => l.markRead(ids, true), done: 'marked read', already: 'already read' },
+  unread: {
+    apply: (l: Library, ids: number[]) => l.markRead(ids, false),
+    done: 'marked unread',
+    already: 'already unread'
+  },
+  star: { apply: (l: Library, ids: number[]) => l.setStarred(ids, true), done: 'starred', already: 'already starred' },
+  unstar: { apply: (l: Library, ids: number[]) => l.setStarred(ids, false), done: 'unstarred', already: 'not starred' }
+} as const
+
+function stateCommand(args: ParsedArgs, library: Library): CommandOutput {
+  const verb = STATE_VERBS[args.command as keyof typeof STATE_VERBS]
+  const ids = [...new Set(args.positionals.map((text) => parseId(text)))]
+  const missing = ids.filter((id) => library.getPaper(id) === null)
+  if (missing.length > 0) {
+    throw new CommandError('NOT_FOUND', `no paper with id ${missing.join(', ')}; nothing was changed`)
+  }
+  const { changed } = verb.apply(library, ids)
+  const unchanged = ids.filter((id) => !changed.includes(id))
+  const parts: string[] = []
+  if (changed.length > 0) parts.push(`${describeIds(changed)} ${verb.done}`)
+  if (unchanged.length > 0)
+    parts.push(`${describeIds(unchanged)} ${unchanged.length === 1 ? 'was' : 'were'} ${verb.already}`)
+  return { json: { changed, unchanged }, text: parts.join('; ') + '.' }
+}
+
+function describeIds(ids: number[]): string {
+  return ids.length === 1 ? `Paper ${ids[0]}` : `Papers ${ids.join(', ')}`
+}
+
+async function noteCommand(args: ParsedArgs, context: CommandContext): Promise<CommandOutput> {
+  const id = parseId(args.positionals[0]!)
+  requirePaper(context.library, id)
+  const rest = args.positionals.slice(1)
+  const text = rest.length === 1 && rest[0] === '-' ? await context.readStdin() : rest.join(' ')
+  context.library.saveNote(id, text)
+  const note = context.library.getPaper(id)?.note ?? null
+  return {
+    json: { id, note },
+    text: note === null ? `Removed the note of paper ${id}.` : `Saved the note of paper ${id}.`
+  }
+}
+
+function exportCommand(args: ParsedArgs, library: Library): CommandOutput {
+  const format = stringFlag(args, 'format') ?? 'json'
+  if (format !== 'json') throw new UsageError(`export writes only --format json, not "${format}"`, 'export')
+  const papers = library.exportAll()
+  const json = { exportedAt: new Date().toISOString(), papers, digests: library.digests() }
+  return { json, text: JSON.stringify(json, null, 2) }
+}

@@ -1,0 +1,101 @@
+// The command line from argv to exit code, with the process (streams, environment) and the
+// library opener passed in so tests can run it in-process.
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { Library } from '../library/contract'
+import { LibraryError } from '../library/contract'
+import { resolveDbPath } from '../default-db-path'
+import { commandUsage, parseArgs, usageText, UsageError, type ParsedArgs } from './args'
+import { CommandError, runCommand, runStandaloneCommand, type CommandOutput } from './commands'
+
+export interface CliIo {
+  stdout(text: string): void
+  stderr(text: string): void
+  readStdin(): Promise<string>
+  env: Record<string, string | undefined>
+}
+
+export interface CliDeps {
+  openLibrary(path: string): Library
+}
+
+export const EXIT_OK = 0
+export const EXIT_FAILED = 1
+export const EXIT_USAGE = 2
+
+export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {
+  const json = argv.includes('--json')
+  let args: ParsedArgs
+  try {
+    args = parseArgs(argv)
+  } catch (error) {
+    return fail(io, json, error)
+  }
+  if (args.command === 'help') {
+    const text = args.positionals[0] ? commandUsage(args.positionals[0]) : usageText()
+    io.stdout(args.json ? JSON.stringify({ help: text }) : text)
+    return EXIT_OK
+  }
+  let library: Library | null = null
+  try {
+    let output = runStandaloneCommand(args)
+    if (output === null) {
+      library = openAt(resolveDbPath(args.db, { platform: process.platform, env: io.env, home: homeOf(io.env) }), deps)
+      output = await runCommand(args, { library, readStdin: io.readStdin })
+    }
+    return print(io, args.json, output)
+  } catch (error) {
+    return fail(io, args.json, error)
+  } finally {
+    library?.close()
+  }
+}
+
+function homeOf(env: Record<string, string | undefined>): string {
+  return env.HOME || env.USERPROFILE || '.'
+}
+
+function openAt(path: string, deps: CliDeps): Library {
+  try {
+    mkdirSync(dirname(path), { recursive: true })
+  } catch (error) {
+    throw new CommandError('UNREADABLE', `cannot create the folder for the library ${path}: ${messageOf(error)}`)
+  }
+  try {
+    return deps.openLibrary(path)
+  } catch (error) {
+    throw new CommandError(
+      error instanceof LibraryError ? error.code : 'UNREADABLE',
+      `cannot open the library ${path}: ${messageOf(error)}`
+    )
+  }
+}
+
+function print(io: CliIo, json: boolean, output: CommandOutput): number {
+  for (const line of output.errors ?? []) io.stderr(`dogear: ${line}`)
+  if (json) io.stdout(JSON.stringify(output.json, null, 2))
+  else if (output.text !== '') io.stdout(output.text)
+  return output.exitCode ?? EXIT_OK
+}
+
+function fail(io: CliIo, json: boolean, error: unknown): number {
+  const { code, message, exit, usage } = describeFailure(error)
+  io.stderr(`dogear: ${message}`)
+  if (usage) io.stderr(usage)
+  if (json) io.stdout(JSON.stringify({ error: { code, message } }))
+  return exit
+}
+
+function describeFailure(error: unknown): { code: string; message: string; exit: number; usage: string | null } {
+  if (error instanceof UsageError) {
+    const usage = error.command ? commandUsage(error.command) : 'Run "dogear help" for the commands.'
+    return { code: 'USAGE', message: error.message, exit: EXIT_USAGE, usage }
+  }
+  if (error instanceof CommandError) return { code: error.code, message: error.message, exit: EXIT_FAILED, usage: null }
+  if (error instanceof LibraryError) return { code: error.code, message: error.message, exit: EXIT_FAILED, usage: null }
+  return { code: 'INTERNAL', message: `unexpected error: ${messageOf(error)}`, exit: EXIT_FAILED, usage: null }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,235 @@
+// One file in, one report out: size check, read, hash, decode, detect, parse, then one
+// library transaction. A bad file never throws: it becomes `{ ok: false }` naming the file
+// and the problem, and the library is left as it was.
+import { createHash } from 'node:crypto'
+import { readFileSync, statSync, type Stats } from 'node:fs'
+import { basename } from 'node:path'
+import type { FormatInfo, ImportFileReport, ImportWarning } from '../../shared/model'
+import { LibraryError, type Library } from '../library/contract'
+import { isIsoDate } from './dates'
+import { decodeBytes, normalizeInputText } from './decode'
+import { detectFormat } from './detect'
+import { describeFormats, findParser, formatInfos } from './formats'
+import { ImportError, type DigestParser, type FormatName, type ParseResult } from './types'
+
+export interface ImportOptions {
+  /** Skip detection and read the file as this format. */
+  format?: FormatName
+  /** YYYY-MM-DD: the digest's date, whatever the file says. */
+  date?: string | null
+  /** Files larger than this are refused before they are read. */
+  sizeCapBytes?: number
+}
+
+export const DEFAULT_SIZE_CAP_BYTES = 64 * 1024 * 1024
+
+/** The formats Dogear reads, for `dogear formats` and the app's import dialog. */
+export function listFormats(): FormatInfo[] {
+  return formatInfos()
+}
+
+/** Imports one digest file; every failure comes back as a report naming the file. */
+export function importFile(library: Library, path: string, options: ImportOptions = {}): ImportFileReport {
+  return guarded(path, () => {
+    checkOptions(path, options)
+    const stats = statFile(path)
+    const cap = options.sizeCapBytes ?? DEFAULT_SIZE_CAP_BYTES
+    if (stats.size > cap) {
+      throw new ImportError(
+        'TOO_LARGE',
+        path,
+        `the file is ${formatBytes(stats.size)}, over the import limit of ${formatBytes(cap)}`
+      )
+    }
+    const bytes = readBytes(path)
+    const decoded = decodeBytes(bytes, path)
+    return importDecoded(library, {
+      label: path,
+      fileName: basename(path),
+      text: decoded.text,
+      contentHash: sha256(bytes),
+      modifiedAt: stats.mtime,
+      options,
+      warnings: decoded.warnings
+    })
+  })
+}
+
+/** Imports pasted text as a digest; `name` stands in for the file name in reports and detection. */
+export function importText(
+  library: Library,
+  text: string,
+  name: string,
+  options: ImportOptions = {},
+  now: Date = new Date()
+): ImportFileReport {
+  return guarded(name, () => {
+    checkOptions(name, options)
+    const cap = options.sizeCapBytes ?? DEFAULT_SIZE_CAP_BYTES
+    const size = Buffer.byteLength(text, 'utf8')
+    if (size > cap) {
+      throw new ImportError(
+        'TOO_LARGE',
+        name,
+        `the text is ${formatBytes(size)}, over the import limit of ${formatBytes(cap)}`
+      )
+    }
+    const normalized = normalizeInputText(text, name)
+    return importDecoded(library, {
+      label: name,
+      fileName: name,
+      text: normalized,
+      contentHash: sha256(Buffer.from(normalized, 'utf8')),
+      modifiedAt: now,
+      options,
+      warnings: []
+    })
+  })
+}
+
+interface DecodedInput {
+  /** How reports and errors name the input: the path as given, or the paste's name. */
+  label: string
+  fileName: string
+  text: string
+  contentHash: string
+  modifiedAt: Date
+  options: ImportOptions
+  warnings: ImportWarning[]
+}
+
+function importDecoded(library: Library, input: DecodedInput): ImportFileReport {
+  const { label, text, options } = input
+  const parser = options.format ? requireParser(label, options.format) : requireParser(label, detectFormat(text, label))
+  const parsed = runParser(parser, input)
+  if (parsed.entries.length === 0) {
+    throw new ImportError('NO_PAPERS', label, `no papers found in it (read as ${parser.label})`)
+  }
+  const outcome = library.importDigest({
+    digest: parsed.digest,
+    entries: parsed.entries,
+    format: parser.format,
+    fileName: input.fileName,
+    contentHash: input.contentHash
+  })
+  return {
+    ok: true,
+    file: label,
+    format: parser.format,
+    digestId: outcome.digestId,
+    papers: outcome.papers,
+    added: outcome.added,
+    merged: outcome.merged,
+    unchanged: outcome.unchanged,
+    alreadyImported: outcome.alreadyImported,
+    warnings: [...input.warnings, ...parsed.warnings]
+  }
+}
+
+function runParser(parser: DigestParser, input: DecodedInput): ParseResult {
+  try {
+    return parser.parse(input.text, {
+      fileName: input.fileName,
+      fileModifiedAt: input.modifiedAt,
+      dateOverride: input.options.date ?? null
+    })
+  } catch (error) {
+    if (error instanceof ImportError) {
+      // Parsers name the file by its base name; reports name it as the user gave it.
+      throw error.file === input.label ? error : new ImportError(error.code, input.label, stripFile(error), error.line)
+    }
+    const why = error instanceof RangeError ? 'it is nested too deeply or too large to read' : describe(error)
+    throw new ImportError('MALFORMED', input.label, `could not be read as ${parser.label}: ${why}`)
+  }
+}
+
+function requireParser(label: string, format: string): DigestParser {
+  const parser = findParser(format)
+  if (!parser) {
+    throw new ImportError(
+      'UNKNOWN_FORMAT',
+      label,
+      `"${format}" is not a format Dogear reads. Dogear reads: ${describeFormats()}`
+    )
+  }
+  return parser
+}
+
+function checkOptions(label: string, options: ImportOptions): void {
+  if (options.date != null && !isIsoDate(options.date)) {
+    throw new OptionError(label, `the date "${options.date}" is not a calendar date written YYYY-MM-DD`)
+  }
+}
+
+/** A bad option rather than a bad file; reported the same way, with its own code. */
+class OptionError extends Error {
+  constructor(
+    readonly file: string,
+    message: string
+  ) {
+    super(`${file}: ${message}`)
+  }
+}
+
+function statFile(path: string): Stats {
+  let stats: Stats
+  try {
+    stats = statSync(path)
+  } catch (error) {
+    throw fileSystemError(path, error)
+  }
+  if (stats.isDirectory()) throw new ImportError('UNREADABLE', path, 'this is a folder, not a file')
+  if (!stats.isFile()) throw new ImportError('UNREADABLE', path, 'this is not a regular file')
+  if (stats.size === 0) throw new ImportError('EMPTY', path, 'the file is empty')
+  return stats
+}
+
+function readBytes(path: string): Uint8Array {
+  try {
+    return readFileSync(path)
+  } catch (error) {
+    throw fileSystemError(path, error)
+  }
+}
+
+function fileSystemError(path: string, error: unknown): ImportError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new ImportError('NOT_FOUND', path, 'no such file')
+  if (code === 'EACCES' || code === 'EPERM') return new ImportError('UNREADABLE', path, 'permission denied')
+  if (code === 'EISDIR') return new ImportError('UNREADABLE', path, 'this is a folder, not a file')
+  return new ImportError('UNREADABLE', path, `the file could not be read (${describe(error)})`)
+}
+
+function guarded(label: string, run: () => ImportFileReport): ImportFileReport {
+  try {
+    return run()
+  } catch (error) {
+    if (error instanceof ImportError) return failure(label, error.code, error.message)
+    if (error instanceof OptionError) return failure(label, 'INVALID_OPTION', error.message)
+    if (error instanceof LibraryError) return failure(label, `LIBRARY_${error.code}`, `${label}: ${error.message}`)
+    return failure(label, 'INTERNAL', `${label}: the import failed unexpectedly (${describe(error)})`)
+  }
+}
+
+function failure(file: string, code: string, message: string): ImportFileReport {
+  return { ok: false, file, error: { code, message } }
+}
+
+function stripFile(error: ImportError): string {
+  const prefix = `${error.file}${error.line ? `:${error.line}` : ''}: `
+  return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+}
