@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { bibtexParser } from '../../../../src/main/import/formats/bibtex'
+import { ImportError } from '../../../../src/main/import/types'
+import type { ParseContext } from '../../../../src/main/import/types'
+
+const fixture = (name: string): string =>
+  readFileSync(resolve(__dirname, '../../../fixtures/formats/bibtex', name), 'utf8')
+
+const context = (fileName: string, dateOverride: string | null = null): ParseContext => ({
+  fileName,
+  fileModifiedAt: new Date('2024-03-16T08:00:00Z'),
+  dateOverride
+})
+
+describe('BibTeX', () => {
+  const text = fixture('library.bib')
+  const result = bibtexParser.parse(text, context('/home/reader/library.bib'))
+  const byTitle = (start: string) => result.entries.find((e) => e.title.startsWith(start))!
+
+  it('reads every paper, not the strings, preamble, comments or the crossref container', () => {
+    expect(result.digest).toEqual({ title: 'library', dateFrom: null, dateTo: null })
+    expect(result.entries.map((e) => e.title)).toEqual([
+      'Lanterns in the Fog: Calibrated Uncertainty for Tiny Language Models',
+      'Counting Sheep with $\\omega$-Regular Automata',
+      'Whispering Tokens: A Study of Quiet Prompts',
+      'Graph Gardens for Sentence Trees',
+      'Graph Gardens for Sentence Trees, Revisited',
+      'An Older Study of Puzzling Parsers'
+    ])
+  })
+
+  it('writes names first-name first, with TeX turned into Unicode', () => {
+    expect(byTitle('Lanterns').authors).toEqual(['Zofia Kowalczyk', 'Jan Poznański', 'Renée Dubois'])
+    expect(byTitle('Counting').authors).toEqual(['G. Škoda', 'Karl Müller'])
+    expect(byTitle('Whispering').authors).toEqual(['Ana Peña', 'Bjørn Holm'])
+    expect(byTitle('Graph Gardens for Sentence Trees').authors).toEqual([
+      'Lior Ben-Ami',
+      'Chidi Okafor',
+      'Team Imaginary and Friends'
+    ])
+    expect(byTitle('An Older').authors).toEqual(['Yuki Tanaka Jr'])
+  })
+
+  it('expands string macros, month names and # concatenation', () => {
+    const lanterns = byTitle('Lanterns')
+    expect(lanterns.venue).toBe('Journal of Imaginary Linguistics')
+    expect(lanterns.publishedAt).toBe('2024-03-01')
+    expect(lanterns.abstract).toBe(
+      'We study how small models report calibrated confidence, improving calibration by 40% on $n$ invented tasks.'
+    )
+  })
+
+  it('inherits from a crossref and keeps commented-out fields out', () => {
+    const whisper = byTitle('Whispering')
+    expect(whisper.venue).toBe('Workshop on Pretend Models 2023')
+    expect(whisper.publishedAt).toBe('2023-11-01')
+    expect(whisper.links).toEqual([{ url: 'https://github.com/example-lab/whisper', kind: 'code' }])
+  })
+
+  it('finds arXiv ids from eprint, journal references and arXiv DOIs', () => {
+    const sheep = byTitle('Counting')
+    expect(sheep.arxivId).toBe('2403.10002')
+    expect(sheep.arxivVersion).toBe(2)
+    expect(sheep.links.map((l) => l.kind)).toEqual(['abs', 'pdf'])
+    expect(byTitle('Graph Gardens for Sentence Trees').arxivId).toBe('2201.04321')
+    expect(byTitle('Graph Gardens for Sentence Trees').publishedAt).toBe('2022-01-13')
+    const revisited = byTitle('Graph Gardens for Sentence Trees, Revisited')
+    expect(revisited.arxivId).toBe('2201.05555')
+    expect(revisited.doi).toBe('10.48550/arxiv.2201.05555')
+    expect(byTitle('An Older').arxivId).toBe('hep-th/9901001')
+  })
+
+  it('normalizes DOIs and links them', () => {
+    const lanterns = byTitle('Lanterns')
+    expect(lanterns.doi).toBe('10.5555/jil.2024.0012')
+    expect(lanterns.links).toEqual([{ url: 'https://doi.org/10.5555/jil.2024.0012', kind: 'doi' }])
+    expect(lanterns.arxivId).toBeNull()
+    expect(lanterns.snippet).toBeNull()
+  })
+
+  it("maps JabRef's read status, ranking and priority to hints", () => {
+    expect(byTitle('Lanterns').readHint).toBe(true)
+    expect(byTitle('Lanterns').starHint).toBe(true)
+    expect(byTitle('Counting').starHint).toBe(true)
+    expect(byTitle('Counting').readHint).toBeUndefined()
+    expect(byTitle('Whispering').starHint).toBeUndefined()
+  })
+
+  it('keeps both entries of a repeated key, with a warning', () => {
+    expect(result.warnings).toEqual([
+      { line: 60, message: 'duplicate key "benami2022gardens" (also at line 53); both entries kept' }
+    ])
+  })
+
+  it('records the line of each entry', () => {
+    const lines = text.split('\n')
+    for (const entry of result.entries) expect(lines[entry.line - 1]).toMatch(/^@\w+[{(]/)
+  })
+
+  it('skips broken entries with line-numbered warnings and keeps the rest', () => {
+    const broken = bibtexParser.parse(fixture('broken.bib'), context('broken.bib'))
+    expect(broken.entries.map((e) => e.title)).toEqual([
+      'A Good Entry Before the Trouble',
+      'A Good Entry After the Trouble',
+      'The Last Entry Lost Its Closing Brace'
+    ])
+    expect(broken.entries[1]!.venue).toBeNull()
+    expect(broken.warnings).toEqual([
+      { line: 7, message: 'unbalanced braces in field "title" (opened at line 8); entry skipped' },
+      { line: 16, message: 'undefined string "undefinedmacro" in field "journal"' },
+      { line: 19, message: 'field "title" at line 20 has no "="; entry skipped' },
+      { line: 23, message: 'entry "notitle" has no title; skipped' },
+      { line: 28, message: 'entry is not closed before the end of the file' }
+    ])
+  })
+
+  it('accepts parentheses, any case and a missing final closing brace', () => {
+    const parsed = bibtexParser.parse(
+      '@ARTICLE(k1, TITLE = "Shouting Types", AUTHOR = "Loud, Lee")\n@misc{k2, title={Quiet}',
+      context('x.bib')
+    )
+    expect(parsed.entries.map((e) => [e.title, e.authors])).toEqual([
+      ['Shouting Types', ['Lee Loud']],
+      ['Quiet', []]
+    ])
+  })
+
+  it('uses the date the user gives for the digest', () => {
+    expect(bibtexParser.parse(text, context('library.bib', '2024-03-20')).digest).toEqual({
+      title: 'library',
+      dateFrom: '2024-03-20',
+      dateTo: '2024-03-20'
+    })
+  })
+
+  it('refuses files without any usable entry', () => {
+    expect(() => bibtexParser.parse('', context('empty.bib'))).toThrow(ImportError)
+    expect(() => bibtexParser.parse('@comment{nothing here}', context('c.bib'))).toThrow(
+      /c\.bib: no BibTeX entries with a title found/
+    )
+  })
+
+  it('survives a huge brace run and deep nesting quickly', () => {
+    const hostile = '@article{deep, title = ' + '{'.repeat(1_000_000) + '}\n@article{ok, title = {Survivor}}\n'
+    const started = performance.now()
+    const parsed = bibtexParser.parse(hostile, context('deep.bib'))
+    expect(parsed.entries.map((e) => e.title)).toEqual(['Survivor'])
+    expect(parsed.warnings[0]!.message).toMatch(/unbalanced braces/)
+    for (const many of ['@article{x, title = {'.repeat(20_000), '@article{x, title = {\n'.repeat(20_000)]) {
+      expect(() => bibtexParser.parse(many, context('many.bib'))).toThrow(ImportError)
+    }
+    expect(performance.now() - started).toBeLessThan(3000)
+  })
+
+  it('detects BibTeX by content', () => {
+    expect(bibtexParser.detect(text, 'export.txt')).toBeGreaterThanOrEqual(0.9)
+    expect(bibtexParser.detect('@comment{only a comment}', 'notes.txt')).toBeLessThan(0.5)
+    expect(bibtexParser.detect('write to me@example.org', 'notes.txt')).toBe(0)
+    expect(bibtexParser.detect('nothing', 'refs.bib')).toBeLessThan(0.5)
+  })
+})
