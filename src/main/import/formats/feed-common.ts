@@ -1,0 +1,335 @@
+// What RSS 2.0, Atom and RSS 1.0 (RDF) feeds share: finding the items, reading their fields
+// as plain text, and the dates they cover. The feed, arXiv RSS and arXiv Atom parsers build on it.
+import { parseDocument, DomUtils } from 'htmlparser2'
+import type { AnyNode, Element } from 'domhandler'
+import { nodesToText, parseHtml, textOf, withoutDoctype } from '../text/html'
+import { collapseWhitespace, normalizeDoi, parseArxivId } from '../normalize'
+import { ImportError, type DigestMeta, type ParseContext, type ParsedPaper, type ParseWarning } from '../types'
+
+export type FeedKind = 'rss' | 'atom' | 'rdf'
+
+export interface FeedDocument {
+  kind: FeedKind
+  /** `<channel>` for RSS and RDF, `<feed>` for Atom. */
+  channel: Element
+  items: Element[]
+  /** True when the root element is never closed: the file was cut off. */
+  truncated: boolean
+  /** The 1-based line where a node starts in the text as given. */
+  lineOf(node: AnyNode): number
+  /** The last line of the text, for warnings about the end of the file. */
+  lastLine: number
+}
+
+/**
+ * Parses a feed without ever expanding DTD entities (the DOCTYPE is cut away first).
+ * Text that has no RSS, Atom or RDF root element is refused as MALFORMED.
+ */
+export function readFeedDocument(text: string, fileName: string): FeedDocument {
+  const doctypeAt = text.search(/<!DOCTYPE/i)
+  const xml = withoutDoctype(text)
+  const removed = text.length - xml.length
+  const document = parseDocument(xml, { xmlMode: true, decodeEntities: true, withStartIndices: true })
+  const root = document.children.find(isElement)
+  if (!root) throw new ImportError('MALFORMED', fileName, 'not an XML feed: no root element found')
+  const newlines = newlineOffsets(text)
+  const lineOf = (node: AnyNode): number => {
+    const index = node.startIndex ?? 0
+    return lineAtOffset(newlines, doctypeAt >= 0 && index >= doctypeAt ? index + removed : index)
+  }
+  const base = {
+    truncated: !xml.includes(`</${root.name}`),
+    lineOf,
+    lastLine: newlines.length + (text.endsWith('\n') ? 0 : 1)
+  }
+  switch (localName(root)) {
+    case 'rss': {
+      const channel = childElements(root, 'channel')[0] ?? root
+      const items = childElements(channel, 'item')
+      // RSS 0.9x sometimes put the items beside the channel, as RDF does.
+      return { kind: 'rss', channel, items: items.length > 0 ? items : childElements(root, 'item'), ...base }
+    }
+    case 'feed':
+      return { kind: 'atom', channel: root, items: childElements(root, 'entry'), ...base }
+    case 'rdf': {
+      const channel = childElements(root, 'channel')[0] ?? root
+      return { kind: 'rdf', channel, items: childElements(root, 'item'), ...base }
+    }
+    default:
+      throw new ImportError('MALFORMED', fileName, `not an RSS, Atom or RDF feed (the root element is <${root.name}>)`)
+  }
+}
+
+function newlineOffsets(text: string): number[] {
+  const offsets: number[] = []
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) offsets.push(i)
+  return offsets
+}
+
+/** 1 + the number of line breaks before `offset`, by binary search. */
+function lineAtOffset(newlines: number[], offset: number): number {
+  let low = 0
+  let high = newlines.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (newlines[mid]! < offset) low = mid + 1
+    else high = mid
+  }
+  return low + 1
+}
+
+/** Elements only; in XML mode every element is a 'tag', in HTML mode script and style are their own types. */
+export function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style'
+}
+
+export function localName(element: Element): string {
+  const name = element.name.toLowerCase()
+  const colon = name.lastIndexOf(':')
+  return colon >= 0 ? name.slice(colon + 1) : name
+}
+
+/** Direct children with this local name: `channel > title`, not the titles of its items. */
+export function childElements(parent: Element, name: string): Element[] {
+  const wanted = name.toLowerCase()
+  return parent.children.filter((node): node is Element => isElement(node) && localName(node) === wanted)
+}
+
+export function child(parent: Element, name: string): Element | undefined {
+  return childElements(parent, name)[0]
+}
+
+/** The first of these children (in the order of names) that has text, collapsed to one line. */
+export function childText(parent: Element, ...names: string[]): string {
+  for (const name of names) {
+    for (const element of childElements(parent, name)) {
+      const text = collapseWhitespace(plainText(element))
+      if (text) return text
+    }
+  }
+  return ''
+}
+
+// Tags that mark a text as HTML. A bare `<` is not enough: abstracts write `$x<b$`.
+const HTML_TAG =
+  /<\/?(?:a|abbr|b|big|blockquote|br|code|div|em|font|h[1-6]|hr|i|iframe|img|li|object|ol|p|pre|script|small|span|strong|style|sub|sup|table|td|th|tr|u|ul)(?:\s[^<>]*)?\/?>/i
+const ENTITY = /&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/i
+
+/**
+ * Plain text of a field that may carry HTML: as XHTML elements, in CDATA, or entity-escaped
+ * (`&lt;p&gt;`). Scripts and styles are dropped, links keep their text only.
+ */
+export function plainText(element: Element): string {
+  return richText(element).text
+}
+
+/** Plain text and paragraphs as plainText gives them, with the http(s) links of its `<a href>`. */
+export function richText(element: Element): { text: string; hrefs: string[] } {
+  let nodes: AnyNode[]
+  if (element.children.some(isElement)) {
+    nodes = element.children
+  } else {
+    const text = textOf(element)
+    if (!HTML_TAG.test(text) && !(ENTITY.test(text) && !text.includes('<'))) return { text, hrefs: [] }
+    nodes = parseHtml(text).children
+  }
+  const hrefs = DomUtils.findAll((node) => node.name.toLowerCase() === 'a', nodes)
+    .map((anchor) => (anchor.attribs.href ?? '').trim())
+    .filter(looksLikeHttpUrl)
+  return { text: nodesToText(nodes), hrefs }
+}
+
+/** Plain text kept in paragraphs; the white space inside each paragraph collapsed. */
+export function paragraphs(text: string): string {
+  return text
+    .split(/\n[ \t\u00a0]*\n/)
+    .map(collapseWhitespace)
+    .filter((paragraph) => paragraph.length > 0)
+    .join('\n\n')
+}
+
+/** A cheap first filter; toLinks checks each URL properly. `javascript:` and the like fail here. */
+export function looksLikeHttpUrl(text: string): boolean {
+  return /^https?:\/\/[^\s/]/i.test(text)
+}
+
+export interface FeedLink {
+  href: string
+  rel: string | null
+  title: string | null
+  type: string | null
+}
+
+/** `<link>` as RSS writes it (text) and as Atom writes it (attributes), http(s) only. */
+export function feedLinks(item: Element): FeedLink[] {
+  const links: FeedLink[] = []
+  for (const element of childElements(item, 'link')) {
+    const href = (element.attribs.href ?? textOf(element)).trim()
+    if (!looksLikeHttpUrl(href)) continue
+    links.push({
+      href,
+      rel: element.attribs.rel ?? null,
+      title: element.attribs.title ?? null,
+      type: element.attribs.type ?? null
+    })
+  }
+  return links
+}
+
+/**
+ * One name per author element. RSS `<author>` is "mail@host (Name)"; RDF may hold an
+ * `rdf:Seq` of `rdf:li`; Atom nests `<name>`.
+ */
+export function creatorNames(item: Element): string[] {
+  const names: string[] = []
+  for (const element of [...childElements(item, 'creator'), ...childElements(item, 'author')]) {
+    const listed = DomUtils.findAll((node) => localName(node) === 'li', element.children)
+    const nameElement = child(element, 'name')
+    const texts =
+      listed.length > 0 ? listed.map(plainText) : [nameElement ? plainText(nameElement) : plainText(element)]
+    for (const text of texts) {
+      const name = nameFromAuthorField(collapseWhitespace(text))
+      if (name) names.push(name)
+    }
+  }
+  return names
+}
+
+function nameFromAuthorField(text: string): string | null {
+  const mailWithName = /^\S+@\S+\s*\((.+)\)$/.exec(text)
+  if (mailWithName) return mailWithName[1]!.trim()
+  if (/^\S+@\S+$/.test(text)) return null
+  return text || null
+}
+
+const ET_AL = /^(?:et\.?\s*al\.?|others)$/i
+
+/**
+ * Splits "A, B and C" / "A; B; C" / "A & B" into names. A single "Last, First" (two parts,
+ * each one word) stays one name: splitting it would invent two people.
+ */
+export function splitAuthorList(text: string, options: { keepInvertedName?: boolean } = {}): string[] {
+  const collapsed = collapseWhitespace(text)
+  if (!collapsed) return []
+  const separator = collapsed.includes(';') ? /\s*;\s*/ : /\s*,\s*/
+  const parts = collapsed.split(separator)
+  if (options.keepInvertedName && parts.length === 2 && parts.every((part) => /^[^\s,;]+$/.test(part))) {
+    return [collapsed]
+  }
+  return parts
+    .flatMap((part) => part.split(/\s+(?:and|&)\s+/i))
+    .map((part) => part.replace(/^(?:and|&)\s+/i, '').trim())
+    .filter((part) => part.length > 0 && !ET_AL.test(part))
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?![\d])/
+// RFC 822/2822 as RSS writes it: "Tue, 12 Mar 2024 00:00:00 -0400".
+const RFC_822_DAY = /^(?:[a-z]{3,9}\.?,?\s*)?(\d{1,2})\s+([a-z]{3,9})\.?\s+(\d{2}|\d{4})(?![\d])/i
+
+/**
+ * The calendar day a feed date names, as written (a feed's "00:00 -0400" is that day, not
+ * the day before in UTC). Null when the text is no date.
+ */
+export function isoDay(text: string | null | undefined): string | null {
+  const trimmed = (text ?? '').trim()
+  if (!trimmed || trimmed.length > 64) return null
+  let year: number
+  let month: number
+  let day: number
+  const iso = ISO_DAY.exec(trimmed)
+  const rfc = iso ? null : RFC_822_DAY.exec(trimmed)
+  if (iso) {
+    ;[year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+  } else if (rfc) {
+    month = MONTHS.indexOf(rfc[2]!.slice(0, 3).toLowerCase()) + 1
+    day = Number(rfc[1])
+    year = Number(rfc[3])
+    if (rfc[3]!.length === 2) year += year < 50 ? 2000 : 1900
+  } else {
+    return null
+  }
+  const date = new Date(Date.UTC(year, month - 1, day))
+  if (month < 1 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return null
+  }
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
+/** The first of these children that holds a date, as YYYY-MM-DD. */
+export function childDay(parent: Element, ...names: string[]): string | null {
+  for (const name of names) {
+    for (const element of childElements(parent, name)) {
+      const day = isoDay(textOf(element))
+      if (day) return day
+    }
+  }
+  return null
+}
+
+/**
+ * The days a digest covers: the user's date wins; else the span of its entries' days;
+ * else the day the file states for itself.
+ */
+export function digestDays(
+  days: Array<string | null>,
+  ownDay: string | null,
+  context: ParseContext
+): Pick<DigestMeta, 'dateFrom' | 'dateTo'> {
+  if (context.dateOverride) return { dateFrom: context.dateOverride, dateTo: context.dateOverride }
+  let from: string | null = null
+  let to: string | null = null
+  for (const day of days) {
+    if (!day) continue
+    if (from === null || day < from) from = day
+    if (to === null || day > to) to = day
+  }
+  return from ? { dateFrom: from, dateTo: to } : { dateFrom: ownDay, dateTo: ownDay }
+}
+
+/**
+ * The arXiv id named by any of these strings: an arxiv.org URL, `oai:arXiv.org:ID`, `arXiv:ID`,
+ * the arXiv DOI `10.48550/arXiv.ID`, or a Hugging Face paper page (whose ids are arXiv ids).
+ */
+export function arxivIdIn(candidates: Iterable<string>): { id: string; version: number | null } | null {
+  for (const candidate of candidates) {
+    const viaDoi = /10\.48550\/arxiv\.(\S+)/i.exec(candidate)
+    if (viaDoi) {
+      const found = parseArxivId(viaDoi[1]!)
+      if (found) return found
+    }
+    if (!/arxiv|huggingface\.co\/papers\//i.test(candidate)) continue
+    const found = parseArxivId(candidate)
+    if (found) return found
+  }
+  return null
+}
+
+/** The DOI named by any of these strings, when the string says it is one (`doi:`, doi.org, `/doi/`, a bare `10.`). */
+export function doiIn(candidates: Iterable<string>): string | null {
+  for (const candidate of candidates) {
+    const trimmed = candidate.trim()
+    if (!/^10\.|doi/i.test(trimmed)) continue
+    const doi = normalizeDoi(trimmed.replace(/^doi:\s*/i, ''))
+    if (doi) return doi
+  }
+  return null
+}
+
+/** Drops entries identical in every field but their line: the same item pasted twice. */
+export function withoutExactDuplicates(entries: ParsedPaper[]): ParsedPaper[] {
+  const seen = new Set<string>()
+  return entries.filter((entry) => {
+    const key = JSON.stringify({ ...entry, line: 0 })
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/** A warning for a feed cut off in the middle: what was read is kept. */
+export function truncationWarnings(feed: FeedDocument): ParseWarning[] {
+  return feed.truncated
+    ? [{ line: feed.lastLine, message: 'the feed ends before its closing tag; the last item may be incomplete' }]
+    : []
+}
