@@ -83,7 +83,7 @@ export function createReadingActions(
       if (undoable) ctx.ui.setState((s) => ({ undo: dropUndo(s.undo, entry) }))
       say(ctx, `Could not save that change: ${errorMessage(error)}`, 'error')
     }
-    void refreshSources()
+    await refreshSources()
   }
 
   function scheduleMarkRead(paper: PaperDetail): void {
@@ -215,7 +215,7 @@ export function createReadingActions(
       showFlag(wereUnread, 'read', false)
       say(ctx, `Could not mark all read: ${errorMessage(error)}`, 'error')
     }
-    void refreshSources()
+    await refreshSources()
   }
 
   async function undo(): Promise<void> {
@@ -240,7 +240,7 @@ export function createReadingActions(
       ctx.ui.setState((s) => ({ undo: pushUndo(s.undo, entry) }))
       say(ctx, `Could not undo: ${errorMessage(error)}`, 'error')
     }
-    void refreshSources()
+    await refreshSources()
   }
 
   async function openExternal(url: string): Promise<void> {

@@ -1,0 +1,220 @@
+// A small in-memory DogearApi for testing the renderer's stores without main or a database.
+import type { AppEvent, DogearApi } from '../../../src/shared/api'
+import {
+  DEFAULT_SETTINGS,
+  type ImportFileReport,
+  type Paper,
+  type PaperDetail,
+  type PaperFilter,
+  type SearchHit,
+  type Settings
+} from '../../../src/shared/model'
+
+export interface FakeOptions {
+  papers?: number
+}
+
+export function fakePaper(id: number, overrides: Partial<Paper> = {}): Paper {
+  return {
+    id,
+    title: `Invented paper number ${id}`,
+    authors: [`Ada Example ${id}`, 'Bo Sample'],
+    abstract: `We study made-up problem ${id} in $O(n^2)$ time.`,
+    snippet: null,
+    arxivId: null,
+    doi: null,
+    links: [{ url: `https://example.org/abs/${id}`, kind: 'abs' }],
+    digests: [1],
+    digestDate: '2024-03-12',
+    publishedAt: null,
+    read: false,
+    starred: false,
+    note: null,
+    hasCode: id % 3 === 0,
+    ...overrides
+  }
+}
+
+type Calls = { operation: string; args: unknown }[]
+
+export interface FakeApi extends DogearApi {
+  papers: Paper[]
+  calls: Calls
+  settings: Settings
+  /** Makes the next call of `operation` fail with this message. */
+  failNext(operation: string, message: string): void
+  /** Holds every call of `operation` until the returned release function runs. */
+  hold(operation: string): () => void
+  emit(event: AppEvent): void
+}
+
+function matches(paper: Paper, filter: PaperFilter | undefined): boolean {
+  switch (filter?.kind ?? 'all') {
+    case 'unread':
+      return !paper.read
+    case 'starred':
+      return paper.starred
+    case 'hasCode':
+      return paper.hasCode
+    case 'digest':
+      return filter?.kind === 'digest' && paper.digests.includes(filter.digestId)
+    default:
+      return true
+  }
+}
+
+export function createFakeApi(options: FakeOptions = {}): FakeApi {
+  const papers: Paper[] = Array.from({ length: options.papers ?? 250 }, (_, i) => fakePaper(i + 1))
+  const calls: Calls = []
+  const failures = new Map<string, string>()
+  const holds = new Map<string, Promise<void>>()
+  const listeners = new Set<(event: AppEvent) => void>()
+  let settings: Settings = { ...DEFAULT_SETTINGS }
+
+  const byId = (id: number) => papers.find((p) => p.id === id)
+  const change = (ids: number[], key: 'read' | 'starred', value: boolean) => {
+    const changed = ids.filter((id) => {
+      const paper = byId(id)
+      if (!paper || paper[key] === value) return false
+      paper[key] = value
+      return true
+    })
+    return { changed }
+  }
+
+  async function call<T>(operation: string, args: unknown, run: () => T): Promise<T> {
+    calls.push({ operation, args })
+    const held = holds.get(operation)
+    if (held) await held
+    else await Promise.resolve()
+    const failure = failures.get(operation)
+    if (failure !== undefined) {
+      failures.delete(operation)
+      throw new Error(failure)
+    }
+    return structuredClone(run())
+  }
+
+  const detail = (paper: Paper): PaperDetail => ({
+    ...paper,
+    digestRefs: [{ id: 1, title: 'Invented digest', dateFrom: '2024-03-12', dateTo: '2024-03-12', position: paper.id }],
+    readAt: null,
+    starredAt: null,
+    noteUpdatedAt: null,
+    venue: null
+  })
+
+  const sampleReport: ImportFileReport = {
+    ok: true,
+    file: 'sample-digest.txt',
+    format: 'hf-papers',
+    digestId: 1,
+    papers: 3,
+    added: 3,
+    merged: 0,
+    unchanged: 0,
+    alreadyImported: false,
+    warnings: []
+  }
+
+  const api: FakeApi = {
+    papers,
+    calls,
+    get settings() {
+      return settings
+    },
+    failNext: (operation, message) => void failures.set(operation, message),
+    hold(operation) {
+      let release = () => {}
+      holds.set(
+        operation,
+        new Promise<void>((resolve) => {
+          release = () => {
+            holds.delete(operation)
+            resolve()
+          }
+        })
+      )
+      return release
+    },
+    emit: (event) => listeners.forEach((listener) => listener(event)),
+    onEvent(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    listPapers: (args) =>
+      call('listPapers', args, () => {
+        const all = papers.filter((p) => matches(p, args.filter))
+        const offset = args.offset ?? 0
+        return { items: all.slice(offset, offset + (args.limit ?? 100)), total: all.length, offset }
+      }),
+    getPaper: (args) =>
+      call('getPaper', args, () => {
+        const paper = byId(args.id)
+        return paper ? detail(paper) : null
+      }),
+    search: (args) =>
+      call('search', args, () => {
+        const needle = args.query.toLowerCase()
+        const hits: SearchHit[] = papers
+          .filter((p) => matches(p, args.filter) && p.title.toLowerCase().includes(needle))
+          .map((p) => ({ ...p, titleParts: [{ text: p.title, match: true }], snippetParts: [], rank: 0 }))
+        const offset = args.offset ?? 0
+        return { items: hits.slice(offset, offset + (args.limit ?? 100)), total: hits.length, offset }
+      }),
+    markRead: (args) => call('markRead', args, () => change(args.ids, 'read', args.read)),
+    markAllRead: (args) =>
+      call('markAllRead', args, () =>
+        change(
+          papers.filter((p) => matches(p, args.filter)).map((p) => p.id),
+          'read',
+          true
+        )
+      ),
+    setStarred: (args) => call('setStarred', args, () => change(args.ids, 'starred', args.starred)),
+    saveNote: (args) =>
+      call('saveNote', args, () => {
+        const paper = byId(args.id)
+        if (paper) paper.note = args.text.trim() ? args.text : null
+        return null
+      }),
+    listDigests: (args) =>
+      call('listDigests', args, () => [
+        {
+          id: 1,
+          title: 'Invented digest',
+          format: 'hf-papers',
+          fileName: 'invented.txt',
+          dateFrom: '2024-03-12',
+          dateTo: '2024-03-12',
+          importedAt: '2024-03-12T08:00:00Z',
+          total: papers.length,
+          read: papers.filter((p) => p.read).length,
+          unread: papers.filter((p) => !p.read).length
+        }
+      ]),
+    stats: (args) =>
+      call('stats', args, () => ({
+        papers: papers.length,
+        read: papers.filter((p) => p.read).length,
+        unread: papers.filter((p) => !p.read).length,
+        starred: papers.filter((p) => p.starred).length,
+        noted: papers.filter((p) => p.note).length,
+        digests: 1,
+        readPerDay: []
+      })),
+    listFormats: (args) => call('listFormats', args, () => []),
+    chooseAndImport: (args) => call('chooseAndImport', args, () => [sampleReport]),
+    importFiles: (args) => call('importFiles', args, () => args.paths.map(() => sampleReport)),
+    importText: (args) => call('importText', args, () => ({ ...sampleReport, file: args.name ?? 'pasted' })),
+    importSample: (args) => call('importSample', args, () => sampleReport),
+    openExternal: (args) => call('openExternal', args, () => null),
+    getSettings: (args) => call('getSettings', args, () => settings),
+    updateSettings: (args) =>
+      call('updateSettings', args, () => {
+        settings = { ...settings, ...args }
+        return settings
+      })
+  }
+  return api
+}

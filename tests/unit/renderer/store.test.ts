@@ -1,0 +1,202 @@
+// The renderer's state logic against a fake api: what the reader would see after each action.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createDogear, type Dogear } from '../../../src/renderer/src/actions'
+import { SEARCH_DEBOUNCE_MS } from '../../../src/renderer/src/actions/list'
+import { NOTE_SAVE_DELAY_MS } from '../../../src/renderer/src/actions/notes'
+import { rowAt } from '../../../src/renderer/src/lib/pageCache'
+import { createFakeApi, type FakeApi } from './fakeApi'
+
+let api: FakeApi
+let dogear: Dogear
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 20; i++) await Promise.resolve()
+}
+
+function row(index: number) {
+  return rowAt(dogear.papers.getState().cache, index)
+}
+
+beforeEach(async () => {
+  api = createFakeApi({ papers: 250 })
+  dogear = createDogear(api)
+  await dogear.start()
+})
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('paper list', () => {
+  it('loads one page, not the whole library, and knows the total', () => {
+    expect(dogear.papers.getState().total).toBe(250)
+    expect(dogear.papers.getState().cache.pages.size).toBe(1)
+    const listCall = api.calls.find((c) => c.operation === 'listPapers')
+    expect(listCall?.args).toMatchObject({ offset: 0, limit: 100 })
+  })
+
+  it('loads the pages the list scrolls to', async () => {
+    dogear.ensureRows(180, 230)
+    await settle()
+    expect(row(230)?.title).toBe('Invented paper number 231')
+  })
+
+  it('moves with j/k, loading the next page when needed', async () => {
+    await dogear.move(1)
+    expect(dogear.selection.getState()).toMatchObject({ selectedId: 1, selectedIndex: 0 })
+    await dogear.selectIndex(99)
+    await dogear.move(1)
+    expect(dogear.selection.getState()).toMatchObject({ selectedId: 101, selectedIndex: 100 })
+    await dogear.move(-1)
+    expect(dogear.selection.getState().selectedId).toBe(100)
+  })
+
+  it('drops a slower search answer for an older query', async () => {
+    vi.useFakeTimers()
+    const release = api.hold('search')
+    dogear.setQuery('number 1')
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS + 1)
+    release()
+    dogear.setQuery('number 250')
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS + 1)
+    await settle()
+    expect(dogear.papers.getState().total).toBe(1)
+    expect(row(0)?.title).toBe('Invented paper number 250')
+  })
+})
+
+describe('opening papers', () => {
+  it('marks a paper read when it is opened, and counts follow', async () => {
+    await dogear.openPaper(5, 4)
+    await settle()
+    expect(api.papers[4]?.read).toBe(true)
+    expect(row(4)?.read).toBe(true)
+    expect(dogear.sources.getState().stats?.unread).toBe(249)
+  })
+
+  it('never marks read when the setting says never', async () => {
+    await dogear.updateSettings({ markReadOnOpen: 'never' })
+    await dogear.openPaper(5, 4)
+    await settle()
+    expect(api.papers[4]?.read).toBe(false)
+  })
+
+  it('shows the newer selection even when the older answer comes last', async () => {
+    const release = api.hold('getPaper')
+    const first = dogear.openPaper(1, 0)
+    const second = dogear.openPaper(2, 1)
+    release()
+    await Promise.all([first, second])
+    expect(dogear.reader.getState().paper?.id).toBe(2)
+  })
+})
+
+describe('read and star changes', () => {
+  it('shows a star at once and rolls it back when main refuses', async () => {
+    await dogear.openPaper(3, 2)
+    api.failNext('setStarred', 'disk full')
+    const pending = dogear.toggleStar()
+    expect(dogear.reader.getState().paper?.starred).toBe(true)
+    await pending
+    expect(dogear.reader.getState().paper?.starred).toBe(false)
+    expect(row(2)?.starred).toBe(false)
+    expect(dogear.ui.getState().status?.text).toContain('disk full')
+    expect(dogear.ui.getState().undo.entries).toHaveLength(0)
+  })
+
+  it('undoes mark all read, restoring exactly the papers it changed', async () => {
+    await dogear.updateSettings({ markReadOnOpen: 'never' })
+    api.papers[0]!.read = true
+    await dogear.markAllRead()
+    expect(api.papers.every((p) => p.read)).toBe(true)
+    expect(row(1)?.read).toBe(true)
+    await dogear.undo()
+    expect(api.papers[0]?.read).toBe(true)
+    expect(api.papers.filter((p) => !p.read)).toHaveLength(249)
+    expect(row(1)?.read).toBe(false)
+    expect(dogear.sources.getState().stats?.unread).toBe(249)
+  })
+
+  it('undoes star and read toggles in reverse order', async () => {
+    await dogear.updateSettings({ markReadOnOpen: 'never' })
+    await dogear.openPaper(7, 6)
+    await dogear.toggleStar()
+    await dogear.toggleRead()
+    await dogear.undo()
+    expect(api.papers[6]).toMatchObject({ read: false, starred: true })
+    await dogear.undo()
+    expect(api.papers[6]).toMatchObject({ read: false, starred: false })
+  })
+
+  it('finds the next unread paper past read ones', async () => {
+    await dogear.updateSettings({ markReadOnOpen: 'never' })
+    for (const i of [1, 2, 3]) api.papers[i]!.read = true
+    await dogear.reloadList()
+    await dogear.openPaper(1, 0)
+    await dogear.nextUnread()
+    expect(dogear.selection.getState().selectedId).toBe(5)
+  })
+})
+
+describe('notes', () => {
+  it('saves a note within a second of typing, once', async () => {
+    vi.useFakeTimers()
+    await dogear.openPaper(4, 3)
+    dogear.editNote('F')
+    dogear.editNote('First thoughts')
+    await vi.advanceTimersByTimeAsync(NOTE_SAVE_DELAY_MS + 10)
+    expect(NOTE_SAVE_DELAY_MS).toBeLessThanOrEqual(1000)
+    expect(api.papers[3]?.note).toBe('First thoughts')
+    expect(api.calls.filter((c) => c.operation === 'saveNote')).toHaveLength(1)
+    expect(dogear.reader.getState().note.status).toBe('saved')
+  })
+
+  it('saves at once when switching papers', async () => {
+    await dogear.openPaper(4, 3)
+    dogear.editNote('Unfinished')
+    await dogear.openPaper(5, 4)
+    await settle()
+    expect(api.papers[3]?.note).toBe('Unfinished')
+  })
+
+  it('never loses a note whose save failed', async () => {
+    await dogear.openPaper(4, 3)
+    dogear.editNote('Precious words')
+    api.failNext('saveNote', 'database is locked')
+    expect(await dogear.flushNote()).toBe(false)
+    expect(dogear.reader.getState().note).toMatchObject({ text: 'Precious words', status: 'error' })
+    expect(dogear.reader.getState().note.error).toContain('database is locked')
+    await dogear.openPaper(5, 4)
+    await dogear.openPaper(4, 3)
+    expect(dogear.reader.getState().note.text).toBe('Precious words')
+    expect(await dogear.flushNote()).toBe(true)
+    expect(api.papers[3]?.note).toBe('Precious words')
+  })
+})
+
+describe('imports', () => {
+  it('imports dropped files as text when no path is known, and shows the report', async () => {
+    const reports = await dogear.importDropped([{ name: 'digest.txt', text: () => Promise.resolve('Some digest') }])
+    expect(api.calls.find((c) => c.operation === 'importText')?.args).toEqual({
+      text: 'Some digest',
+      name: 'digest.txt'
+    })
+    expect(reports).toHaveLength(1)
+    expect(dogear.ui.getState().dialog).toBe('import')
+  })
+
+  it('imports dropped files by path when the shell knows it', async () => {
+    await dogear.importDropped([{ name: 'a.txt', text: () => Promise.resolve('x') }], () => '/tmp/a.txt')
+    expect(api.calls.find((c) => c.operation === 'importFiles')?.args).toEqual({ paths: ['/tmp/a.txt'] })
+  })
+
+  it('answers the menu: paste imports the clipboard', async () => {
+    const withClipboard = createDogear(api, () => Promise.resolve('Pasted text digest'))
+    withClipboard.handleEvent({ type: 'menu', command: 'paste' })
+    await settle()
+    expect(api.calls.find((c) => c.operation === 'importText')?.args).toEqual({
+      text: 'Pasted text digest',
+      name: 'Pasted digest'
+    })
+  })
+})
