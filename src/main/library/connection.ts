@@ -1,0 +1,72 @@
+// Opening the database file: pragmas, recognising files that are not a library, and a
+// per-connection cache of prepared statements (preparing costs more than running most queries).
+import Database from 'better-sqlite3'
+import { LibraryError } from './contract'
+
+export type Db = Database.Database
+export type Statement = Database.Statement
+
+/** Marks the file as a Dogear library ('Doge'), so another app's SQLite file is not migrated by mistake. */
+export const APPLICATION_ID = 0x446f6765
+
+/** Prepared statements by SQL text, one cache per connection. */
+export class Statements {
+  private readonly cache = new Map<string, Statement>()
+
+  constructor(readonly db: Db) {}
+
+  get(sql: string): Statement {
+    let statement = this.cache.get(sql)
+    if (!statement) {
+      statement = this.db.prepare(sql)
+      this.cache.set(sql, statement)
+    }
+    return statement
+  }
+}
+
+const NOT_A_DATABASE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT'])
+
+function sqliteCode(error: unknown): string | null {
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code
+  return null
+}
+
+/** Runs `work` and turns "this is not a database" errors into a LibraryError naming the file. */
+export function guardCorrupt<T>(path: string, work: () => T): T {
+  try {
+    return work()
+  } catch (error) {
+    const code = sqliteCode(error)
+    if (code && NOT_A_DATABASE.has(code)) {
+      const reason = error instanceof Error ? error.message : String(error)
+      throw new LibraryError(
+        'CORRUPT',
+        `${path} is not a Dogear library: it is not a readable SQLite database (${reason})`
+      )
+    }
+    throw error
+  }
+}
+
+/** Opens the file and sets the pragmas every connection needs. */
+export function openConnection(path: string): Db {
+  const db = guardCorrupt(path, () => new Database(path))
+  try {
+    guardCorrupt(path, () => {
+      // Reading the schema first makes a non-database file fail here, before anything is written.
+      db.prepare('SELECT count(*) FROM sqlite_schema').get()
+      if (path !== ':memory:') db.pragma('journal_mode = WAL')
+      db.pragma('foreign_keys = ON')
+      // Notes are user data: every commit reaches the disk.
+      db.pragma('synchronous = FULL')
+      // Bulk imports and FTS merges work on many pages at once; 64 MB keeps them in memory.
+      db.pragma('cache_size = -65536')
+      db.pragma('temp_store = MEMORY')
+    })
+  } catch (error) {
+    db.close()
+    throw error
+  }
+  return db
+}

@@ -1,0 +1,74 @@
+// The library facade: opens (and migrates) the database and binds every operation to it.
+// Callers see only the Library interface; the modules behind it each own one concern.
+import type { PaperDetail } from '../../shared/model'
+import type { Clock } from './clock'
+import { Statements, guardCorrupt, openConnection } from './connection'
+import { LibraryError, type Library } from './contract'
+import { listDigests } from './digests'
+import { unreadIdsQuery } from './filters'
+import { allIds, listPapers } from './listing'
+import { migrate } from './migrations'
+import { saveNote } from './notes'
+import { importDigest } from './papers'
+import { loadPaperDetails } from './rows'
+import { search } from './search'
+import { getSettings, updateSettings } from './settings'
+import { markRead, setStarred } from './state'
+import { stats } from './stats'
+
+export { LibraryError } from './contract'
+export type { DigestImport, DigestImportOutcome, Library } from './contract'
+export { LATEST_VERSION } from './migrations'
+
+export interface LibraryOptions {
+  /** The library's clock (tests fix it); defaults to the system time. */
+  now?: Clock
+}
+
+const EXPORT_CHUNK = 500
+
+/** Opens the library at `path` (':memory:' for a throwaway one), migrating it to this version. */
+export function openLibrary(path: string, options: LibraryOptions = {}): Library {
+  const now: Clock = options.now ?? (() => new Date())
+  const db = openConnection(path)
+  try {
+    guardCorrupt(path, () => migrate(db, path, now()))
+  } catch (error) {
+    db.close()
+    throw error
+  }
+  const statements = new Statements(db)
+
+  return {
+    importDigest: (input) => importDigest(db, statements, input, now()),
+    listPapers: (query) => listPapers(statements, query),
+    getPaper: (id) => loadPaperDetails(statements, [id])[0] ?? null,
+    search: (query) => search(statements, query),
+    markRead: (ids, read) => markRead(db, statements, ids, read, now()),
+    markAllRead: (filter) => {
+      const query = unreadIdsQuery(filter)
+      const ids = statements
+        .get(query.sql)
+        .pluck()
+        .all(...query.params) as number[]
+      return markRead(db, statements, ids, true, now())
+    },
+    setStarred: (ids, starred) => setStarred(db, statements, ids, starred, now()),
+    saveNote: (id, text) => saveNote(db, statements, id, text, now()),
+    digests: () => listDigests(statements),
+    stats: (options) => stats(statements, options?.now ?? now(), options?.days),
+    exportAll: () => {
+      const ids = allIds(statements)
+      const papers: PaperDetail[] = []
+      for (let start = 0; start < ids.length; start += EXPORT_CHUNK) {
+        papers.push(...loadPaperDetails(statements, ids.slice(start, start + EXPORT_CHUNK)))
+      }
+      return papers
+    },
+    getSettings: () => getSettings(statements),
+    updateSettings: (patch) => updateSettings(db, statements, patch),
+    close: () => {
+      if (db.open) db.close()
+    }
+  }
+}

@@ -1,0 +1,169 @@
+// Pure: a parsed entry as the library stores it, the dedupe rules and the merge of two records.
+// Dedupe key, strongest first: arXiv id (no version), DOI (lower-cased), title key.
+import type { Link } from '../../shared/model'
+import type { ParsedPaper } from '../import/types'
+import { collapseWhitespace, normalizeDoi, titleKey } from '../import/normalize'
+import { MARKERS } from './search-query'
+
+export interface PaperRecord {
+  title: string
+  titleKey: string
+  authors: string[]
+  abstract: string | null
+  snippet: string | null
+  arxivId: string | null
+  arxivVersion: number | null
+  doi: string | null
+  links: Link[]
+  publishedAt: string | null
+  venue: string | null
+  readHint: boolean
+  starHint: boolean
+}
+
+/** Trimmed, without the search highlight markers (private-use characters no digest means). */
+function text(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null
+  const trimmed = value.replace(MARKERS, '').trim()
+  return trimmed === '' ? null : trimmed
+}
+
+export function uniqueLinks(links: Iterable<Link>): Link[] {
+  const seen = new Set<string>()
+  const unique: Link[] = []
+  for (const link of links) {
+    if (seen.has(link.url)) continue
+    seen.add(link.url)
+    unique.push({ url: link.url, kind: link.kind })
+  }
+  return unique
+}
+
+export function hasCode(links: readonly Link[]): boolean {
+  return links.some((link) => link.kind === 'code')
+}
+
+export function toRecord(entry: ParsedPaper): PaperRecord {
+  const title = collapseWhitespace(entry.title.replace(MARKERS, ''))
+  const arxivId = text(entry.arxivId)?.replace(/v\d+$/, '') ?? null
+  return {
+    title,
+    titleKey: titleKey(title),
+    authors: entry.authors.map((name) => collapseWhitespace(name.replace(MARKERS, ''))).filter((name) => name !== ''),
+    abstract: text(entry.abstract),
+    snippet: text(entry.snippet),
+    arxivId,
+    arxivVersion: arxivId ? entry.arxivVersion : null,
+    doi: normalizeDoi(entry.doi),
+    links: uniqueLinks(entry.links),
+    publishedAt: text(entry.publishedAt),
+    venue: text(entry.venue),
+    readHint: entry.readHint === true,
+    starHint: entry.starHint === true
+  }
+}
+
+/** Identifiers that disagree mean two different papers, whatever their titles say. */
+export function compatible(a: PaperRecord, b: PaperRecord): boolean {
+  if (a.arxivId && b.arxivId && a.arxivId !== b.arxivId) return false
+  if (a.doi && b.doi && a.doi !== b.doi) return false
+  return true
+}
+
+function sameLinks(a: readonly Link[], b: readonly Link[]): boolean {
+  return a.length === b.length && a.every((link, i) => link.url === b[i]!.url && link.kind === b[i]!.kind)
+}
+
+function sameAuthors(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((name, i) => name === b[i])
+}
+
+function mergedVersion(existing: PaperRecord, incoming: PaperRecord): number | null {
+  if (existing.arxivId === null) return incoming.arxivVersion
+  if (incoming.arxivId !== existing.arxivId || incoming.arxivVersion === null) return existing.arxivVersion
+  return Math.max(existing.arxivVersion ?? 0, incoming.arxivVersion)
+}
+
+/**
+ * `incoming` fills what `existing` lacked (authors, abstract, snippet, identifiers, dates,
+ * venue; links are merged without repeats). A newer arXiv version also replaces the title,
+ * the abstract and the authors. Returns the merged record and whether anything changed.
+ */
+export function mergeRecords(existing: PaperRecord, incoming: PaperRecord): { record: PaperRecord; changed: boolean } {
+  const newerVersion =
+    existing.arxivId !== null &&
+    existing.arxivId === incoming.arxivId &&
+    existing.arxivVersion !== null &&
+    incoming.arxivVersion !== null &&
+    incoming.arxivVersion > existing.arxivVersion
+  const arxivId = existing.arxivId ?? incoming.arxivId
+  const title = newerVersion && incoming.title !== '' ? incoming.title : existing.title
+  const record: PaperRecord = {
+    title,
+    titleKey: title === existing.title ? existing.titleKey : incoming.titleKey,
+    authors:
+      (newerVersion || existing.authors.length === 0) && incoming.authors.length > 0
+        ? incoming.authors
+        : existing.authors,
+    abstract: newerVersion ? (incoming.abstract ?? existing.abstract) : (existing.abstract ?? incoming.abstract),
+    snippet: existing.snippet ?? incoming.snippet,
+    arxivId,
+    arxivVersion: mergedVersion(existing, incoming),
+    doi: existing.doi ?? incoming.doi,
+    links: uniqueLinks([...existing.links, ...incoming.links]),
+    publishedAt: existing.publishedAt ?? incoming.publishedAt,
+    venue: existing.venue ?? incoming.venue,
+    readHint: existing.readHint || incoming.readHint,
+    starHint: existing.starHint || incoming.starHint
+  }
+  const changed =
+    record.title !== existing.title ||
+    !sameAuthors(record.authors, existing.authors) ||
+    record.abstract !== existing.abstract ||
+    record.snippet !== existing.snippet ||
+    record.arxivId !== existing.arxivId ||
+    record.arxivVersion !== existing.arxivVersion ||
+    record.doi !== existing.doi ||
+    !sameLinks(record.links, existing.links) ||
+    record.publishedAt !== existing.publishedAt ||
+    record.venue !== existing.venue
+  return { record, changed }
+}
+
+/**
+ * The same paper listed twice in one file becomes one record (merged, at its first position),
+ * by the same rules as against the library.
+ */
+export function collapseDuplicates(records: readonly PaperRecord[]): PaperRecord[] {
+  const collapsed: PaperRecord[] = []
+  const byArxiv = new Map<string, number>()
+  const byDoi = new Map<string, number>()
+  const byTitle = new Map<string, number[]>()
+  const index = (at: number): void => {
+    const record = collapsed[at]!
+    if (record.arxivId) byArxiv.set(record.arxivId, at)
+    if (record.doi && !byDoi.has(record.doi)) byDoi.set(record.doi, at)
+    if (record.titleKey !== '') {
+      const list = byTitle.get(record.titleKey)
+      if (!list) byTitle.set(record.titleKey, [at])
+      else if (!list.includes(at)) list.push(at)
+    }
+  }
+  const find = (record: PaperRecord): number | undefined => {
+    if (record.arxivId && byArxiv.has(record.arxivId)) return byArxiv.get(record.arxivId)
+    const byDoiAt = record.doi ? byDoi.get(record.doi) : undefined
+    if (byDoiAt !== undefined && compatible(collapsed[byDoiAt]!, record)) return byDoiAt
+    return byTitle.get(record.titleKey)?.find((at) => compatible(collapsed[at]!, record))
+  }
+  for (const record of records) {
+    const at = find(record)
+    if (at === undefined) {
+      collapsed.push(record)
+      index(collapsed.length - 1)
+    } else {
+      collapsed[at] = mergeRecords(collapsed[at]!, record).record
+      index(at)
+    }
+  }
+  return collapsed
+}

@@ -1,0 +1,115 @@
+// Database rows -> the shared model. Lists and search first find the ids of a page, then
+// load those papers here in one query, so every view shows a paper the same way.
+import type { DigestRef, Link, Paper, PaperDetail } from '../../shared/model'
+import type { Statements } from './connection'
+
+interface PaperRow {
+  id: number
+  title: string
+  authors: string
+  abstract: string | null
+  snippet: string | null
+  arxiv_id: string | null
+  doi: string | null
+  links: string
+  digest_date: string
+  published_at: string | null
+  venue: string | null
+  has_code: number
+  read_at: string | null
+  starred_at: string | null
+  note: string | null
+  note_updated_at: string | null
+  digest_ids: string
+}
+
+interface DigestRefRow {
+  paper_id: number
+  id: number
+  title: string
+  date_from: string | null
+  date_to: string | null
+  position: number
+}
+
+const PAPERS_BY_IDS = `
+SELECT p.id, p.title, p.authors, p.abstract, p.snippet, p.arxiv_id, p.doi, p.links, p.digest_date,
+       p.published_at, p.venue, p.has_code, s.read_at, s.starred_at,
+       n.body AS note, n.updated_at AS note_updated_at,
+       (SELECT json_group_array(e.digest_id ORDER BY d.day, d.id)
+          FROM digest_entries e JOIN digests d ON d.id = e.digest_id
+         WHERE e.paper_id = p.id) AS digest_ids
+  FROM json_each(?) j
+  JOIN papers p ON p.id = j.value
+  JOIN paper_state s ON s.paper_id = p.id
+  LEFT JOIN notes n ON n.paper_id = p.id`
+
+const DIGEST_REFS_BY_IDS = `
+SELECT e.paper_id, d.id, d.title, d.date_from, d.date_to, e.position
+  FROM json_each(?) j
+  JOIN digest_entries e ON e.paper_id = j.value
+  JOIN digests d ON d.id = e.digest_id
+ ORDER BY d.day, d.id`
+
+function toPaper(row: PaperRow): Paper {
+  return {
+    id: row.id,
+    title: row.title,
+    authors: JSON.parse(row.authors) as string[],
+    abstract: row.abstract,
+    snippet: row.snippet,
+    arxivId: row.arxiv_id,
+    doi: row.doi,
+    links: JSON.parse(row.links) as Link[],
+    digests: JSON.parse(row.digest_ids) as number[],
+    digestDate: row.digest_date,
+    publishedAt: row.published_at,
+    read: row.read_at !== null,
+    starred: row.starred_at !== null,
+    note: row.note,
+    hasCode: row.has_code === 1
+  }
+}
+
+function loadRows(statements: Statements, ids: readonly number[]): Map<number, PaperRow> {
+  const rows = statements.get(PAPERS_BY_IDS).all(JSON.stringify(ids)) as PaperRow[]
+  return new Map(rows.map((row) => [row.id, row]))
+}
+
+/** The papers with these ids, in the order given; ids that do not exist are skipped. */
+export function loadPapers(statements: Statements, ids: readonly number[]): Paper[] {
+  if (ids.length === 0) return []
+  const rows = loadRows(statements, ids)
+  const papers: Paper[] = []
+  for (const id of ids) {
+    const row = rows.get(id)
+    if (row) papers.push(toPaper(row))
+  }
+  return papers
+}
+
+/** Papers with everything the reader pane shows, in the order given. */
+export function loadPaperDetails(statements: Statements, ids: readonly number[]): PaperDetail[] {
+  if (ids.length === 0) return []
+  const rows = loadRows(statements, ids)
+  const refs = new Map<number, DigestRef[]>()
+  for (const ref of statements.get(DIGEST_REFS_BY_IDS).all(JSON.stringify(ids)) as DigestRefRow[]) {
+    let list = refs.get(ref.paper_id)
+    if (!list) refs.set(ref.paper_id, (list = []))
+    list.push({ id: ref.id, title: ref.title, dateFrom: ref.date_from, dateTo: ref.date_to, position: ref.position })
+  }
+  const details: PaperDetail[] = []
+  for (const id of ids) {
+    const row = rows.get(id)
+    if (!row) continue
+    details.push({
+      ...toPaper(row),
+      digestRefs: refs.get(id) ?? [],
+      readAt: row.read_at,
+      starredAt: row.starred_at,
+      noteUpdatedAt: row.note_updated_at,
+      venue: row.venue
+    })
+  }
+  return details
+}

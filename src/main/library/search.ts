@@ -1,0 +1,80 @@
+// Full-text search: FTS5 ranked by bm25 (weights set in migration 3: title 10, authors 4,
+// abstract 1, note 2), then the page's papers loaded and highlighted one by one.
+import type { PaperFilter, SearchHit, SearchPage, SearchQuery, SnippetPart } from '../../shared/model'
+import type { Statements } from './connection'
+import { filterCondition } from './filters'
+import { pageBounds } from './listing'
+import { loadPapers } from './rows'
+import { MATCH_END, MATCH_START, splitMarked, toMatchExpression } from './search-query'
+
+const SNIPPET_TOKENS = 32
+// better-sqlite3 binds JS numbers as REAL, and FTS5 mishandles a REAL rowid beside MATCH:
+// every rowid bound into an FTS5 query is cast to INTEGER.
+
+const HIGHLIGHTS = `
+SELECT highlight(paper_search, 0, char(${MATCH_START.codePointAt(0)}), char(${MATCH_END.codePointAt(0)})) AS title,
+       highlight(paper_search, 1, char(${MATCH_START.codePointAt(0)}), char(${MATCH_END.codePointAt(0)})) AS authors,
+       snippet(paper_search, 2, char(${MATCH_START.codePointAt(0)}), char(${MATCH_END.codePointAt(0)}), '…', ${SNIPPET_TOKENS}) AS abstract,
+       snippet(paper_search, 3, char(${MATCH_START.codePointAt(0)}), char(${MATCH_END.codePointAt(0)}), '…', ${SNIPPET_TOKENS}) AS note
+  FROM paper_search WHERE paper_search MATCH ? AND rowid = CAST(? AS INTEGER)`
+
+interface HighlightRow {
+  title: string | null
+  authors: string | null
+  abstract: string | null
+  note: string | null
+}
+
+function hasMatch(text: string | null): text is string {
+  return text !== null && text.includes(MATCH_START)
+}
+
+/** The note if the query hit it, else the abstract, else the authors if they were the hit. */
+function snippetParts(row: HighlightRow): SnippetPart[] {
+  if (hasMatch(row.note)) return splitMarked(row.note)
+  if (hasMatch(row.abstract) || !hasMatch(row.authors)) return splitMarked(row.abstract ?? '')
+  return splitMarked(row.authors)
+}
+
+function rankedIds(
+  statements: Statements,
+  match: string,
+  filter: PaperFilter,
+  offset: number,
+  limit: number
+): { ids: number[]; ranks: Map<number, number>; total: number } {
+  const condition = filterCondition(filter, 'paper_search.rowid')
+  const rows = statements
+    .get(
+      `SELECT rowid AS id, rank FROM paper_search WHERE paper_search MATCH ? ${condition.sql}
+        ORDER BY rank LIMIT ? OFFSET ?`
+    )
+    .all(match, ...condition.params, limit, offset) as { id: number; rank: number }[]
+  // A short first page is the whole result: no second pass to count.
+  const total =
+    offset === 0 && rows.length < limit
+      ? rows.length
+      : (statements
+          .get(`SELECT count(*) FROM paper_search WHERE paper_search MATCH ? ${condition.sql}`)
+          .pluck()
+          .get(match, ...condition.params) as number)
+  return { ids: rows.map((row) => row.id), ranks: new Map(rows.map((row) => [row.id, row.rank])), total }
+}
+
+export function search(statements: Statements, query: SearchQuery): SearchPage {
+  const { offset, limit } = pageBounds(query)
+  const match = toMatchExpression(query.query)
+  if (match === null) return { items: [], total: 0, offset }
+  const { ids, ranks, total } = rankedIds(statements, match, query.filter ?? { kind: 'all' }, offset, limit)
+  const highlights = statements.get(HIGHLIGHTS)
+  const items = loadPapers(statements, ids).map((paper): SearchHit => {
+    const row = highlights.get(match, paper.id) as HighlightRow
+    return {
+      ...paper,
+      titleParts: splitMarked(row.title ?? paper.title),
+      snippetParts: snippetParts(row),
+      rank: ranks.get(paper.id) ?? 0
+    }
+  })
+  return { items, total, offset }
+}
