@@ -3,7 +3,7 @@
 import type { PaperDetail } from '../../shared/model'
 import type { Clock } from './clock'
 import { Statements, guardCorrupt, openConnection } from './connection'
-import { LibraryError, type Library } from './contract'
+import type { Library } from './contract'
 import { listDigests } from './digests'
 import { unreadIdsQuery } from './filters'
 import { allIds, listPapers } from './listing'
