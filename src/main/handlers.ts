@@ -37,13 +37,6 @@ function importOptions(library: Library): ImportOptions {
   return { sizeCapBytes: library.getSettings().importSizeCapMb * 1024 * 1024 }
 }
 
-function requirePapers(library: Library, ids: readonly number[]): void {
-  const missing = [...new Set(ids)].filter((id) => library.getPaper(id) === null)
-  if (missing.length === 0) return
-  const shown = missing.slice(0, 5).join(', ') + (missing.length > 5 ? `, and ${missing.length - 5} more` : '')
-  throw new HandlerError('NOT_FOUND', `No paper with id ${shown} in the library.`)
-}
-
 /**
  * The folder watcher moves files out of the folder it watches, so only main (through the
  * "Watch a Folder..." dialog) may point it somewhere; the renderer may turn it off.
@@ -60,17 +53,11 @@ export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
     // The contract answers null for an unknown id: a stale "last selection" is not an error.
     getPaper: ({ id }) => library.getPaper(id),
     search: (query) => library.search(query),
-    markRead: ({ ids, read }) => {
-      requirePapers(library, ids)
-      return library.markRead(ids, read)
-    },
+    // The library refuses a change naming an unknown paper (NOT_FOUND) before writing anything.
+    markRead: ({ ids, read }) => library.markRead(ids, read),
     markAllRead: ({ filter }) => library.markAllRead(filter),
-    setStarred: ({ ids, starred }) => {
-      requirePapers(library, ids)
-      return library.setStarred(ids, starred)
-    },
+    setStarred: ({ ids, starred }) => library.setStarred(ids, starred),
     saveNote: ({ id, text }) => {
-      requirePapers(library, [id])
       library.saveNote(id, text)
       return null
     },

@@ -1,2 +1,36 @@
-// Placeholder: imports run here, off the main thread.
-export {}
+// The import worker thread: its own connection to the library file (WAL lets main keep
+// reading meanwhile), the files imported one by one, progress posted back to main.
+import { parentPort, workerData } from 'node:worker_threads'
+import { importFile } from './import/pipeline'
+import { openLibrary } from './library'
+import { runImportJob, type ImportJobData, type ImportJobMessage } from './import-job'
+
+/**
+ * openLibrary's options plus the Electron build of better-sqlite3. `nativeBinding` is forwarded
+ * to better-sqlite3 once openLibrary accepts it; until then the library loads node_modules' build.
+ */
+type WorkerLibraryOptions = NonNullable<Parameters<typeof openLibrary>[1]> & { nativeBinding?: string }
+
+async function main(port: NonNullable<typeof parentPort>, job: ImportJobData): Promise<void> {
+  let stopping = false
+  port.on('message', (message: unknown) => {
+    if (message === 'stop') stopping = true
+  })
+  const post = (message: ImportJobMessage) => port.postMessage(message)
+  try {
+    const libraryOptions: WorkerLibraryOptions = job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}
+    const library = openLibrary(job.dbPath, libraryOptions)
+    try {
+      const reports = await runImportJob(library, job.paths, job.options, importFile, post, () => stopping)
+      post({ type: 'done', reports })
+    } finally {
+      library.close()
+    }
+  } catch (error) {
+    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) })
+  } finally {
+    port.close()
+  }
+}
+
+if (parentPort) void main(parentPort, workerData as ImportJobData)

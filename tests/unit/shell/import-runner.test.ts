@@ -1,0 +1,217 @@
+import { EventEmitter } from 'node:events'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { ImportFileReport } from '../../../src/shared/model'
+import { importFile } from '../../../src/main/import/pipeline'
+import { runImportJob, type ImportJobData, type ImportJobMessage } from '../../../src/main/import-job'
+import { createImportRunner, type WorkerLike } from '../../../src/main/import-runner'
+import { openLibrary } from '../../../src/main/library'
+
+const SAMPLE = resolve(__dirname, '../../../resources/sample-digest.txt')
+const FIXTURE = resolve(__dirname, '../../../..', 'shared/fixtures/hf-papers-transformers.txt')
+const WORKER = resolve(__dirname, '../../../src/main/import-worker.ts')
+// The thread loads the TypeScript sources through tsx, as the built app loads out/main/import-worker.js.
+const TS_BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(
+  pathToFileURL(WORKER).href
+)}) })`
+
+const dirs: string[] = []
+afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })))
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dogear-import-'))
+  dirs.push(dir)
+  return dir
+}
+
+describe('runImportJob', () => {
+  it('imports each file, reporting progress before each one and at the end', async () => {
+    const library = openLibrary(':memory:')
+    const messages: ImportJobMessage[] = []
+    const reports = await runImportJob(library, [SAMPLE, '/missing.txt', FIXTURE], {}, importFile, (m) =>
+      messages.push(m)
+    )
+    expect(reports.map((report) => report.ok)).toEqual([true, false, true])
+    expect(messages).toEqual([
+      { type: 'progress', file: SAMPLE, done: 0, total: 3 },
+      { type: 'progress', file: '/missing.txt', done: 1, total: 3 },
+      { type: 'progress', file: FIXTURE, done: 2, total: 3 },
+      { type: 'progress', file: FIXTURE, done: 3, total: 3 }
+    ])
+    expect(library.digests()).toHaveLength(2)
+    library.close()
+  })
+
+  it('stops between files and reports the rest as not imported', async () => {
+    const library = openLibrary(':memory:')
+    let imported = 0
+    const reports = await runImportJob(
+      library,
+      [SAMPLE, FIXTURE],
+      {},
+      (lib, path, options) => {
+        imported++
+        return importFile(lib, path, options)
+      },
+      () => {},
+      () => imported >= 1
+    )
+    expect(reports[0]?.ok).toBe(true)
+    expect(reports[1]).toMatchObject({ ok: false, file: FIXTURE, error: { code: 'CANCELLED' } })
+    expect(library.digests()).toHaveLength(1)
+    library.close()
+  })
+})
+
+class FakeWorker extends EventEmitter implements WorkerLike {
+  readonly received: string[] = []
+  terminated = false
+  postMessage(message: 'stop'): void {
+    this.received.push(message)
+  }
+  async terminate(): Promise<number> {
+    this.terminated = true
+    this.emit('exit', 1)
+    return 1
+  }
+}
+
+function ok(file: string): ImportFileReport {
+  return {
+    ok: true,
+    file,
+    format: 'hf-text',
+    digestId: 1,
+    papers: 1,
+    added: 1,
+    merged: 0,
+    unchanged: 0,
+    alreadyImported: false,
+    warnings: []
+  }
+}
+
+describe('createImportRunner', () => {
+  it('forwards progress and resolves with the worker reports', async () => {
+    const workers: FakeWorker[] = []
+    const jobs: ImportJobData[] = []
+    const progress: unknown[] = []
+    const runner = createImportRunner({
+      dbPath: '/lib.sqlite',
+      nativeBinding: '/x/better_sqlite3.node',
+      spawn: (job) => {
+        jobs.push(job)
+        const worker = new FakeWorker()
+        workers.push(worker)
+        return worker
+      },
+      onProgress: (p) => progress.push(p)
+    })
+    const result = runner.importFiles(['/a.txt'], { sizeCapBytes: 10 })
+    await new Promise((r) => setImmediate(r))
+    expect(jobs).toEqual([
+      {
+        dbPath: '/lib.sqlite',
+        paths: ['/a.txt'],
+        options: { sizeCapBytes: 10 },
+        nativeBinding: '/x/better_sqlite3.node'
+      }
+    ])
+    workers[0]!.emit('message', { type: 'progress', file: '/a.txt', done: 0, total: 1 })
+    workers[0]!.emit('message', { type: 'done', reports: [ok('/a.txt')] })
+    workers[0]!.emit('exit', 0)
+    expect(await result).toEqual([ok('/a.txt')])
+    expect(progress).toEqual([{ type: 'progress', file: '/a.txt', done: 0, total: 1 }])
+  })
+
+  it('runs one batch at a time', async () => {
+    const workers: FakeWorker[] = []
+    const runner = createImportRunner({
+      dbPath: '/lib.sqlite',
+      spawn: () => {
+        const worker = new FakeWorker()
+        workers.push(worker)
+        return worker
+      },
+      onProgress: () => {}
+    })
+    const first = runner.importFiles(['/a.txt'], {})
+    const second = runner.importFiles(['/b.txt'], {})
+    await new Promise((r) => setImmediate(r))
+    expect(workers).toHaveLength(1)
+    workers[0]!.emit('message', { type: 'done', reports: [ok('/a.txt')] })
+    await first
+    await new Promise((r) => setImmediate(r))
+    expect(workers).toHaveLength(2)
+    workers[1]!.emit('message', { type: 'done', reports: [ok('/b.txt')] })
+    expect(await second).toEqual([ok('/b.txt')])
+  })
+
+  it('reports every file as failed when the worker dies, never silently', async () => {
+    const workers: FakeWorker[] = []
+    const runner = createImportRunner({
+      dbPath: '/lib.sqlite',
+      spawn: () => {
+        const worker = new FakeWorker()
+        workers.push(worker)
+        return worker
+      },
+      onProgress: () => {}
+    })
+    const crashed = runner.importFiles(['/a.txt', '/b.txt'], {})
+    await new Promise((r) => setImmediate(r))
+    workers[0]!.emit('error', new Error('out of memory'))
+    const reports = await crashed
+    expect(reports).toHaveLength(2)
+    for (const report of reports) {
+      expect(report).toMatchObject({ ok: false, error: { code: 'IMPORT_FAILED' } })
+      if (!report.ok) expect(report.error.message).toContain('out of memory')
+    }
+    const refused = runner.importFiles(['/c.txt'], {})
+    await new Promise((r) => setImmediate(r))
+    workers[1]!.emit('message', { type: 'failed', message: '/lib.sqlite is not a Dogear library' })
+    expect(await refused).toEqual([
+      {
+        ok: false,
+        file: '/c.txt',
+        error: { code: 'IMPORT_FAILED', message: 'The import stopped: /lib.sqlite is not a Dogear library' }
+      }
+    ])
+  })
+
+  it('asks the worker to stop on quit, terminates it after the grace time, and refuses new batches', async () => {
+    const worker = new FakeWorker()
+    const runner = createImportRunner({ dbPath: '/lib.sqlite', spawn: () => worker, onProgress: () => {} })
+    const running = runner.importFiles(['/a.txt'], {})
+    await new Promise((r) => setImmediate(r))
+    await runner.stop(20)
+    expect(worker.received).toEqual(['stop'])
+    expect(worker.terminated).toBe(true)
+    expect((await running)[0]).toMatchObject({ ok: false })
+    expect(await runner.importFiles(['/b.txt'], {})).toMatchObject([{ ok: false, error: { code: 'CANCELLED' } }])
+  })
+})
+
+describe('the import worker thread', () => {
+  it('imports into the same database file while main keeps its connection open', async () => {
+    const dbPath = join(tempDir(), 'library.sqlite')
+    const main = openLibrary(dbPath)
+    const bad = join(tempDir(), 'empty.txt')
+    writeFileSync(bad, '')
+    const progress: unknown[] = []
+    const runner = createImportRunner({
+      dbPath,
+      spawn: (job) => new Worker(TS_BOOT, { eval: true, workerData: job }),
+      onProgress: (p) => progress.push(p)
+    })
+    const reports = await runner.importFiles([SAMPLE, bad], {})
+    expect(reports.map((report) => report.ok)).toEqual([true, false])
+    expect(reports[1]).toMatchObject({ file: bad })
+    expect(progress).toHaveLength(3)
+    expect(main.stats().papers).toBeGreaterThanOrEqual(5)
+    main.close()
+  }, 30_000)
+})
