@@ -9,8 +9,7 @@ import { ImportError } from '../types'
 import type { DigestParser, ParseContext, ParsedPaper, ParseResult, ParseWarning } from '../types'
 
 const SCAN_LIMIT = 65_536
-const ENTRY_START =
-  /(?:^|\n)[ \t]*@(article|inproceedings|misc|book|incollection|phdthesis|techreport|online|unpublished|conference|mastersthesis|inbook|manual|proceedings|report|thesis|string|preamble|comment)[ \t]*[{(]/i
+const ENTRY_START = /(?:^|\n)[ \t]*@([A-Za-z]{2,40})[ \t]*[{(]/g
 const MONTH_NAMES = [
   'january',
   'february',
@@ -34,14 +33,20 @@ export const bibtexParser: DigestParser = {
   extensions: ['.bib', '.bibtex'],
   detect(text, fileName) {
     const head = text.slice(0, SCAN_LIMIT)
-    const match = ENTRY_START.exec(head)
-    if (match) {
+    const bibName = /\.bib(tex)?$/i.test(fileName)
+    let score = bibName ? 0.2 : 0
+    for (const match of head.matchAll(ENTRY_START)) {
       const type = match[1]!.toLowerCase()
-      // A file of only @comment blocks is most likely not a bibliography.
-      if (type !== 'comment' && type !== 'preamble') return /\w\s*=/.test(head.slice(match.index)) ? 0.95 : 0.7
-      return /\.bib(tex)?$/i.test(fileName) ? 0.5 : 0.3
+      // Comments and preambles alone do not make a bibliography.
+      if (type === 'comment' || type === 'preamble') {
+        score = Math.max(score, bibName ? 0.5 : 0.3)
+        continue
+      }
+      const rest = head.slice(match.index + match[0].length, match.index + match[0].length + 400)
+      if (type !== 'string' && /^[^,\n]*,\s*[A-Za-z][\w-]*\s*=/.test(rest)) return 0.95
+      score = Math.max(score, 0.6)
     }
-    return /\.bib(tex)?$/i.test(fileName) ? 0.2 : 0
+    return score
   },
   parse: parseBibtex
 }

@@ -156,6 +156,7 @@ describe('BibTeX', () => {
 
   it('detects BibTeX by content', () => {
     expect(bibtexParser.detect(text, 'export.txt')).toBeGreaterThanOrEqual(0.9)
+    expect(bibtexParser.detect('@software{tool,\n  title = {A Tool}\n}', 'x.txt')).toBeGreaterThanOrEqual(0.9)
     expect(bibtexParser.detect('@comment{only a comment}', 'notes.txt')).toBeLessThan(0.5)
     expect(bibtexParser.detect('write to me@example.org', 'notes.txt')).toBe(0)
     expect(bibtexParser.detect('nothing', 'refs.bib')).toBeLessThan(0.5)
