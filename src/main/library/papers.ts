@@ -94,6 +94,13 @@ function findExisting(statements: Statements, record: PaperRecord): StoredPaperR
     StoredPaperRow | undefined
 }
 
+/** A DOI another paper already holds is not copied onto this one: records that disagree lose it. */
+function withoutTakenDoi(statements: Statements, record: PaperRecord, row: StoredPaperRow): PaperRecord {
+  if (!record.doi || row.doi !== null) return record
+  const taken = statements.get('SELECT 1 FROM papers WHERE doi = ? AND id <> ?').get(record.doi, row.id)
+  return taken ? { ...record, doi: null } : record
+}
+
 function alreadyImported(statements: Statements, contentHash: string): DigestImportOutcome | null {
   const row = statements.get('SELECT id, paper_count FROM digests WHERE content_hash = ?').get(contentHash) as
     { id: number; paper_count: number } | undefined
@@ -163,7 +170,7 @@ export function importDigest(db: Db, statements: Statements, input: DigestImport
         outcomes.set(id, 'added')
         continue
       }
-      const { record: merged, changed } = mergeRecords(storedRecord(row), record)
+      const { record: merged, changed } = mergeRecords(storedRecord(row), withoutTakenDoi(statements, record, row))
       if (changed) {
         statements.get(UPDATE_PAPER).run({ ...recordParams(merged), now: nowIso, id: row.id })
         reindexPaperText(statements, row.id, merged)

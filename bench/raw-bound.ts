@@ -1,0 +1,66 @@
+// The raw-bound side of the import ratio: the same parsed rows written into a fresh library
+// file (same schema, same pragmas) with plain prepared statements in one transaction, and the
+// FTS index filled with one INSERT ... SELECT afterwards. No dedupe lookups, no merging:
+// what writing these rows costs at the least.
+import type { DigestMeta, ParsedPaper } from '../src/main/import/types'
+import { titleKey, collapseWhitespace } from '../src/main/import/normalize'
+import { openConnection } from '../src/main/library/connection'
+
+export function rawBoundInsert(path: string, digest: DigestMeta, entries: readonly ParsedPaper[]): void {
+  const db = openConnection(path)
+  try {
+    const now = new Date().toISOString()
+    const day = digest.dateFrom ?? now.slice(0, 10)
+    const insertDigest = db.prepare(
+      `INSERT INTO digests (title, format, file_name, content_hash, date_from, date_to, day, imported_at)
+       VALUES (?, 'hf-text', 'raw', ?, ?, ?, ?, ?)`
+    )
+    const insertPaper = db.prepare(
+      `INSERT INTO papers (title, title_key, authors, abstract, snippet, arxiv_id, arxiv_version, doi, links,
+         published_at, venue, has_code, digest_date, first_digest_id, first_position, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    )
+    const insertState = db.prepare('INSERT INTO paper_state (paper_id) VALUES (?)')
+    const insertEntry = db.prepare('INSERT INTO digest_entries (digest_id, position, paper_id) VALUES (?, ?, ?)')
+    db.transaction(() => {
+      const digestId = Number(
+        insertDigest.run(digest.title, 'f'.repeat(64), digest.dateFrom, digest.dateTo, day, now).lastInsertRowid
+      )
+      entries.forEach((entry, index) => {
+        const title = collapseWhitespace(entry.title)
+        const id = Number(
+          insertPaper.run(
+            title,
+            titleKey(title),
+            JSON.stringify(entry.authors),
+            entry.abstract,
+            entry.snippet,
+            entry.arxivId,
+            entry.arxivVersion,
+            entry.doi,
+            JSON.stringify(entry.links),
+            entry.publishedAt,
+            entry.venue,
+            entry.links.some((link) => link.kind === 'code') ? 1 : 0,
+            day,
+            digestId,
+            index + 1,
+            now,
+            now
+          ).lastInsertRowid
+        )
+        insertState.run(id)
+        insertEntry.run(digestId, index + 1, id)
+      })
+      db.prepare(
+        `INSERT INTO paper_search (rowid, title, authors, abstract, note)
+         SELECT p.id, p.title, (SELECT group_concat(a.value, ', ') FROM json_each(p.authors) a),
+                coalesce(p.abstract, p.snippet), NULL
+           FROM papers p`
+      ).run()
+      db.prepare('UPDATE digests SET paper_count = ? WHERE id = ?').run(entries.length, digestId)
+    })()
+  } finally {
+    db.close()
+  }
+}
