@@ -206,7 +206,8 @@ async function noteCommand(args: ParsedArgs, context: CommandContext): Promise<C
   const id = parseId(args.positionals[0]!)
   requirePaper(context.library, id)
   const rest = args.positionals.slice(1)
-  const text = rest.length === 1 && rest[0] === '-' ? await context.readStdin() : rest.join(' ')
+  // A piped note ends with the newline `echo` added; it is not part of the note.
+  const text = rest.length === 1 && rest[0] === '-' ? (await context.readStdin()).replace(/\s+$/, '') : rest.join(' ')
   context.library.saveNote(id, text)
   const note = context.library.getPaper(id)?.note ?? null
   return {

@@ -241,3 +241,14 @@ describe('small shapes', () => {
     expect(detectHuggingFacePapersText('{"title": "x"}', 'a.json')).toBe(0)
   })
 })
+
+describe('lines that cannot be titles', () => {
+  it('skips a line far too long to be a title, with a warning', () => {
+    const text = `Daily Papers\n\n${'word '.repeat(400)}\n\nA Real Title\n\nA real abstract.\n`
+    const result = parseHuggingFacePapersText(text, context())
+    expect(result.entries.map((p) => p.title)).toEqual(['A Real Title'])
+    expect(result.warnings).toEqual([
+      { line: 3, message: 'a 1999-character line where a title was expected was skipped' }
+    ])
+  })
+})

@@ -19,6 +19,8 @@ const MAX_TITLE_LENGTH = 300
  */
 const MAX_ORGANISATION_LENGTH = 50
 const MAX_ORGANISATION_WORDS = 5
+/** A line this long is prose or garbage, never a title. */
+const MAX_TITLE_CANDIDATE_LENGTH = 1000
 /** A paragraph this short, without a final period, is a title wrapped over lines. */
 const MAX_WRAPPED_TITLE_LENGTH = 250
 
@@ -319,6 +321,10 @@ class DigestBuilder {
 
   /** A paragraph that opens a paper: a title, a title wrapped over lines, or a title with its abstract. */
   private startPaper(lines: SourceLine[], pending: Draft | null): void {
+    if (lines[0]!.text.length > MAX_TITLE_CANDIDATE_LENGTH) {
+      this.warn(lines[0]!.line, `a ${lines[0]!.text.length}-character line where a title was expected was skipped`)
+      return
+    }
     const draft = pending ?? emptyDraft(lines[0]!.line)
     draft.line = Math.min(draft.line, lines[0]!.line)
     const texts = lines.map((l) => l.text)
