@@ -35,8 +35,8 @@ describe('CSL-JSON', () => {
       ['Whispering Tokens', 27]
     ])
     expect(result.warnings).toEqual([
-      { line: 35, message: 'item 4 ("untitled") has no title; skipped' },
-      { line: 41, message: 'item 5 is not an object; skipped' }
+      { line: 38, message: 'item 4 ("untitled") has no title; skipped' },
+      { line: 44, message: 'item 5 is not an object; skipped' }
     ])
   })
 
