@@ -61,9 +61,10 @@ function finishText(text: string, fileName: string): string {
 
 /** CRLF/CR to LF; NBSP in leading indentation to spaces. */
 export function normalizeText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/^[ \t\u00a0]*\u00a0[ \t\u00a0]*/gm, (indent) => indent.replace(/\u00a0/g, ' '))
+  // Most files need neither pass, and both would otherwise walk every character of big files.
+  const lf = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
+  if (!lf.includes('\u00a0')) return lf
+  return lf.replace(/^[ \t\u00a0]*\u00a0[ \t\u00a0]*/gm, (indent) => indent.replace(/\u00a0/g, ' '))
 }
 
 function decodeRaw(bytes: Uint8Array, fileName: string, warnings: ParseWarning[]): { text: string; encoding: string } {
