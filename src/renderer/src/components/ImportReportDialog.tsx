@@ -1,21 +1,22 @@
 import { useStore } from 'zustand'
 import type { ImportFileReport } from '../../../shared/model'
 import { useDogear } from '../context'
+import { baseName } from '../lib/dates'
 import { Dialog } from './Dialog'
 
 function ReportItem({ report }: { report: ImportFileReport }) {
   if (!report.ok) {
     return (
       <li className="report report-failed">
-        <h3>{report.file}</h3>
+        <h3 title={report.file}>{baseName(report.file)}</h3>
         <p className="error-text">{report.error.message}</p>
       </li>
     )
   }
   return (
     <li className="report">
-      <h3>
-        {report.file} <span className="format-tag">{report.format}</span>
+      <h3 title={report.file}>
+        {baseName(report.file)} <span className="format-tag">{report.format}</span>
       </h3>
       {report.alreadyImported ? (
         <p>Already imported: nothing changed.</p>

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useEffect, useRef } from 'react'
 import { useStore } from 'zustand'
 import { useDogear } from '../context'
+import { formatDay } from '../lib/dates'
 import { firstAuthors } from '../lib/filters'
 import { rowAt } from '../lib/pageCache'
 import { isSearchHit, type Row } from '../stores/papers'
@@ -42,7 +43,7 @@ const PaperRow = memo(function PaperRow({
       </div>
       <div className="paper-row-meta">
         <span className="paper-row-authors">{firstAuthors(row.authors)}</span>
-        {row.digestDate && <span className="paper-row-date">{row.digestDate}</span>}
+        {row.digestDate && <span className="paper-row-date">{formatDay(row.digestDate)}</span>}
         <span className="paper-row-marks" aria-hidden="true">
           {row.hasCode && (
             <span className="mark-code" title="Has code">

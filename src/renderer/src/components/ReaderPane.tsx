@@ -1,5 +1,6 @@
 import { useStore } from 'zustand'
 import { useDogear } from '../context'
+import { formatDay } from '../lib/dates'
 import { linkLabel } from '../lib/links'
 import { NoteEditor } from './NoteEditor'
 import { TexText } from './TexText'
@@ -73,7 +74,7 @@ function ReaderBody() {
                 {ref.title}
               </button>
               <span className="muted">
-                {ref.dateFrom ? ` · ${ref.dateFrom}` : ''} · #{ref.position}
+                {ref.dateFrom ? ` · ${formatDay(ref.dateFrom)}` : ''} · #{ref.position}
               </span>
             </span>
           ))}

@@ -2,20 +2,14 @@ import { useStore } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import type { DigestProgress, PaperFilter } from '../../../shared/model'
 import { useDogear } from '../context'
+import { formatDay } from '../lib/dates'
 import { FIXED_SOURCES, sameFilter } from '../lib/filters'
-
-function formatDate(date: string | null): string {
-  if (!date) return ''
-  const parsed = new Date(`${date}T00:00:00`)
-  if (Number.isNaN(parsed.getTime())) return date
-  return parsed.toLocaleDateString(undefined, { month: 'short', day: 'numeric', year: 'numeric' })
-}
 
 export function digestDateLabel(digest: Pick<DigestProgress, 'dateFrom' | 'dateTo'>): string {
   if (digest.dateFrom && digest.dateTo && digest.dateFrom !== digest.dateTo) {
-    return `${formatDate(digest.dateFrom)} – ${formatDate(digest.dateTo)}`
+    return `${formatDay(digest.dateFrom)} – ${formatDay(digest.dateTo)}`
   }
-  return formatDate(digest.dateFrom ?? digest.dateTo)
+  return formatDay(digest.dateFrom ?? digest.dateTo)
 }
 
 function SourceButton({ filter, label, count }: { filter: PaperFilter; label: string; count: number | null }) {

@@ -1,0 +1,95 @@
+// The one entry point of the browser tests: the built renderer in Debian's Chromium, against
+// the real library at `dbPath`, through the same handler table main uses.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { AppEvent, Handlers } from '../../src/shared/api'
+import { dispatch } from '../../src/main/dispatch'
+import { createHandlers, importFilesInline } from '../../src/main/handlers'
+import { openLibrary } from '../../src/main/library/index'
+import type { Library } from '../../src/main/library/contract'
+import { EMIT_FUNCTION, INVOKE_BINDING, bridgeScript } from './bridge'
+import { REPO, RENDERER_OUT, ensureRendererBuilt } from './renderer-build'
+import { serveDirectory } from './static-server'
+
+export const FIXTURES = join(REPO, '../shared/fixtures')
+export const SCREENSHOTS = join(REPO, 'test-results/screenshots')
+
+export interface LaunchOptions {
+  dbPath: string
+  /** Wraps the real handlers, e.g. to make one operation fail. */
+  wrapHandlers?: (handlers: Handlers) => Handlers
+  colorScheme?: 'light' | 'dark'
+}
+
+export interface App {
+  page: Page
+  context: BrowserContext
+  library: Library
+  /** Links the app asked the system browser to open. */
+  openedUrls: string[]
+  /** What the next "Import digest..." file dialog answers. */
+  setChosenFiles(paths: string[]): void
+  /** Sends an event as main would (menu commands, import progress). */
+  emit(event: AppEvent): Promise<void>
+  close(): Promise<void>
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+]
+
+export async function launchApp({ dbPath, wrapHandlers, colorScheme = 'light' }: LaunchOptions): Promise<App> {
+  ensureRendererBuilt()
+  const [script, server] = await Promise.all([bridgeScript(), serveDirectory(RENDERER_OUT)])
+  const library = openLibrary(dbPath)
+  const openedUrls: string[] = []
+  let chosenFiles: string[] = []
+  const real = createHandlers(library, {
+    openExternal: (url) => void openedUrls.push(url),
+    chooseFiles: async () => chosenFiles,
+    importFiles: importFilesInline(library),
+    samplePath: join(REPO, 'resources/sample-digest.txt')
+  })
+  const handlers = wrapHandlers ? wrapHandlers(real) : real
+
+  const profile = mkdtempSync(join(tmpdir(), 'dogear-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+    colorScheme
+  })
+  await context.exposeFunction(INVOKE_BINDING, (operation: unknown, args: unknown) =>
+    dispatch(handlers, operation, args)
+  )
+  await context.addInitScript({ content: script })
+  const page = context.pages()[0] ?? (await context.newPage())
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  await page.goto(server.url)
+
+  return {
+    page,
+    context,
+    library,
+    openedUrls,
+    setChosenFiles: (paths) => void (chosenFiles = paths),
+    emit: (event) => page.evaluate(`window.${EMIT_FUNCTION}(${JSON.stringify(event)})`),
+    async close() {
+      await context.close()
+      await server.close()
+      library.close()
+      rmSync(profile, { recursive: true, force: true })
+      if (errors.length) throw new Error(`The page threw: ${errors.join('; ')}`)
+    }
+  }
+}
