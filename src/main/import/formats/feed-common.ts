@@ -2,7 +2,7 @@
 // as plain text, and the dates they cover. The feed, arXiv RSS and arXiv Atom parsers build on it.
 import { parseDocument, DomUtils } from 'htmlparser2'
 import type { AnyNode, Element } from 'domhandler'
-import { nodesToText, parseHtml, textOf, withoutDoctype } from '../text/html'
+import { htmlToText, nodesToText, parseHtml, textOf, withoutDoctype } from '../text/html'
 import { collapseWhitespace, normalizeDoi, parseArxivId } from '../normalize'
 import { ImportError, type DigestMeta, type ParseContext, type ParsedPaper, type ParseWarning } from '../types'
 
@@ -130,13 +130,23 @@ export function richText(element: Element): { text: string; hrefs: string[] } {
     nodes = element.children
   } else {
     const text = textOf(element)
-    if (!HTML_TAG.test(text) && !(ENTITY.test(text) && !text.includes('<'))) return { text, hrefs: [] }
+    if (!looksLikeHtml(text)) return { text, hrefs: [] }
     nodes = parseHtml(text).children
   }
   const hrefs = DomUtils.findAll((node) => node.name.toLowerCase() === 'a', nodes)
     .map((anchor) => (anchor.attribs.href ?? '').trim())
     .filter(looksLikeHttpUrl)
   return { text: nodesToText(nodes), hrefs }
+}
+
+/** True when a text carries tags or entities to decode; a bare `<` in `$x<y$` does not count. */
+export function looksLikeHtml(text: string): boolean {
+  return HTML_TAG.test(text) || (ENTITY.test(text) && !text.includes('<'))
+}
+
+/** Plain text of a string that may be HTML (scraped abstracts often are). */
+export function plainFromMaybeHtml(text: string): string {
+  return looksLikeHtml(text) ? htmlToText(text) : text
 }
 
 /** Plain text kept in paragraphs; the white space inside each paragraph collapsed. */
@@ -318,11 +328,21 @@ export function doiIn(candidates: Iterable<string>): string | null {
 
 /** Drops entries identical in every field but their line: the same item pasted twice. */
 export function withoutExactDuplicates(entries: ParsedPaper[]): ParsedPaper[] {
-  const seen = new Set<string>()
+  // Grouped by title first, so only entries that share a title are ever serialized.
+  const byTitle = new Map<string, Array<{ entry: ParsedPaper; key?: string }>>()
+  const keyOf = (entry: ParsedPaper): string => JSON.stringify({ ...entry, line: 0 })
   return entries.filter((entry) => {
-    const key = JSON.stringify({ ...entry, line: 0 })
-    if (seen.has(key)) return false
-    seen.add(key)
+    const group = byTitle.get(entry.title)
+    if (!group) {
+      byTitle.set(entry.title, [{ entry }])
+      return true
+    }
+    const key = keyOf(entry)
+    for (const other of group) {
+      other.key ??= keyOf(other.entry)
+      if (other.key === key) return false
+    }
+    group.push({ entry, key })
     return true
   })
 }

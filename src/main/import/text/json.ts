@@ -41,24 +41,34 @@ export function parseJsonSafely(text: string, fileName: string): unknown {
   }
 }
 
+// Only quotes and brackets matter to the depth; native searches skip everything else.
+const STRUCTURE = /["[\]{}]/g
+
 function firstOffsetDeeperThan(text: string, limit: number): number | null {
   let depth = 0
-  let inString = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (inString) {
-      if (c === 0x5c)
-        i++ // backslash: skip the escaped character
-      else if (c === 0x22) inString = false
-    } else if (c === 0x22) {
-      inString = true
-    } else if (c === 0x5b || c === 0x7b) {
-      if (++depth > limit) return i
-    } else if (c === 0x5d || c === 0x7d) {
+  STRUCTURE.lastIndex = 0
+  for (let match = STRUCTURE.exec(text); match; match = STRUCTURE.exec(text)) {
+    const c = match[0]
+    if (c === '"') {
+      STRUCTURE.lastIndex = closingQuote(text, match.index) + 1
+      if (STRUCTURE.lastIndex === 0) return null // an unterminated string: JSON.parse will say so
+    } else if (c === '[' || c === '{') {
+      if (++depth > limit) return match.index
+    } else {
       depth--
     }
   }
   return null
+}
+
+/** The index of the quote that closes the string opened at `open`, or -1. */
+function closingQuote(text: string, open: number): number {
+  for (let quote = text.indexOf('"', open + 1); quote >= 0; quote = text.indexOf('"', quote + 1)) {
+    let backslashes = 0
+    while (text.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes++
+    if (backslashes % 2 === 0) return quote
+  }
+  return -1
 }
 
 /** Newer V8 names the line or offset; Node 20's V8 often names neither, so find it ourselves. */

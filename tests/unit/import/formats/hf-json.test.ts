@@ -148,6 +148,9 @@ describe('bad daily papers files', () => {
     )
     // Brackets inside strings do not count.
     expect(() => hfJsonParser.parse(`[${JSON.stringify('['.repeat(1000))}]`, context('s.json'))).not.toThrow()
+    expect(() =>
+      hfJsonParser.parse(`[${JSON.stringify('\\"\\\\' + '['.repeat(1000))}]`, context('e.json'))
+    ).not.toThrow()
   })
 
   it('refuses JSON that is not an array of rows', () => {
