@@ -4,7 +4,7 @@
 // ("paper_title", "paperTitle", "Paper Title" are one key); `details`, `paper`, `metadata`
 // objects inside a row are searched too. JSON with no such array is NO_PAPERS.
 import { parseDate } from '../dates'
-import { collapseWhitespace, isHttpUrl, normalizeDoi, parseArxivId, toLinks } from '../normalize'
+import { collapseWhitespace, isHttpUrl, normalizeDoi, toLinks } from '../normalize'
 import {
   arrayElementLines,
   isRecord,
