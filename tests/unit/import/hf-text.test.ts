@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   detectHuggingFacePapersText,
+  looksLikeNameList,
   parseHuggingFacePapersText,
   unwrapLines
 } from '../../../src/main/import/formats/hf-text'
@@ -250,5 +251,28 @@ describe('lines that cannot be titles', () => {
     expect(result.warnings).toEqual([
       { line: 3, message: 'a 1999-character line where a title was expected was skipped' }
     ])
+  })
+})
+
+describe('author lines', () => {
+  const result = parseOwn('authors-listed.txt')
+
+  it('takes a line of whole names as the authors, before or after the abstract', () => {
+    expect(result.entries.map((p) => p.title)).toEqual([
+      'Adaptive Tokenization for Scientific Tables',
+      'Transformers, RNNs, and CNNs for Invented Sensor Streams'
+    ])
+    expect(result.entries[0]!.authors).toEqual(['Mirela Vasquez', 'Tomas van der Berg', 'Ji-woo Han'])
+    expect(result.entries[0]!.abstract).toMatch(/^Scientific tables mix numbers/)
+    expect(result.entries[1]!.authors).toEqual(['Noor Haddad', 'Lucía Ortega'])
+    expect(result.entries[1]!.abstract).toMatch(/none dominates across sampling rates\.$/)
+    expect(result.warnings).toEqual([])
+  })
+
+  it('does not take lists of single words or sentences for names', () => {
+    expect(looksLikeNameList('Transformers, RNNs, and CNNs for Invented Sensor Streams')).toBe(false)
+    expect(looksLikeNameList('Cats, Dogs and Birds')).toBe(false)
+    expect(looksLikeNameList('We thank Ada Quill, Bo Marsh.')).toBe(false)
+    expect(looksLikeNameList('Ada Quill & Bo Marsh')).toBe(true)
   })
 })

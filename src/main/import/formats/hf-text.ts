@@ -27,6 +27,8 @@ const MAX_WRAPPED_TITLE_LENGTH = 250
 // Lines the page shows around the list, compared lower-cased with white space folded.
 const CHROME = new Set([
   'new',
+  'upvote',
+  'upvotes',
   'subscribe',
   'get trending papers in your email inbox!',
   'get trending papers in your email inbox once a day!',
@@ -298,12 +300,19 @@ class DigestBuilder {
       this.startPaper(lines, current)
       return
     }
+    const single = lines.length === 1
+    const nextIsMeta = next?.kind === 'meta' || next?.kind === 'stars'
+    // Names sit between the title and the abstract, or just before the meta line; elsewhere a
+    // line of capitalized phrases is more likely the next paper's title.
+    const authorsPlace = current.body === null || nextIsMeta
+    if (single && authorsPlace && current.authors.length === 0 && looksLikeNameList(first.text)) {
+      current.authors = splitAuthors(first.text)
+      return
+    }
     if (current.body === null) {
       current.body = unwrapLines(lines.map((l) => l.text))
       return
     }
-    const single = lines.length === 1
-    const nextIsMeta = next?.kind === 'meta' || next?.kind === 'stars'
     if (single && nextIsMeta && looksLikeOrganisation(first.text)) return
     if (single && first.text.length <= MAX_TITLE_LENGTH) {
       this.close()
@@ -379,6 +388,50 @@ class DigestBuilder {
   private warn(line: number, message: string): void {
     this.warnings.push({ line, message })
   }
+}
+
+/** Lower-case words inside names: "Tomas van der Berg", "Ana de la Cruz". */
+const NAME_PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'dos',
+  'du',
+  'la',
+  'le',
+  'ten',
+  'ter',
+  'bin',
+  'al',
+  'el'
+])
+
+/**
+ * "Ada Quill, Bo Marsh and Cy Dunn": two or more names of two to five words each. Requiring
+ * whole names keeps titles such as "Transformers, RNNs, and CNNs" out.
+ */
+export function looksLikeNameList(text: string): boolean {
+  if (text.length > 2000 || /[\d:;!?()[\]]/.test(text) || text.endsWith('.')) return false
+  const names = text
+    .split(/,|\band\b|&/)
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
+  if (names.length < 2) return false
+  return names.every((name) => {
+    const words = name.split(/\s+/)
+    return (
+      words.length >= 2 &&
+      words.length <= 5 &&
+      words.every((word) => /^\p{Lu}[\p{L}.'’-]*$/u.test(word) || NAME_PARTICLES.has(word)) &&
+      !NAME_PARTICLES.has(words[words.length - 1]!)
+    )
+  })
 }
 
 function looksLikeOrganisation(text: string): boolean {
