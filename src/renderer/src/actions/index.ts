@@ -92,8 +92,11 @@ export function createDogear(api: RendererApi, readClipboard: () => Promise<stri
 
   function handleEvent(event: AppEvent): void {
     if (event.type === 'importProgress') {
-      ctx.ui.setState({ progress: { file: event.file, done: event.done, total: event.total } })
+      // An import main started by itself (a watched folder) has no call here to clear the bar.
+      const finished = event.total > 0 && event.done >= event.total
+      ctx.ui.setState({ progress: finished ? null : { file: event.file, done: event.done, total: event.total } })
     } else if (event.type === 'libraryChanged') {
+      ctx.ui.setState({ progress: null })
       if (event.reports.length) imports.showReports(event.reports)
       void sources.refreshSources()
       void list.reloadList()
