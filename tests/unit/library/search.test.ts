@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest'
+import { splitMarked, toMatchExpression } from '../../../src/main/library/search-query'
+import { digest, memoryLibrary, paper, titles } from './helpers'
+
+function searchLibrary() {
+  const library = memoryLibrary()
+  library.importDigest(
+    digest([
+      paper('Marmalade Kinetics in Cold Kitchens', {
+        authors: ['Orla Quince'],
+        abstract: 'We measure how toast absorbs spreads at low temperature.'
+      }),
+      paper('Toast Geometry', {
+        abstract: 'A study of bread. Marmalade appears once, marmalade appears twice, marmalade thrice.'
+      }),
+      paper('Crème Brûlée Thermodynamics', { abstract: 'Caramelised sugar under a blowtorch.' }),
+      paper('Sleepy Robots', { abstract: 'Robots that nap between tasks save energy.' })
+    ])
+  )
+  return library
+}
+
+describe('search', () => {
+  it('ranks a title match above matches in the abstract', () => {
+    const page = searchLibrary().search({ query: 'marmalade' })
+    expect(titles(page.items)).toEqual(['Marmalade Kinetics in Cold Kitchens', 'Toast Geometry'])
+    expect(page.total).toBe(2)
+    expect(page.items[0]!.rank).toBeLessThan(page.items[1]!.rank)
+  })
+
+  it('treats the last word as a prefix while typing', () => {
+    const library = searchLibrary()
+    expect(titles(library.search({ query: 'marm' }).items)).toHaveLength(2)
+    expect(titles(library.search({ query: 'toast geo' }).items)).toEqual(['Toast Geometry'])
+    // Earlier words are whole words.
+    expect(library.search({ query: 'toa geometry' }).total).toBe(0)
+  })
+
+  it('requires every word, finds authors, and ignores accents', () => {
+    const library = searchLibrary()
+    expect(titles(library.search({ query: 'toast spreads' }).items)).toEqual(['Marmalade Kinetics in Cold Kitchens'])
+    expect(titles(library.search({ query: 'quince' }).items)).toEqual(['Marmalade Kinetics in Cold Kitchens'])
+    expect(titles(library.search({ query: 'creme brulee' }).items)).toEqual(['Crème Brûlée Thermodynamics'])
+  })
+
+  it('returns the title and a snippet as highlighted parts, never markup', () => {
+    const hit = searchLibrary().search({ query: 'robots nap' }).items[0]!
+    expect(hit.titleParts).toEqual([
+      { text: 'Sleepy ', match: false },
+      { text: 'Robots', match: true }
+    ])
+    expect(hit.snippetParts).toEqual([
+      { text: 'Robots', match: true },
+      { text: ' that ', match: false },
+      { text: 'nap', match: true },
+      { text: ' between tasks save energy.', match: false }
+    ])
+  })
+
+  it('shows the note in the snippet when the note is what matched', () => {
+    const library = searchLibrary()
+    library.saveNote(4, 'Compare with the kettle paper.')
+    const hit = library.search({ query: 'kettle' }).items[0]!
+    expect(hit.id).toBe(4)
+    expect(hit.snippetParts).toContainEqual({ text: 'kettle', match: true })
+  })
+
+  it('never fails on hostile input', () => {
+    const library = searchLibrary()
+    for (const query of [
+      '"',
+      'AND (',
+      '*',
+      'NEAR',
+      'NEAR(toast',
+      'toast OR',
+      '^toast',
+      'title:toast',
+      '-',
+      "'",
+      '{}',
+      '\u0000',
+      'a'.repeat(2000)
+    ]) {
+      expect(() => library.search({ query })).not.toThrow()
+    }
+    expect(titles(library.search({ query: 'toast AND (' }).items)).toEqual([])
+    expect(titles(library.search({ query: '"toast" geometry"' }).items)).toEqual(['Toast Geometry'])
+    expect(titles(library.search({ query: 'NEAR(robots' }).items)).toEqual([])
+    expect(library.search({ query: '  "*" ' })).toEqual({ items: [], total: 0, offset: 0 })
+    expect(library.search({ query: '' })).toEqual({ items: [], total: 0, offset: 0 })
+  })
+
+  it('pages ranked results with the full total, and filters', () => {
+    const library = memoryLibrary()
+    library.importDigest(
+      digest(
+        Array.from({ length: 30 }, (_, i) => paper(`Pebble study ${i + 1}`, { abstract: 'pebbles '.repeat(i + 1) }))
+      )
+    )
+    const first = library.search({ query: 'pebbles', limit: 10 })
+    expect(first.total).toBe(30)
+    expect(first.items).toHaveLength(10)
+    const third = library.search({ query: 'pebbles', limit: 10, offset: 20 })
+    expect(third.total).toBe(30)
+    expect(third.offset).toBe(20)
+    const seen = new Set(
+      [...first.items, ...library.search({ query: 'pebbles', limit: 10, offset: 10 }).items, ...third.items].map(
+        (hit) => hit.id
+      )
+    )
+    expect(seen.size).toBe(30)
+
+    library.markRead([1, 2, 3], true)
+    expect(library.search({ query: 'pebbles', filter: { kind: 'unread' } }).total).toBe(27)
+    library.setStarred([5], true)
+    expect(library.search({ query: 'pebbles', filter: { kind: 'starred' } }).items.map((hit) => hit.id)).toEqual([5])
+    expect(library.search({ query: 'pebbles', filter: { kind: 'digest', digestId: 1 } }).total).toBe(30)
+    expect(library.search({ query: 'pebbles', filter: { kind: 'hasCode' } }).total).toBe(0)
+  })
+})
+
+describe('building the MATCH expression', () => {
+  it('quotes every word and makes the last one a prefix', () => {
+    expect(toMatchExpression('graph neural')).toBe('"graph" "neural"*')
+    expect(toMatchExpression('  self-attention ')).toBe('"self" "attention"*')
+    expect(toMatchExpression('AND OR NOT NEAR')).toBe('"AND" "OR" "NOT" "NEAR"*')
+  })
+
+  it('drops punctuation and operators, and gives nothing for nothing', () => {
+    expect(toMatchExpression('"(*)"')).toBeNull()
+    expect(toMatchExpression('')).toBeNull()
+    expect(toMatchExpression('col:x^y')).toBe('"col" "x" "y"')
+  })
+
+  it('does not make a single letter a prefix', () => {
+    expect(toMatchExpression('vitamin c')).toBe('"vitamin" "c"')
+  })
+})
+
+describe('splitting highlighted text', () => {
+  it('turns markers into parts', () => {
+    expect(splitMarked('a \uE000b\uE001 c \uE000d\uE001')).toEqual([
+      { text: 'a ', match: false },
+      { text: 'b', match: true },
+      { text: ' c ', match: false },
+      { text: 'd', match: true }
+    ])
+    expect(splitMarked('<b>plain</b>')).toEqual([{ text: '<b>plain</b>', match: false }])
+    expect(splitMarked('')).toEqual([])
+  })
+})
