@@ -914,7 +914,7 @@ function inlineText(text: string, dropGenericLinks = false): string {
     at = link.end
   }
   parts.push(text.slice(at))
-  let plain = parts
+  const plain = parts
     .join('')
     .replace(/\*\*|__|`/g, '')
     .replace(/(^|[\s(])[*_](?=\S)/g, '$1')
