@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef } from 'react'
 import { splitTex } from '../lib/tex'
 
 /** One TeX segment, rendered by KaTeX (trust off) into an element React leaves alone. */
-function Math({ tex, display }: { tex: string; display: boolean }) {
+function MathSpan({ tex, display }: { tex: string; display: boolean }) {
   const ref = useRef<HTMLSpanElement>(null)
   useEffect(() => {
     if (!ref.current) return
@@ -29,7 +29,7 @@ export function TexText({ text }: { text: string }) {
         segment.kind === 'text' ? (
           <span key={i}>{segment.text}</span>
         ) : (
-          <Math key={i} tex={segment.tex} display={segment.display} />
+          <MathSpan key={i} tex={segment.tex} display={segment.display} />
         )
       )}
     </>
