@@ -6,6 +6,8 @@ import { mailDate, headerValue, parseMime, textParts, type MimeEntity } from '..
 import { ImportError } from '../types'
 import type { DigestParser, ParseContext, ParseResult, ParseWarning } from '../types'
 import { arxivEmailParser } from './arxiv-email'
+import { hfHtmlParser } from './hf-html'
+import { markdownParser } from './markdown'
 import { scholarAlertParser } from './scholar-alert'
 
 /** Below this a parser is guessing about a part; such parts are not tried. */
@@ -149,4 +151,9 @@ function mapWarning(warning: ParseWarning, part: MimeEntity): ParseWarning {
 }
 
 /** The e-mail parser with the parsers it can import directly; the registry builds the full one. */
-export const emlParser: DigestParser = createEmlParser([arxivEmailParser, scholarAlertParser])
+export const emlParser: DigestParser = createEmlParser([
+  arxivEmailParser,
+  scholarAlertParser,
+  hfHtmlParser,
+  markdownParser
+])

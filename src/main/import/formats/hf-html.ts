@@ -24,7 +24,8 @@ export const hfHtmlParser: DigestParser = {
       head.match(/<h3[^<>]*>\s*<a[^<>]*href="(?:https:\/\/huggingface\.co)?\/papers\/\d{4}\.\d{4,5}/g)?.length ?? 0
     if (cards > 0) return 0.95
     if (/huggingface\.co\/papers\/\d{4}\.\d{4,5}/.test(head) && /Abstract/.test(head)) return 0.8
-    if (/huggingface\.co\/papers/.test(head)) return 0.4
+    // A page that only mentions the papers pages is a weak hint, a bit stronger when saved as .html.
+    if (/huggingface\.co\/papers/.test(head)) return /\.html?$/i.test(fileName) ? 0.4 : 0.3
     return 0
   },
   parse: parseHfHtml

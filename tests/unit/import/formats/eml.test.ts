@@ -131,6 +131,33 @@ describe('other digests inside mail', () => {
     expect(result.warnings).toEqual([{ line: 22, message: 'stub warning' }])
   })
 
+  it('reads a Markdown digest attached to a mail with the default parser list', () => {
+    const markdown = readFileSync(resolve(dir, '../markdown/lists.md'), 'utf8')
+    const mail = [
+      'From: a@example.org',
+      'Subject: Robots this week',
+      'Date: Sat, 16 Mar 2024 08:00:00 +0000',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary=b',
+      '',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      'The list is attached.',
+      '--b',
+      'Content-Type: text/markdown; charset=utf-8; name=robots.md',
+      'Content-Transfer-Encoding: base64',
+      '',
+      ...(Buffer.from(markdown)
+        .toString('base64')
+        .match(/.{1,76}/g) ?? []),
+      '--b--'
+    ].join('\n')
+    const result = emlParser.parse(mail, context('robots.eml'))
+    expect(result.entries.map((e) => e.title)).toContain('Stairs Without Fear')
+    expect(result.digest).toEqual({ title: 'Robots this week', dateFrom: '2024-03-16', dateTo: '2024-03-16' })
+  })
+
   it('refuses a mail with no digest, naming the file and its parts', () => {
     const parse = (): unknown => emlParser.parse(read('personal.eml'), context('personal.eml'))
     expect(parse).toThrowError(ImportError)
