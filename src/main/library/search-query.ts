@@ -7,8 +7,11 @@ export const MARKERS = /[\uE000\uE001]/g
 
 const MAX_TERMS = 16
 const MAX_TERM_LENGTH = 64
-/** A one-letter prefix matches most of the library and no prefix index serves it. */
-const MIN_PREFIX_LENGTH = 2
+/**
+ * Shorter prefixes match most of the library and no prefix index serves them; a two-letter
+ * last word is searched as a whole word instead ("RL", "3D", "AI").
+ */
+const MIN_PREFIX_LENGTH = 3
 
 /**
  * Every run of letters and digits becomes a quoted term, so FTS5 operators, quotes, brackets,

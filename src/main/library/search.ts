@@ -36,29 +36,64 @@ function snippetParts(row: HighlightRow): SnippetPart[] {
   return splitMarked(row.authors)
 }
 
+/**
+ * bm25 costs about a microsecond per matching row, so ranking every match of a word found in
+ * nearly every paper (where bm25's idf is near zero anyway) would take most of a 100k library's
+ * search budget. Above this many matches, the newest matches are ranked and the rest follow
+ * newest first; below it, every match is ranked. Totals are always exact.
+ */
+export const RANKED_CANDIDATES = 10_000
+
+interface RankedPage {
+  ids: number[]
+  ranks: Map<number, number>
+  total: number
+}
+
 function rankedIds(
   statements: Statements,
   match: string,
   filter: PaperFilter,
   offset: number,
   limit: number
-): { ids: number[]; ranks: Map<number, number>; total: number } {
+): RankedPage {
   const condition = filterCondition(filter, 'paper_search.rowid')
-  const rows = statements
-    .get(
-      `SELECT rowid AS id, rank FROM paper_search WHERE paper_search MATCH ? ${condition.sql}
-        ORDER BY rank LIMIT ? OFFSET ?`
-    )
-    .all(match, ...condition.params, limit, offset) as { id: number; rank: number }[]
-  // A short first page is the whole result: no second pass to count.
-  const total =
-    offset === 0 && rows.length < limit
-      ? rows.length
-      : (statements
-          .get(`SELECT count(*) FROM paper_search WHERE paper_search MATCH ? ${condition.sql}`)
-          .pluck()
-          .get(match, ...condition.params) as number)
-  return { ids: rows.map((row) => row.id), ranks: new Map(rows.map((row) => [row.id, row.rank])), total }
+  const where = `WHERE paper_search MATCH ? ${condition.sql}`
+  const args = [match, ...condition.params]
+  const total = statements
+    .get(`SELECT count(*) FROM paper_search ${where}`)
+    .pluck()
+    .get(...args) as number
+  if (total === 0 || offset >= total) return { ids: [], ranks: new Map(), total }
+
+  let rows: { id: number; rank: number | null }[]
+  if (total <= RANKED_CANDIDATES) {
+    rows = statements
+      .get(`SELECT rowid AS id, rank FROM paper_search ${where} ORDER BY rank LIMIT ? OFFSET ?`)
+      .all(...args, limit, offset) as typeof rows
+  } else {
+    rows =
+      offset < RANKED_CANDIDATES
+        ? (statements
+            .get(
+              `SELECT id, rank FROM (SELECT rowid AS id, rank FROM paper_search ${where} ORDER BY rowid DESC LIMIT ?)
+                ORDER BY rank LIMIT ? OFFSET ?`
+            )
+            .all(...args, RANKED_CANDIDATES, Math.min(limit, RANKED_CANDIDATES - offset), offset) as typeof rows)
+        : []
+    const rest = offset + limit - Math.max(offset, RANKED_CANDIDATES)
+    if (rest > 0) {
+      const unranked = statements
+        .get(`SELECT rowid AS id, NULL AS rank FROM paper_search ${where} ORDER BY rowid DESC LIMIT ? OFFSET ?`)
+        .all(...args, rest, Math.max(offset, RANKED_CANDIDATES)) as typeof rows
+      rows = rows.concat(unranked)
+    }
+  }
+  return {
+    ids: rows.map((row) => row.id),
+    ranks: new Map(rows.map((row) => [row.id, row.rank ?? 0])),
+    total
+  }
 }
 
 export function search(statements: Statements, query: SearchQuery): SearchPage {

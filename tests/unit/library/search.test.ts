@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { RANKED_CANDIDATES } from '../../../src/main/library/search'
 import { splitMarked, toMatchExpression } from '../../../src/main/library/search-query'
 import { digest, memoryLibrary, paper, titles } from './helpers'
 
@@ -133,8 +134,10 @@ describe('building the MATCH expression', () => {
     expect(toMatchExpression('col:x^y')).toBe('"col" "x" "y"')
   })
 
-  it('does not make a single letter a prefix', () => {
+  it('searches one or two letters as a whole word, not a prefix', () => {
     expect(toMatchExpression('vitamin c')).toBe('"vitamin" "c"')
+    expect(toMatchExpression('deep RL')).toBe('"deep" "RL"')
+    expect(toMatchExpression('deep rei')).toBe('"deep" "rei"*')
   })
 })
 
@@ -148,5 +151,28 @@ describe('splitting highlighted text', () => {
     ])
     expect(splitMarked('<b>plain</b>')).toEqual([{ text: '<b>plain</b>', match: false }])
     expect(splitMarked('')).toEqual([])
+  })
+})
+
+describe('searching a word that nearly every paper has', () => {
+  it('ranks the newest matches, pages through all of them once, and counts them all', () => {
+    const library = memoryLibrary()
+    const count = RANKED_CANDIDATES + 60
+    const entries = Array.from({ length: count }, (_, i) =>
+      paper(i === count - 5 ? 'Common Ground' : `Filler ${i}`, { abstract: 'common words' })
+    )
+    library.importDigest(digest(entries))
+
+    const first = library.search({ query: 'common', limit: 5 })
+    expect(first.total).toBe(count)
+    expect(first.items[0]!.title).toBe('Common Ground')
+
+    const seen = new Set<number>()
+    for (let offset = 0; offset < count; offset += 500) {
+      const page = library.search({ query: 'common', offset, limit: 500 })
+      expect(page.total).toBe(count)
+      for (const hit of page.items) seen.add(hit.id)
+    }
+    expect(seen.size).toBe(count)
   })
 })
