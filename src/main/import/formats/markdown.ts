@@ -707,16 +707,15 @@ function columnRole(name: string): ColumnRole | null {
   return null
 }
 
-/** The cell without its `<details>...</details>` blocks (found with indexOf: linear). */
+/** The cell without its `<details>...</details>` blocks (searched forward only: linear). */
 function withoutDetails(cell: string): string {
-  const lower = cell.toLowerCase()
   let out = ''
   let at = 0
   for (;;) {
-    const open = lower.indexOf('<details', at)
+    const open = indexOfTag(cell, DETAILS_OPEN, at)
     if (open < 0) break
     out += cell.slice(at, open)
-    const close = lower.indexOf('</details>', open)
+    const close = indexOfTag(cell, DETAILS_CLOSE, open)
     if (close < 0) return out
     at = close + '</details>'.length
   }
@@ -725,14 +724,25 @@ function withoutDetails(cell: string): string {
 
 /** `<details><summary>S</summary>body</details>` -> the summary and the body as plain text. */
 function readDetails(html: string): { summary: string; body: string } {
-  const lower = html.slice(0, 1_000_000).toLowerCase()
-  const open = lower.indexOf('<summary')
-  const close = open < 0 ? -1 : lower.indexOf('</summary>', open)
+  const open = indexOfTag(html, SUMMARY_OPEN, 0)
+  const close = open < 0 ? -1 : indexOfTag(html, SUMMARY_CLOSE, open)
   if (open < 0 || close < 0) return { summary: '', body: fragmentText(html) }
   return {
     summary: tidy(fragmentText(html.slice(open, close))),
     body: fragmentText(html.slice(0, open) + html.slice(close + '</summary>'.length))
   }
+}
+
+const DETAILS_OPEN = /<details\b/gi
+const DETAILS_CLOSE = /<\/details>/gi
+const SUMMARY_OPEN = /<summary\b/gi
+const SUMMARY_CLOSE = /<\/summary>/gi
+
+/** Index of a tag at or after `from`, case-insensitive, without copying the text. */
+function indexOfTag(text: string, pattern: RegExp, from: number): number {
+  pattern.lastIndex = from
+  const match = pattern.exec(text)
+  return match ? match.index : -1
 }
 
 // ---------- HTML fragments ----------
@@ -797,7 +807,8 @@ export function fragmentText(html: string): string {
     TAG_OR_COMMENT.lastIndex = at
   }
   parts.push(html.slice(at))
-  return decodeHTML(parts.join(''))
+  const text = parts.join('')
+  return (text.includes('&') ? decodeHTML(text) : text)
     .split(/\n[ \t\u00a0]*\n\s*/)
     .map((paragraph) => tidy(paragraph))
     .filter((paragraph) => paragraph !== '')
