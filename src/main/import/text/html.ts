@@ -1,6 +1,7 @@
 // Reading HTML and XML into plain data. Imported markup never leaves the importer:
 // parsers turn it into text here, and the renderer only ever sees text.
 import { parseDocument, DomUtils } from 'htmlparser2'
+import { decodeHTML } from 'entities'
 import type { AnyNode, Document, Element } from 'domhandler'
 
 export type { AnyNode, Document, Element }
@@ -49,8 +50,60 @@ const LINES = new Set([
   'ul'
 ])
 
-/** Parses HTML forgivingly (entities decoded, no scripts run: it is only a tree). */
+/** How deep documents may nest: far beyond any real page, well below where parsing slows down. */
+export const MAX_NESTING = 4000
+
+// Elements that never hold children, or that the parser closes implicitly: they do not deepen the tree.
+const FLAT_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'dd',
+  'dt',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'li',
+  'link',
+  'meta',
+  'option',
+  'p',
+  'source',
+  'td',
+  'th',
+  'tr',
+  'track',
+  'wbr'
+])
+
+/**
+ * An upper estimate of how deep the elements of a document nest, in one linear pass.
+ * The tree builder slows down quadratically with depth, so hostile files are refused before it runs.
+ */
+export function nestingEstimate(markup: string): number {
+  let depth = 0
+  let deepest = 0
+  const tag = /<(\/?)([A-Za-z][\w:.-]*)[^<>]*?(\/?)>/g
+  for (const match of markup.matchAll(tag)) {
+    const [, closing, name, selfClosing] = match
+    if (selfClosing || FLAT_ELEMENTS.has(name!.toLowerCase())) continue
+    depth = closing ? Math.max(0, depth - 1) : depth + 1
+    if (depth > deepest) deepest = depth
+  }
+  return deepest
+}
+
+function refuseDeepNesting(markup: string, kind: string): void {
+  if (nestingEstimate(markup) > MAX_NESTING) {
+    throw new Error(`${kind} nested deeper than ${MAX_NESTING} elements: refused as malformed`)
+  }
+}
+
+/** Parses HTML forgivingly (entities decoded, no scripts run: it is only a tree). Throws for absurd nesting. */
 export function parseHtml(html: string): Document {
+  refuseDeepNesting(html, 'HTML')
   return parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true })
 }
 
@@ -60,7 +113,9 @@ export function parseHtml(html: string): Document {
  * five XML entities and numeric references are decoded.
  */
 export function parseXml(xml: string): Document {
-  return parseDocument(withoutDoctype(xml), { xmlMode: true, decodeEntities: true })
+  const body = withoutDoctype(xml)
+  refuseDeepNesting(body, 'XML')
+  return parseDocument(body, { xmlMode: true, decodeEntities: true })
 }
 
 /** Removes `<!DOCTYPE ...>` including an internal subset `[...]`, in one linear pass. */
@@ -79,6 +134,8 @@ export function withoutDoctype(xml: string): string {
 
 /** Plain text of an HTML fragment: scripts and styles dropped, blocks on their own lines. */
 export function htmlToText(html: string): string {
+  // Absurdly nested markup loses its structure but keeps its words.
+  if (nestingEstimate(html) > MAX_NESTING) return tidyText(decodeHTML(html.replace(/<[^<>]*>/g, ' ')))
   return nodesToText(parseHtml(html).children)
 }
 

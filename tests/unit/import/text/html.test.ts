@@ -37,3 +37,13 @@ describe('parseXml', () => {
     expect(withoutDoctype('<a/><!DOCTYPE x [ <!ENTITY y "z">')).toBe('<a/>')
   })
 })
+
+describe('deeply nested markup', () => {
+  it('is refused by the tree parsers with a clear message', () => {
+    expect(() => parseXml('<a>'.repeat(10_000))).toThrow(/nested deeper than 4000 elements/)
+  })
+
+  it('still counts long flat lists as shallow', () => {
+    expect(htmlToText('<ul>' + '<li>item'.repeat(5000) + '</ul>').split('\n')).toHaveLength(5000)
+  })
+})
