@@ -95,7 +95,7 @@ function sectionMarker(line: string): Section | null {
 }
 
 function startsEntry(lines: string[], i: number): boolean {
-  return lines[i]!.trim() === '\\\\' && ENTRY_ID.test((lines[i + 1] ?? '').trim())
+  return (lines[i] ?? '').trim() === '\\\\' && ENTRY_ID.test((lines[i + 1] ?? '').trim())
 }
 
 function readHeader(lines: string[]): { lists: string[]; dateFrom: string | null; dateTo: string | null } {
