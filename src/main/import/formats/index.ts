@@ -3,9 +3,43 @@
 // (after the file extension has had its say; see ../detect.ts).
 import type { FormatInfo } from '../../../shared/model'
 import type { DigestParser, FormatName } from '../types'
+import { arxivAtomParser } from './arxiv-atom'
+import { arxivEmailParser } from './arxiv-email'
+import { arxivRssParser } from './arxiv-rss'
+import { bibtexParser } from './bibtex'
+import { cslJsonParser } from './csl-json'
+import { createEmlParser } from './eml'
+import { feedParser } from './feed'
+import { hfHtmlParser } from './hf-html'
+import { hfJsonParser } from './hf-json'
 import { hfTextParser } from './hf-text'
+import { jsonLenientParser } from './json-lenient'
+import { markdownParser } from './markdown'
+import { risParser } from './ris'
+import { scholarAlertParser } from './scholar-alert'
+import { wosParser } from './wos'
 
-export const PARSERS: DigestParser[] = [hfTextParser]
+// Specific formats before the generic ones they resemble (arXiv feeds before any feed,
+// Hugging Face and CSL JSON before lenient JSON).
+const DOCUMENT_PARSERS: DigestParser[] = [
+  hfTextParser,
+  hfHtmlParser,
+  hfJsonParser,
+  arxivEmailParser,
+  arxivRssParser,
+  arxivAtomParser,
+  feedParser,
+  markdownParser,
+  bibtexParser,
+  risParser,
+  wosParser,
+  cslJsonParser,
+  scholarAlertParser,
+  jsonLenientParser
+]
+
+// An e-mail wraps one of the documents above: its parser hands the part it finds to them.
+export const PARSERS: DigestParser[] = [...DOCUMENT_PARSERS, createEmlParser(DOCUMENT_PARSERS)]
 
 /** The parser registered for a format; throws for a format nobody registered. */
 export function parserFor(format: FormatName): DigestParser {
