@@ -141,43 +141,60 @@ export function htmlToText(html: string): string {
 
 /** Plain text of already-parsed nodes, with the same rules as htmlToText. */
 export function nodesToText(nodes: AnyNode[]): string {
-  const parts: string[] = []
+  const out = new TextBuilder()
   // An explicit stack instead of recursion: hostile files nest thousands of elements deep.
-  const stack: Array<AnyNode | string> = [...nodes].reverse()
+  const stack: Array<AnyNode | number> = []
+  pushReversed(stack, nodes)
   while (stack.length > 0) {
     const node = stack.pop()!
-    if (typeof node === 'string') {
-      breakLine(parts, node.length)
-      continue
-    }
-    if (node.type === 'text') {
-      parts.push((node as unknown as { data: string }).data)
+    if (typeof node === 'number') {
+      out.breakLine(node)
+    } else if (node.type === 'text') {
+      out.append((node as unknown as { data: string }).data)
     } else if (node.type === 'cdata' || node.type === 'root') {
-      stack.push(...[...(node as unknown as { children: AnyNode[] }).children].reverse())
+      pushReversed(stack, (node as unknown as { children: AnyNode[] }).children)
     } else if (node.type === 'tag' || node.type === 'script' || node.type === 'style') {
       const element = node as Element
       const name = element.name.toLowerCase()
       if (DROPPED.has(name)) continue
-      const separator = PARAGRAPHS.has(name) ? '\n\n' : LINES.has(name) ? '\n' : ''
-      if (separator) stack.push(separator)
-      stack.push(...[...element.children].reverse())
-      if (separator) breakLine(parts, separator.length)
+      const breaks = PARAGRAPHS.has(name) ? 2 : LINES.has(name) ? 1 : 0
+      if (breaks) stack.push(breaks)
+      pushReversed(stack, element.children)
+      if (breaks) out.breakLine(breaks)
     }
   }
-  return tidyText(parts.join(''))
+  return tidyText(out.toString())
 }
 
-/** Ends the text so far with at least `count` line breaks (adjacent blocks share theirs). */
-function breakLine(parts: string[], count: number): void {
-  let trailing = 0
-  for (let i = parts.length - 1; i >= 0 && trailing < count; i--) {
-    const part = parts[i]!
-    const stripped = part.replace(/[ \t]+$/, '')
-    const newlines = stripped.length - stripped.replace(/\n+$/, '').length
-    trailing += newlines
-    if (newlines < stripped.length) break
+// A loop, not `push(...items)`: spreading a huge child list overflows the call stack.
+function pushReversed<T>(stack: T[], items: readonly T[]): void {
+  for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]!)
+}
+
+/** Collects text and knows how many line breaks it ends with, so adjacent blocks share theirs. */
+class TextBuilder {
+  private readonly parts: string[] = []
+  private trailingBreaks = 0
+
+  append(text: string): void {
+    if (text.length === 0) return
+    this.parts.push(text)
+    let i = text.length - 1
+    let breaks = 0
+    while (i >= 0 && (text[i] === '\n' || text[i] === ' ' || text[i] === '\t')) {
+      if (text[i] === '\n') breaks++
+      i--
+    }
+    this.trailingBreaks = i < 0 ? this.trailingBreaks + breaks : breaks
   }
-  if (parts.length > 0 && trailing < count) parts.push('\n'.repeat(count - trailing))
+
+  breakLine(count: number): void {
+    if (this.parts.length > 0 && this.trailingBreaks < count) this.append('\n'.repeat(count - this.trailingBreaks))
+  }
+
+  toString(): string {
+    return this.parts.join('')
+  }
 }
 
 /** Collapses spaces within lines and blank-line runs, keeping paragraph breaks. */
