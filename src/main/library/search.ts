@@ -8,17 +8,28 @@ import { loadPapers } from './rows'
 import { MATCH_END, MATCH_START, splitMarked, toMatchExpression } from './search-query'
 
 const SNIPPET_TOKENS = 32
-// better-sqlite3 binds JS numbers as REAL, and FTS5 mishandles a REAL rowid beside MATCH:
-// every rowid bound into an FTS5 query is cast to INTEGER.
+// better-sqlite3 binds JS numbers as REAL, and FTS5 mishandles a REAL rowid beside MATCH
+// (it returned the wrong row): every rowid bound into an FTS5 query is cast to INTEGER.
 
+const MARKS = `char(${MATCH_START.codePointAt(0)}), char(${MATCH_END.codePointAt(0)})`
+
+/**
+ * Highlights for a whole page in one pass. One query per hit would re-expand a prefix term's
+ * doclist for every hit; the rowid range lets FTS5 read only the part of the index that the
+ * page spans, and the IN list (kept out of the index choice by the unary +) picks the page.
+ */
 const HIGHLIGHTS = `
-SELECT highlight(paper_search, 0, char(${MATCH_START.codePointAt(0)}), char(${MATCH_END.codePointAt(0)})) AS title,
-       highlight(paper_search, 1, char(${MATCH_START.codePointAt(0)}), char(${MATCH_END.codePointAt(0)})) AS authors,
-       snippet(paper_search, 2, char(${MATCH_START.codePointAt(0)}), char(${MATCH_END.codePointAt(0)}), '…', ${SNIPPET_TOKENS}) AS abstract,
-       snippet(paper_search, 3, char(${MATCH_START.codePointAt(0)}), char(${MATCH_END.codePointAt(0)}), '…', ${SNIPPET_TOKENS}) AS note
-  FROM paper_search WHERE paper_search MATCH ? AND rowid = CAST(? AS INTEGER)`
+SELECT rowid AS id,
+       highlight(paper_search, 0, ${MARKS}) AS title,
+       highlight(paper_search, 1, ${MARKS}) AS authors,
+       snippet(paper_search, 2, ${MARKS}, '…', ${SNIPPET_TOKENS}) AS abstract,
+       snippet(paper_search, 3, ${MARKS}, '…', ${SNIPPET_TOKENS}) AS note
+  FROM paper_search
+ WHERE paper_search MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)
+   AND +rowid IN (SELECT value FROM json_each(?))`
 
 interface HighlightRow {
+  id: number
   title: string | null
   authors: string | null
   abstract: string | null
@@ -101,13 +112,17 @@ export function search(statements: Statements, query: SearchQuery): SearchPage {
   const match = toMatchExpression(query.query)
   if (match === null) return { items: [], total: 0, offset }
   const { ids, ranks, total } = rankedIds(statements, match, query.filter ?? { kind: 'all' }, offset, limit)
-  const highlights = statements.get(HIGHLIGHTS)
+  if (ids.length === 0) return { items: [], total, offset }
+  const rows = statements
+    .get(HIGHLIGHTS)
+    .all(match, Math.min(...ids), Math.max(...ids), JSON.stringify(ids)) as HighlightRow[]
+  const highlights = new Map(rows.map((row) => [row.id, row]))
   const items = loadPapers(statements, ids).map((paper): SearchHit => {
-    const row = highlights.get(match, paper.id) as HighlightRow
+    const row = highlights.get(paper.id)
     return {
       ...paper,
-      titleParts: splitMarked(row.title ?? paper.title),
-      snippetParts: snippetParts(row),
+      titleParts: splitMarked(row?.title ?? paper.title),
+      snippetParts: row ? snippetParts(row) : [],
       rank: ranks.get(paper.id) ?? 0
     }
   })
