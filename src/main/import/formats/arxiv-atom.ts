@@ -3,7 +3,6 @@
 // comment). The `arxiv` prefix is matched by local name, so where it is declared does not matter.
 // The API reports a bad query as an entry with an errors id: that becomes a warning.
 import type { Element } from 'domhandler'
-import { textOf } from '../text/html'
 import { extractUrls, linkKind, parseArxivId, toLinks } from '../normalize'
 import type { LinkKind } from '../../../shared/model'
 import { ImportError, type DigestParser, type ParsedLink, type ParsedPaper, type ParseWarning } from '../types'
@@ -18,6 +17,7 @@ import {
   feedLinks,
   paragraphs,
   richText,
+  textOf,
   type FeedDocument
 } from './feed-common'
 

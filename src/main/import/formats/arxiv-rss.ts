@@ -3,7 +3,6 @@
 // "(arXiv:ID [cs.CV])" after the title and HTML in the description and authors.
 // As with every feed, no items means no entries (the pipeline reports NO_PAPERS).
 import type { Element } from 'domhandler'
-import { textOf } from '../text/html'
 import { toLinks } from '../normalize'
 import type { DigestParser, ParsedPaper, ParseWarning } from '../types'
 import { parseFeed } from './feed'
@@ -18,6 +17,7 @@ import {
   paragraphs,
   richText,
   splitAuthorList,
+  textOf,
   type FeedDocument
 } from './feed-common'
 

@@ -1,8 +1,8 @@
 // What RSS 2.0, Atom and RSS 1.0 (RDF) feeds share: finding the items, reading their fields
 // as plain text, and the dates they cover. The feed, arXiv RSS and arXiv Atom parsers build on it.
-import { parseDocument, DomUtils } from 'htmlparser2'
+import { parseDocument } from 'htmlparser2'
 import type { AnyNode, Element } from 'domhandler'
-import { htmlToText, nodesToText, parseHtml, textOf, withoutDoctype } from '../text/html'
+import { htmlToText, MAX_NESTING, nestingEstimate, nodesToText, parseHtml, withoutDoctype } from '../text/html'
 import { collapseWhitespace, normalizeDoi, parseArxivId } from '../normalize'
 import { ImportError, type DigestMeta, type ParseContext, type ParsedPaper, type ParseWarning } from '../types'
 
@@ -29,6 +29,10 @@ export function readFeedDocument(text: string, fileName: string): FeedDocument {
   const doctypeAt = text.search(/<!DOCTYPE/i)
   const xml = withoutDoctype(text)
   const removed = text.length - xml.length
+  // The tree builder slows quadratically with depth; no real feed nests anywhere near this.
+  if (nestingEstimate(xml) > MAX_NESTING) {
+    throw new ImportError('MALFORMED', fileName, `XML nested deeper than ${MAX_NESTING} elements`)
+  }
   const document = parseDocument(xml, { xmlMode: true, decodeEntities: true, withStartIndices: true })
   const root = document.children.find(isElement)
   if (!root) throw new ImportError('MALFORMED', fileName, 'not an XML feed: no root element found')
@@ -76,6 +80,41 @@ function lineAtOffset(newlines: number[], offset: number): number {
     else high = mid
   }
   return low + 1
+}
+
+/**
+ * Text of a node and everything below it, entities decoded, trimmed. Iterative: hostile
+ * feeds nest far deeper than the call stack (DomUtils.textContent recurses).
+ */
+export function textOf(node: AnyNode | undefined): string {
+  if (!node) return ''
+  const parts: string[] = []
+  const stack: AnyNode[] = [node]
+  while (stack.length > 0) {
+    const current = stack.pop()!
+    if (current.type === 'text') parts.push((current as unknown as { data: string }).data)
+    else if ('children' in current) {
+      const children = (current as { children: AnyNode[] }).children
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!)
+    }
+  }
+  return parts.join('').trim()
+}
+
+/** Elements below `nodes` that pass `test`, in document order. Push/pop only: linear at any depth. */
+export function findElements(nodes: AnyNode[], test: (element: Element) => boolean): Element[] {
+  const found: Element[] = []
+  const stack: AnyNode[] = [...nodes].reverse()
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (!isElement(node)) {
+      if ('children' in node) stack.push(...[...(node as { children: AnyNode[] }).children].reverse())
+      continue
+    }
+    if (test(node)) found.push(node)
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!)
+  }
+  return found
 }
 
 /** Elements only; in XML mode every element is a 'tag', in HTML mode script and style are their own types. */
@@ -131,9 +170,11 @@ export function richText(element: Element): { text: string; hrefs: string[] } {
   } else {
     const text = textOf(element)
     if (!looksLikeHtml(text)) return { text, hrefs: [] }
+    // Absurdly nested markup keeps its words (htmlToText strips it flat) but not its links.
+    if (nestingEstimate(text) > MAX_NESTING) return { text: htmlToText(text), hrefs: [] }
     nodes = parseHtml(text).children
   }
-  const hrefs = DomUtils.findAll((node) => node.name.toLowerCase() === 'a', nodes)
+  const hrefs = findElements(nodes, (node) => node.name.toLowerCase() === 'a')
     .map((anchor) => (anchor.attribs.href ?? '').trim())
     .filter(looksLikeHttpUrl)
   return { text: nodesToText(nodes), hrefs }
@@ -193,7 +234,7 @@ export function feedLinks(item: Element): FeedLink[] {
 export function creatorNames(item: Element): string[] {
   const names: string[] = []
   for (const element of [...childElements(item, 'creator'), ...childElements(item, 'author')]) {
-    const listed = DomUtils.findAll((node) => localName(node) === 'li', element.children)
+    const listed = findElements(element.children, (node) => localName(node) === 'li')
     const nameElement = child(element, 'name')
     const texts =
       listed.length > 0 ? listed.map(plainText) : [nameElement ? plainText(nameElement) : plainText(element)]

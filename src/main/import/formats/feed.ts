@@ -3,7 +3,6 @@
 // Text that is not a feed is refused (MALFORMED); a feed without usable items gives no entries,
 // which the pipeline reports as NO_PAPERS.
 import type { Element } from 'domhandler'
-import { textOf } from '../text/html'
 import { extractUrls, toLinks } from '../normalize'
 import type { DigestParser, ParseContext, ParsedLink, ParsedPaper, ParseResult, ParseWarning } from '../types'
 import {
@@ -23,6 +22,7 @@ import {
   splitAuthorList,
   truncationWarnings,
   withoutExactDuplicates,
+  textOf,
   type FeedDocument
 } from './feed-common'
 

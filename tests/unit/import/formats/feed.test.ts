@@ -202,6 +202,26 @@ describe('hostile and broken feeds', () => {
     )
   })
 
+  it('refuses XML nested absurdly deep, quickly, as a malformed file', () => {
+    const deep = `<rss><channel><item><title>${'<b>'.repeat(200_000)}x</title></item></channel></rss>`
+    const started = performance.now()
+    expect(() => feedParser.parse(deep, context('deep.xml'))).toThrow('deep.xml: XML nested deeper than 4000 elements')
+    expect(performance.now() - started).toBeLessThan(3000)
+  })
+
+  it('keeps the words of an escaped description nested absurdly deep', () => {
+    const deep = `<rss><channel><item><title>Deep</title><description>${'&lt;i&gt;'.repeat(100_000)}words</description></item></channel></rss>`
+    expect(feedParser.parse(deep, context('deep.xml')).entries[0]!.abstract).toBe('words')
+  })
+
+  it('reads elements nested a few thousand deep without recursion', () => {
+    const nested = `<rss><channel><item><title>${'<span>'.repeat(3000)}Nested title${'</span>'.repeat(3000)}</title><dc:creator>${'<x>'.repeat(3000)}Ann Bee${'</x>'.repeat(3000)}</dc:creator></item></channel></rss>`
+    expect(feedParser.parse(nested, context('nested.xml')).entries[0]).toMatchObject({
+      title: 'Nested title',
+      authors: ['Ann Bee']
+    })
+  })
+
   it('reads a 3 MB feed in linear time', () => {
     const item = (i: number): string =>
       `<item><title>Invented paper ${i}</title><link>https://example.org/p/${i}</link>` +
