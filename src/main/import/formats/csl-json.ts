@@ -27,7 +27,8 @@ export const cslJsonParser: DigestParser = {
     const start = /^\ufeff?\s*([[{])/.exec(head)
     if (!start || !head.includes('"title"')) return /\.csl\.?json$/i.test(fileName) ? 0.2 : 0
     if (head.includes('"date-parts"') || CSL_TYPES.test(head)) return 0.9
-    if (/"family"\s*:/.test(head) || head.includes('"container-title"')) return 0.75
+    // Names split into given/family are common in scrapers' own JSON too: only a bare array is CSL-like enough.
+    if (/"family"\s*:/.test(head) || head.includes('"container-title"')) return start[1] === '[' ? 0.75 : 0.3
     return /\.csl\.?json$/i.test(fileName) ? 0.3 : 0
   },
   parse: parseCslJson
