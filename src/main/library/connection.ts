@@ -49,9 +49,19 @@ export function guardCorrupt<T>(path: string, work: () => T): T {
   }
 }
 
+function openFile(path: string): Db {
+  try {
+    return guardCorrupt(path, () => new Database(path))
+  } catch (error) {
+    // better-sqlite3 checks the folder itself and throws a plain TypeError without the path.
+    if (error instanceof TypeError) throw new LibraryError('NOT_FOUND', `${path} cannot be opened (${error.message})`)
+    throw error
+  }
+}
+
 /** Opens the file and sets the pragmas every connection needs. */
 export function openConnection(path: string): Db {
-  const db = guardCorrupt(path, () => new Database(path))
+  const db = openFile(path)
   try {
     guardCorrupt(path, () => {
       // Reading the schema first makes a non-database file fail here, before anything is written.

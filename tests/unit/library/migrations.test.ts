@@ -152,3 +152,12 @@ describe('opening and migrating', () => {
     db.close()
   })
 })
+
+describe('opening a path that cannot hold a library', () => {
+  it('says which path cannot be opened', () => {
+    const path = join(tempFolder(), 'no-such-folder', 'library.sqlite')
+    const error = libraryError(() => openLibrary(path))
+    expect(error.code).toBe('NOT_FOUND')
+    expect(error.message).toContain(`${path} cannot be opened`)
+  })
+})
