@@ -68,6 +68,8 @@ export function openConnection(path: string): Db {
       db.prepare('SELECT count(*) FROM sqlite_schema').get()
       if (path !== ':memory:') db.pragma('journal_mode = WAL')
       db.pragma('foreign_keys = ON')
+      // The app and the `dogear` command may share the file: wait for the other's write.
+      db.pragma('busy_timeout = 5000')
       // Notes are user data: every commit reaches the disk.
       db.pragma('synchronous = FULL')
       // Bulk imports and FTS merges work on many pages at once; 64 MB keeps them in memory.
