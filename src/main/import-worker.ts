@@ -5,12 +5,6 @@ import { importFile } from './import/pipeline'
 import { openLibrary } from './library'
 import { runImportJob, type ImportJobData, type ImportJobMessage } from './import-job'
 
-/**
- * openLibrary's options plus the Electron build of better-sqlite3. `nativeBinding` is forwarded
- * to better-sqlite3 once openLibrary accepts it; until then the library loads node_modules' build.
- */
-type WorkerLibraryOptions = NonNullable<Parameters<typeof openLibrary>[1]> & { nativeBinding?: string }
-
 async function main(port: NonNullable<typeof parentPort>, job: ImportJobData): Promise<void> {
   let stopping = false
   port.on('message', (message: unknown) => {
@@ -18,8 +12,8 @@ async function main(port: NonNullable<typeof parentPort>, job: ImportJobData): P
   })
   const post = (message: ImportJobMessage) => port.postMessage(message)
   try {
-    const libraryOptions: WorkerLibraryOptions = job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}
-    const library = openLibrary(job.dbPath, libraryOptions)
+    // The Electron build of better-sqlite3, when the app found one (see electron-native.ts).
+    const library = openLibrary(job.dbPath, job.nativeBinding ? { nativeBinding: job.nativeBinding } : {})
     try {
       const reports = await runImportJob(library, job.paths, job.options, importFile, post, () => stopping)
       post({ type: 'done', reports })

@@ -51,13 +51,9 @@ function fail(title: string, error: unknown): never {
   throw error
 }
 
-/** openLibrary's options plus better-sqlite3's Electron build (forwarded once the library accepts it). */
-type AppLibraryOptions = NonNullable<Parameters<typeof openLibrary>[1]> & { nativeBinding?: string }
-
 function openAppLibrary(dbPath: string, nativeBinding: string | undefined): Library {
-  const options: AppLibraryOptions = nativeBinding ? { nativeBinding } : {}
   try {
-    return openLibrary(dbPath, options)
+    return openLibrary(dbPath, nativeBinding ? { nativeBinding } : {})
   } catch (error) {
     const hint = nativeBinding
       ? ''

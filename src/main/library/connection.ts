@@ -49,9 +49,9 @@ export function guardCorrupt<T>(path: string, work: () => T): T {
   }
 }
 
-function openFile(path: string): Db {
+function openFile(path: string, nativeBinding: string | undefined): Db {
   try {
-    return guardCorrupt(path, () => new Database(path))
+    return guardCorrupt(path, () => new Database(path, nativeBinding ? { nativeBinding } : {}))
   } catch (error) {
     // better-sqlite3 checks the folder itself and throws a plain TypeError without the path.
     if (error instanceof TypeError) throw new LibraryError('NOT_FOUND', `${path} cannot be opened (${error.message})`)
@@ -60,8 +60,8 @@ function openFile(path: string): Db {
 }
 
 /** Opens the file and sets the pragmas every connection needs. */
-export function openConnection(path: string): Db {
-  const db = openFile(path)
+export function openConnection(path: string, nativeBinding?: string): Db {
+  const db = openFile(path, nativeBinding)
   try {
     guardCorrupt(path, () => {
       // Reading the schema first makes a non-database file fail here, before anything is written.

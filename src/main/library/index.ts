@@ -23,6 +23,8 @@ export { LATEST_VERSION } from './migrations'
 export interface LibraryOptions {
   /** The library's clock (tests fix it); defaults to the system time. */
   now?: Clock
+  /** Path of a better-sqlite3 binary built for another ABI (the Electron app's); Node's build otherwise. */
+  nativeBinding?: string
 }
 
 const EXPORT_CHUNK = 500
@@ -30,7 +32,7 @@ const EXPORT_CHUNK = 500
 /** Opens the library at `path` (':memory:' for a throwaway one), migrating it to this version. */
 export function openLibrary(path: string, options: LibraryOptions = {}): Library {
   const now: Clock = options.now ?? (() => new Date())
-  const db = openConnection(path)
+  const db = openConnection(path, options.nativeBinding)
   try {
     guardCorrupt(path, () => migrate(db, path, now()))
   } catch (error) {
