@@ -1,0 +1,108 @@
+// Markdown digests embed small HTML fragments by the thousand (one per table row). A DOM per
+// fragment costs too much for a 10 MB digest and hostile nesting makes tree builders slow, so
+// fragments become text in one linear pass instead: tags removed, unsafe elements dropped
+// with their content, entities decoded. The output is text only, never markup.
+import { decodeHTML } from 'entities'
+import { tidy } from './whitespace'
+
+const DROPPED_ELEMENTS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'head',
+  'title',
+  'textarea'
+])
+const PARAGRAPH_ELEMENTS = new Set([
+  'p',
+  'details',
+  'blockquote',
+  'pre',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'article'
+])
+const LINE_ELEMENTS = new Set(['br', 'div', 'li', 'ul', 'ol', 'tr', 'td', 'th', 'table', 'summary', 'dt', 'dd', 'hr'])
+// `[^<>]*` stops at the next `<`, so no start position is rescanned: linear.
+const TAG_OR_COMMENT = /<!--|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*>|<![^<>]*>/g
+
+/** Plain text of an HTML fragment, paragraphs apart by a blank line. */
+export function fragmentText(html: string): string {
+  if (!html.includes('<') && !html.includes('&')) return tidy(html)
+  const parts: string[] = []
+  let at = 0
+  TAG_OR_COMMENT.lastIndex = 0
+  for (let match = TAG_OR_COMMENT.exec(html); match; match = TAG_OR_COMMENT.exec(html)) {
+    parts.push(html.slice(at, match.index))
+    at = TAG_OR_COMMENT.lastIndex
+    if (match[0] === '<!--') {
+      const end = html.indexOf('-->', at)
+      at = end < 0 ? html.length : end + 3
+    } else if (match[2]) {
+      const name = match[2].toLowerCase()
+      if (!match[1] && DROPPED_ELEMENTS.has(name)) {
+        const closing = new RegExp(`</${name}\\s*>`, 'gi')
+        closing.lastIndex = at
+        const end = closing.exec(html)
+        at = end ? closing.lastIndex : html.length
+      } else if (PARAGRAPH_ELEMENTS.has(name)) parts.push('\n\n')
+      else if (LINE_ELEMENTS.has(name)) parts.push('\n')
+    }
+    TAG_OR_COMMENT.lastIndex = at
+  }
+  parts.push(html.slice(at))
+  const text = parts.join('')
+  return (text.includes('&') ? decodeHTML(text) : text)
+    .split(/\n[ \t\u00a0]*\n\s*/)
+    .map((paragraph) => tidy(paragraph))
+    .filter((paragraph) => paragraph !== '')
+    .join('\n\n')
+}
+
+const DETAILS_OPEN = /<details\b/gi
+const DETAILS_CLOSE = /<\/details>/gi
+const SUMMARY_OPEN = /<summary\b/gi
+const SUMMARY_CLOSE = /<\/summary>/gi
+
+/** Index of a tag at or after `from`, case-insensitive, without copying the text. */
+function indexOfTag(text: string, pattern: RegExp, from: number): number {
+  pattern.lastIndex = from
+  const match = pattern.exec(text)
+  return match ? match.index : -1
+}
+
+/** `<details><summary>S</summary>body</details>` -> the summary and the body as plain text. */
+export function readDetails(html: string): { summary: string; body: string } {
+  const open = indexOfTag(html, SUMMARY_OPEN, 0)
+  const close = open < 0 ? -1 : indexOfTag(html, SUMMARY_CLOSE, open)
+  if (open < 0 || close < 0) return { summary: '', body: fragmentText(html) }
+  return {
+    summary: tidy(fragmentText(html.slice(open, close))),
+    body: fragmentText(html.slice(0, open) + html.slice(close + '</summary>'.length))
+  }
+}
+
+/** The cell without its `<details>...</details>` blocks (searched forward only: linear). */
+export function withoutDetails(cell: string): string {
+  let out = ''
+  let at = 0
+  for (;;) {
+    const open = indexOfTag(cell, DETAILS_OPEN, at)
+    if (open < 0) break
+    out += cell.slice(at, open)
+    const close = indexOfTag(cell, DETAILS_CLOSE, open)
+    if (close < 0) return out
+    at = close + '</details>'.length
+  }
+  return out + cell.slice(at)
+}
