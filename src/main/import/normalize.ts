@@ -2,7 +2,12 @@
 import type { LinkKind } from '../../shared/model'
 import type { ParsedLink } from './types'
 
-const TRAILING_PUNCTUATION = /[.,;:!?'"*>]+$/
+const TRAILING_PUNCTUATION = new Set('.,;:!?\'"*>')
+const BRACKETS = [
+  ['(', ')'],
+  ['[', ']'],
+  ['{', '}']
+] as const
 const CODE_HOSTS = new Set([
   'github.com',
   'www.github.com',
@@ -20,12 +25,10 @@ export function cleanUrl(raw: string): string {
   let url = raw.trim()
   for (;;) {
     const before = url
-    url = url.replace(TRAILING_PUNCTUATION, '')
-    for (const [open, close] of [
-      ['(', ')'],
-      ['[', ']'],
-      ['{', '}']
-    ] as const) {
+    let end = url.length
+    while (end > 0 && TRAILING_PUNCTUATION.has(url[end - 1]!)) end--
+    url = url.slice(0, end)
+    for (const [open, close] of BRACKETS) {
       if (url.endsWith(close) && count(url, open) < count(url, close)) url = url.slice(0, -1)
     }
     if (url === before) return url
@@ -34,7 +37,7 @@ export function cleanUrl(raw: string): string {
 
 function count(text: string, char: string): number {
   let n = 0
-  for (const c of text) if (c === char) n++
+  for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) n++
   return n
 }
 
@@ -43,6 +46,7 @@ const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'`\u00a0]+/gi
 
 /** Every http(s) URL in a text, cleaned and without repeats, in order of appearance. */
 export function extractUrls(text: string): string[] {
+  if (!text.includes('://')) return []
   const seen = new Set<string>()
   for (const match of text.matchAll(URL_IN_TEXT)) {
     const url = cleanUrl(match[0])
@@ -52,21 +56,42 @@ export function extractUrls(text: string): string[] {
 }
 
 export function isHttpUrl(text: string): boolean {
+  const url = urlParts(text)
+  return url !== null && (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0
+}
+
+export interface UrlParts {
+  protocol: string
+  hostname: string
+  pathname: string
+}
+
+const URL_CACHE_SIZE = 512
+const urlCache = new Map<string, UrlParts | null>()
+
+/**
+ * The parts of a URL the importer looks at; null when the text is not a URL. Parsers ask about
+ * the same link several times in a row (is it http, what kind, which host), so recent answers
+ * are remembered.
+ */
+export function urlParts(text: string): UrlParts | null {
+  const cached = urlCache.get(text)
+  if (cached !== undefined) return cached
+  let parts: UrlParts | null
   try {
     const url = new URL(text)
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0
+    parts = { protocol: url.protocol, hostname: url.hostname, pathname: url.pathname }
   } catch {
-    return false
+    parts = null
   }
+  if (urlCache.size >= URL_CACHE_SIZE) urlCache.clear()
+  urlCache.set(text, parts)
+  return parts
 }
 
 export function linkKind(url: string): LinkKind {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return 'other'
-  }
+  const parsed = urlParts(url)
+  if (!parsed) return 'other'
   const host = parsed.hostname.toLowerCase()
   const path = parsed.pathname.toLowerCase()
   if (CODE_HOSTS.has(host)) return 'code'
@@ -83,12 +108,18 @@ export function toLinks(urls: Iterable<string>, kindOverride?: LinkKind): Parsed
   const seen = new Set<string>()
   const links: ParsedLink[] = []
   for (const raw of urls) {
-    const url = cleanUrl(raw)
-    if (!isHttpUrl(url) || seen.has(url)) continue
-    seen.add(url)
-    links.push({ url, kind: kindOverride ?? linkKind(url) })
+    const link = toLink(raw, kindOverride)
+    if (!link || seen.has(link.url)) continue
+    seen.add(link.url)
+    links.push(link)
   }
   return links
+}
+
+/** One link from a URL, cleaned and classified; null when it is not an http(s) URL. */
+export function toLink(raw: string, kindOverride?: LinkKind): ParsedLink | null {
+  const url = cleanUrl(raw)
+  return isHttpUrl(url) ? { url, kind: kindOverride ?? linkKind(url) } : null
 }
 
 const NEW_STYLE_ID = /(?:^|[^\d.])(\d{4}\.\d{4,5})(?:v(\d+))?(?![\d])/
@@ -123,7 +154,71 @@ export function normalizeDoi(text: string | null | undefined): string | null {
 
 /** Collapses runs of white space (including NBSP) to one space and trims. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim()
+  return rewriteWhitespace(text, false)
+}
+
+/**
+ * Paragraphs one blank line apart (`\n\n`), the white space inside each collapsed to one space;
+ * a blank line is two line breaks with nothing but spaces, tabs or NBSP between them.
+ */
+export function collapseParagraphs(text: string): string {
+  return rewriteWhitespace(text, true)
+}
+
+// White space that is not one plain space between two words: a run of two, or any other kind.
+const IRREGULAR_WHITESPACE = /\s\s|[^\S ]/g
+
+/**
+ * One forward pass. Text between irregular runs of white space is copied in whole chunks (the
+ * regular expression finds the next run in native code), and a text that needs no change (the
+ * common case) comes back as it is, without a copy.
+ */
+function rewriteWhitespace(text: string, keepParagraphs: boolean): string {
+  const length = text.length
+  let i = 0
+  while (i < length && isWhitespaceCode(text.charCodeAt(i))) i++
+  let chunkStart = i
+  let out = ''
+  IRREGULAR_WHITESPACE.lastIndex = i
+  for (let match = IRREGULAR_WHITESPACE.exec(text); match; match = IRREGULAR_WHITESPACE.exec(text)) {
+    const runStart = match.index
+    let newline = false
+    let blankLine = false
+    for (i = runStart; i < length; i++) {
+      const c = text.charCodeAt(i)
+      if (c === 10) {
+        blankLine ||= newline
+        newline = true
+      } else if (c === 32 || c === 9 || c === 160) continue
+      else if (isWhitespaceCode(c)) newline = false
+      else break
+    }
+    out += text.slice(chunkStart, runStart)
+    if (i === length) return out
+    out += keepParagraphs && blankLine ? '\n\n' : ' '
+    chunkStart = i
+    IRREGULAR_WHITESPACE.lastIndex = i
+  }
+  // What is left has single spaces only; one may end the text.
+  const end = length > chunkStart && text.charCodeAt(length - 1) === 32 ? length - 1 : length
+  return chunkStart === 0 && end === length ? text : out + text.slice(chunkStart, end)
+}
+
+/** The characters `\s` matches in a JavaScript regular expression (NBSP among them). */
+export function isWhitespaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13)
+  if (c < 160) return false
+  return (
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  )
 }
 
 /**

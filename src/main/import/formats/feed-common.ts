@@ -3,7 +3,7 @@
 import { parseDocument } from 'htmlparser2'
 import type { AnyNode, Element } from 'domhandler'
 import { htmlToText, MAX_NESTING, nestingEstimate, nodesToText, parseHtml, withoutDoctype } from '../text/html'
-import { collapseWhitespace, normalizeDoi, parseArxivId } from '../normalize'
+import { collapseParagraphs, collapseWhitespace, normalizeDoi, parseArxivId } from '../normalize'
 import { ImportError, type DigestMeta, type ParseContext, type ParsedPaper, type ParseWarning } from '../types'
 
 export type FeedKind = 'rss' | 'atom' | 'rdf'
@@ -192,11 +192,7 @@ export function plainFromMaybeHtml(text: string): string {
 
 /** Plain text kept in paragraphs; the white space inside each paragraph collapsed. */
 export function paragraphs(text: string): string {
-  return text
-    .split(/\n[ \t\u00a0]*\n/)
-    .map(collapseWhitespace)
-    .filter((paragraph) => paragraph.length > 0)
-    .join('\n\n')
+  return collapseParagraphs(text)
 }
 
 /** A cheap first filter; toLinks checks each URL properly. `javascript:` and the like fail here. */

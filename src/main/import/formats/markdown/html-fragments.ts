@@ -3,7 +3,7 @@
 // fragments become text in one linear pass instead: tags removed, unsafe elements dropped
 // with their content, entities decoded. The output is text only, never markup.
 import { decodeHTML } from 'entities'
-import { tidy } from './whitespace'
+import { collapseParagraphs, collapseWhitespace } from '../../normalize'
 
 const DROPPED_ELEMENTS = new Set([
   'script',
@@ -38,7 +38,7 @@ const TAG_OR_COMMENT = /<!--|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*>|<![^<>]*>/g
 
 /** Plain text of an HTML fragment, paragraphs apart by a blank line. */
 export function fragmentText(html: string): string {
-  if (!html.includes('<') && !html.includes('&')) return tidy(html)
+  if (!html.includes('<') && !html.includes('&')) return collapseWhitespace(html)
   const parts: string[] = []
   let at = 0
   TAG_OR_COMMENT.lastIndex = 0
@@ -62,23 +62,37 @@ export function fragmentText(html: string): string {
   }
   parts.push(html.slice(at))
   const text = parts.join('')
-  return (text.includes('&') ? decodeHTML(text) : text)
-    .split(/\n[ \t\u00a0]*\n\s*/)
-    .map((paragraph) => tidy(paragraph))
-    .filter((paragraph) => paragraph !== '')
-    .join('\n\n')
+  return collapseParagraphs(text.includes('&') ? decodeHTML(text) : text)
 }
 
-const DETAILS_OPEN = /<details\b/gi
-const DETAILS_CLOSE = /<\/details>/gi
-const SUMMARY_OPEN = /<summary\b/gi
-const SUMMARY_CLOSE = /<\/summary>/gi
+// Opening tags end at a word boundary (`<details>`, `<details open>`); closing tags are literal.
+const DETAILS_OPEN = { tag: '<details', wordEnd: true }
+const DETAILS_CLOSE = { tag: '</details>', wordEnd: false }
+const SUMMARY_OPEN = { tag: '<summary', wordEnd: true }
+const SUMMARY_CLOSE = { tag: '</summary>', wordEnd: false }
 
 /** Index of a tag at or after `from`, case-insensitive, without copying the text. */
-function indexOfTag(text: string, pattern: RegExp, from: number): number {
-  pattern.lastIndex = from
-  const match = pattern.exec(text)
-  return match ? match.index : -1
+function indexOfTag(text: string, pattern: { tag: string; wordEnd: boolean }, from: number): number {
+  const { tag, wordEnd } = pattern
+  for (let at = text.indexOf('<', from); at >= 0; at = text.indexOf('<', at + 1)) {
+    if (startsWithLowerCase(text, at, tag) && !(wordEnd && isWordCode(text.charCodeAt(at + tag.length)))) return at
+  }
+  return -1
+}
+
+/** True when `text` at `at` reads `lower` in any case (ASCII letters only, as tag names are). */
+function startsWithLowerCase(text: string, at: number, lower: string): boolean {
+  if (at + lower.length > text.length) return false
+  for (let k = 0; k < lower.length; k++) {
+    let c = text.charCodeAt(at + k)
+    if (c >= 65 && c <= 90) c |= 0x20
+    if (c !== lower.charCodeAt(k)) return false
+  }
+  return true
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95
 }
 
 /** `<details><summary>S</summary>body</details>` -> the summary and the body as plain text. */
@@ -87,7 +101,7 @@ export function readDetails(html: string): { summary: string; body: string } {
   const close = open < 0 ? -1 : indexOfTag(html, SUMMARY_CLOSE, open)
   if (open < 0 || close < 0) return { summary: '', body: fragmentText(html) }
   return {
-    summary: tidy(fragmentText(html.slice(open, close))),
+    summary: collapseWhitespace(fragmentText(html.slice(open, close))),
     body: fragmentText(html.slice(0, open) + html.slice(close + '</summary>'.length))
   }
 }

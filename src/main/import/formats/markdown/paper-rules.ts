@@ -1,5 +1,5 @@
 // What makes a link a paper's, and how a paper's links, arXiv id and DOI are filled in.
-import { extractUrls, linkKind, normalizeDoi, parseArxivId, toLinks } from '../../normalize'
+import { extractUrls, linkKind, normalizeDoi, parseArxivId, toLink, urlParts } from '../../normalize'
 import type { ParsedLink, ParsedPaper } from '../../types'
 import type { LabelledLink } from './inline'
 
@@ -24,11 +24,7 @@ export function isPaperUrl(url: string): boolean {
 }
 
 function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.toLowerCase()
-  } catch {
-    return ''
-  }
+  return urlParts(url)?.hostname.toLowerCase() ?? ''
 }
 
 export function setArxiv(paper: ParsedPaper, text: string): void {
@@ -42,11 +38,10 @@ export function setArxiv(paper: ParsedPaper, text: string): void {
 export function addLinks(paper: ParsedPaper, links: LabelledLink[]): void {
   const seen = new Set(paper.links.map((l) => l.url))
   for (const link of links) {
-    for (const parsed of toLinks([link.url])) {
-      if (seen.has(parsed.url)) continue
-      seen.add(parsed.url)
-      paper.links.push(withLabelKind(parsed, link.label))
-    }
+    const parsed = toLink(link.url)
+    if (!parsed || seen.has(parsed.url)) continue
+    seen.add(parsed.url)
+    paper.links.push(withLabelKind(parsed, link.label))
   }
 }
 
@@ -67,7 +62,7 @@ export function completePaper(paper: ParsedPaper): ParsedPaper {
       extractUrls(paper.abstract).map((url) => ({ url, label: '' }))
     )
   for (const link of paper.links) {
-    const { hostname: host, pathname: path } = new URL(link.url)
+    const { hostname: host, pathname: path } = urlParts(link.url)!
     if (
       !paper.arxivId &&
       (/(^|\.)arxiv\.org$/.test(host) ||

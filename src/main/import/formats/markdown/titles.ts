@@ -3,12 +3,18 @@ import { inlineText, linksOf } from './inline'
 
 /** A heading or cell as a title: numbering, badges and [PDF]/[Code] links dropped. */
 export function titleFrom(text: string): string {
-  return inlineText(text, true)
-    .replace(/^\d{1,4}[.)]\s+/, '')
-    .replace(/(\s*[|,;·•\-–—]\s*|\s*\[\s*\]\s*|\s*\(\s*\)\s*)+$/, '')
-    .replace(/^[|,;·•\-–—\s]+/, '')
-    .trim()
+  const title = inlineText(text, true).replace(/^\d{1,4}[.)]\s+/, '')
+  // The end-anchored pattern is tried at every position, so it runs only when the title ends in
+  // one of the characters it removes.
+  const last = title.trimEnd().at(-1)
+  const trimmedEnd =
+    last !== undefined && TRAILING_SEPARATORS.has(last)
+      ? title.replace(/(\s*[|,;·•\-–—]\s*|\s*\[\s*\]\s*|\s*\(\s*\)\s*)+$/, '')
+      : title
+  return trimmedEnd.replace(/^[|,;·•\-–—\s]+/, '').trim()
 }
+
+const TRAILING_SEPARATORS = new Set('|,;·•-–—])')
 
 /** `[Title](url) - A. Author, B. Author` / `**Title** ...` -> the title and what follows it. */
 export function listTitle(content: string): { text: string; rest: string } {
