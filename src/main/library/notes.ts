@@ -1,7 +1,7 @@
 // Notes: one per paper, searchable, every save logged as a reading event.
 import type { Db, Statements } from './connection'
 import { LibraryError } from './contract'
-import { reindexNote } from './search-index'
+import { reindexAround } from './search-index'
 
 export function saveNote(db: Db, statements: Statements, id: number, text: string, now: Date): void {
   if (!Number.isSafeInteger(id) || id < 1) throw new LibraryError('INVALID', `${String(id)} is not a paper id`)
@@ -13,16 +13,17 @@ export function saveNote(db: Db, statements: Statements, id: number, text: strin
     }
     const current = statements.get('SELECT body FROM notes WHERE paper_id = ?').pluck().get(id) as string | undefined
     if ((current ?? null) === body) return
-    if (body === null) statements.get('DELETE FROM notes WHERE paper_id = ?').run(id)
-    else {
-      statements
-        .get(
-          `INSERT INTO notes (paper_id, body, updated_at) VALUES (?, ?, ?)
-           ON CONFLICT (paper_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`
-        )
-        .run(id, body, at)
-    }
+    reindexAround(statements, id, () => {
+      if (body === null) statements.get('DELETE FROM notes WHERE paper_id = ?').run(id)
+      else {
+        statements
+          .get(
+            `INSERT INTO notes (paper_id, body, updated_at) VALUES (?, ?, ?)
+             ON CONFLICT (paper_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`
+          )
+          .run(id, body, at)
+      }
+    })
     statements.get("INSERT INTO reading_events (paper_id, kind, at) VALUES (?, 'note', ?)").run(id, at)
-    reindexNote(statements, id, body)
   })()
 }
