@@ -2,7 +2,15 @@
 // as plain text, and the dates they cover. The feed, arXiv RSS and arXiv Atom parsers build on it.
 import { parseDocument } from 'htmlparser2'
 import type { AnyNode, Element } from 'domhandler'
-import { htmlToText, MAX_NESTING, nestingEstimate, nodesToText, parseHtml, withoutDoctype } from '../text/html'
+import {
+  htmlToText,
+  indexOfDoctype,
+  MAX_NESTING,
+  nestingEstimate,
+  nodesToText,
+  parseCheckedHtml,
+  withoutDoctype
+} from '../text/html'
 import { collapseParagraphs, collapseWhitespace, normalizeDoi, parseArxivId } from '../normalize'
 import { ImportError, type DigestMeta, type ParseContext, type ParsedPaper, type ParseWarning } from '../types'
 
@@ -26,7 +34,7 @@ export interface FeedDocument {
  * Text that has no RSS, Atom or RDF root element is refused as MALFORMED.
  */
 export function readFeedDocument(text: string, fileName: string): FeedDocument {
-  const doctypeAt = text.search(/<!DOCTYPE/i)
+  const doctypeAt = indexOfDoctype(text)
   const xml = withoutDoctype(text)
   const removed = text.length - xml.length
   // The tree builder slows quadratically with depth; no real feed nests anywhere near this.
@@ -123,10 +131,18 @@ export function isElement(node: AnyNode): node is Element {
 }
 
 export function localName(element: Element): string {
-  const name = element.name.toLowerCase()
-  const colon = name.lastIndexOf(':')
-  return colon >= 0 ? name.slice(colon + 1) : name
+  let local = LOCAL_NAMES.get(element.name)
+  if (local === undefined) {
+    const name = element.name.toLowerCase()
+    const colon = name.lastIndexOf(':')
+    local = colon >= 0 ? name.slice(colon + 1) : name
+    if (LOCAL_NAMES.size < 4096) LOCAL_NAMES.set(element.name, local)
+  }
+  return local
 }
+
+// A feed repeats a few element names for every item: each is worked out once.
+const LOCAL_NAMES = new Map<string, string>()
 
 /** Direct children with this local name: `channel > title`, not the titles of its items. */
 export function childElements(parent: Element, name: string): Element[] {
@@ -172,7 +188,7 @@ export function richText(element: Element): { text: string; hrefs: string[] } {
     if (!looksLikeHtml(text)) return { text, hrefs: [] }
     // Absurdly nested markup keeps its words (htmlToText strips it flat) but not its links.
     if (nestingEstimate(text) > MAX_NESTING) return { text: htmlToText(text), hrefs: [] }
-    nodes = parseHtml(text).children
+    nodes = parseCheckedHtml(text).children
   }
   const hrefs = findElements(nodes, (node) => node.name.toLowerCase() === 'a')
     .map((anchor) => (anchor.attribs.href ?? '').trim())
@@ -182,7 +198,9 @@ export function richText(element: Element): { text: string; hrefs: string[] } {
 
 /** True when a text carries tags or entities to decode; a bare `<` in `$x<y$` does not count. */
 export function looksLikeHtml(text: string): boolean {
-  return HTML_TAG.test(text) || (ENTITY.test(text) && !text.includes('<'))
+  const hasTag = text.includes('<')
+  if (!hasTag && !text.includes('&')) return false
+  return (hasTag && HTML_TAG.test(text)) || (!hasTag && ENTITY.test(text))
 }
 
 /** Plain text of a string that may be HTML (scraped abstracts often are). */

@@ -83,16 +83,29 @@ const FLAT_ELEMENTS = new Set([
  * The tree builder slows down quadratically with depth, so hostile files are refused before it runs.
  */
 export function nestingEstimate(markup: string): number {
+  if (!markup.includes('<')) return 0
   let depth = 0
   let deepest = 0
   const tag = /<(\/?)([A-Za-z][\w:.-]*)[^<>]*?(\/?)>/g
-  for (const match of markup.matchAll(tag)) {
+  for (let match = tag.exec(markup); match; match = tag.exec(markup)) {
     const [, closing, name, selfClosing] = match
-    if (selfClosing || FLAT_ELEMENTS.has(name!.toLowerCase())) continue
+    if (selfClosing || FLAT_ELEMENTS.has(lowerCaseName(name!))) continue
     depth = closing ? Math.max(0, depth - 1) : depth + 1
     if (depth > deepest) deepest = depth
   }
   return deepest
+}
+
+// Documents repeat a handful of tag names thousands of times: each is lower-cased once.
+const LOWER_CASE_NAMES = new Map<string, string>()
+
+function lowerCaseName(name: string): string {
+  let lower = LOWER_CASE_NAMES.get(name)
+  if (lower === undefined) {
+    lower = name.toLowerCase()
+    if (LOWER_CASE_NAMES.size < 4096) LOWER_CASE_NAMES.set(name, lower)
+  }
+  return lower
 }
 
 function refuseDeepNesting(markup: string, kind: string): void {
@@ -104,6 +117,11 @@ function refuseDeepNesting(markup: string, kind: string): void {
 /** Parses HTML forgivingly (entities decoded, no scripts run: it is only a tree). Throws for absurd nesting. */
 export function parseHtml(html: string): Document {
   refuseDeepNesting(html, 'HTML')
+  return parseCheckedHtml(html)
+}
+
+/** parseHtml for markup whose nestingEstimate the caller has already checked. */
+export function parseCheckedHtml(html: string): Document {
   return parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true })
 }
 
@@ -120,7 +138,7 @@ export function parseXml(xml: string): Document {
 
 /** Removes `<!DOCTYPE ...>` including an internal subset `[...]`, in one linear pass. */
 export function withoutDoctype(xml: string): string {
-  const start = xml.search(/<!DOCTYPE/i)
+  const start = indexOfDoctype(xml)
   if (start < 0) return xml
   let depth = 0
   for (let i = start + 9; i < xml.length; i++) {
@@ -130,6 +148,14 @@ export function withoutDoctype(xml: string): string {
     else if (c === '>' && depth === 0) return xml.slice(0, start) + xml.slice(i + 1)
   }
   return xml.slice(0, start)
+}
+
+/** Where `<!DOCTYPE` (in any case) starts, or -1; `indexOf` finds the candidates, so a large feed is scanned once, natively. */
+export function indexOfDoctype(text: string): number {
+  for (let at = text.indexOf('<!'); at >= 0; at = text.indexOf('<!', at + 2)) {
+    if (/^DOCTYPE$/i.test(text.slice(at + 2, at + 9))) return at
+  }
+  return -1
 }
 
 /** Plain text of an HTML fragment: scripts and styles dropped, blocks on their own lines. */
@@ -199,14 +225,28 @@ class TextBuilder {
 
 /** Collapses spaces within lines and blank-line runs, keeping paragraph breaks. */
 export function tidyText(text: string): string {
-  return text
-    .replace(/[ \t\u00a0]+/g, ' ')
-    .split('\n')
-    .map((line) => line.trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
+  // Line by line without splitting: each line is trimmed, and rewritten only when it has runs to collapse.
+  const out: string[] = []
+  let blankBefore = false
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('\n', start)
+    if (end < 0) end = text.length
+    let line = text.slice(start, end).trim()
+    start = end + 1
+    if (line === '') {
+      blankBefore = out.length > 0
+      continue
+    }
+    if (HORIZONTAL_RUN.test(line)) line = line.replace(/[ \t\u00a0]+/g, ' ')
+    if (out.length > 0) out.push(blankBefore ? '\n\n' : '\n')
+    out.push(line)
+    blankBefore = false
+  }
+  return out.join('')
 }
+
+// What tidyText rewrites inside a trimmed line: a tab, an NBSP or two spaces.
+const HORIZONTAL_RUN = /[\t\u00a0]| {2}/
 
 /** Elements below `root` with this tag name (case-insensitive, namespace prefix optional). */
 export function elementsByName(root: AnyNode | AnyNode[], name: string): Element[] {

@@ -1,5 +1,13 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { elementsByName, htmlToText, parseXml, textOf, withoutDoctype } from '../../../../src/main/import/text/html'
+import {
+  elementsByName,
+  htmlToText,
+  parseXml,
+  textOf,
+  tidyText,
+  withoutDoctype
+} from '../../../../src/main/import/text/html'
 
 describe('htmlToText', () => {
   it('keeps the words, drops scripts and styles, and decodes entities', () => {
@@ -45,5 +53,34 @@ describe('deeply nested markup', () => {
 
   it('still counts long flat lists as shallow', () => {
     expect(htmlToText('<ul>' + '<li>item'.repeat(5000) + '</ul>').split('\n')).toHaveLength(5000)
+  })
+})
+
+describe('tidyText', () => {
+  // The definition, written the slow and obvious way.
+  const tidiedByRegex = (text: string): string =>
+    text
+      .replace(/[ \t\u00a0]+/g, ' ')
+      .split('\n')
+      .map((line) => line.trim())
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+
+  it('collapses spaces in lines and blank-line runs, keeping paragraphs and line breaks', () => {
+    expect(tidyText('\n  One\t\u00a0 line \n next\n\n\n \u2003\n\nTwo  ')).toBe('One line\nnext\n\nTwo')
+    const messy = fc
+      .array(fc.constantFrom('a', 'b c', ' ', '  ', '\t', '\n', '\n\n', '\u00a0', '\u2003', '\r'), { maxLength: 14 })
+      .map((parts) => parts.join(''))
+    fc.assert(fc.property(messy, (text) => tidyText(text) === tidiedByRegex(text)))
+  })
+})
+
+describe('withoutDoctype', () => {
+  it('finds the DOCTYPE in any case, after other declarations', () => {
+    expect(withoutDoctype('<?xml version="1.0"?><!-- c --><!doctype rss [<!ENTITY a "b">]><rss/>')).toBe(
+      '<?xml version="1.0"?><!-- c --><rss/>'
+    )
+    expect(withoutDoctype('<![CDATA[x]]><rss/>')).toBe('<![CDATA[x]]><rss/>')
   })
 })
