@@ -1,7 +1,15 @@
 // Extra benchmark cases. Each runs against the library the main benchmark built (100k papers
 // plus the daily digests) and returns its own numbers, reported under `cases.<name>`.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { decodeBytes } from '../src/main/import/decode'
+import { parserFor } from '../src/main/import/formats'
+import { importFile } from '../src/main/import/pipeline'
+import type { FormatName } from '../src/main/import/types'
 import type { Library } from '../src/main/library/contract'
+import { round, timeMs } from './measure'
 import type { PaperFactory } from './synthetic'
+import { arxivListingEmail, markdownTableDigest, syntheticEntries } from './synthetic-formats'
 
 export interface CaseContext {
   library: Library
@@ -16,4 +24,67 @@ export interface BenchCase {
   run(context: CaseContext): Record<string, unknown>
 }
 
-export const CASES: BenchCase[] = []
+/**
+ * Imports one file through importFile (as `dogear import` does) into the big library, then
+ * times the format's parser alone on the same text, after the import so it gets no warm-up
+ * the import did not have.
+ */
+function importCase(context: CaseContext, fileName: string, format: FormatName, text: string, date: string) {
+  const path = join(context.dir, fileName)
+  writeFileSync(path, text)
+  const papersBefore = context.library.stats().papers
+  const run = timeMs(() => importFile(context.library, path, { date }))
+  if (!run.value.ok) throw new Error(`${fileName}: import failed: ${JSON.stringify(run.value)}`)
+  if (run.value.format !== format) throw new Error(`${fileName} was read as ${run.value.format}, not ${format}`)
+  const decoded = decodeBytes(readFileSync(path), path).text
+  const parse = timeMs(() =>
+    parserFor(format).parse(decoded, { fileName, fileModifiedAt: new Date(), dateOverride: date })
+  )
+  return {
+    fileMb: round(Buffer.byteLength(text) / 2 ** 20),
+    libraryPapersBefore: papersBefore,
+    papers: run.value.papers,
+    added: run.value.added,
+    ms: round(run.ms),
+    parseMs: round(parse.ms),
+    parseShare: round(parse.ms / run.ms),
+    target: { ms: '< 1000', met: run.ms < 1000 },
+    includes:
+      'importFile(): read, hash, decode, detect, parse and one library transaction into the benchmark library; ' +
+      'parseMs is the parser alone on the same text, timed after the import'
+  }
+}
+
+export const CASES: BenchCase[] = [
+  {
+    name: 'markdownTable10k',
+    run: (context) => {
+      // ~1 KB a row: a 750-character abstract folded into a <details> cell, ~11 MB in all.
+      const entries = syntheticEntries(context.factory, 10_000, {
+        yymm: '2405',
+        firstSerial: 1,
+        abstractLength: 750
+      })
+      return importCase(
+        context,
+        'readme-digest.md',
+        'markdown',
+        markdownTableDigest('2024-05-02', entries),
+        '2024-05-02'
+      )
+    }
+  },
+  {
+    name: 'arxivEmail800',
+    run: (context) => {
+      // ~2.5 KB an entry (wrapped title, authors, comments, a 2,000-character abstract), ~2 MB.
+      const entries = syntheticEntries(context.factory, 800, {
+        yymm: '2405',
+        firstSerial: 20_001,
+        abstractLength: 2_000
+      })
+      const day = new Date(Date.UTC(2024, 4, 3, 18))
+      return importCase(context, 'cs-listing.txt', 'arxiv-email', arxivListingEmail(day, entries), '2024-05-03')
+    }
+  }
+]

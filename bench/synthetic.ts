@@ -109,11 +109,11 @@ export class PaperFactory {
     return `${words.join(' ')}: Study ${this.serial.toString(36)}`
   }
 
-  /** ~1,500 characters of sentences; one in five mentions a GitHub repository. */
-  abstract(): string {
+  /** ~1,500 characters of sentences (or about `minLength`); one in five mentions a GitHub repository. */
+  abstract(minLength = 1_450): string {
     const sentences: string[] = []
     let length = 0
-    while (length < 1_450) {
+    while (length < minLength) {
       const count = 12 + Math.floor(this.random() * 14)
       const words: string[] = []
       for (let i = 0; i < count; i++) words.push(this.vocabulary.pick())
@@ -127,6 +127,17 @@ export class PaperFactory {
       sentences.push(`Code is available at https://github.com/${owner}/${repo}.`)
     }
     return sentences.join(' ')
+  }
+
+  /** An invented person: a capitalised given name and family name from the vocabulary. */
+  author(): string {
+    const word = (): string => this.capitalize(this.vocabulary.words[Math.floor(this.random() * 5_000)]!)
+    return `${word()} ${word()}`
+  }
+
+  /** A random whole number below `limit`, from the factory's seeded source. */
+  below(limit: number): number {
+    return Math.floor(this.random() * limit)
   }
 
   paper(): SyntheticPaper {
