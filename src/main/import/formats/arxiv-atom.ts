@@ -20,6 +20,7 @@ import {
   textOf,
   type FeedDocument
 } from './feed-common'
+import { arxivFields, parsedPaper } from '../paper'
 
 const API_ERROR = 'the arXiv API reported an error'
 const LINK_ORDER: LinkKind[] = ['abs', 'pdf', 'doi', 'code', 'project', 'other']
@@ -61,13 +62,11 @@ function arxivEntryToPaper(
   const arxiv = /arxiv\.org\/abs\//i.test(id) ? parseArxivId(id.replace(/^.*\/abs\//i, '')) : null
   const comment = childText(entry, 'comment')
   return {
-    paper: {
+    paper: parsedPaper({
       title,
       authors: creatorNames(entry),
       abstract: summary || null,
-      snippet: null,
-      arxivId: arxiv?.id ?? null,
-      arxivVersion: arxiv?.version ?? null,
+      ...arxivFields(arxiv),
       doi: doiIn([...childElements(entry, 'doi').map(textOf), `doi:${childText(entry, 'doi')}`]),
       links: [...entryLinks(entry), ...toLinks(extractUrls(`${summary} ${comment}`))]
         .filter((link, index, all) => all.findIndex((other) => other.url === link.url) === index)
@@ -75,7 +74,7 @@ function arxivEntryToPaper(
       publishedAt: childDay(entry, 'published', 'updated'),
       venue: childText(entry, 'journal_ref') || null,
       line
-    },
+    }),
     warnings: []
   }
 }

@@ -7,6 +7,7 @@ import { collapseWhitespace, extractUrls, normalizeDoi, parseArxivId, toLinks } 
 import { convertTex } from '../text/tex'
 import { ImportError } from '../types'
 import type { DigestParser, ParseContext, ParsedPaper, ParseResult, ParseWarning } from '../types'
+import { arxivFields, parsedPaper } from '../paper'
 
 type Section = 'new' | 'cross' | 'replaced' | 'end'
 
@@ -208,20 +209,18 @@ function readEntry(lines: string[], start: number, section: Section, warnings: P
   urls.push(...comments.urls, ...extractUrls(comments.text))
 
   const dateField = get('date')
-  const paper: ParsedPaper = {
+  const paper = parsedPaper({
     title: collapseWhitespace(title.text),
     authors: splitAuthors(convertTex(get('authors') ?? '').text),
     abstract: abstractText.length > 0 ? abstractText : null,
-    snippet: null,
-    arxivId: parsedId?.id ?? null,
-    arxivVersion: parsedId?.version ?? null,
+    ...arxivFields(parsedId),
     doi,
     links: toLinks(urls),
     // A replacement states only when the new version came, not when the paper did.
     publishedAt: dateField ? parseMailDate(dateField) : null,
     venue: journalRef ? collapseWhitespace(convertTex(journalRef).text) : null,
     line: entryLine
-  }
+  })
   const inSection: Section = crossListed && section === 'new' ? 'cross' : section
   return { paper, category: categories[0] ?? null, section: inSection, next: i }
 }

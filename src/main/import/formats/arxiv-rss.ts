@@ -20,6 +20,7 @@ import {
   textOf,
   type FeedDocument
 } from './feed-common'
+import { arxivFields, parsedPaper } from '../paper'
 
 // Anchored and free of nested quantifiers: linear on any line.
 const ANNOUNCEMENT = /^arXiv:(\S+)\s+Announce Type:\s*\S+\s+Abstract:\s*/i
@@ -62,19 +63,17 @@ function arxivItemToPaper(item: Element, feed: FeedDocument): { paper: ParsedPap
   const urls = links.map((link) => link.href)
   if (urls.length === 0 && arxiv) urls.push(`https://arxiv.org/abs/${arxiv.id}`)
   return {
-    paper: {
+    paper: parsedPaper({
       title,
       authors: childElements(item, 'creator').flatMap((creator) => splitAuthorList(richText(creator).text)),
       abstract,
-      snippet: null,
-      arxivId: arxiv?.id ?? null,
-      arxivVersion: arxiv?.version ?? null,
+      ...arxivFields(arxiv),
       doi: doiIn(childElements(item, 'doi').map(textOf)),
       links: toLinks(urls),
       publishedAt: childDay(item, 'pubdate', 'date'),
       venue: childText(item, 'journal_reference', 'journal_ref') || null,
       line
-    },
+    }),
     warnings: []
   }
 }

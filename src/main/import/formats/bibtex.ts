@@ -7,6 +7,7 @@ import { collapseWhitespace, extractUrls, normalizeDoi, parseArxivId, toLinks } 
 import { convertTex, texToUnicode } from '../text/tex'
 import { ImportError } from '../types'
 import type { DigestParser, ParseContext, ParsedPaper, ParseResult, ParseWarning } from '../types'
+import { arxivFields, parsedPaper } from '../paper'
 
 const SCAN_LIMIT = 65_536
 const ENTRY_START = /(?:^|\n)[ \t]*@([A-Za-z]{2,40})[ \t]*[{(]/g
@@ -420,19 +421,17 @@ function toPaper(entry: RawEntry): ParsedPaper | null {
   }
   const abstract = get('abstract')
   const venue = get('journal') ?? get('journaltitle') ?? get('booktitle')
-  const paper: ParsedPaper = {
+  const paper = parsedPaper({
     title,
     authors: splitNames(get('author') ?? ''),
     abstract: abstract ? collapseWhitespace(texToUnicode(abstract)) || null : null,
-    snippet: null,
-    arxivId: arxiv?.id ?? null,
-    arxivVersion: arxiv?.version ?? null,
+    ...arxivFields(arxiv),
     doi,
     links: toLinks(urls.filter((url, index) => index < 2 || !sameArxivPaper(url, arxiv?.id))),
     publishedAt: entryDate(get('date'), get('year'), get('month'), get('day')),
     venue: venue ? collapseWhitespace(texToUnicode(venue)) || null : null,
     line: entry.line
-  }
+  })
   const readStatus = get('readstatus')?.trim().toLowerCase()
   if (readStatus === 'read') paper.readHint = true
   if (get('ranking')?.trim().toLowerCase() === 'rank5' || get('priority')?.trim().toLowerCase() === 'prio1') {

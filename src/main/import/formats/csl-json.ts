@@ -10,6 +10,7 @@ import type { JsonPath } from '../text/json'
 import { ImportError } from '../types'
 import type { DigestParser, ParseContext, ParsedPaper, ParseResult, ParseWarning } from '../types'
 import { arxivFromDoi, partialDate, titleFromFileName } from './bibtex'
+import { arxivFields, parsedPaper } from '../paper'
 
 const SCAN_LIMIT = 65_536
 const CSL_TYPES =
@@ -88,19 +89,17 @@ function toPaper(item: Item, line: number): ParsedPaper | null {
   const abstract = plain(text(item['abstract']))
   const container = item['container-title']
   const venue = plain(Array.isArray(container) ? text(container[0]) : text(container))
-  return {
+  return parsedPaper({
     title,
     authors: names(item['author']),
     abstract: abstract || null,
-    snippet: null,
-    arxivId: arxiv?.id ?? null,
-    arxivVersion: arxiv?.version ?? null,
+    ...arxivFields(arxiv),
     doi,
     links: toLinks(urls),
     publishedAt: dateOf(item['issued']) ?? dateOf(item['published-online']) ?? dateOf(item['published-print']),
     venue: venue || null,
     line
-  }
+  })
 }
 
 function names(value: Json | undefined): string[] {

@@ -25,6 +25,7 @@ import {
   textOf,
   type FeedDocument
 } from './feed-common'
+import { arxivFields, parsedPaper } from '../paper'
 
 const ABSTRACT_FIELDS = ['summary', 'description', 'abstract', 'encoded', 'content']
 const DATE_FIELDS = ['pubdate', 'date', 'published', 'issued', 'publicationdate', 'coverdate', 'created', 'updated']
@@ -90,19 +91,17 @@ function feedItemToPaper(item: Element, feed: FeedDocument): { paper: ParsedPape
   ]
   const arxiv = arxivIdIn(identifiers)
   return {
-    paper: {
+    paper: parsedPaper({
       title,
       authors: authorsOf(item),
       abstract,
-      snippet: null,
-      arxivId: arxiv?.id ?? null,
-      arxivVersion: arxiv?.version ?? null,
+      ...arxivFields(arxiv),
       doi: doiIn(identifiers),
       links: paperLinks(links, guid, description.hrefs, abstract),
       publishedAt: childDay(item, ...DATE_FIELDS),
       venue: childText(item, 'publicationname') || null,
       line
-    },
+    }),
     warnings: []
   }
 }

@@ -4,6 +4,7 @@
 import { parseDate } from '../dates'
 import { collapseWhitespace, parseArxivId, toLinks } from '../normalize'
 import { attributeOf, elementsByName, nodesToText, parseHtml, type AnyNode, type Element } from '../text/html'
+import { arxivFields, parsedPaper } from '../paper'
 import { ImportError } from '../types'
 import type { DigestParser, ParseContext, ParsedPaper, ParseResult, ParseWarning } from '../types'
 
@@ -87,25 +88,21 @@ export function readCards(nodes: AnyNode[], html: string, warnings: ParseWarning
       .map((a) => attributeOf(a, 'href') ?? '')
       .find((href) => /^https:\/\/(www\.)?github\.com\/[^/\s]+\/[^/\s]+/.test(href))
     const arxiv = parseArxivId(id)
-    const paper: ParsedPaper = {
+    const paper = parsedPaper({
       title,
       authors: elementsByName(card, 'li')
         .map((li) => tidy(attributeOf(li, 'title') ?? ''))
         .filter((name) => name !== ''),
       abstract: paragraph.length >= MIN_ABSTRACT_LENGTH ? paragraph : null,
       snippet: paragraph && paragraph.length < MIN_ABSTRACT_LENGTH ? paragraph : null,
-      arxivId: arxiv?.id ?? null,
-      arxivVersion: arxiv?.version ?? null,
-      doi: null,
+      ...arxivFields(arxiv),
       links: toLinks([
         `https://huggingface.co/papers/${id}`,
         ...(arxiv ? [`https://arxiv.org/abs/${arxiv.id}`] : []),
         ...(github ? [github] : [])
       ]),
-      publishedAt: null,
-      venue: null,
       line
-    }
+    })
     cards.push({ paper, upvotes: upvotesIn(card) })
   }
   return cards
@@ -146,26 +143,22 @@ function readPaperPage(nodes: AnyNode[], html: string, reference: Date): HfCard 
   const github = /href="(https:\/\/github\.com\/[^"\s]+)"/.exec(html)
   const arxiv = parseArxivId(id)
   return {
-    paper: {
+    paper: parsedPaper({
       title,
       authors: elementsByName(nodes, 'span')
         .filter((span) => /\bauthor\b/.test(attributeOf(span, 'class') ?? ''))
         .map((span) => tidy(nodesToText(span.children)))
         .filter((name) => name !== ''),
       abstract: abstract || null,
-      snippet: null,
-      arxivId: arxiv?.id ?? null,
-      arxivVersion: arxiv?.version ?? null,
-      doi: null,
+      ...arxivFields(arxiv),
       links: toLinks([
         `https://huggingface.co/papers/${id}`,
         `https://arxiv.org/abs/${id}`,
         ...(github ? [github[1]!] : [])
       ]),
       publishedAt: published ? parseDate(published[1]!, reference) : null,
-      venue: null,
       line: new LineFinder(html).lineOf('<h1')
-    },
+    }),
     upvotes: null
   }
 }

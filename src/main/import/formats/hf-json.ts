@@ -7,6 +7,7 @@ import { collapseWhitespace, parseArxivId, toLinks } from '../normalize'
 import { arrayElementLines, isRecord, nonEmptyString, parseJsonSafely, type JsonRecord } from '../text/json'
 import { ImportError, type DigestParser, type ParsedLink, type ParsedPaper, type ParseWarning } from '../types'
 import { digestDays, isoDay, paragraphs, withoutExactDuplicates } from './feed-common'
+import { arxivFields, parsedPaper } from '../paper'
 
 export const hfJsonParser: DigestParser = {
   format: 'hf-json',
@@ -56,19 +57,16 @@ function rowToPaper(row: JsonRecord, paper: JsonRecord, line: number): ParsedPap
   const snippet = nonEmptyString(paper.ai_summary) ?? nonEmptyString(row.ai_summary)
   const id = nonEmptyString(paper.id)
   const arxiv = id ? parseArxivId(id) : null
-  return {
+  return parsedPaper({
     title,
     authors: authorNames(paper.authors ?? row.authors),
     abstract: summary ? paragraphs(summary) || null : null,
     snippet: snippet ? collapseWhitespace(snippet) : null,
-    arxivId: arxiv?.id ?? null,
-    arxivVersion: arxiv?.version ?? null,
-    doi: null,
+    ...arxivFields(arxiv),
     links: paperLinks(arxiv?.id ?? null, paper, row),
     publishedAt: isoDay(nonEmptyString(paper.publishedAt) ?? nonEmptyString(row.publishedAt)),
-    venue: null,
     line
-  }
+  })
 }
 
 function paperLinks(arxivId: string | null, paper: JsonRecord, row: JsonRecord): ParsedLink[] {

@@ -10,6 +10,7 @@ import type { LinkKind } from '../../../shared/model'
 import { parseDate } from '../dates'
 import { collapseWhitespace, extractUrls, isHttpUrl, toLinks } from '../normalize'
 import type { DigestParser, ParseContext, ParsedLink, ParsedPaper, ParseResult, ParseWarning } from '../types'
+import { parsedPaper } from '../paper'
 
 /** Longest line still read as a title; longer single lines are prose. */
 const MAX_TITLE_LENGTH = 300
@@ -370,19 +371,15 @@ class DigestBuilder {
       const link = links.find((l) => l.url === extra.url)
       if (link) link.kind = extra.kind
     }
-    return {
+    return parsedPaper({
       title,
       authors: draft.authors,
       abstract: this.trending ? null : body,
       snippet: this.trending ? body : null,
-      arxivId: null,
-      arxivVersion: null,
-      doi: null,
       links,
       publishedAt: draft.publishedAt,
-      venue: null,
       line: draft.line
-    }
+    })
   }
 
   private warn(line: number, message: string): void {

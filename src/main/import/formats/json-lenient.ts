@@ -30,6 +30,7 @@ import {
   splitAuthorList,
   withoutExactDuplicates
 } from './feed-common'
+import { arxivFields, parsedPaper } from '../paper'
 
 const TITLE_KEYS = ['title', 'papertitle', 'articletitle']
 const NAME_KEYS = ['name']
@@ -221,19 +222,18 @@ function rowToPaper(fields: Fields, line: number, context: ParseContext): Parsed
   const ids = fields.strings(ID_KEYS).filter(isArxivLike)
   const arxiv = arxivIdIn([...ids.map((id) => `arXiv:${id.replace(/^arxiv:/i, '')}`), ...urls])
   const doiText = fields.text(DOI_KEYS)
-  return {
+  return parsedPaper({
     title,
     authors: authorNames(fields.raw(AUTHOR_KEYS)),
     abstract: abstract ? paragraphs(plainFromMaybeHtml(abstract)) || null : null,
     snippet: snippet ? collapseWhitespace(plainFromMaybeHtml(snippet)) || null : null,
-    arxivId: arxiv?.id ?? null,
-    arxivVersion: arxiv?.version ?? null,
+    ...arxivFields(arxiv),
     doi: (doiText ? normalizeDoi(doiText) : null) ?? doiIn(urls),
     links: rowLinks(urls, fields),
     publishedAt: fields.day(DATE_KEYS, context),
     venue: fields.text(VENUE_KEYS),
     line
-  }
+  })
 }
 
 function isArxivLike(id: string): boolean {

@@ -5,6 +5,7 @@ import { collapseWhitespace, extractUrls, normalizeDoi, parseArxivId, toLinks } 
 import { ImportError } from '../types'
 import type { DigestParser, ParseContext, ParsedPaper, ParseResult, ParseWarning } from '../types'
 import { arxivFromDoi, partialDate, titleFromFileName } from './bibtex'
+import { arxivFields, parsedPaper } from '../paper'
 
 const SCAN_LIMIT = 65_536
 const TAG_LINE = /^([A-Z][A-Z0-9]) {1,2}-(?: (.*))?$/
@@ -139,19 +140,17 @@ function recordToPaper(record: TaggedRecord, mapping: TagMapping): ParsedPaper |
     .authors(record)
     .map(flipName)
     .filter((name) => name.length > 0)
-  return {
+  return parsedPaper({
     title,
     authors: [...new Set(authors)],
     abstract: abstract ? collapseWhitespace(abstract) || null : null,
-    snippet: null,
-    arxivId: arxiv?.id ?? null,
-    arxivVersion: arxiv?.version ?? null,
+    ...arxivFields(arxiv),
     doi,
     links: toLinks(links),
     publishedAt: mapping.date(record),
     venue: venue ? collapseWhitespace(venue) : null,
     line: record.line
-  }
+  })
 }
 
 function arxivOf(texts: string[], doi: string | null): { id: string; version: number | null } | null {

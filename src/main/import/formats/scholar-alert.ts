@@ -6,6 +6,7 @@ import { collapseWhitespace, normalizeDoi, parseArxivId, toLinks } from '../norm
 import { attributeOf, elementsByName, nodesToText, parseHtml, type AnyNode, type Element } from '../text/html'
 import { headerValue, looksLikeMimeMessage, mailDate, parseMime, textParts } from '../text/mime'
 import { ImportError, type DigestParser, type ParseContext, type ParseResult, type ParsedPaper } from '../types'
+import { arxivFields, parsedPaper } from '../paper'
 
 const TITLE_CLASS = 'gse_alrt_title'
 const SNIPPET_CLASS = 'gse_alrt_sni'
@@ -83,19 +84,18 @@ export function parseScholarAlertHtml(
       links.map((l) => l.url),
       byline.venue
     )
-    entries.push({
-      title,
-      authors: byline.authors,
-      abstract: null,
-      snippet: snippet || null,
-      arxivId: arxiv?.id ?? null,
-      arxivVersion: arxiv?.version ?? null,
-      doi: findDoi(links.map((l) => l.url)),
-      links,
-      publishedAt: null,
-      venue: byline.venue,
-      line
-    })
+    entries.push(
+      parsedPaper({
+        title,
+        authors: byline.authors,
+        snippet: snippet || null,
+        ...arxivFields(arxiv),
+        doi: findDoi(links.map((l) => l.url)),
+        links,
+        venue: byline.venue,
+        line
+      })
+    )
   })
 
   if (entries.length === 0)

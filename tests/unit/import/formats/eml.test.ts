@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createEmlParser, emlParser } from '../../../../src/main/import/formats/eml'
 import { scholarAlertParser } from '../../../../src/main/import/formats/scholar-alert'
+import { parsedPaper } from '../../../../src/main/import/paper'
 import { ImportError, type DigestParser, type ParseContext } from '../../../../src/main/import/types'
 
 const dir = resolve(__dirname, '../../../fixtures/formats/eml')
@@ -24,19 +25,7 @@ const listParser: DigestParser = {
       .split('\n')
       .map((line, index) => ({ line: index + 1, match: /^Title \w+: (.+)$/.exec(line) }))
       .filter((row) => row.match !== null)
-      .map(({ line, match }) => ({
-        title: match![1]!,
-        authors: [],
-        abstract: null,
-        snippet: null,
-        arxivId: null,
-        arxivVersion: null,
-        doi: null,
-        links: [],
-        publishedAt: null,
-        venue: null,
-        line
-      }))
+      .map(({ line, match }) => parsedPaper({ title: match![1]!, line }))
     return {
       digest: { title: 'test list', dateFrom: null, dateTo: null },
       entries,

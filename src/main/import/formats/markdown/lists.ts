@@ -2,8 +2,9 @@
 import type { ParsedPaper } from '../../types'
 import { isBadgeOnly, isLinkLine, linksOf } from './inline'
 import { applyMetadata, metadata } from './metadata'
-import { addLinks, emptyPaper, isPaperUrl } from './paper-rules'
+import { addLinks, isPaperUrl } from './paper-rules'
 import { listTitle, namesIn } from './titles'
+import { parsedPaper } from '../../paper'
 
 export interface ListEntry {
   indent: number
@@ -23,7 +24,7 @@ export function listItemContent(raw: string): string | null {
 export function startListItem(indent: number, content: string, line: number): ListEntry {
   const links = linksOf(content)
   const title = listTitle(content)
-  const paper = emptyPaper(title.text, line)
+  const paper = parsedPaper({ title: title.text, line })
   addLinks(paper, links)
   const authors = title.rest ? namesIn(title.rest) : null
   if (authors) paper.authors = authors

@@ -73,19 +73,3 @@ export function completePaper(paper: ParsedPaper): ParsedPaper {
   }
   return paper
 }
-
-export function emptyPaper(title: string, line: number): ParsedPaper {
-  return {
-    title,
-    authors: [],
-    abstract: null,
-    snippet: null,
-    arxivId: null,
-    arxivVersion: null,
-    doi: null,
-    links: [],
-    publishedAt: null,
-    venue: null,
-    line
-  }
-}

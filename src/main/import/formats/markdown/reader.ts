@@ -8,9 +8,10 @@ import { readDetails } from './html-fragments'
 import { inlineText, isLinkLine, linksOf } from './inline'
 import { listContinuation, listItemContent, startListItem, type ListEntry } from './lists'
 import { metadata, paragraphs } from './metadata'
-import { addLinks, completePaper, emptyPaper, isPaperUrl } from './paper-rules'
+import { addLinks, completePaper, isPaperUrl } from './paper-rules'
 import { hasTitleColumn, isSeparatorRow, lacksTitleColumn, readTableRow, tableHeader, type Table } from './tables'
 import { titleFrom } from './titles'
+import { parsedPaper } from '../../paper'
 
 const MAX_WARNINGS = 200
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/
@@ -154,7 +155,7 @@ class MarkdownReader {
       if (date) this.headingDates.push(date)
     }
     const title = titleFrom(text)
-    const paper = emptyPaper(title, line)
+    const paper = parsedPaper({ title, line })
     addLinks(paper, links)
     this.heading = {
       level,

@@ -3,8 +3,9 @@ import type { ParsedPaper } from '../../types'
 import { dateIn } from './dates'
 import { readDetails, withoutDetails } from './html-fragments'
 import { inlineText, linksOf } from './inline'
-import { addLinks, emptyPaper, isPaperUrl, setArxiv } from './paper-rules'
+import { addLinks, isPaperUrl, setArxiv } from './paper-rules'
 import { splitAuthors, titleFrom } from './titles'
+import { parsedPaper } from '../../paper'
 
 type ColumnRole = 'title' | 'date' | 'authors' | 'link' | 'code' | 'abstract' | 'venue'
 
@@ -79,7 +80,7 @@ export function readTableRow(table: Table, raw: string, line: number, reference:
     row.warnings.push(
       `this row has ${cells.length} cells but the header (line ${table.headerLine}) has ${table.roles.length}`
     )
-  const paper = emptyPaper('', line)
+  const paper = parsedPaper({ title: '', line })
   let evidence = false
   cells.forEach((cell, index) => {
     if (cell === '') return
