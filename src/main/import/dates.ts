@@ -1,21 +1,21 @@
 // Dates as digests write them, turned into YYYY-MM-DD. Pure: the reference time is passed in.
 // Days are calendar days in the machine's local time zone, the way the reader sees the file's date.
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12
-}
+/** English month names, January first. */
+export const MONTH_NAMES: readonly string[] = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december'
+]
 
 const MONTH_NAME =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?'
@@ -80,9 +80,20 @@ export function inferYear(month: number, day: number, reference: Date): string |
   return null
 }
 
-function monthNumber(name: string): number | null {
-  const key = name.toLowerCase().replace(/\.$/, '')
-  return MONTHS[key] ?? MONTHS[key.slice(0, 3)] ?? null
+/** A month as digests write it: a number ("3", "03"), or a name or abbreviation of three letters or more ("Mar", "march", "Sept."). */
+export function monthNumber(text: string | null): number | null {
+  if (!text) return null
+  const trimmed = text.trim().toLowerCase()
+  if (/^\d{1,2}$/.test(trimmed)) return Number(trimmed)
+  const index = MONTH_NAMES.findIndex((name) => trimmed.length >= 3 && name.startsWith(trimmed.slice(0, 3)))
+  return index >= 0 ? index + 1 : null
+}
+
+/** YYYY-MM-DD from a year and maybe a month and day; the missing parts are the first. */
+export function partialDate(year: number, month: number | null, day: number | null): string | null {
+  const m = month !== null && month >= 1 && month <= 12 ? month : 1
+  const d = month !== null && day !== null && isValidDate(year, m, day) ? day : 1
+  return isValidDate(year, m, d) ? formatIsoDate({ year, month: m, day: d }) : null
 }
 
 function fromParts(year: string | undefined, month: number | null, day: string, reference: Date): string | null {

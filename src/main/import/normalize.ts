@@ -144,6 +144,23 @@ export function parseArxivId(text: string): { id: string; version: number | null
   return null
 }
 
+/** The id of an `arXiv:2401.12345` reference anywhere in a text (a note, a journal field). */
+export function arxivReference(text: string): { id: string; version: number | null } | null {
+  const reference = /arXiv:\s*(\S+)/i.exec(text)
+  return reference ? parseArxivId(reference[1]!) : null
+}
+
+/** An arxiv.org abstract or PDF link (export.arxiv.org too). */
+export function isArxivPaperUrl(url: string): boolean {
+  return /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\//i.test(url)
+}
+
+/** arXiv's own DOIs (10.48550/arXiv.2401.12345) name the paper. */
+export function arxivFromDoi(doi: string | null): { id: string; version: number | null } | null {
+  const match = doi ? /^10\.48550\/arxiv\.(.+)$/i.exec(doi) : null
+  return match ? parseArxivId(match[1]!) : null
+}
+
 /** `https://doi.org/10.1000/ABC` -> `10.1000/abc`; null when it is not a DOI. */
 export function normalizeDoi(text: string | null | undefined): string | null {
   if (!text) return null
@@ -232,4 +249,15 @@ export function titleKey(title: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
+}
+
+/**
+ * "refs/reading-list.bib" -> "reading-list": a digest named after its file, without folder and
+ * extension (only an `extension` like this one, when given). `fallback` (else the file's whole
+ * name) when nothing is left.
+ */
+export function titleFromFileName(fileName: string, fallback?: string, extension = /\.[^.]*$/): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName
+  const stem = base.replace(extension, '').trim()
+  return stem || (fallback ?? base)
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { digestDate, inferYear, isIsoDate, localIsoDate, parseDate } from '../../../src/main/import/dates'
+import {
+  digestDate,
+  inferYear,
+  isIsoDate,
+  localIsoDate,
+  monthNumber,
+  parseDate,
+  partialDate
+} from '../../../src/main/import/dates'
 
 const saved = new Date(2025, 2, 12, 15, 30) // Mar 12 2025, afternoon, local time
 
@@ -61,5 +69,22 @@ describe('the user override and --date validation', () => {
 
   it('formats a moment as its local day', () => {
     expect(localIsoDate(new Date(2024, 0, 5, 23, 59))).toBe('2024-01-05')
+  })
+})
+
+describe('months and partial dates', () => {
+  it('reads months as numbers, names and abbreviations', () => {
+    expect(['3', '03', 'Mar', 'march', 'Sept.', 'SEP', ' dec '].map(monthNumber)).toEqual([3, 3, 3, 3, 9, 9, 12])
+    expect(monthNumber('Ma')).toBeNull()
+    expect(monthNumber('spring')).toBeNull()
+    expect(monthNumber(null)).toBeNull()
+  })
+
+  it('puts a partial date on the first of what is missing, and refuses impossible ones', () => {
+    expect(partialDate(2024, null, null)).toBe('2024-01-01')
+    expect(partialDate(2024, 3, null)).toBe('2024-03-01')
+    expect(partialDate(2024, 2, 30)).toBe('2024-02-01')
+    expect(partialDate(2024, 13, 5)).toBe('2024-01-01')
+    expect(partialDate(99, 1, 1)).toBeNull()
   })
 })

@@ -2,10 +2,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  arxivFromDoi,
+  arxivReference,
   cleanUrl,
   collapseParagraphs,
   collapseWhitespace,
   extractUrls,
+  titleFromFileName,
   toLink
 } from '../../../src/main/import/normalize'
 
@@ -64,5 +67,22 @@ describe('links', () => {
     expect(toLink('https://github.com/a/b', 'project')).toEqual({ url: 'https://github.com/a/b', kind: 'project' })
     expect(toLink('javascript:alert(1)')).toBeNull()
     expect(toLink('not a url')).toBeNull()
+  })
+})
+
+describe('identifiers and names of digests', () => {
+  it('reads arXiv ids from arXiv DOIs and from arXiv: references in prose', () => {
+    expect(arxivFromDoi('10.48550/arxiv.2401.01234')).toEqual({ id: '2401.01234', version: null })
+    expect(arxivFromDoi('10.1000/xyz')).toBeNull()
+    expect(arxivReference('Preprint, arXiv: 2402.00002v3 [cs.CL]')).toEqual({ id: '2402.00002', version: 3 })
+    expect(arxivReference('no reference here')).toBeNull()
+  })
+
+  it('names a digest after its file, without folder and extension', () => {
+    expect(titleFromFileName('refs/reading-list.bib', 'BibTeX')).toBe('reading-list')
+    expect(titleFromFileName('C:\\lists\\week.ris')).toBe('week')
+    expect(titleFromFileName('dir/.bib', 'BibTeX')).toBe('BibTeX')
+    expect(titleFromFileName('daily.v2.json', undefined, /\.json$/i)).toBe('daily.v2')
+    expect(titleFromFileName('daily.txt', undefined, /\.json$/i)).toBe('daily.txt')
   })
 })

@@ -8,6 +8,7 @@ import { convertTex } from '../text/tex'
 import { ImportError } from '../types'
 import type { DigestParser, ParseContext, ParsedPaper, ParseResult, ParseWarning } from '../types'
 import { arxivFields, parsedPaper } from '../paper'
+import { monthNumber } from '../dates'
 
 type Section = 'new' | 'cross' | 'replaced' | 'end'
 
@@ -17,7 +18,6 @@ const FIELD = /^([A-Za-z][A-Za-z-]*(?: \([^()]{0,40}\))?):(.*)$/
 const CLOSING = /^\\\\\s*\(/
 const INDENTED = /^[ \t\u00a0]/
 const DAY_MONTH_YEAR = /(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4}|\d{2})\b/
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 const CATEGORY_CODE = /^[a-z-]+(?:\.[A-Za-z-]+)?$/
 const SCAN_LIMIT = 65_536
 
@@ -258,11 +258,11 @@ export function splitAuthors(text: string): string[] {
 export function parseMailDate(text: string): string | null {
   const match = DAY_MONTH_YEAR.exec(text)
   if (!match) return null
-  const month = MONTHS.indexOf(match[2]!.toLowerCase())
-  if (month < 0) return null
+  const month = monthNumber(match[2]!)
+  if (month === null) return null
   let year = Number(match[3])
   if (match[3]!.length === 2) year += year >= 90 ? 1900 : 2000
   const day = Number(match[1])
   if (day < 1 || day > 31) return null
-  return `${year}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 }

@@ -16,11 +16,11 @@ import {
   feedLinks,
   paragraphs,
   richText,
-  splitAuthorList,
   textOf,
   type FeedDocument
 } from './feed-common'
 import { arxivFields, parsedPaper } from '../paper'
+import { splitAuthorList } from '../names'
 
 // Anchored and free of nested quantifiers: linear on any line.
 const ANNOUNCEMENT = /^arXiv:(\S+)\s+Announce Type:\s*\S+\s+Abstract:\s*/i

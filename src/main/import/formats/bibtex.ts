@@ -2,8 +2,17 @@
 // recursion, and a value's braces are counted, never matched by regex, so a run of a million
 // `{` or an unclosed entry costs one linear pass. A broken entry is skipped with a warning and
 // scanning resumes at the next line that starts an entry.
-import { formatIsoDate, isValidDate } from '../dates'
-import { collapseWhitespace, extractUrls, normalizeDoi, parseArxivId, toLinks } from '../normalize'
+import { MONTH_NAMES, monthNumber, partialDate } from '../dates'
+import {
+  arxivFromDoi,
+  arxivReference,
+  collapseWhitespace,
+  extractUrls,
+  normalizeDoi,
+  parseArxivId,
+  titleFromFileName,
+  toLinks
+} from '../normalize'
 import { convertTex, texToUnicode } from '../text/tex'
 import { ImportError } from '../types'
 import type { DigestParser, ParseContext, ParsedPaper, ParseResult, ParseWarning } from '../types'
@@ -11,20 +20,6 @@ import { arxivFields, parsedPaper } from '../paper'
 
 const SCAN_LIMIT = 65_536
 const ENTRY_START = /(?:^|\n)[ \t]*@([A-Za-z]{2,40})[ \t]*[{(]/g
-const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december'
-]
 /** Entry types that collect papers; referenced through `crossref`, they are containers, not papers. */
 const CONTAINER_TYPES = new Set(['proceedings', 'mvproceedings', 'book', 'mvbook', 'collection', 'mvcollection'])
 
@@ -451,11 +446,8 @@ function arxivOf(entry: RawEntry, doi: string | null): { id: string; version: nu
     }
   }
   for (const name of ['journal', 'note', 'howpublished', 'number']) {
-    const reference = /arXiv:\s*(\S+)/i.exec(entry.fields.get(name) ?? '')
-    if (reference) {
-      const id = parseArxivId(reference[1]!)
-      if (id) return id
-    }
+    const id = arxivReference(entry.fields.get(name) ?? '')
+    if (id) return id
   }
   const url = entry.fields.get('url') ?? ''
   if (/arxiv\.org\/(?:abs|pdf)\//i.test(url)) return parseArxivId(url.slice(url.search(/arxiv\.org/i)))
@@ -465,12 +457,6 @@ function arxivOf(entry: RawEntry, doi: string | null): { id: string; version: nu
 /** A versioned arxiv.org link to the paper whose abs and pdf links are already there. */
 function sameArxivPaper(url: string, id: string | undefined): boolean {
   return id !== undefined && /^https?:\/\/(?:www\.)?arxiv\.org\//i.test(url) && parseArxivId(url)?.id === id
-}
-
-/** arXiv's own DOIs (10.48550/arXiv.2401.12345) name the paper. */
-export function arxivFromDoi(doi: string | null): { id: string; version: number | null } | null {
-  const match = doi ? /^10\.48550\/arxiv\.(.+)$/i.exec(doi) : null
-  return match ? parseArxivId(match[1]!) : null
 }
 
 function doiFromUrl(url: string | null): string | null {
@@ -533,27 +519,9 @@ export function entryDate(
   if (iso) return partialDate(Number(iso[1]), iso[2] ? Number(iso[2]) : null, iso[3] ? Number(iso[3]) : null)
   const yearMatch = year ? /\d{4}/.exec(year) : null
   if (!yearMatch) return null
-  return partialDate(Number(yearMatch[0]), monthNumber(month), day ? Number(day.trim()) || null : null)
-}
-
-export function monthNumber(text: string | null): number | null {
-  if (!text) return null
-  const trimmed = texToUnicode(text).trim().toLowerCase()
-  if (/^\d{1,2}$/.test(trimmed)) return Number(trimmed)
-  const index = MONTH_NAMES.findIndex((name) => trimmed.length >= 3 && name.startsWith(trimmed.slice(0, 3)))
-  return index >= 0 ? index + 1 : null
-}
-
-/** YYYY-MM-DD from a year and maybe a month and day; the missing parts are the first. */
-export function partialDate(year: number, month: number | null, day: number | null): string | null {
-  const m = month !== null && month >= 1 && month <= 12 ? month : 1
-  const d = month !== null && day !== null && isValidDate(year, m, day) ? day : 1
-  return isValidDate(year, m, d) ? formatIsoDate({ year, month: m, day: d }) : null
-}
-
-/** "refs/reading-list.bib" -> "reading-list". */
-export function titleFromFileName(fileName: string, fallback: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? ''
-  const stem = base.replace(/\.[^.]*$/, '').trim()
-  return stem || fallback
+  return partialDate(
+    Number(yearMatch[0]),
+    monthNumber(month && texToUnicode(month)),
+    day ? Number(day.trim()) || null : null
+  )
 }

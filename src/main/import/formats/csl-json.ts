@@ -2,15 +2,24 @@
 // `title`, `author [{family, given} | {literal}]`, `issued {date-parts}`, `DOI`, `URL`,
 // `abstract`, `container-title`. Read through the bounded JSON reader, so a hostile nesting
 // depth is a clear MALFORMED error, not a stack overflow.
-import { parseDate } from '../dates'
-import { collapseWhitespace, extractUrls, normalizeDoi, parseArxivId, toLinks } from '../normalize'
+import { parseDate, partialDate } from '../dates'
+import {
+  arxivFromDoi,
+  collapseWhitespace,
+  extractUrls,
+  isArxivPaperUrl,
+  normalizeDoi,
+  parseArxivId,
+  titleFromFileName,
+  toLinks
+} from '../normalize'
 import { htmlToText } from '../text/html'
 import { arrayElementLines, parseJsonSafely } from '../text/json'
 import type { JsonPath } from '../text/json'
 import { ImportError } from '../types'
 import type { DigestParser, ParseContext, ParsedPaper, ParseResult, ParseWarning } from '../types'
-import { arxivFromDoi, partialDate, titleFromFileName } from './bibtex'
 import { arxivFields, parsedPaper } from '../paper'
+import { cleanNames } from '../names'
 
 const SCAN_LIMIT = 65_536
 const CSL_TYPES =
@@ -104,19 +113,16 @@ function toPaper(item: Item, line: number): ParsedPaper | null {
 
 function names(value: Json | undefined): string[] {
   if (!Array.isArray(value)) return []
-  const result: string[] = []
-  for (const person of value) {
-    if (typeof person === 'string') {
-      result.push(collapseWhitespace(person))
-    } else if (isObject(person)) {
-      const literal = text(person['literal'])
+  return cleanNames(
+    value.map((person) => {
+      if (typeof person === 'string') return person
+      if (!isObject(person)) return null
       const parts = ['given', 'dropping-particle', 'non-dropping-particle', 'family', 'suffix'].map((key) =>
         text(person[key])
       )
-      result.push(collapseWhitespace(literal ?? parts.filter((part) => part).join(' ')))
-    }
-  }
-  return result.filter((name) => name.length > 0)
+      return text(person['literal']) ?? parts.filter((part) => part).join(' ')
+    })
+  )
 }
 
 /** `{"date-parts": [[2024, "3", 12]]}`, `{"raw": "2024-03-12"}`, or a date string. */
@@ -146,7 +152,7 @@ function looseDate(text: string): string | null {
 }
 
 function arxivOf(item: Item, url: string | null, doi: string | null): { id: string; version: number | null } | null {
-  if (url && /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\//i.test(url)) {
+  if (url && isArxivPaperUrl(url)) {
     const id = parseArxivId(url)
     if (id) return id
   }

@@ -13,6 +13,7 @@ import {
 } from '../text/html'
 import { collapseParagraphs, collapseWhitespace, normalizeDoi, parseArxivId } from '../normalize'
 import { ImportError, type DigestMeta, type ParseContext, type ParsedPaper, type ParseWarning } from '../types'
+import { formatIsoDate, monthNumber } from '../dates'
 
 export type FeedKind = 'rss' | 'atom' | 'rdf'
 
@@ -267,27 +268,6 @@ function nameFromAuthorField(text: string): string | null {
   return text || null
 }
 
-const ET_AL = /^(?:et\.?\s*al\.?|others)$/i
-
-/**
- * Splits "A, B and C" / "A; B; C" / "A & B" into names. A single "Last, First" (two parts,
- * each one word) stays one name: splitting it would invent two people.
- */
-export function splitAuthorList(text: string, options: { keepInvertedName?: boolean } = {}): string[] {
-  const collapsed = collapseWhitespace(text)
-  if (!collapsed) return []
-  const separator = collapsed.includes(';') ? /\s*;\s*/ : /\s*,\s*/
-  const parts = collapsed.split(separator)
-  if (options.keepInvertedName && parts.length === 2 && parts.every((part) => /^[^\s,;]+$/.test(part))) {
-    return [collapsed]
-  }
-  return parts
-    .flatMap((part) => part.split(/\s+(?:and|&)\s+/i))
-    .map((part) => part.replace(/^(?:and|&)\s+/i, '').trim())
-    .filter((part) => part.length > 0 && !ET_AL.test(part))
-}
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?![\d])/
 // RFC 822/2822 as RSS writes it: "Tue, 12 Mar 2024 00:00:00 -0400".
 const RFC_822_DAY = /^(?:[a-z]{3,9}\.?,?\s*)?(\d{1,2})\s+([a-z]{3,9})\.?\s+(\d{2}|\d{4})(?![\d])/i
@@ -307,7 +287,7 @@ export function isoDay(text: string | null | undefined): string | null {
   if (iso) {
     ;[year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])]
   } else if (rfc) {
-    month = MONTHS.indexOf(rfc[2]!.slice(0, 3).toLowerCase()) + 1
+    month = monthNumber(rfc[2]!) ?? 0
     day = Number(rfc[1])
     year = Number(rfc[3])
     if (rfc[3]!.length === 2) year += year < 50 ? 2000 : 1900
@@ -318,7 +298,7 @@ export function isoDay(text: string | null | undefined): string | null {
   if (month < 1 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
     return null
   }
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+  return formatIsoDate({ year, month, day })
 }
 
 /** The first of these children that holds a date, as YYYY-MM-DD. */

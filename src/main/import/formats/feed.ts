@@ -19,13 +19,13 @@ import {
   paragraphs,
   richText,
   readFeedDocument,
-  splitAuthorList,
   truncationWarnings,
   withoutExactDuplicates,
   textOf,
   type FeedDocument
 } from './feed-common'
 import { arxivFields, parsedPaper } from '../paper'
+import { splitAuthorList } from '../names'
 
 const ABSTRACT_FIELDS = ['summary', 'description', 'abstract', 'encoded', 'content']
 const DATE_FIELDS = ['pubdate', 'date', 'published', 'issued', 'publicationdate', 'coverdate', 'created', 'updated']

@@ -8,6 +8,7 @@ import { arrayElementLines, isRecord, nonEmptyString, parseJsonSafely, type Json
 import { ImportError, type DigestParser, type ParsedLink, type ParsedPaper, type ParseWarning } from '../types'
 import { digestDays, isoDay, paragraphs, withoutExactDuplicates } from './feed-common'
 import { arxivFields, parsedPaper } from '../paper'
+import { cleanNames } from '../names'
 
 export const hfJsonParser: DigestParser = {
   format: 'hf-json',
@@ -82,11 +83,9 @@ function paperLinks(arxivId: string | null, paper: JsonRecord, row: JsonRecord):
 
 function authorNames(value: unknown): string[] {
   if (!Array.isArray(value)) return []
-  const names: string[] = []
-  for (const author of value) {
-    const name = typeof author === 'string' ? author : isRecord(author) ? nonEmptyString(author.name) : null
-    const collapsed = name ? collapseWhitespace(name) : ''
-    if (collapsed) names.push(collapsed)
-  }
-  return names
+  return cleanNames(
+    value.map((author: unknown) =>
+      typeof author === 'string' ? author : isRecord(author) ? nonEmptyString(author.name) : null
+    )
+  )
 }

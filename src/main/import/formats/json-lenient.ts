@@ -4,7 +4,7 @@
 // ("paper_title", "paperTitle", "Paper Title" are one key); `details`, `paper`, `metadata`
 // objects inside a row are searched too. JSON with no such array is NO_PAPERS.
 import { parseDate } from '../dates'
-import { collapseWhitespace, isHttpUrl, normalizeDoi, toLinks } from '../normalize'
+import { collapseWhitespace, isHttpUrl, normalizeDoi, titleFromFileName, toLinks } from '../normalize'
 import {
   arrayElementLines,
   isRecord,
@@ -21,16 +21,9 @@ import {
   type ParsedPaper,
   type ParseWarning
 } from '../types'
-import {
-  arxivIdIn,
-  digestDays,
-  doiIn,
-  paragraphs,
-  plainFromMaybeHtml,
-  splitAuthorList,
-  withoutExactDuplicates
-} from './feed-common'
+import { arxivIdIn, digestDays, doiIn, paragraphs, plainFromMaybeHtml, withoutExactDuplicates } from './feed-common'
 import { arxivFields, parsedPaper } from '../paper'
+import { cleanNames, splitAuthorList } from '../names'
 
 const TITLE_KEYS = ['title', 'papertitle', 'articletitle']
 const NAME_KEYS = ['name']
@@ -147,7 +140,10 @@ export const jsonLenientParser: DigestParser = {
       : digestDays(ownDay ? [] : entries.map((entry) => entry.publishedAt), ownDay, context)
     const unique = withoutExactDuplicates(entries)
     return {
-      digest: { title: rootTitle(rootFields, found.path) ?? titleFromFileName(context.fileName), ...days },
+      digest: {
+        title: rootTitle(rootFields, found.path) ?? titleFromFileName(context.fileName, undefined, /\.json$/i),
+        ...days
+      },
       entries: unique,
       warnings
     }
@@ -253,22 +249,16 @@ function rowLinks(urls: string[], fields: Fields): ParsedLink[] {
 function authorNames(value: unknown): string[] {
   if (typeof value === 'string') return splitAuthorList(value, { keepInvertedName: true })
   if (!Array.isArray(value)) return isRecord(value) ? authorNames([value]) : []
-  const names: string[] = []
-  for (const author of value) {
-    let name: string | null = null
-    if (typeof author === 'string') name = author
-    else if (isRecord(author)) {
+  return cleanNames(
+    value.map((author: unknown) => {
+      if (typeof author === 'string') return author
+      if (!isRecord(author)) return null
       const fields = new Fields(author, false)
       const given = fields.text(['given', 'firstname', 'givenname'])
       const family = fields.text(['family', 'lastname', 'familyname', 'surname'])
-      name =
-        fields.text(['name', 'fullname', 'displayname', 'literal']) ??
-        ([given, family].filter(Boolean).join(' ') || null)
-    }
-    const collapsed = name ? collapseWhitespace(name) : ''
-    if (collapsed) names.push(collapsed)
-  }
-  return names
+      return fields.text(['name', 'fullname', 'displayname', 'literal']) ?? [given, family].filter(Boolean).join(' ')
+    })
+  )
 }
 
 interface PaperArray {
@@ -318,9 +308,4 @@ function rootTitle(rootFields: Fields | null, path: JsonPath): string | null {
   if (!rootFields || path.length === 0) return null
   const title = rootFields.text(['title', 'name', 'digest', 'source'])
   return title ? collapseWhitespace(title) : null
-}
-
-function titleFromFileName(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName
-  return base.replace(/\.json$/i, '') || base
 }

@@ -3,9 +3,9 @@
 // Continued AU/AF lines are further authors; continued TI/AB/SO lines wrap the same value.
 import { ImportError } from '../types'
 import type { DigestParser, ParseContext, ParseResult, ParseWarning } from '../types'
-import { monthNumber, partialDate, titleFromFileName } from './bibtex'
-import { first, recordsToPapers } from './ris'
-import type { TaggedRecord, TagMapping } from './ris'
+import { monthNumber, partialDate } from '../dates'
+import { titleFromFileName } from '../normalize'
+import { first, recordsToPapers, type TaggedRecord, type TagMapping } from './tagged-records'
 
 const SCAN_LIMIT = 65_536
 const TAG_LINE = /^([A-Z][A-Z0-9])(?: (.*))?$/

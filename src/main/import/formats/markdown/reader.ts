@@ -11,6 +11,7 @@ import { metadata, paragraphs } from './metadata'
 import { addLinks, completePaper, isPaperUrl } from './paper-rules'
 import { hasTitleColumn, isSeparatorRow, lacksTitleColumn, readTableRow, tableHeader, type Table } from './tables'
 import { titleFrom } from './titles'
+import { titleFromFileName } from '../../normalize'
 import { parsedPaper } from '../../paper'
 
 const MAX_WARNINGS = 200
@@ -107,7 +108,7 @@ class MarkdownReader {
     const override = this.context.dateOverride
     return {
       digest: {
-        title: this.title ?? this.context.fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''),
+        title: this.title ?? titleFromFileName(this.context.fileName, ''),
         dateFrom: override ?? sorted[0] ?? null,
         dateTo: override ?? sorted[sorted.length - 1] ?? null
       },
