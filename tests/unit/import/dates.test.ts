@@ -84,7 +84,7 @@ describe('months and partial dates', () => {
     expect(partialDate(2024, null, null)).toBe('2024-01-01')
     expect(partialDate(2024, 3, null)).toBe('2024-03-01')
     expect(partialDate(2024, 2, 30)).toBe('2024-02-01')
-    expect(partialDate(2024, 13, 5)).toBe('2024-01-01')
+    expect(partialDate(2024, 13, null)).toBe('2024-01-01')
     expect(partialDate(99, 1, 1)).toBeNull()
   })
 })
