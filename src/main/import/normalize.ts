@@ -56,6 +56,11 @@ export function extractUrls(text: string): string[] {
 }
 
 export function isHttpUrl(text: string): boolean {
+  // The URL parser forgives "https:example.org" and "https:{//x"; a link must be written out whole
+  // (after the leading spaces and control characters the parser itself skips).
+  let start = 0
+  while (start < text.length && text.charCodeAt(start) <= 32) start++
+  if (!/^https?:\/\//i.test(text.slice(start, start + 8))) return false
   const url = urlParts(text)
   return url !== null && (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0
 }

@@ -67,6 +67,8 @@ describe('links', () => {
     expect(toLink('https://github.com/a/b', 'project')).toEqual({ url: 'https://github.com/a/b', kind: 'project' })
     expect(toLink('javascript:alert(1)')).toBeNull()
     expect(toLink('not a url')).toBeNull()
+    expect(toLink('https:{//example.org/a.pdf')).toBeNull()
+    expect(toLink('https:example.org')).toBeNull()
   })
 })
 
