@@ -6,9 +6,20 @@ import type { AnyNode, Document, Element } from 'domhandler'
 
 export type { AnyNode, Document, Element }
 
-const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'head'])
-// Paragraph-like blocks are separated by a blank line, the others by a line break.
-const PARAGRAPHS = new Set([
+/** Elements dropped with everything inside them: code, embedded documents, the page head. */
+export const DROPPED_ELEMENTS: ReadonlySet<string> = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'head'
+])
+/** Paragraph-like blocks are separated by a blank line, the others by a line break. */
+export const PARAGRAPH_ELEMENTS: ReadonlySet<string> = new Set([
   'article',
   'blockquote',
   'details',
@@ -182,8 +193,8 @@ export function nodesToText(nodes: AnyNode[]): string {
     } else if (node.type === 'tag' || node.type === 'script' || node.type === 'style') {
       const element = node as Element
       const name = element.name.toLowerCase()
-      if (DROPPED.has(name)) continue
-      const breaks = PARAGRAPHS.has(name) ? 2 : LINES.has(name) ? 1 : 0
+      if (DROPPED_ELEMENTS.has(name)) continue
+      const breaks = PARAGRAPH_ELEMENTS.has(name) ? 2 : LINES.has(name) ? 1 : 0
       if (breaks) stack.push(breaks)
       pushReversed(stack, element.children)
       if (breaks) out.breakLine(breaks)

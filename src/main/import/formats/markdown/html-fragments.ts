@@ -3,35 +3,11 @@
 // fragments become text in one linear pass instead: tags removed, unsafe elements dropped
 // with their content, entities decoded. The output is text only, never markup.
 import { decodeHTML } from 'entities'
+import { DROPPED_ELEMENTS as HTML_DROPPED_ELEMENTS, PARAGRAPH_ELEMENTS } from '../../text/html'
 import { collapseParagraphs, collapseWhitespace } from '../../normalize'
 
-const DROPPED_ELEMENTS = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'iframe',
-  'object',
-  'embed',
-  'svg',
-  'head',
-  'title',
-  'textarea'
-])
-const PARAGRAPH_ELEMENTS = new Set([
-  'p',
-  'details',
-  'blockquote',
-  'pre',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'section',
-  'article'
-])
+// Without a tree, the text inside <title> and <textarea> would leak into the abstract: dropped too.
+const DROPPED_ELEMENTS = new Set([...HTML_DROPPED_ELEMENTS, 'title', 'textarea'])
 const LINE_ELEMENTS = new Set(['br', 'div', 'li', 'ul', 'ol', 'tr', 'td', 'th', 'table', 'summary', 'dt', 'dd', 'hr'])
 // `[^<>]*` stops at the next `<`, so no start position is rescanned: linear.
 const TAG_OR_COMMENT = /<!--|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*>|<![^<>]*>/g
