@@ -1,17 +1,10 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { arxivRssParser } from '../../../../src/main/import/formats/arxiv-rss'
 import { feedParser } from '../../../../src/main/import/formats/feed'
-import type { ParseContext } from '../../../../src/main/import/types'
+import { contextAt, fixtureReader } from './fixtures'
 
-const FIXTURES = resolve(__dirname, '../../../fixtures/formats')
-const read = (name: string): string => readFileSync(resolve(FIXTURES, name), 'utf8')
-const context = (fileName: string): ParseContext => ({
-  fileName,
-  fileModifiedAt: new Date(2024, 5, 1),
-  dateOverride: null
-})
+const read = fixtureReader()
+const context = contextAt(new Date(2024, 5, 1))
 const parse = (name: string) => arxivRssParser.parse(read(name), context(name))
 
 describe('arxiv-rss detect', () => {

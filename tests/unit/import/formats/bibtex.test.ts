@@ -1,18 +1,11 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { bibtexParser } from '../../../../src/main/import/formats/bibtex'
 import { ImportError } from '../../../../src/main/import/types'
-import type { ParseContext } from '../../../../src/main/import/types'
+import { contextAt, fixtureReader } from './fixtures'
 
-const fixture = (name: string): string =>
-  readFileSync(resolve(__dirname, '../../../fixtures/formats/bibtex', name), 'utf8')
+const fixture = fixtureReader('bibtex')
 
-const context = (fileName: string, dateOverride: string | null = null): ParseContext => ({
-  fileName,
-  fileModifiedAt: new Date('2024-03-16T08:00:00Z'),
-  dateOverride
-})
+const context = contextAt(new Date('2024-03-16T08:00:00Z'))
 
 describe('BibTeX', () => {
   const text = fixture('library.bib')

@@ -3,15 +3,11 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cslJsonParser } from '../../../../src/main/import/formats/csl-json'
 import { ImportError } from '../../../../src/main/import/types'
-import type { ParseContext } from '../../../../src/main/import/types'
+import { contextAt } from './fixtures'
 
 const text = readFileSync(resolve(__dirname, '../../../fixtures/formats/csl-json/items.json'), 'utf8')
 
-const context = (fileName: string): ParseContext => ({
-  fileName,
-  fileModifiedAt: new Date('2024-03-16T08:00:00Z'),
-  dateOverride: null
-})
+const context = contextAt(new Date('2024-03-16T08:00:00Z'))
 
 function errorOf(run: () => unknown): ImportError {
   try {

@@ -1,18 +1,12 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createEmlParser, emlParser } from '../../../../src/main/import/formats/eml'
 import { scholarAlertParser } from '../../../../src/main/import/formats/scholar-alert'
 import { parsedPaper } from '../../../../src/main/import/paper'
-import { ImportError, type DigestParser, type ParseContext } from '../../../../src/main/import/types'
+import { ImportError, type DigestParser } from '../../../../src/main/import/types'
+import { contextAt, fixtureReader } from './fixtures'
 
-const dir = resolve(__dirname, '../../../fixtures/formats/eml')
-const read = (name: string): string => readFileSync(resolve(dir, name), 'utf8')
-const context = (fileName: string, dateOverride: string | null = null): ParseContext => ({
-  fileName,
-  fileModifiedAt: new Date(2024, 4, 1),
-  dateOverride
-})
+const read = fixtureReader('eml')
+const context = contextAt(new Date(2024, 4, 1))
 
 // A stand-in for "any other parser": it reads "Title N: ..." lines after a DOGTEST LIST marker.
 const listParser: DigestParser = {
@@ -121,7 +115,7 @@ describe('other digests inside mail', () => {
   })
 
   it('reads a Markdown digest attached to a mail with the default parser list', () => {
-    const markdown = readFileSync(resolve(dir, '../markdown/lists.md'), 'utf8')
+    const markdown = fixtureReader('markdown')('lists.md')
     const mail = [
       'From: a@example.org',
       'Subject: Robots this week',

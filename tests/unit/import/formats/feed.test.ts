@@ -1,16 +1,10 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { feedParser } from '../../../../src/main/import/formats/feed'
-import { ImportError, type ParseContext } from '../../../../src/main/import/types'
+import { ImportError } from '../../../../src/main/import/types'
+import { contextAt, fixtureReader } from './fixtures'
 
-const FIXTURES = resolve(__dirname, '../../../fixtures/formats/feed')
-const read = (name: string): string => readFileSync(resolve(FIXTURES, name), 'utf8')
-const context = (fileName: string, dateOverride: string | null = null): ParseContext => ({
-  fileName,
-  fileModifiedAt: new Date(2024, 5, 1),
-  dateOverride
-})
+const read = fixtureReader('feed')
+const context = contextAt(new Date(2024, 5, 1))
 const parse = (name: string) => feedParser.parse(read(name), context(name))
 
 describe('feed detect', () => {

@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { hfHtmlParser, readCards } from '../../../../src/main/import/formats/hf-html'
 import { parseHtml } from '../../../../src/main/import/text/html'
 import { ImportError, type ParseContext } from '../../../../src/main/import/types'
+import { fixtureReader } from './fixtures'
 
-const dir = resolve(__dirname, '../../../fixtures/formats/hf-html')
-const read = (name: string): string => readFileSync(resolve(dir, name), 'utf8')
+const read = fixtureReader('hf-html')
 const context = (fileName: string, fileModifiedAt = new Date(2024, 2, 20)): ParseContext => ({
   fileName,
   fileModifiedAt,

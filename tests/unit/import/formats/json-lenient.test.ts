@@ -1,17 +1,11 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { hfJsonParser } from '../../../../src/main/import/formats/hf-json'
 import { jsonLenientParser } from '../../../../src/main/import/formats/json-lenient'
-import { ImportError, type ParseContext } from '../../../../src/main/import/types'
+import { ImportError } from '../../../../src/main/import/types'
+import { contextAt, fixtureReader } from './fixtures'
 
-const FIXTURES = resolve(__dirname, '../../../fixtures/formats')
-const read = (name: string): string => readFileSync(resolve(FIXTURES, name), 'utf8')
-const context = (fileName: string): ParseContext => ({
-  fileName,
-  fileModifiedAt: new Date(2024, 5, 30),
-  dateOverride: null
-})
+const read = fixtureReader()
+const context = contextAt(new Date(2024, 5, 30))
 const parse = (name: string) => jsonLenientParser.parse(read(name), context(name))
 
 describe('json-lenient detect', () => {

@@ -1,16 +1,10 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fragmentText, isPaperUrl, markdownParser } from '../../../../src/main/import/formats/markdown'
-import { ImportError, type ParseContext, type ParseResult } from '../../../../src/main/import/types'
+import { ImportError, type ParseResult } from '../../../../src/main/import/types'
+import { contextAt, fixtureReader } from './fixtures'
 
-const dir = resolve(__dirname, '../../../fixtures/formats/markdown')
-const read = (name: string): string => readFileSync(resolve(dir, name), 'utf8')
-const context = (fileName: string): ParseContext => ({
-  fileName,
-  fileModifiedAt: new Date(2024, 2, 20),
-  dateOverride: null
-})
+const read = fixtureReader('markdown')
+const context = contextAt(new Date(2024, 2, 20))
 const parse = (name: string): ParseResult => markdownParser.parse(read(name), context(name))
 
 describe('papers as headings', () => {

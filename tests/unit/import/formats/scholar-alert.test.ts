@@ -1,16 +1,10 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseByline, scholarAlertParser, unwrapScholarUrl } from '../../../../src/main/import/formats/scholar-alert'
-import { ImportError, type ParseContext } from '../../../../src/main/import/types'
+import { ImportError } from '../../../../src/main/import/types'
+import { contextAt, fixtureReader } from './fixtures'
 
-const dir = resolve(__dirname, '../../../fixtures/formats/scholar-alert')
-const read = (name: string): string => readFileSync(resolve(dir, name), 'utf8')
-const context = (fileName: string): ParseContext => ({
-  fileName,
-  fileModifiedAt: new Date(2024, 2, 14),
-  dateOverride: null
-})
+const read = fixtureReader('scholar-alert')
+const context = contextAt(new Date(2024, 2, 14))
 
 describe('Google Scholar alert HTML', () => {
   const html = read('alert.html')

@@ -4,15 +4,11 @@ import { describe, expect, it } from 'vitest'
 import { wosParser } from '../../../../src/main/import/formats/wos'
 import { risParser } from '../../../../src/main/import/formats/ris'
 import { ImportError } from '../../../../src/main/import/types'
-import type { ParseContext } from '../../../../src/main/import/types'
+import { contextAt } from './fixtures'
 
 const text = readFileSync(resolve(__dirname, '../../../fixtures/formats/wos/savedrecs.txt'), 'utf8')
 
-const context = (fileName: string): ParseContext => ({
-  fileName,
-  fileModifiedAt: new Date('2024-03-16T08:00:00Z'),
-  dateOverride: null
-})
+const context = contextAt(new Date('2024-03-16T08:00:00Z'))
 
 describe('Web of Science plain text', () => {
   const result = wosParser.parse(text, context('savedrecs.txt'))
