@@ -67,11 +67,12 @@ export function createListActions(ctx: ActionContext) {
   async function reloadList(): Promise<void> {
     const generation = ctx.papers.getState().generation + 1
     ctx.papers.setState({ generation })
+    const searched = ctx.selection.getState().query.trim().length > 0
     try {
       const answer = await fetchPage(0)
       if (ctx.papers.getState().generation !== generation) return
       const cache = putPage(emptyCache<Row>(), 0, answer.items)
-      ctx.papers.setState({ cache, total: answer.total, loaded: true, error: null })
+      ctx.papers.setState({ cache, total: answer.total, searched, loaded: true, error: null })
       const { selectedId } = ctx.selection.getState()
       if (selectedId !== null) {
         const index = indexOfId(cache, selectedId)
@@ -79,7 +80,7 @@ export function createListActions(ctx: ActionContext) {
       }
     } catch (error) {
       if (ctx.papers.getState().generation === generation) {
-        ctx.papers.setState({ cache: emptyCache<Row>(), total: 0, loaded: true, error: errorMessage(error) })
+        ctx.papers.setState({ cache: emptyCache<Row>(), total: 0, searched, loaded: true, error: errorMessage(error) })
       }
     }
   }

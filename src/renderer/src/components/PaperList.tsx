@@ -86,7 +86,8 @@ export function PaperList() {
   const cache = useStore(dogear.papers, (s) => s.cache)
   const loaded = useStore(dogear.papers, (s) => s.loaded)
   const error = useStore(dogear.papers, (s) => s.error)
-  const searching = useStore(dogear.selection, (s) => s.query.trim().length > 0)
+  // What the rows are, not what the search box says: the two differ until the answer arrives.
+  const searching = useStore(dogear.papers, (s) => s.searched)
   const selectedId = useStore(dogear.selection, (s) => s.selectedId)
   const selectedIndex = useStore(dogear.selection, (s) => s.selectedIndex)
   const scrollRef = useRef<HTMLDivElement>(null)

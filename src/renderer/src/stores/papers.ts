@@ -16,6 +16,8 @@ export interface PapersState {
   /** False until the first page of the current generation arrived. */
   loaded: boolean
   total: number
+  /** True when the rows shown are search results (they lag the search box until the answer comes). */
+  searched: boolean
   cache: PageCache<Row>
   error: string | null
 }
@@ -25,6 +27,7 @@ export const createPapersStore = () =>
     generation: 0,
     loaded: false,
     total: 0,
+    searched: false,
     cache: emptyCache<Row>(),
     error: null
   }))
