@@ -117,6 +117,24 @@ describe('papers as table rows', () => {
     expect(result.digest).toEqual({ title: 'table', dateFrom: '2024-03-14', dateTo: '2024-03-14' })
   })
 
+  it('reads a "Paper" column beside a "Title" column as the link, and "Paper" alone as the title', () => {
+    const beside = [
+      '| Date | Title | Authors | Paper | Code |',
+      '|---|---|---|---|---|',
+      '| 2024-03-12 | Folded Attention for Long Inputs | Ada Lovelace | [2403.01234](https://arxiv.org/abs/2403.01234) | |'
+    ].join('\n')
+    const [withTitle] = markdownParser.parse(beside, context('t.md')).entries
+    expect(withTitle).toMatchObject({ title: 'Folded Attention for Long Inputs', arxivId: '2403.01234' })
+
+    const alone = [
+      '| Paper | Authors |',
+      '|---|---|',
+      '| [Sparse Routers Revisited](https://arxiv.org/abs/2403.05678) | Grace Hopper |'
+    ]
+    const [onlyPaper] = markdownParser.parse(alone.join('\n'), context('t.md')).entries
+    expect(onlyPaper).toMatchObject({ title: 'Sparse Routers Revisited', arxivId: '2403.05678' })
+  })
+
   it('dates a digest without "Updated on" by the range of its date column', () => {
     const text = read('table.md').replace('## Updated on 2024.03.14', '## Invented digest')
     expect(markdownParser.parse(text, context('t.md')).digest).toMatchObject({

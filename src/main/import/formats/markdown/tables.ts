@@ -59,8 +59,14 @@ function columnRole(name: string): ColumnRole | null {
   return null
 }
 
+const STRONG_TITLE_NAMES = new Set(['title', 'paper title', 'name', 'paper name'])
+
 export function tableHeader(raw: string, line: number): Table {
-  return { roles: splitCells(raw).map((cell) => columnRole(inlineText(cell).toLowerCase())), headerLine: line }
+  const names = splitCells(raw).map((cell) => inlineText(cell).toLowerCase())
+  // "Paper" names the title column only when nothing else does; beside a "Title" column it holds the link.
+  const titled = names.some((name) => STRONG_TITLE_NAMES.has(name))
+  const roles = names.map((name) => (titled && /^papers?$/.test(name) ? 'link' : columnRole(name)))
+  return { roles, headerLine: line }
 }
 
 export function hasTitleColumn(table: Table): boolean {
