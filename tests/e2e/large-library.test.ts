@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Handlers } from '../../src/shared/api'
 import { openLibrary } from '../../src/main/library/index'
+import { parsedPaper } from '../../src/main/import/paper'
 import type { ParsedPaper } from '../../src/main/import/types'
 import { launchApp, type App } from './app'
 import { papers, tempDbPath } from './helpers'
@@ -10,19 +11,12 @@ import { papers, tempDbPath } from './helpers'
 const COUNT = 20_000
 
 function inventedPaper(i: number): ParsedPaper {
-  return {
+  return parsedPaper({
     title: `Synthetic study ${i} of invented attention variants`,
     authors: [`Author ${i % 97}`, `Coauthor ${i % 89}`],
     abstract: `An invented abstract for paper ${i}.`,
-    snippet: null,
-    arxivId: null,
-    arxivVersion: null,
-    doi: null,
-    links: [],
-    publishedAt: null,
-    venue: null,
     line: i + 1
-  }
+  })
 }
 
 let app: App | null = null

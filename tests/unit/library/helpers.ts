@@ -4,24 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
+import { parsedPaper } from '../../../src/main/import/paper'
 import type { ParsedPaper } from '../../../src/main/import/types'
 import { openLibrary, type DigestImport, type Library } from '../../../src/main/library'
 
 export function paper(title: string, fields: Partial<ParsedPaper> = {}): ParsedPaper {
-  return {
-    title,
-    authors: [],
-    abstract: null,
-    snippet: null,
-    arxivId: null,
-    arxivVersion: null,
-    doi: null,
-    links: [],
-    publishedAt: null,
-    venue: null,
-    line: 1,
-    ...fields
-  }
+  return parsedPaper({ title, line: 1, ...fields })
 }
 
 let digestSerial = 0
