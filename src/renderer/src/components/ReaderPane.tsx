@@ -35,30 +35,14 @@ function ReaderBody() {
       </h1>
       {paper.authors.length > 0 && <p className="paper-authors">{paper.authors.join(', ')}</p>}
       <div className="paper-toolbar">
-        <button
-          type="button"
-          className="toggle"
-          aria-pressed={paper.starred}
-          title="Star (s)"
-          onClick={() => void dogear.toggleStar()}
-        >
-          <span aria-hidden="true" className="toggle-icon">
-            {paper.starred ? '★' : '☆'}
-          </span>
-          Star
-        </button>
-        <button
-          type="button"
-          className="toggle"
-          aria-pressed={paper.read}
-          title="Read (m)"
-          onClick={() => void dogear.toggleRead()}
-        >
-          <span aria-hidden="true" className="toggle-icon">
-            {paper.read ? '●' : '○'}
-          </span>
-          Read
-        </button>
+        <ToggleButton
+          label="Star"
+          pressed={paper.starred}
+          keyHint="s"
+          icons={['★', '☆']}
+          onToggle={dogear.toggleStar}
+        />
+        <ToggleButton label="Read" pressed={paper.read} keyHint="m" icons={['●', '○']} onToggle={dogear.toggleRead} />
       </div>
       {paper.digestRefs.length > 0 && (
         <p className="paper-digests">
@@ -119,5 +103,30 @@ export function ReaderPane() {
         <ReaderBody />
       </div>
     </section>
+  )
+}
+
+/** A labelled on/off button; the icon shows the state, the label stays the same for screen readers. */
+function ToggleButton(props: {
+  label: string
+  pressed: boolean
+  keyHint: string
+  icons: [on: string, off: string]
+  onToggle: () => Promise<unknown>
+}) {
+  const { label, pressed, keyHint, icons, onToggle } = props
+  return (
+    <button
+      type="button"
+      className="toggle"
+      aria-pressed={pressed}
+      title={`${label} (${keyHint})`}
+      onClick={() => void onToggle()}
+    >
+      <span aria-hidden="true" className="toggle-icon">
+        {pressed ? icons[0] : icons[1]}
+      </span>
+      {label}
+    </button>
   )
 }
