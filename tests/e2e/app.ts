@@ -16,6 +16,8 @@ import { serveDirectory } from './static-server'
 export const FIXTURES = join(REPO, '../shared/fixtures')
 export const SCREENSHOTS = join(REPO, 'test-results/screenshots')
 
+const openApps = new Set<App>()
+
 export interface LaunchOptions {
   dbPath: string
   /** Wraps the real handlers, e.g. to make one operation fail. */
@@ -77,7 +79,7 @@ export async function launchApp({ dbPath, wrapHandlers, colorScheme = 'light' }:
   page.on('pageerror', (error) => errors.push(error.message))
   await page.goto(server.url)
 
-  return {
+  const app: App = {
     page,
     context,
     library,
@@ -85,6 +87,7 @@ export async function launchApp({ dbPath, wrapHandlers, colorScheme = 'light' }:
     setChosenFiles: (paths) => void (chosenFiles = paths),
     emit: (event) => page.evaluate(`window.${EMIT_FUNCTION}(${JSON.stringify(event)})`),
     async close() {
+      if (!openApps.delete(app)) return
       await context.close()
       await server.close()
       library.close()
@@ -92,4 +95,11 @@ export async function launchApp({ dbPath, wrapHandlers, colorScheme = 'light' }:
       if (errors.length) throw new Error(`The page threw: ${errors.join('; ')}`)
     }
   }
+  openApps.add(app)
+  return app
+}
+
+/** Closes every app a test launched and has not closed yet: each test file's afterEach. */
+export async function closeOpenApps(): Promise<void> {
+  for (const app of [...openApps]) await app.close()
 }

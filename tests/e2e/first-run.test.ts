@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { launchApp, type App } from './app'
+import { closeOpenApps, launchApp, type App } from './app'
 import { FIXTURE, FIXTURE_PAPERS, dropFile, importFixture, papers, screenshot, sources, tempDbPath } from './helpers'
 
-let app: App | null = null
-afterEach(async () => {
-  await app?.close()
-  app = null
-})
+let app: App
+afterEach(closeOpenApps)
 
 describe('first run and importing', () => {
   it('welcomes a new reader and imports the sample digest', async () => {

@@ -5,7 +5,7 @@ import type { Handlers } from '../../src/shared/api'
 import { openLibrary } from '../../src/main/library/index'
 import { parsedPaper } from '../../src/main/import/paper'
 import type { ParsedPaper } from '../../src/main/import/types'
-import { launchApp, type App } from './app'
+import { closeOpenApps, launchApp, type App } from './app'
 import { papers, tempDbPath } from './helpers'
 
 const COUNT = 20_000
@@ -19,11 +19,8 @@ function inventedPaper(i: number): ParsedPaper {
   })
 }
 
-let app: App | null = null
-afterEach(async () => {
-  await app?.close()
-  app = null
-})
+let app: App
+afterEach(closeOpenApps)
 
 describe('a large library', () => {
   it(`scrolls ${COUNT.toLocaleString('en')} papers, loading pages of at most a hundred`, async () => {

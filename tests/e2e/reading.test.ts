@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { REPO } from './renderer-build'
-import { SCREENSHOTS, launchApp, type App } from './app'
+import { SCREENSHOTS, closeOpenApps, launchApp, type App } from './app'
 import {
   FIXTURE_PAPERS,
   expectSourceCount,
@@ -17,11 +17,8 @@ import {
   tempDbPath
 } from './helpers'
 
-let app: App | null = null
-afterEach(async () => {
-  await app?.close()
-  app = null
-})
+let app: App
+afterEach(closeOpenApps)
 
 /** Presses j and waits until the reader shows the next paper, as a reader would. */
 async function openNext(page: Page): Promise<void> {
@@ -92,7 +89,7 @@ describe('reading with the keyboard', () => {
     await papers(page).getByRole('option', { name: withLink.title, exact: true }).click()
     await reader(page).getByRole('heading', { name: withLink.title }).waitFor()
     await page.keyboard.press('Enter')
-    await expect.poll(() => app!.openedUrls).toEqual([withLink.links[0]!.url])
+    await expect.poll(() => app.openedUrls).toEqual([withLink.links[0]!.url])
     expect(await reader(page).locator('.link-button.code').count()).toBeGreaterThan(0)
   })
 
@@ -159,7 +156,7 @@ describe('notes', () => {
       'Compare with **folded** attention. j k s m'
     )
 
-    await app!.close()
+    await app.close()
     app = await launchApp({ dbPath })
     await reader(app.page).getByRole('heading', { name: title }).waitFor()
     expect(await reader(app.page).getByRole('textbox', { name: 'Note' }).inputValue()).toContain('**folded**')

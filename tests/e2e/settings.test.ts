@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { launchApp, type App } from './app'
+import { closeOpenApps, launchApp, type App } from './app'
 import {
   FIXTURE,
   FIXTURE_PAPERS,
@@ -12,11 +12,8 @@ import {
   tempDbPath
 } from './helpers'
 
-let app: App | null = null
-afterEach(async () => {
-  await app?.close()
-  app = null
-})
+let app: App
+afterEach(closeOpenApps)
 
 describe('settings, paste and menu events', () => {
   it('stops marking papers read on open when the setting says never', async () => {
