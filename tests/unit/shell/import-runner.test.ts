@@ -94,6 +94,21 @@ function ok(file: string): ImportFileReport {
   }
 }
 
+/** A runner whose workers are fakes the test drives; every spawned one is kept in `workers`. */
+function runnerWithFakeWorkers() {
+  const workers: FakeWorker[] = []
+  const runner = createImportRunner({
+    dbPath: '/lib.sqlite',
+    spawn: () => {
+      const worker = new FakeWorker()
+      workers.push(worker)
+      return worker
+    },
+    onProgress: () => {}
+  })
+  return { runner, workers }
+}
+
 describe('createImportRunner', () => {
   it('forwards progress and resolves with the worker reports', async () => {
     const workers: FakeWorker[] = []
@@ -128,16 +143,7 @@ describe('createImportRunner', () => {
   })
 
   it('runs one batch at a time', async () => {
-    const workers: FakeWorker[] = []
-    const runner = createImportRunner({
-      dbPath: '/lib.sqlite',
-      spawn: () => {
-        const worker = new FakeWorker()
-        workers.push(worker)
-        return worker
-      },
-      onProgress: () => {}
-    })
+    const { runner, workers } = runnerWithFakeWorkers()
     const first = runner.importFiles(['/a.txt'], {})
     const second = runner.importFiles(['/b.txt'], {})
     await new Promise((r) => setImmediate(r))
@@ -151,16 +157,7 @@ describe('createImportRunner', () => {
   })
 
   it('reports every file as failed when the worker dies, never silently', async () => {
-    const workers: FakeWorker[] = []
-    const runner = createImportRunner({
-      dbPath: '/lib.sqlite',
-      spawn: () => {
-        const worker = new FakeWorker()
-        workers.push(worker)
-        return worker
-      },
-      onProgress: () => {}
-    })
+    const { runner, workers } = runnerWithFakeWorkers()
     const crashed = runner.importFiles(['/a.txt', '/b.txt'], {})
     await new Promise((r) => setImmediate(r))
     workers[0]!.emit('error', new Error('out of memory'))
