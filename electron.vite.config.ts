@@ -7,8 +7,8 @@ export default defineConfig({
     build: {
       rolldownOptions: {
         input: {
-          index: resolve('src/main/index.ts'),
-          'import-worker': resolve('src/main/import-worker.ts')
+          index: resolve('src/main/shell/index.ts'),
+          'import-worker': resolve('src/main/ingest/import-worker.ts')
         }
       }
     }

@@ -31,11 +31,26 @@ export default tseslint.config(
     }
   },
   {
-    files: ['src/main/library/**/*.ts', 'src/main/import/**/*.ts'],
+    files: ['src/main/library/**/*.ts', 'src/main/ingest/**/*.ts', 'src/main/cli/**/*.ts', 'src/main/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'The library and importer are plain Node.' }] }
+        { paths: [{ name: 'electron', message: 'Only src/main/shell touches Electron; the rest is plain Node.' }] }
+      ]
+    }
+  },
+  {
+    // Parsers are pure: they never reach the library (the ingest wing joins the two).
+    files: ['src/main/import/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The importer is plain Node.' }],
+          patterns: [
+            { group: ['**/library', '**/library/**', '**/ingest/**'], message: 'Parsers never import the library.' }
+          ]
+        }
       ]
     }
   }

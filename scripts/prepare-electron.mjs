@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url'
 import { register } from 'tsx/esm/api'
 
 register()
-const native = await import('../src/main/electron-native.ts')
+const native = await import('../src/main/shell/electron-native.ts')
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)

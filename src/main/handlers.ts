@@ -4,8 +4,8 @@
 import type { Handlers } from '../shared/api'
 import type { ImportFileReport, Settings } from '../shared/model'
 import type { Library } from './library/contract'
-import { importFile, importText, listFormats, type ImportOptions } from './import/pipeline'
-import { safeExternalUrl } from './security'
+import { importFile, importText, listFormats, type ImportOptions } from './ingest/pipeline'
+import { safeExternalUrl } from './shell/security'
 
 export interface HandlerDeps {
   /** Opens an http(s) link in the system browser; only called with a checked URL. */

@@ -2,7 +2,7 @@
 // sees ipcRenderer. Sandboxed preloads are bundled into one CommonJS file (zod included).
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { createApi, type AppEvent, type DogearApi, type Envelope } from '../shared/api'
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../main/ipc-channels'
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/ipc-channels'
 
 function invoke(operation: string, args: unknown): Promise<Envelope<unknown>> {
   return ipcRenderer.invoke(INVOKE_CHANNEL, operation, args)

@@ -4,7 +4,7 @@ import type { ImportFileReport, Paper, PaperFilter, PaperSort } from '../../shar
 import type { Library } from '../library/contract'
 import { isIsoDate } from '../import/dates'
 import { findParser, describeFormats } from '../import/formats'
-import { importFile, listFormats } from '../import/pipeline'
+import { importFile, listFormats } from '../ingest/pipeline'
 import type { FormatName } from '../import/types'
 import { booleanFlag, parseCount, parseId, stringFlag, UsageError, type ParsedArgs } from './args'
 import {

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Library } from '../library/contract'
 import { LibraryError } from '../library/contract'
-import { resolveDbPath } from '../default-db-path'
+import { resolveDbPath } from '../shell/default-db-path'
 import { commandUsage, parseArgs, usageText, UsageError, type ParsedArgs } from './args'
 import { CommandError, runCommand, runStandaloneCommand, type CommandOutput } from './commands'
 

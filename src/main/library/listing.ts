@@ -4,7 +4,7 @@
 import type { ListQuery, PaperFilter, PaperPage, PaperSort } from '../../shared/model'
 import type { Statements } from './connection'
 import { LibraryError } from './contract'
-import { loadPapers } from './rows'
+import { loadPapers } from './paper-rows'
 
 export const DEFAULT_PAGE_SIZE = 50
 export const MAX_PAGE_SIZE = 500

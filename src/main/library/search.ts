@@ -4,7 +4,7 @@ import type { PaperFilter, SearchHit, SearchPage, SearchQuery, SnippetPart } fro
 import type { Statements } from './connection'
 import { filterCondition } from './filters'
 import { pageBounds } from './listing'
-import { loadPapers } from './rows'
+import { loadPapers } from './paper-rows'
 import { MATCH_END, MATCH_START, splitMarked, toMatchExpression } from './search-query'
 
 const SNIPPET_TOKENS = 32

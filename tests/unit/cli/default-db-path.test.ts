@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defaultDbPath, resolveDbPath } from '../../../src/main/default-db-path'
+import { defaultDbPath, resolveDbPath } from '../../../src/main/shell/default-db-path'
 
 describe('the default library path (Electron userData for "Dogear")', () => {
   it('follows XDG on Linux', () => {

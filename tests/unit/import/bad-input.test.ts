@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importFile } from '../../../src/main/import/pipeline'
+import { importFile } from '../../../src/main/ingest/pipeline'
 import { openLibrary } from '../../../src/main/library'
 import type { Library } from '../../../src/main/library/contract'
 import type { ImportFileReport } from '../../../src/shared/model'

@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { decodeBytes } from '../../../src/main/import/decode'
 import { PARSERS } from '../../../src/main/import/formats'
-import { importText } from '../../../src/main/import/pipeline'
+import { importText } from '../../../src/main/ingest/pipeline'
 import { ImportError, type DigestParser, type ParseContext, type ParseResult } from '../../../src/main/import/types'
 import { openLibrary } from '../../../src/main/library'
 

@@ -10,7 +10,7 @@ import {
   nodeGypEnv,
   stampText,
   type NativeStamp
-} from '../../../src/main/electron-native'
+} from '../../../src/main/shell/electron-native'
 
 const wanted: NativeStamp = { electron: '45.5.0', abi: 150, betterSqlite3: '12.11.1', platform: 'linux', arch: 'x64' }
 const addon = (abi: number) => new TextEncoder().encode(`\u007fELF...node_register_module_v${abi}\u0000...`)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Envelope, Handlers } from '../../../src/shared/api'
-import { bindIpc, EVENT_CHANNEL, INVOKE_CHANNEL, sendEvent, type InvokeEventLike } from '../../../src/main/ipc'
+import { bindIpc, EVENT_CHANNEL, INVOKE_CHANNEL, sendEvent, type InvokeEventLike } from '../../../src/main/shell/ipc'
 
 const APP = 'file:///opt/dogear/out/renderer/index.html'
 

@@ -1,4 +1,4 @@
-// Starts src/main/index.ts against a fake `electron` (Electron cannot run here) and checks the
+// Starts src/main/shell/index.ts against a fake `electron` (Electron cannot run here) and checks the
 // wiring: window options, permission and navigation hooks, IPC, menu commands, the quit order.
 import { EventEmitter } from 'node:events'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -151,7 +151,7 @@ beforeAll(async () => {
   fake.app.userData = dir
   fake.app.appPath = ROOT
   vi.stubEnv('DOGEAR_DB', join(dir, 'library.sqlite'))
-  await import('../../../src/main/index')
+  await import('../../../src/main/shell/index')
   await ticks()
 })
 

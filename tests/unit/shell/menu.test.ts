@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it } from 'vitest'
-import { menuTemplate, type MenuActions } from '../../../src/main/menu'
+import { menuTemplate, type MenuActions } from '../../../src/main/shell/menu'
 
 function recorder(): { actions: MenuActions; called: string[] } {
   const called: string[] = []

@@ -11,7 +11,7 @@ import {
   isTrustedSender,
   safeExternalUrl,
   windowOptions
-} from '../../../src/main/security'
+} from '../../../src/main/shell/security'
 
 const APP = 'file:///opt/dogear/out/renderer/index.html'
 const DEV = 'http://localhost:5173/'

@@ -9,7 +9,7 @@ import {
   restoreWindowState,
   saveWindowState,
   type Rect
-} from '../../../src/main/window-state'
+} from '../../../src/main/shell/window-state'
 
 const laptop: Rect = { x: 0, y: 0, width: 1440, height: 900 }
 const external: Rect = { x: 1440, y: 0, width: 2560, height: 1440 }

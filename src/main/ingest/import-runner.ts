@@ -1,8 +1,8 @@
 // Runs imports in a worker thread so the window never waits on parsing or a big transaction.
 // One worker per batch, one batch at a time; main hears progress and gets one report per file.
 // The Worker is made by an injected `spawn`, so tests can drive this without threads.
-import type { ImportFileReport } from '../shared/model'
-import type { ImportOptions } from './import/pipeline'
+import type { ImportFileReport } from '../../shared/model'
+import type { ImportOptions } from './pipeline'
 import { notImported, type ImportJobData, type ImportJobMessage } from './import-job'
 
 /** The parts of worker_threads' Worker used here. */

@@ -1,8 +1,8 @@
 // What the import worker does, as a plain function: open nothing, import each file in turn,
 // say how far it is. Tests run it in-process; import-worker.ts runs it in a worker thread.
-import type { ImportFileReport } from '../shared/model'
-import type { Library } from './library/contract'
-import type { ImportOptions } from './import/pipeline'
+import type { ImportFileReport } from '../../shared/model'
+import type { Library } from '../library/contract'
+import type { ImportOptions } from './pipeline'
 
 /** Everything a worker needs, passed as workerData (structured clone: plain data only). */
 export interface ImportJobData {

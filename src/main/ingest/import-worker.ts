@@ -1,8 +1,8 @@
 // The import worker thread: its own connection to the library file (WAL lets main keep
 // reading meanwhile), the files imported one by one, progress posted back to main.
 import { parentPort, workerData } from 'node:worker_threads'
-import { importFile } from './import/pipeline'
-import { openLibrary } from './library'
+import { importFile } from './pipeline'
+import { openLibrary } from '../library'
 import { runImportJob, type ImportJobData, type ImportJobMessage } from './import-job'
 
 async function main(port: NonNullable<typeof parentPort>, job: ImportJobData): Promise<void> {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { collapseDuplicates, mergeRecords, toRecord, type PaperRecord } from '../../../src/main/library/records'
+import { collapseDuplicates, mergeRecords, toRecord, type PaperRecord } from '../../../src/main/library/dedupe-merge'
 import { paper } from './helpers'
 
 const linkArb = fc.record({

@@ -6,11 +6,11 @@ import { readFileSync, statSync, type Stats } from 'node:fs'
 import { basename } from 'node:path'
 import type { FormatInfo, ImportFileReport, ImportWarning } from '../../shared/model'
 import { LibraryError, type Library } from '../library/contract'
-import { isIsoDate } from './dates'
-import { decodeBytes, normalizeInputText } from './decode'
-import { detectFormat } from './detect'
-import { describeFormats, findParser, formatInfos } from './formats'
-import { ImportError, type DigestParser, type FormatName, type ParseResult } from './types'
+import { isIsoDate } from '../import/dates'
+import { decodeBytes, normalizeInputText } from '../import/decode'
+import { detectFormat } from '../import/detect'
+import { describeFormats, findParser, formatInfos } from '../import/formats'
+import { ImportError, type DigestParser, type FormatName, type ParseResult } from '../import/types'
 
 export interface ImportOptions {
   /** Skip detection and read the file as this format. */

@@ -6,14 +6,14 @@ import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ImportFileReport } from '../../../src/shared/model'
-import { importFile } from '../../../src/main/import/pipeline'
-import { runImportJob, type ImportJobData, type ImportJobMessage } from '../../../src/main/import-job'
-import { createImportRunner, type WorkerLike } from '../../../src/main/import-runner'
+import { importFile } from '../../../src/main/ingest/pipeline'
+import { runImportJob, type ImportJobData, type ImportJobMessage } from '../../../src/main/ingest/import-job'
+import { createImportRunner, type WorkerLike } from '../../../src/main/ingest/import-runner'
 import { openLibrary } from '../../../src/main/library'
 
 const SAMPLE = resolve(__dirname, '../../../resources/sample-digest.txt')
 const FIXTURE = resolve(__dirname, '../../../..', 'shared/fixtures/hf-papers-transformers.txt')
-const WORKER = resolve(__dirname, '../../../src/main/import-worker.ts')
+const WORKER = resolve(__dirname, '../../../src/main/ingest/import-worker.ts')
 // The thread loads the TypeScript sources through tsx, as the built app loads out/main/import-worker.js.
 const TS_BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(
   pathToFileURL(WORKER).href

@@ -1,9 +1,9 @@
 // Binds the handler table to one IPC channel. The sender is checked before anything is
 // parsed; `dispatch` then validates the arguments before a handler runs. ipcMain is passed
 // in (not imported) so a unit test can drive this with a fake.
-import type { AppEvent, Envelope, Handlers } from '../shared/api'
-import { dispatch } from './dispatch'
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels'
+import type { AppEvent, Envelope, Handlers } from '../../shared/api'
+import { dispatch } from '../dispatch'
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../shared/ipc-channels'
 import { isTrustedSender } from './security'
 
 export { EVENT_CHANNEL, INVOKE_CHANNEL }

@@ -5,7 +5,7 @@
 import type { Dirent } from 'node:fs'
 import { mkdir, readdir, rename, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
-import type { ImportFileReport } from '../shared/model'
+import type { ImportFileReport } from '../../shared/model'
 
 export const DONE_FOLDER = 'done'
 export const FAILED_FOLDER = 'failed'

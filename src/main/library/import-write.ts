@@ -4,7 +4,7 @@ import type { Link } from '../../shared/model'
 import { withImportCache, type Db, type Statements } from './connection'
 import { LibraryError, type DigestImport, type DigestImportOutcome } from './contract'
 import { localDay } from './clock'
-import { collapseDuplicates, hasCode, mergeRecords, toRecord, type PaperRecord } from './records'
+import { collapseDuplicates, hasCode, mergeRecords, toRecord, type PaperRecord } from './dedupe-merge'
 import { indexNewPapers, reindexAround } from './search-index'
 
 interface StoredPaperRow {

@@ -14,31 +14,34 @@ import {
   type OpenDialogOptions,
   type WebContents
 } from 'electron'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import type { AppEvent } from '../shared/api'
-import type { ImportFileReport, Settings } from '../shared/model'
+import type { AppEvent } from '../../shared/api'
+import type { ImportFileReport, Settings } from '../../shared/model'
 import { resolveDbPath } from './default-db-path'
-import { dispatch } from './dispatch'
+import { dispatch } from '../dispatch'
 import { findNativeBinding } from './electron-native'
-import { createHandlers } from './handlers'
-import { listFormats, type ImportOptions } from './import/pipeline'
-import { notImported } from './import-job'
-import { createImportRunner } from './import-runner'
+import { createHandlers } from '../handlers'
+import { listFormats, type ImportOptions } from '../ingest/pipeline'
+import { notImported } from '../ingest/import-job'
+import { createImportRunner } from '../ingest/import-runner'
 import { bindIpc, sendEvent } from './ipc'
-import { openLibrary } from './library'
-import type { Library } from './library/contract'
+import { openLibrary } from '../library'
+import type { Library } from '../library/contract'
 import { menuTemplate } from './menu'
 import { decideNavigation, decidePermission, decideWindowOpen, windowOptions } from './security'
-import { createFolderWatcher, type FolderWatcher } from './watch-folder'
+import { createFolderWatcher, type FolderWatcher } from '../ingest/watch-folder'
 import { loadWindowState, restoreWindowState, saveWindowState } from './window-state'
 
 // Electron would name userData after the lower-case package name; the CLI expects "Dogear".
 app.setName('Dogear')
 app.enableSandbox()
 
-const mainDir = dirname(fileURLToPath(import.meta.url))
+// The built app is one bundle in out/main; run from the sources (tests), this file sits one
+// folder deeper, in src/main/shell. Both resolve the renderer and preload beside main.
+const here = dirname(fileURLToPath(import.meta.url))
+const mainDir = basename(here) === 'shell' ? dirname(here) : here
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
 const appUrl = devServerUrl ?? pathToFileURL(join(mainDir, '../renderer/index.html')).href
 

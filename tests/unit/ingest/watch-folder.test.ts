@@ -9,8 +9,8 @@ import {
   isCandidateName,
   observe,
   type FolderWatcher
-} from '../../../src/main/watch-folder'
-import { importFile } from '../../../src/main/import/pipeline'
+} from '../../../src/main/ingest/watch-folder'
+import { importFile } from '../../../src/main/ingest/pipeline'
 import { openLibrary } from '../../../src/main/library'
 import type { Library } from '../../../src/main/library/contract'
 
