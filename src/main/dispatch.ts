@@ -1,6 +1,7 @@
 // Validates and runs one call against the handler table. Plain Node: the IPC glue,
 // the browser tests and the unit tests all go through this one function.
 import { contract, type Envelope, type Handlers, type Operation } from '../shared/api'
+import { messageOf } from '../shared/errors'
 
 function isOperation(name: string): name is Operation {
   return Object.prototype.hasOwnProperty.call(contract, name)
@@ -28,7 +29,7 @@ export async function dispatch(handlers: Handlers, operation: unknown, rawArgs: 
     const value = await handler(parsed.data)
     return { ok: true, value: value === undefined ? null : value }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
+    const message = messageOf(error)
     return { ok: false, error: { code: errorCode(error), message } }
   }
 }

@@ -105,8 +105,10 @@ export type Handlers = {
   [K in Operation]: (args: OperationArgs<K>) => OperationResult<K> | Promise<OperationResult<K>>
 }
 
+export { ERROR_CODES, type ErrorCode } from './errors'
+
 export interface ApiError {
-  /** `INVALID_ARGUMENT`, `UNKNOWN_OPERATION`, `FORBIDDEN`, `NOT_FOUND`, `IMPORT_FAILED`, `INTERNAL`... */
+  /** One of ERROR_CODES (src/shared/errors.ts). */
   code: string
   message: string
 }

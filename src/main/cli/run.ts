@@ -7,6 +7,7 @@ import { LibraryError } from '../library/contract'
 import { resolveDbPath } from '../shell/default-db-path'
 import { commandUsage, parseArgs, usageText, UsageError, type ParsedArgs } from './args'
 import { CommandError, runCommand, runStandaloneCommand, type CommandOutput } from './commands'
+import { messageOf } from '../../shared/errors'
 
 export interface CliIo {
   stdout(text: string): void
@@ -94,8 +95,4 @@ function describeFailure(error: unknown): { code: string; message: string; exit:
   if (error instanceof CommandError) return { code: error.code, message: error.message, exit: EXIT_FAILED, usage: null }
   if (error instanceof LibraryError) return { code: error.code, message: error.message, exit: EXIT_FAILED, usage: null }
   return { code: 'INTERNAL', message: `unexpected error: ${messageOf(error)}`, exit: EXIT_FAILED, usage: null }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

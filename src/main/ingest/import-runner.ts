@@ -4,6 +4,7 @@
 import type { ImportFileReport } from '../../shared/model'
 import type { ImportOptions } from './pipeline'
 import { notImported, type ImportJobData, type ImportJobMessage } from './import-job'
+import { messageOf } from '../../shared/errors'
 
 /** The parts of worker_threads' Worker used here. */
 export interface WorkerLike {
@@ -55,7 +56,7 @@ export function createImportRunner(options: ImportRunnerOptions): ImportRunner {
           ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
         })
       } catch (error) {
-        failAll(error instanceof Error ? error.message : String(error))
+        failAll(messageOf(error))
         return
       }
       current = worker

@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { importFile } from './pipeline'
 import { openLibrary } from '../library'
 import { runImportJob, type ImportJobData, type ImportJobMessage } from './import-job'
+import { messageOf } from '../../shared/errors'
 
 async function main(port: NonNullable<typeof parentPort>, job: ImportJobData): Promise<void> {
   let stopping = false
@@ -21,7 +22,7 @@ async function main(port: NonNullable<typeof parentPort>, job: ImportJobData): P
       library.close()
     }
   } catch (error) {
-    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) })
+    post({ type: 'failed', message: messageOf(error) })
   } finally {
     port.close()
   }

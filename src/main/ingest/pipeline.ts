@@ -11,6 +11,7 @@ import { decodeBytes, normalizeInputText } from '../import/decode'
 import { detectFormat } from '../import/detect'
 import { describeFormats, findParser, formatInfos } from '../import/formats'
 import { ImportError, type DigestParser, type FormatName, type ParseResult } from '../import/types'
+import { messageOf } from '../../shared/errors'
 
 export interface ImportOptions {
   /** Skip detection and read the file as this format. */
@@ -138,7 +139,7 @@ function runParser(parser: DigestParser, input: DecodedInput): ParseResult {
       // Parsers name the file by its base name; reports name it as the user gave it.
       throw error.file === input.label ? error : new ImportError(error.code, input.label, stripFile(error), error.line)
     }
-    const why = error instanceof RangeError ? 'it is nested too deeply or too large to read' : describe(error)
+    const why = error instanceof RangeError ? 'it is nested too deeply or too large to read' : messageOf(error)
     throw new ImportError('MALFORMED', input.label, `could not be read as ${parser.label}: ${why}`)
   }
 }
@@ -197,7 +198,7 @@ function fileSystemError(path: string, error: unknown): ImportError {
   if (code === 'ENOENT' || code === 'ENOTDIR') return new ImportError('NOT_FOUND', path, 'no such file')
   if (code === 'EACCES' || code === 'EPERM') return new ImportError('UNREADABLE', path, 'permission denied')
   if (code === 'EISDIR') return new ImportError('UNREADABLE', path, 'this is a folder, not a file')
-  return new ImportError('UNREADABLE', path, `the file could not be read (${describe(error)})`)
+  return new ImportError('UNREADABLE', path, `the file could not be read (${messageOf(error)})`)
 }
 
 function guarded(label: string, run: () => ImportFileReport): ImportFileReport {
@@ -207,7 +208,7 @@ function guarded(label: string, run: () => ImportFileReport): ImportFileReport {
     if (error instanceof ImportError) return failure(label, error.code, error.message)
     if (error instanceof OptionError) return failure(label, 'INVALID_OPTION', error.message)
     if (error instanceof LibraryError) return failure(label, `LIBRARY_${error.code}`, `${label}: ${error.message}`)
-    return failure(label, 'INTERNAL', `${label}: the import failed unexpectedly (${describe(error)})`)
+    return failure(label, 'INTERNAL', `${label}: the import failed unexpectedly (${messageOf(error)})`)
   }
 }
 
@@ -218,10 +219,6 @@ function failure(file: string, code: string, message: string): ImportFileReport 
 function stripFile(error: ImportError): string {
   const prefix = `${error.file}${error.line ? `:${error.line}` : ''}: `
   return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
 
 function sha256(bytes: Uint8Array): string {

@@ -6,6 +6,7 @@ import type { Dirent } from 'node:fs'
 import { mkdir, readdir, rename, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import type { ImportFileReport } from '../../shared/model'
+import { messageOf } from '../../shared/errors'
 
 export const DONE_FOLDER = 'done'
 export const FAILED_FOLDER = 'failed'
@@ -93,10 +94,6 @@ function failure(file: string, code: string, message: string): ImportFileReport 
   return { ok: false, file, error: { code, message } }
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
-
 export function createFolderWatcher(options: FolderWatcherOptions): FolderWatcher {
   const { folder } = options
   const intervalMs = options.intervalMs ?? 2000
@@ -149,7 +146,7 @@ export function createFolderWatcher(options: FolderWatcherOptions): FolderWatche
       if (observation) stuck.set(name, `${observation.size}:${observation.mtimeMs}`)
       return [
         report,
-        failure(path, 'WATCH_MOVE_FAILED', `Could not move the file into ${subfolder}/: ${describe(error)}`)
+        failure(path, 'WATCH_MOVE_FAILED', `Could not move the file into ${subfolder}/: ${messageOf(error)}`)
       ]
     }
   }
@@ -160,7 +157,7 @@ export function createFolderWatcher(options: FolderWatcherOptions): FolderWatche
       sightings = await look()
       lastFolderError = null
     } catch (error) {
-      const message = `Cannot read the watched folder: ${describe(error)}`
+      const message = `Cannot read the watched folder: ${messageOf(error)}`
       // Said once, not every few seconds while the folder stays unavailable.
       if (message !== lastFolderError) options.onReports([failure(folder, 'WATCH_FAILED', message)])
       lastFolderError = message

@@ -2,6 +2,7 @@
 // per-connection cache of prepared statements (preparing costs more than running most queries).
 import Database from 'better-sqlite3'
 import { LibraryError } from './contract'
+import { messageOf } from '../../shared/errors'
 
 export type Db = Database.Database
 export type Statement = Database.Statement
@@ -59,7 +60,7 @@ export function guardCorrupt<T>(path: string, work: () => T): T {
   } catch (error) {
     const code = sqliteCode(error)
     if (code && NOT_A_DATABASE.has(code)) {
-      const reason = error instanceof Error ? error.message : String(error)
+      const reason = messageOf(error)
       throw new LibraryError(
         'CORRUPT',
         `${path} is not a Dogear library: it is not a readable SQLite database (${reason})`

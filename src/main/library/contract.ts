@@ -1,5 +1,6 @@
 // The library's public API: everything the CLI, the IPC handlers and the benchmark may do.
 // `openLibrary()` in ./index.ts returns this; the per-table modules stay private behind it.
+import type { ErrorCode } from '../../shared/errors'
 import type {
   DigestProgress,
   LibraryStats,
@@ -61,7 +62,7 @@ export interface Library {
 /** Raised for operations on things that do not exist or arguments that make no sense. */
 export class LibraryError extends Error {
   constructor(
-    readonly code: 'NOT_FOUND' | 'INVALID' | 'NEWER_DATABASE' | 'CORRUPT',
+    readonly code: Extract<ErrorCode, 'NOT_FOUND' | 'INVALID_ARGUMENT' | 'NEWER_DATABASE' | 'CORRUPT'>,
     message: string
   ) {
     super(message)

@@ -118,11 +118,11 @@ function alreadyImported(statements: Statements, contentHash: string): DigestImp
 function validate(input: DigestImport): void {
   const name = input.fileName ?? 'the digest'
   if (!/^[0-9a-f]{16,}$/i.test(input.contentHash)) {
-    throw new LibraryError('INVALID', `${name}: the content hash must be a hex digest`)
+    throw new LibraryError('INVALID_ARGUMENT', `${name}: the content hash must be a hex digest`)
   }
-  if (input.entries.length === 0) throw new LibraryError('INVALID', `${name} lists no papers`)
+  if (input.entries.length === 0) throw new LibraryError('INVALID_ARGUMENT', `${name} lists no papers`)
   const blank = input.entries.find((entry) => entry.title.trim() === '')
-  if (blank) throw new LibraryError('INVALID', `${name}: the paper at line ${blank.line} has no title`)
+  if (blank) throw new LibraryError('INVALID_ARGUMENT', `${name}: the paper at line ${blank.line} has no title`)
 }
 
 export function importDigest(db: Db, statements: Statements, input: DigestImport, now: Date): DigestImportOutcome {

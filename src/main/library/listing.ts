@@ -38,9 +38,10 @@ const SELECTIVE: Record<'unread' | 'starred' | 'hasCode', { walk: string; gather
 export function pageBounds(query: { offset?: number; limit?: number }): { offset: number; limit: number } {
   const offset = query.offset ?? 0
   const limit = query.limit ?? DEFAULT_PAGE_SIZE
-  if (!Number.isSafeInteger(offset) || offset < 0) throw new LibraryError('INVALID', `offset ${offset} is not valid`)
+  if (!Number.isSafeInteger(offset) || offset < 0)
+    throw new LibraryError('INVALID_ARGUMENT', `offset ${offset} is not valid`)
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw new LibraryError('INVALID', `limit ${limit} is not between 1 and ${MAX_PAGE_SIZE}`)
+    throw new LibraryError('INVALID_ARGUMENT', `limit ${limit} is not between 1 and ${MAX_PAGE_SIZE}`)
   }
   return { offset, limit }
 }

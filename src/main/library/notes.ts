@@ -4,7 +4,7 @@ import { LibraryError } from './contract'
 import { reindexAround } from './search-index'
 
 export function saveNote(db: Db, statements: Statements, id: number, text: string, now: Date): void {
-  if (!Number.isSafeInteger(id) || id < 1) throw new LibraryError('INVALID', `${String(id)} is not a paper id`)
+  if (!Number.isSafeInteger(id) || id < 1) throw new LibraryError('INVALID_ARGUMENT', `${String(id)} is not a paper id`)
   const body = text.trim() === '' ? null : text
   const at = now.toISOString()
   db.transaction(() => {

@@ -44,8 +44,9 @@ export function getSettings(statements: Statements): Settings {
 export function updateSettings(db: Db, statements: Statements, patch: Partial<Settings>): Settings {
   const entries = Object.entries(patch).filter(([, value]) => value !== undefined)
   for (const [key, value] of entries) {
-    if (!isSettingKey(key)) throw new LibraryError('INVALID', `${key} is not a setting`)
-    if (!CHECKS[key](value)) throw new LibraryError('INVALID', `${JSON.stringify(value)} is not a valid ${key}`)
+    if (!isSettingKey(key)) throw new LibraryError('INVALID_ARGUMENT', `${key} is not a setting`)
+    if (!CHECKS[key](value))
+      throw new LibraryError('INVALID_ARGUMENT', `${JSON.stringify(value)} is not a valid ${key}`)
   }
   db.transaction(() => {
     const upsert = statements.get(

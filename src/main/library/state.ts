@@ -6,7 +6,8 @@ import { LibraryError } from './contract'
 
 function uniqueIds(ids: readonly number[]): number[] {
   for (const id of ids) {
-    if (!Number.isSafeInteger(id) || id < 1) throw new LibraryError('INVALID', `${String(id)} is not a paper id`)
+    if (!Number.isSafeInteger(id) || id < 1)
+      throw new LibraryError('INVALID_ARGUMENT', `${String(id)} is not a paper id`)
   }
   return [...new Set(ids)]
 }

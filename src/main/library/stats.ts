@@ -9,7 +9,7 @@ export const DEFAULT_STATS_DAYS = 30
 
 export function stats(statements: Statements, now: Date, days = DEFAULT_STATS_DAYS): LibraryStats {
   if (!Number.isSafeInteger(days) || days < 1 || days > 3650) {
-    throw new LibraryError('INVALID', `days must be a whole number from 1 to 3650, not ${days}`)
+    throw new LibraryError('INVALID_ARGUMENT', `days must be a whole number from 1 to 3650, not ${days}`)
   }
   const count = (sql: string): number => statements.get(sql).pluck().get() as number
   const papers = count('SELECT count(*) FROM papers')

@@ -33,6 +33,7 @@ import { menuTemplate } from './menu'
 import { decideNavigation, decidePermission, decideWindowOpen, windowOptions } from './security'
 import { createFolderWatcher, type FolderWatcher } from '../ingest/watch-folder'
 import { loadWindowState, restoreWindowState, saveWindowState } from './window-state'
+import { messageOf } from '../../shared/errors'
 
 // Electron would name userData after the lower-case package name; the CLI expects "Dogear".
 app.setName('Dogear')
@@ -49,7 +50,7 @@ let window: BrowserWindow | null = null
 const send = (event: AppEvent) => sendEvent(window?.webContents, event)
 
 function fail(title: string, error: unknown): never {
-  dialog.showErrorBox(title, error instanceof Error ? error.message : String(error))
+  dialog.showErrorBox(title, messageOf(error))
   app.exit(1)
   throw error
 }

@@ -1,5 +1,6 @@
 // Where the renderer's stores get `window.dogear` from; tests hand them a fake instead.
 import type { DogearApi } from '../../shared/api'
+import { messageOf } from '../../shared/errors'
 
 export type RendererApi = DogearApi & { pathForFile?: (file: File) => string }
 
@@ -10,5 +11,5 @@ export function browserApi(): RendererApi {
 }
 
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
+  return messageOf(error)
 }

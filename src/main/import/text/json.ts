@@ -1,6 +1,7 @@
 // Reading JSON digests safely: bounded nesting, syntax errors with a line number, and the
 // lines where array elements start (JSON.parse keeps no positions, so one linear scan finds them).
 import { ImportError } from '../types'
+import { messageOf } from '../../../shared/errors'
 
 export const MAX_JSON_DEPTH = 256
 
@@ -36,7 +37,7 @@ export function parseJsonSafely(text: string, fileName: string): unknown {
   try {
     return JSON.parse(source) as unknown
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error)
+    const detail = messageOf(error)
     throw new ImportError('MALFORMED', fileName, `not valid JSON (${shortReason(detail)})`, errorLine(source, detail))
   }
 }
