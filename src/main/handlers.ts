@@ -53,6 +53,14 @@ export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
     // The contract answers null for an unknown id: a stale "last selection" is not an error.
     getPaper: ({ id }) => library.getPaper(id),
     search: (query) => library.search(query),
+    listSavedSearches: () => library.savedSearches(),
+    saveSearch: ({ name, query }) => library.saveSearch(name, query),
+    renameSavedSearch: ({ id, name }) => library.renameSearch(id, name),
+    moveSavedSearch: ({ id, index }) => library.moveSearch(id, index),
+    deleteSavedSearch: ({ id }) => {
+      library.deleteSearch(id)
+      return null
+    },
     // The library refuses a change naming an unknown paper (NOT_FOUND) before writing anything.
     markRead: ({ ids, read }) => library.markRead(ids, read),
     markAllRead: ({ filter }) => library.markAllRead(filter),

@@ -12,6 +12,7 @@ import type {
   PaperFilter,
   PaperDetail,
   PaperPage,
+  SavedSearch,
   SearchPage,
   SearchQuery,
   Settings,
@@ -61,8 +62,24 @@ export const contract = {
   ),
   getPaper: op<z.ZodType<{ id: number }>, PaperDetail | null>(z.strictObject({ id })),
   search: op<z.ZodType<SearchQuery>, SearchPage>(
-    z.strictObject({ query: z.string().max(1000), filter: paperFilterSchema.optional(), ...page })
+    z.strictObject({
+      query: z.string().max(1000),
+      filter: paperFilterSchema.optional(),
+      sort: z.enum(['relevance', 'position', 'date', 'title']).optional(),
+      ...page
+    })
   ),
+  listSavedSearches: op<z.ZodType<Record<string, never> | undefined>, SavedSearch[]>(none),
+  saveSearch: op<z.ZodType<{ name: string; query: string }>, SavedSearch>(
+    z.strictObject({ name: z.string().min(1).max(100), query: z.string().min(1).max(1000) })
+  ),
+  renameSavedSearch: op<z.ZodType<{ id: number; name: string }>, SavedSearch>(
+    z.strictObject({ id, name: z.string().min(1).max(100) })
+  ),
+  moveSavedSearch: op<z.ZodType<{ id: number; index: number }>, SavedSearch[]>(
+    z.strictObject({ id, index: z.number().int().min(0).max(1000) })
+  ),
+  deleteSavedSearch: op<z.ZodType<{ id: number }>, null>(z.strictObject({ id })),
   markRead: op<z.ZodType<{ ids: number[]; read: boolean }>, StateChange>(z.strictObject({ ids, read: z.boolean() })),
   markAllRead: op<z.ZodType<{ filter: PaperFilter }>, StateChange>(z.strictObject({ filter: paperFilterSchema })),
   setStarred: op<z.ZodType<{ ids: number[]; starred: boolean }>, StateChange>(

@@ -87,17 +87,38 @@ export interface SearchHit extends Paper {
   rank: number
 }
 
+/** Search results in relevance order (bm25, title first; the more recent paper on a tie), or a list order. */
+export type SearchSort = 'relevance' | PaperSort
+
 export interface SearchQuery {
   query: string
   filter?: PaperFilter
+  sort?: SearchSort
   offset?: number
   limit?: number
 }
 
 export interface SearchPage {
   items: SearchHit[]
+  /** How many papers match; with `totalIsLowerBound`, at least this many (counting them all costs too much). */
   total: number
+  /** True when `total` is a lower bound ("10,000+"): only the newest matches are ranked and paged. */
+  totalIsLowerBound: boolean
   offset: number
+  /** Words the library does not hold and the words searched instead (typos). */
+  corrections: { word: string; replacement: string }[]
+}
+
+/** A saved search: a smart list in the Sources pane, with how many of its papers are unread. */
+export interface SavedSearch {
+  id: number
+  name: string
+  query: string
+  /** The query syntax version the query was written in (src/shared/query). */
+  syntaxVersion: number
+  unread: number
+  /** True when `unread` is a lower bound ("1,000+"). */
+  unreadIsLowerBound: boolean
 }
 
 export interface DigestProgress {

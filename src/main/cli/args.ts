@@ -12,6 +12,8 @@ export interface CommandSpec {
   positionals: [min: number, max: number]
   /** Whether the command opens the library. */
   needsLibrary: boolean
+  /** Positionals are a search query: a word starting with `-` that is no option of the command is part of it. */
+  queryPositionals?: boolean
 }
 
 const LIST_FLAGS: Record<string, FlagKind> = {
@@ -19,6 +21,7 @@ const LIST_FLAGS: Record<string, FlagKind> = {
   starred: 'boolean',
   'has-code': 'boolean',
   digest: 'value',
+  search: 'value',
   limit: 'value',
   offset: 'value',
   sort: 'value'
@@ -35,7 +38,7 @@ const SPECS: CommandSpec[] = [
   },
   {
     name: 'list',
-    usage: 'list [--unread|--starred|--has-code|--digest ID] [--limit N] [--sort position|date|title]',
+    usage: 'list [--unread|--starred|--has-code|--digest ID] [--search NAME] [--limit N] [--sort position|date|title]',
     summary: 'list papers',
     flags: LIST_FLAGS,
     positionals: [0, 0],
@@ -51,10 +54,36 @@ const SPECS: CommandSpec[] = [
   },
   {
     name: 'search',
-    usage: 'search QUERY [--limit N]',
-    summary: 'full-text search over titles, authors, abstracts and notes',
-    flags: { limit: 'value' },
+    usage: 'search QUERY [--limit N] [--sort relevance|date|title|position]   (QUERY syntax: see the README)',
+    summary: 'search titles, authors, abstracts, notes and fields ("title:survey is:unread -diffusion")',
+    flags: { limit: 'value', offset: 'value', sort: 'value' },
     positionals: [1, Infinity],
+    needsLibrary: true,
+    queryPositionals: true
+  },
+  {
+    name: 'save-search',
+    usage: 'save-search NAME QUERY   (replaces a saved search of the same name)',
+    summary: 'save a search as a smart list',
+    flags: {},
+    positionals: [2, Infinity],
+    needsLibrary: true,
+    queryPositionals: true
+  },
+  {
+    name: 'saved-searches',
+    usage: 'saved-searches',
+    summary: 'list saved searches with their queries and unread counts',
+    flags: {},
+    positionals: [0, 0],
+    needsLibrary: true
+  },
+  {
+    name: 'delete-search',
+    usage: 'delete-search NAME',
+    summary: 'delete a saved search',
+    flags: {},
+    positionals: [1, 1],
     needsLibrary: true
   },
   stateSpec('read', 'mark papers read'),
@@ -147,7 +176,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
-    if (onlyPositionals || !arg.startsWith('-') || arg === '-') {
+    if (onlyPositionals || !arg.startsWith('-') || arg === '-' || isQueryWord(command, arg)) {
       if (command === null && words.length === 0) command = commandNamed(arg)
       else words.push(arg)
       continue
@@ -193,6 +222,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   return { command: command.name, positionals: words, flags, db: typeof db === 'string' ? db : undefined, json }
 }
 
+/** `-survey` after `search` is a query word, not an option; `--limit` stays an option. */
+function isQueryWord(command: CommandSpec | null, arg: string): boolean {
+  if (!command?.queryPositionals || arg === '--' || arg === '-h') return false
+  if (!arg.startsWith('--')) return true
+  const name = arg.slice(2).split('=')[0]!
+  return GLOBAL_FLAGS[name] === undefined && command.flags[name] === undefined
+}
+
 function commandNamed(word: string): CommandSpec {
   const spec = COMMANDS.get(word)
   if (!spec) throw new UsageError(`unknown command "${word}"`)
@@ -202,6 +239,8 @@ function commandNamed(word: string): CommandSpec {
 function missingMessage(spec: CommandSpec): string {
   if (spec.name === 'import') return 'import needs at least one FILE'
   if (spec.name === 'search') return 'search needs a QUERY'
+  if (spec.name === 'save-search') return 'save-search needs a NAME and a QUERY'
+  if (spec.name === 'delete-search') return 'delete-search needs the NAME of a saved search'
   if (spec.name === 'note') return 'note needs an ID and a TEXT (or "-" to read stdin)'
   return `${spec.name} needs a paper ID`
 }

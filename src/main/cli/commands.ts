@@ -8,15 +8,13 @@ import { importFile, listFormats } from '../ingest/pipeline'
 import type { FormatName } from '../import/types'
 import { booleanFlag, parseCount, parseId, stringFlag, UsageError, type ParsedArgs } from './args'
 import {
-  formatDigests,
-  formatFormats,
-  formatImportReport,
-  formatPaper,
-  formatPaperList,
-  formatSearchHits,
-  formatStats,
-  plainSnippet
-} from './format'
+  deleteSearchCommand,
+  listSavedSearchCommand,
+  saveSearchCommand,
+  savedSearchesCommand,
+  searchCommand
+} from './search-commands'
+import { formatDigests, formatFormats, formatImportReport, formatPaper, formatPaperList, formatStats } from './format'
 
 export interface CommandOutput {
   json: unknown
@@ -56,6 +54,12 @@ export async function runCommand(args: ParsedArgs, context: CommandContext): Pro
       return showCommand(args, library)
     case 'search':
       return searchCommand(args, library)
+    case 'save-search':
+      return saveSearchCommand(args, library)
+    case 'saved-searches':
+      return savedSearchesCommand(library)
+    case 'delete-search':
+      return deleteSearchCommand(args, library)
     case 'read':
     case 'unread':
     case 'star':
@@ -129,6 +133,7 @@ function listFilter(args: ParsedArgs, library: Library): PaperFilter {
 
 function listCommand(args: ParsedArgs, library: Library): CommandOutput {
   const filter = listFilter(args, library)
+  if (stringFlag(args, 'search') !== undefined) return listSavedSearchCommand(args, library, filter)
   const sortFlag = stringFlag(args, 'sort') ?? 'position'
   if (!['position', 'date', 'title'].includes(sortFlag)) {
     throw new UsageError(`--sort takes position, date or title, not "${sortFlag}"`, 'list')
@@ -159,16 +164,6 @@ function requirePaper(library: Library, id: number): NonNullable<ReturnType<Libr
 function showCommand(args: ParsedArgs, library: Library): CommandOutput {
   const paper = requirePaper(library, parseId(args.positionals[0]!))
   return { json: paper, text: formatPaper(paper) }
-}
-
-function searchCommand(args: ParsedArgs, library: Library): CommandOutput {
-  const query = args.positionals.join(' ').trim()
-  if (query === '') throw new UsageError('search needs a QUERY', 'search')
-  const limitFlag = stringFlag(args, 'limit')
-  const limit = limitFlag === undefined ? 20 : Math.min(parseCount(limitFlag, 'limit'), PAGE)
-  const page = library.search({ query, limit })
-  const hits = page.items.map((hit) => ({ ...hit, snippet: plainSnippet(hit.snippetParts) }))
-  return { json: hits, text: formatSearchHits(page.items, page.total) }
 }
 
 const STATE_VERBS = {
@@ -220,6 +215,11 @@ function exportCommand(args: ParsedArgs, library: Library): CommandOutput {
   const format = stringFlag(args, 'format') ?? 'json'
   if (format !== 'json') throw new UsageError(`export writes only --format json, not "${format}"`, 'export')
   const papers = library.exportAll()
-  const json = { exportedAt: new Date().toISOString(), papers, digests: library.digests() }
+  const json = {
+    exportedAt: new Date().toISOString(),
+    papers,
+    digests: library.digests(),
+    savedSearches: library.savedSearches()
+  }
   return { json, text: JSON.stringify(json, null, 2) }
 }

@@ -51,23 +51,6 @@ export function formatPaper(paper: PaperDetail): string {
   return lines.join('\n')
 }
 
-/** Search hits: the title, then where the query matched with «» around the hits. */
-export function formatSearchHits(hits: readonly (Paper & { snippetParts: SnippetPart[] })[], total: number): string {
-  if (hits.length === 0) return 'No matches.'
-  const idWidth = Math.max(...hits.map((h) => String(h.id).length))
-  const lines: string[] = []
-  for (const hit of hits) {
-    lines.push(`${String(hit.id).padStart(idWidth)} ${marks(hit)} ${hit.title}`)
-    const snippet = highlight(hit.snippetParts)
-    if (snippet) lines.push(`${' '.repeat(idWidth + 5)}${snippet}`)
-  }
-  lines.push(
-    '',
-    hits.length === total ? `${total} match${total === 1 ? '' : 'es'}` : `${hits.length} of ${total} matches`
-  )
-  return lines.join('\n')
-}
-
 export function highlight(parts: readonly SnippetPart[]): string {
   return collapse(parts.map((part) => (part.match ? `«${part.text}»` : part.text)).join(''))
 }

@@ -7,6 +7,7 @@ import type {
   ListQuery,
   PaperDetail,
   PaperPage,
+  SavedSearch,
   SearchPage,
   SearchQuery,
   Settings,
@@ -41,8 +42,17 @@ export interface Library {
   importDigest(input: DigestImport): DigestImportOutcome
   listPapers(query: ListQuery): PaperPage
   getPaper(id: number): PaperDetail | null
-  /** FTS5 full-text search over title, authors, abstract and note; ranked; highlighted parts. */
+  /** The query language of src/shared/query over FTS5 and the papers' fields; ranked; highlighted parts. */
   search(query: SearchQuery): SearchPage
+  /** Saved searches in the reader's order, each with its unread count. */
+  savedSearches(): SavedSearch[]
+  /** Saves a query under a name; one of the same name is replaced. */
+  saveSearch(name: string, query: string): SavedSearch
+  savedSearchNamed(name: string): SavedSearch
+  renameSearch(id: number, name: string): SavedSearch
+  /** Moves a saved search to a 0-based place; returns them all in their new order. */
+  moveSearch(id: number, index: number): SavedSearch[]
+  deleteSearch(id: number): void
   markRead(ids: number[], read: boolean): StateChange
   /** Marks every paper matching the filter read; returns the ids that changed (for undo). */
   markAllRead(filter: ListQuery['filter']): StateChange

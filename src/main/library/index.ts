@@ -11,6 +11,7 @@ import { migrate } from './migrations'
 import { saveNote } from './notes'
 import { importDigest } from './import-write'
 import { loadPaperDetails } from './paper-rows'
+import { createSavedSearches } from './saved-searches'
 import { search } from './search'
 import { getSettings, updateSettings } from './settings'
 import { markRead, setStarred } from './state'
@@ -40,12 +41,19 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
     throw error
   }
   const statements = new Statements(db)
+  const savedSearches = createSavedSearches(db, statements, now)
 
   return {
     importDigest: (input) => importDigest(db, statements, input, now()),
     listPapers: (query) => listPapers(statements, query),
     getPaper: (id) => loadPaperDetails(statements, [id])[0] ?? null,
     search: (query) => search(statements, query),
+    savedSearches: () => savedSearches.list(),
+    saveSearch: (name, query) => savedSearches.save(name, query),
+    savedSearchNamed: (name) => savedSearches.named(name),
+    renameSearch: (id, name) => savedSearches.rename(id, name),
+    moveSearch: (id, index) => savedSearches.move(id, index),
+    deleteSearch: (id) => savedSearches.remove(id),
     markRead: (ids, read) => markRead(db, statements, ids, read, now()),
     markAllRead: (filter) => {
       const query = unreadIdsQuery(filter)

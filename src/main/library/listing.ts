@@ -9,7 +9,7 @@ import { loadPapers } from './paper-rows'
 export const DEFAULT_PAGE_SIZE = 50
 export const MAX_PAGE_SIZE = 500
 
-const ORDER: Record<PaperSort, string> = {
+export const ORDER: Record<PaperSort, string> = {
   position: 'p.digest_date DESC, p.first_digest_id DESC, p.first_position, p.id',
   date: 'coalesce(p.published_at, p.digest_date) DESC, p.id DESC',
   title: 'p.title_key, p.id'

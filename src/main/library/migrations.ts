@@ -164,6 +164,24 @@ INSERT INTO paper_search(paper_search, rank) VALUES ('hashsize', 16777216);
 INSERT INTO paper_search(paper_search) VALUES ('rebuild');
 `
 
+/**
+ * Saved searches (smart lists), each with the query syntax version it was written in, and the
+ * search index's vocabulary as a table (fts5vocab reads the index in place; it stores nothing),
+ * which the typo correction looks words up in.
+ */
+const V5_SAVED_SEARCHES = `
+CREATE TABLE saved_searches (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
+  query TEXT NOT NULL,
+  syntax_version INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE paper_search_vocab USING fts5vocab(paper_search, row);
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -179,7 +197,8 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     description: 'full-text search reads papers and notes in place',
     up: (db) => db.exec(V4_EXTERNAL_CONTENT_SEARCH)
-  }
+  },
+  { version: 5, description: 'saved searches; the search vocabulary', up: (db) => db.exec(V5_SAVED_SEARCHES) }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

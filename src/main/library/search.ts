@@ -1,22 +1,35 @@
-// Full-text search: FTS5 ranked by bm25 (weights set in migration 3: title 10, authors 4,
-// abstract 1, note 2), then the page's papers loaded and highlighted one by one.
-import type { PaperFilter, SearchHit, SearchPage, SearchQuery, SnippetPart } from '../../shared/model'
+// Search: the query language (src/shared/query) compiled to FTS5 + SQL, run over a bounded
+// candidate set so no keystroke ranks or counts the whole library:
+// - the newest COUNT_CAP + 1 matches are collected (newest first, FTS5 stops early), so the
+//   total is exact up to COUNT_CAP and "COUNT_CAP+" beyond;
+// - bm25 (weights set in migration 3: title 10, authors 4, abstract 1, note 2) ranks the newest
+//   RANK_CAP of them; the rest follow newest first (a word in most papers ranks by recency);
+// - a query of conditions only (is:unread year:2024) pages through the list order instead.
+import type { PaperFilter, SearchHit, SearchPage, SearchQuery, SearchSort, SnippetPart } from '../../shared/model'
+import { parseQuery, type Correction, type QueryNode } from '../../shared/query'
 import type { Statements } from './connection'
 import { filterCondition } from './filters'
-import { pageBounds } from './listing'
+import { ORDER, pageBounds } from './listing'
 import { loadPapers } from './paper-rows'
-import { MATCH_END, MATCH_START, splitMarked, toMatchExpression } from './search-query'
+import { compileQuery, conditionSql, type SearchPlan } from './search-compile'
+import { MATCH_END, MATCH_START, splitMarked } from './search-query'
+import { correctTypos } from './search-typos'
+
+/** Matches counted before the total becomes "at least". */
+export const COUNT_CAP = 10_000
+/** For a one-letter prefix, which is spelled out as some 1,300 words: each match costs more. */
+export const BROAD_COUNT_CAP = 1_000
+/** Matches ranked by bm25 (about a microsecond each); older ones follow newest first. */
+export const RANK_CAP = 2_000
 
 const SNIPPET_TOKENS = 32
-// better-sqlite3 binds JS numbers as REAL, and FTS5 mishandles a REAL rowid beside MATCH
-// (it returned the wrong row): every rowid bound into an FTS5 query is cast to INTEGER.
-
 const MARKS = `char(${MATCH_START.codePointAt(0)}), char(${MATCH_END.codePointAt(0)})`
 
+// better-sqlite3 binds JS numbers as REAL, and FTS5 mishandles a REAL rowid beside MATCH
+// (it returned the wrong row): every rowid bound into an FTS5 query is cast to INTEGER.
 /**
- * Highlights for a whole page in one pass. One query per hit would re-expand a prefix term's
- * doclist for every hit; the rowid range lets FTS5 read only the part of the index that the
- * page spans, and the IN list (kept out of the index choice by the unary +) picks the page.
+ * Highlights for a whole page in one pass. The rowid range lets FTS5 read only the part of the
+ * index that the page spans, and the IN list (kept out of the index choice by the unary +) picks the page.
  */
 const HIGHLIGHTS = `
 SELECT rowid AS id,
@@ -47,77 +60,106 @@ function snippetParts(row: HighlightRow): SnippetPart[] {
   return splitMarked(row.authors)
 }
 
-/**
- * bm25 costs about a microsecond per matching row, so ranking every match of a word found in
- * nearly every paper (where bm25's idf is near zero anyway) would take most of a 100k library's
- * search budget. Above this many matches, the newest matches are ranked and the rest follow
- * newest first; below it, every match is ranked. Totals are always exact.
- */
-export const RANKED_CANDIDATES = 10_000
-
-interface RankedPage {
-  ids: number[]
-  ranks: Map<number, number>
+interface Ordered {
+  /** The page's ids in result order. */
+  page: number[]
   total: number
+  totalIsLowerBound: boolean
+  ranks: Map<number, number>
 }
 
-function rankedIds(
+type Params = (string | number)[]
+
+function where(plan: SearchPlan, filter: PaperFilter, idColumn: string): { sql: string; params: Params } {
+  const conditions = conditionSql(plan.conditions, idColumn)
+  const list = filterCondition(filter, idColumn)
+  return { sql: `${conditions.sql} ${list.sql}`, params: [...conditions.params, ...list.params] }
+}
+
+/** Ranks ids (newest first) by bm25; ties go to the newer paper. */
+function rankNewest(statements: Statements, match: string, ids: number[]): Map<number, number> {
+  const rows = statements
+    .get(
+      `SELECT rowid AS id, rank FROM paper_search
+        WHERE paper_search MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)`
+    )
+    .all(match, ids[ids.length - 1], ids[0]) as { id: number; rank: number }[]
+  return new Map(rows.map((row) => [row.id, row.rank]))
+}
+
+function sortIds(statements: Statements, ids: number[], sort: Exclude<SearchSort, 'relevance'>): number[] {
+  return statements
+    .get(`SELECT p.id FROM papers p WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY ${ORDER[sort]}`)
+    .pluck()
+    .all(JSON.stringify(ids)) as number[]
+}
+
+/** Matches of a query with words: the newest first, bounded, then ranked or sorted. */
+function matchedPage(
   statements: Statements,
+  plan: SearchPlan,
   match: string,
   filter: PaperFilter,
+  sort: SearchSort,
   offset: number,
   limit: number
-): RankedPage {
-  const condition = filterCondition(filter, 'paper_search.rowid')
-  const where = `WHERE paper_search MATCH ? ${condition.sql}`
-  const args = [match, ...condition.params]
-  const total = statements
-    .get(`SELECT count(*) FROM paper_search ${where}`)
+): Ordered {
+  const cap = plan.broad ? BROAD_COUNT_CAP : COUNT_CAP
+  const condition = where(plan, filter, 'paper_search.rowid')
+  const found = statements
+    .get(`SELECT rowid FROM paper_search WHERE paper_search MATCH ? ${condition.sql} ORDER BY rowid DESC LIMIT ?`)
     .pluck()
-    .get(...args) as number
-  if (total === 0 || offset >= total) return { ids: [], ranks: new Map(), total }
-
-  let rows: { id: number; rank: number | null }[]
-  if (total <= RANKED_CANDIDATES) {
-    rows = statements
-      .get(`SELECT rowid AS id, rank FROM paper_search ${where} ORDER BY rank LIMIT ? OFFSET ?`)
-      .all(...args, limit, offset) as typeof rows
-  } else {
-    rows =
-      offset < RANKED_CANDIDATES
-        ? (statements
-            .get(
-              `SELECT id, rank FROM (SELECT rowid AS id, rank FROM paper_search ${where} ORDER BY rowid DESC LIMIT ?)
-                ORDER BY rank LIMIT ? OFFSET ?`
-            )
-            .all(...args, RANKED_CANDIDATES, Math.min(limit, RANKED_CANDIDATES - offset), offset) as typeof rows)
-        : []
-    const rest = offset + limit - Math.max(offset, RANKED_CANDIDATES)
-    if (rest > 0) {
-      const unranked = statements
-        .get(`SELECT rowid AS id, NULL AS rank FROM paper_search ${where} ORDER BY rowid DESC LIMIT ? OFFSET ?`)
-        .all(...args, rest, Math.max(offset, RANKED_CANDIDATES)) as typeof rows
-      rows = rows.concat(unranked)
-    }
-  }
-  return {
-    ids: rows.map((row) => row.id),
-    ranks: new Map(rows.map((row) => [row.id, row.rank ?? 0])),
-    total
-  }
+    .all(match, ...condition.params, cap + 1) as number[]
+  const totalIsLowerBound = found.length > cap
+  const ids = found.slice(0, cap)
+  const result = { total: ids.length, totalIsLowerBound }
+  const pageOf = (ordered: number[]): number[] => ordered.slice(offset, offset + limit)
+  if (ids.length === 0 || offset >= ids.length) return { page: [], ...result, ranks: new Map() }
+  if (sort !== 'relevance') return { page: pageOf(sortIds(statements, ids, sort)), ...result, ranks: new Map() }
+  if (!plan.ranked) return { page: pageOf(ids), ...result, ranks: new Map() }
+  const newest = ids.slice(0, RANK_CAP)
+  const ranks = rankNewest(statements, match, newest)
+  const score = (id: number): number => ranks.get(id) ?? 0
+  newest.sort((a, b) => score(a) - score(b) || b - a)
+  return { page: pageOf(newest.concat(ids.slice(RANK_CAP))), ...result, ranks }
 }
 
-export function search(statements: Statements, query: SearchQuery): SearchPage {
-  const { offset, limit } = pageBounds(query)
-  const match = toMatchExpression(query.query)
-  if (match === null) return { items: [], total: 0, offset }
-  const { ids, ranks, total } = rankedIds(statements, match, query.filter ?? { kind: 'all' }, offset, limit)
-  if (ids.length === 0) return { items: [], total, offset }
-  const rows = statements
-    .get(HIGHLIGHTS)
-    .all(match, Math.min(...ids), Math.max(...ids), JSON.stringify(ids)) as HighlightRow[]
+/** A query of conditions only: the list's own order, paged by the database; the total bounded. */
+function conditionPage(
+  statements: Statements,
+  plan: SearchPlan,
+  filter: PaperFilter,
+  sort: SearchSort,
+  offset: number,
+  limit: number
+): Ordered {
+  const condition = where(plan, filter, 'p.id')
+  const found = statements
+    .get(`SELECT count(*) FROM (SELECT 1 FROM papers p WHERE 1 ${condition.sql} LIMIT ?)`)
+    .pluck()
+    .get(...condition.params, COUNT_CAP + 1) as number
+  const total = Math.min(found, COUNT_CAP)
+  const order = ORDER[sort === 'relevance' ? 'date' : sort]
+  const page =
+    offset >= total
+      ? []
+      : (statements
+          .get(`SELECT p.id FROM papers p WHERE 1 ${condition.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+          .pluck()
+          .all(...condition.params, Math.min(limit, total - offset), offset) as number[])
+  return { page, total, totalIsLowerBound: found > COUNT_CAP, ranks: new Map() }
+}
+
+function hits(statements: Statements, plan: SearchPlan, ids: number[], ranks: Map<number, number>): SearchHit[] {
+  if (ids.length === 0) return []
+  const rows =
+    plan.highlight === null
+      ? []
+      : (statements
+          .get(HIGHLIGHTS)
+          .all(plan.highlight, Math.min(...ids), Math.max(...ids), JSON.stringify(ids)) as HighlightRow[])
   const highlights = new Map(rows.map((row) => [row.id, row]))
-  const items = loadPapers(statements, ids).map((paper): SearchHit => {
+  return loadPapers(statements, ids).map((paper): SearchHit => {
     const row = highlights.get(paper.id)
     return {
       ...paper,
@@ -126,5 +168,71 @@ export function search(statements: Statements, query: SearchQuery): SearchPage {
       rank: ranks.get(paper.id) ?? 0
     }
   })
-  return { items, total, offset }
+}
+
+function run(
+  statements: Statements,
+  root: QueryNode,
+  filter: PaperFilter,
+  sort: SearchSort,
+  offset: number,
+  limit: number
+): { plan: SearchPlan; ordered: Ordered } {
+  const plan = compileQuery(root)
+  const ordered =
+    plan.match === null
+      ? conditionPage(statements, plan, filter, sort, offset, limit)
+      : matchedPage(statements, plan, plan.match, filter, sort, offset, limit)
+  return { plan, ordered }
+}
+
+export function search(statements: Statements, query: SearchQuery): SearchPage {
+  const { offset, limit } = pageBounds(query)
+  const root = parseQuery(query.query)
+  const empty: SearchPage = { items: [], total: 0, totalIsLowerBound: false, offset, corrections: [] }
+  if (root === null) return empty
+  const filter = query.filter ?? { kind: 'all' }
+  const sort = query.sort ?? 'relevance'
+  let { plan, ordered } = run(statements, root, filter, sort, offset, limit)
+  let corrections: Correction[] = []
+  if (ordered.total === 0) {
+    const corrected = correctTypos(statements, root)
+    if (corrected) {
+      ;({ plan, ordered } = run(statements, corrected.root, filter, sort, offset, limit))
+      if (ordered.total > 0) corrections = corrected.corrections
+    }
+  }
+  return {
+    items: hits(statements, plan, ordered.page, ordered.ranks),
+    total: ordered.total,
+    totalIsLowerBound: ordered.totalIsLowerBound,
+    offset,
+    corrections
+  }
+}
+
+/** How many papers a query holds among those matching `extra` (unread ones...), up to `cap`. */
+export function countMatches(
+  statements: Statements,
+  root: QueryNode,
+  filter: PaperFilter,
+  cap: number,
+  aboveId = 0
+): number {
+  const plan = compileQuery(root)
+  if (plan.match === null) {
+    const condition = where(plan, filter, 'p.id')
+    return statements
+      .get(`SELECT count(*) FROM (SELECT 1 FROM papers p WHERE p.id > ? ${condition.sql} LIMIT ?)`)
+      .pluck()
+      .get(aboveId, ...condition.params, cap) as number
+  }
+  const condition = where(plan, filter, 'paper_search.rowid')
+  return statements
+    .get(
+      `SELECT count(*) FROM (SELECT 1 FROM paper_search
+        WHERE paper_search MATCH ? AND rowid > CAST(? AS INTEGER) ${condition.sql} LIMIT ?)`
+    )
+    .pluck()
+    .get(plan.match, aboveId, ...condition.params, cap) as number
 }

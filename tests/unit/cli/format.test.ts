@@ -5,7 +5,6 @@ import {
   formatImportReport,
   formatPaper,
   formatPaperList,
-  formatSearchHits,
   formatStats,
   highlight,
   wrap
@@ -69,16 +68,6 @@ describe('human output', () => {
   })
 
   it('marks search hits', () => {
-    const hit = {
-      ...paper(),
-      snippetParts: [
-        { text: 'costs ', match: false },
-        { text: 'attention', match: true }
-      ],
-      titleParts: [],
-      rank: 1
-    }
-    expect(formatSearchHits([hit], 1)).toBe('7 ●★✎ Folded Attention\n      costs «attention»\n\n1 match')
     expect(
       highlight([
         { text: ' a\n', match: false },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { RANKED_CANDIDATES } from '../../../src/main/library/search'
-import { splitMarked, toMatchExpression } from '../../../src/main/library/search-query'
+import { COUNT_CAP, RANK_CAP } from '../../../src/main/library/search'
+import { splitMarked } from '../../../src/main/library/search-query'
 import { digest, memoryLibrary, paper, titles } from './helpers'
 
 function searchLibrary() {
@@ -85,11 +85,16 @@ describe('search', () => {
     ]) {
       expect(() => library.search({ query })).not.toThrow()
     }
-    expect(titles(library.search({ query: 'toast AND (' }).items)).toEqual([])
+    // `AND` before an empty group joins nothing; a stray quote is dropped; NEAR is a word.
+    expect(titles(library.search({ query: 'toast AND (' }).items)).toEqual([
+      'Toast Geometry',
+      'Marmalade Kinetics in Cold Kitchens'
+    ])
     expect(titles(library.search({ query: '"toast" geometry"' }).items)).toEqual(['Toast Geometry'])
     expect(titles(library.search({ query: 'NEAR(robots' }).items)).toEqual([])
-    expect(library.search({ query: '  "*" ' })).toEqual({ items: [], total: 0, offset: 0 })
-    expect(library.search({ query: '' })).toEqual({ items: [], total: 0, offset: 0 })
+    const nothing = { items: [], total: 0, totalIsLowerBound: false, offset: 0, corrections: [] }
+    expect(library.search({ query: '  "*" ' })).toEqual(nothing)
+    expect(library.search({ query: '' })).toEqual(nothing)
   })
 
   it('pages ranked results with the full total, and filters', () => {
@@ -121,26 +126,6 @@ describe('search', () => {
   })
 })
 
-describe('building the MATCH expression', () => {
-  it('quotes every word and makes the last one a prefix', () => {
-    expect(toMatchExpression('graph neural')).toBe('"graph" "neural"*')
-    expect(toMatchExpression('  self-attention ')).toBe('"self" "attention"*')
-    expect(toMatchExpression('AND OR NOT NEAR')).toBe('"AND" "OR" "NOT" "NEAR"*')
-  })
-
-  it('drops punctuation and operators, and gives nothing for nothing', () => {
-    expect(toMatchExpression('"(*)"')).toBeNull()
-    expect(toMatchExpression('')).toBeNull()
-    expect(toMatchExpression('col:x^y')).toBe('"col" "x" "y"')
-  })
-
-  it('searches one or two letters as a whole word, not a prefix', () => {
-    expect(toMatchExpression('vitamin c')).toBe('"vitamin" "c"')
-    expect(toMatchExpression('deep RL')).toBe('"deep" "RL"')
-    expect(toMatchExpression('deep rei')).toBe('"deep" "rei"*')
-  })
-})
-
 describe('splitting highlighted text', () => {
   it('turns markers into parts', () => {
     expect(splitMarked('a \uE000b\uE001 c \uE000d\uE001')).toEqual([
@@ -155,9 +140,9 @@ describe('splitting highlighted text', () => {
 })
 
 describe('searching a word that nearly every paper has', () => {
-  it('ranks the newest matches, pages through all of them once, and counts them all', () => {
+  it('ranks the newest matches first and pages through every match once', () => {
     const library = memoryLibrary()
-    const count = RANKED_CANDIDATES + 60
+    const count = RANK_CAP + 60
     const entries = Array.from({ length: count }, (_, i) =>
       paper(i === count - 5 ? 'Common Ground' : `Filler ${i}`, { abstract: 'common words' })
     )
@@ -165,6 +150,7 @@ describe('searching a word that nearly every paper has', () => {
 
     const first = library.search({ query: 'common', limit: 5 })
     expect(first.total).toBe(count)
+    expect(first.totalIsLowerBound).toBe(false)
     expect(first.items[0]!.title).toBe('Common Ground')
 
     const seen = new Set<number>()
@@ -174,5 +160,14 @@ describe('searching a word that nearly every paper has', () => {
       for (const hit of page.items) seen.add(hit.id)
     }
     expect(seen.size).toBe(count)
+  })
+
+  it('says "at least" instead of counting past the cap', () => {
+    const library = memoryLibrary()
+    library.importDigest(digest(Array.from({ length: COUNT_CAP + 3 }, (_, i) => paper(`Plenty ${i}`))))
+    const page = library.search({ query: 'plenty', limit: 3 })
+    expect(page.total).toBe(COUNT_CAP)
+    expect(page.totalIsLowerBound).toBe(true)
+    expect(titles(page.items)).toEqual([`Plenty ${COUNT_CAP + 2}`, `Plenty ${COUNT_CAP + 1}`, `Plenty ${COUNT_CAP}`])
   })
 })

@@ -1,0 +1,190 @@
+// Saved searches (migration 5): named queries shown as smart lists, in the reader's order,
+// each with its unread count. Counts are kept per library and brought up to date cheaply:
+// after an import only the new papers are counted; after a reading change, the search is
+// counted again (up to UNREAD_COUNT_CAP).
+import type { SavedSearch } from '../../shared/model'
+import { QUERY_SYNTAX_VERSION, parseQuery, upgradeQuery } from '../../shared/query'
+import type { Db, Statements } from './connection'
+import { LibraryError } from './contract'
+import { countMatches } from './search'
+
+/** Unread papers counted per saved search before the count says "at least". */
+export const UNREAD_COUNT_CAP = 1_000
+const MAX_NAME_LENGTH = 100
+const MAX_SAVED_SEARCHES = 200
+
+interface SavedRow {
+  id: number
+  name: string
+  query: string
+  syntax_version: number
+}
+
+interface CachedCount {
+  query: string
+  unread: number
+  /** Papers with a higher id arrived after the count. */
+  throughPaper: number
+  /** The last reading event (read, star, note...) the count has seen. */
+  throughEvent: number
+}
+
+function checkName(name: string): string {
+  const trimmed = name.trim().replace(/\s+/g, ' ')
+  if (trimmed === '') throw new LibraryError('INVALID_ARGUMENT', 'A saved search needs a name')
+  if (trimmed.length > MAX_NAME_LENGTH) {
+    throw new LibraryError('INVALID_ARGUMENT', `A saved search's name has at most ${MAX_NAME_LENGTH} characters`)
+  }
+  return trimmed
+}
+
+function checkQuery(query: string): string {
+  const trimmed = query.trim()
+  if (parseQuery(trimmed) === null) {
+    throw new LibraryError('INVALID_ARGUMENT', `"${query.slice(0, 100)}" has nothing to search for`)
+  }
+  return trimmed
+}
+
+export function createSavedSearches(db: Db, statements: Statements, now: () => Date) {
+  const counts = new Map<number, CachedCount>()
+
+  function rows(): SavedRow[] {
+    return statements
+      .get('SELECT id, name, query, syntax_version FROM saved_searches ORDER BY position, id')
+      .all() as SavedRow[]
+  }
+
+  function rowNamed(name: string): SavedRow {
+    const row = statements
+      .get('SELECT id, name, query, syntax_version FROM saved_searches WHERE name = ?')
+      .get(name.trim().replace(/\s+/g, ' ')) as SavedRow | undefined
+    if (!row) throw new LibraryError('NOT_FOUND', `There is no saved search named "${name}"`)
+    return row
+  }
+
+  function unreadOf(row: SavedRow, throughPaper: number, throughEvent: number): number {
+    const query = upgradeQuery(row.query, row.syntax_version)
+    const root = parseQuery(query)
+    if (root === null) return 0
+    const cached = counts.get(row.id)
+    let unread: number
+    if (cached && cached.query === query && cached.throughEvent === throughEvent) {
+      if (cached.throughPaper === throughPaper || cached.unread >= UNREAD_COUNT_CAP) return cached.unread
+      const added = countMatches(
+        statements,
+        root,
+        { kind: 'unread' },
+        UNREAD_COUNT_CAP - cached.unread,
+        cached.throughPaper
+      )
+      unread = cached.unread + added
+    } else {
+      unread = countMatches(statements, root, { kind: 'unread' }, UNREAD_COUNT_CAP)
+    }
+    counts.set(row.id, { query, unread, throughPaper, throughEvent })
+    return unread
+  }
+
+  function list(): SavedSearch[] {
+    const throughPaper = statements.get('SELECT coalesce(max(id), 0) FROM papers').pluck().get() as number
+    const throughEvent = statements.get('SELECT coalesce(max(id), 0) FROM reading_events').pluck().get() as number
+    return rows().map((row) => {
+      const unread = unreadOf(row, throughPaper, throughEvent)
+      return {
+        id: row.id,
+        name: row.name,
+        query: row.query,
+        syntaxVersion: row.syntax_version,
+        unread,
+        unreadIsLowerBound: unread >= UNREAD_COUNT_CAP
+      }
+    })
+  }
+
+  function byId(id: number): SavedSearch {
+    const found = list().find((search) => search.id === id)
+    if (!found) throw new LibraryError('NOT_FOUND', `There is no saved search with id ${id}`)
+    return found
+  }
+
+  /** Saves `query` under `name`; a search of the same name is replaced and keeps its place. */
+  function save(name: string, query: string): SavedSearch {
+    const cleanName = checkName(name)
+    const cleanQuery = checkQuery(query)
+    const at = now().toISOString()
+    const id = db
+      .transaction(() => {
+        const existing = statements.get('SELECT id FROM saved_searches WHERE name = ?').pluck().get(cleanName) as
+          number | undefined
+        if (existing !== undefined) {
+          statements
+            .get('UPDATE saved_searches SET name = ?, query = ?, syntax_version = ?, updated_at = ? WHERE id = ?')
+            .run(cleanName, cleanQuery, QUERY_SYNTAX_VERSION, at, existing)
+          return existing
+        }
+        const total = statements.get('SELECT count(*) FROM saved_searches').pluck().get() as number
+        if (total >= MAX_SAVED_SEARCHES) {
+          throw new LibraryError('INVALID_ARGUMENT', `A library keeps at most ${MAX_SAVED_SEARCHES} saved searches`)
+        }
+        const position = statements.get('SELECT coalesce(max(position), 0) + 1 FROM saved_searches').pluck().get()
+        return Number(
+          statements
+            .get(
+              `INSERT INTO saved_searches (name, query, syntax_version, position, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?)`
+            )
+            .run(cleanName, cleanQuery, QUERY_SYNTAX_VERSION, position, at, at).lastInsertRowid
+        )
+      })
+      .immediate()
+    return byId(id)
+  }
+
+  function rename(id: number, name: string): SavedSearch {
+    const cleanName = checkName(name)
+    db.transaction(() => {
+      const clash = statements.get('SELECT id FROM saved_searches WHERE name = ? AND id <> ?').get(cleanName, id)
+      if (clash) throw new LibraryError('INVALID_ARGUMENT', `There is already a saved search named "${cleanName}"`)
+      const changed = statements
+        .get('UPDATE saved_searches SET name = ?, updated_at = ? WHERE id = ?')
+        .run(cleanName, now().toISOString(), id).changes
+      if (changed === 0) throw new LibraryError('NOT_FOUND', `There is no saved search with id ${id}`)
+    }).immediate()
+    return byId(id)
+  }
+
+  /** Moves a saved search to `index` (0-based) in the reader's order. */
+  function move(id: number, index: number): SavedSearch[] {
+    db.transaction(() => {
+      const order = rows().map((row) => row.id)
+      const from = order.indexOf(id)
+      if (from === -1) throw new LibraryError('NOT_FOUND', `There is no saved search with id ${id}`)
+      order.splice(from, 1)
+      order.splice(Math.max(0, Math.min(index, order.length)), 0, id)
+      const update = statements.get('UPDATE saved_searches SET position = ? WHERE id = ?')
+      order.forEach((each, position) => update.run(position + 1, each))
+    }).immediate()
+    return list()
+  }
+
+  function remove(id: number): void {
+    const changed = db
+      .transaction(() => statements.get('DELETE FROM saved_searches WHERE id = ?').run(id).changes)
+      .immediate()
+    if (changed === 0) throw new LibraryError('NOT_FOUND', `There is no saved search with id ${id}`)
+    counts.delete(id)
+  }
+
+  return {
+    list,
+    save,
+    rename,
+    move,
+    remove,
+    /** The saved search of a name (case does not matter). */
+    named: (name: string): SavedSearch => byId(rowNamed(name).id)
+  }
+}
+
+export type SavedSearches = ReturnType<typeof createSavedSearches>

@@ -1,0 +1,254 @@
+// The query tree -> what SQLite runs: one FTS5 MATCH expression that drives the search (the
+// words every match must have, minus the excluded ones), plus SQL conditions on a paper id for
+// everything else. Pure. Every SQL fragment here is a constant chosen by node kind; values
+// (words, dates, ids) are always bound parameters, never spliced into the text.
+import type { QueryNode, Taxonomy, TextField } from '../../shared/query'
+import { foldWord } from '../../shared/query'
+
+export interface SqlCondition {
+  /** A boolean SQL expression on the paper id written as `$ID` (replaced by a column name). */
+  sql: string
+  params: (string | number)[]
+}
+
+export interface SearchPlan {
+  /** What drives the search; null when the query has no word every match must contain. */
+  match: string | null
+  /** Every positive word of the query, for highlighting (a word under OR, too). */
+  highlight: string | null
+  conditions: SqlCondition[]
+  /** Whether bm25 means anything: not for very short prefixes, matched through many words. */
+  ranked: boolean
+  /** The query holds a one-letter prefix: fewer matches are counted, as each costs more. */
+  broad: boolean
+}
+
+const COLUMN: Record<TextField, string> = { title: 'title', author: 'authors', abstract: 'abstract', note: 'note' }
+
+/**
+ * The SQL that finds papers with a tag or subject of a name; null while the library has no
+ * such table (the field is accepted and matches nothing). Wiring a taxonomy is one line here.
+ */
+const LABEL_CONDITION: Record<Taxonomy, string | null> = { tag: null, subject: null }
+
+/** Letters and digits after a short prefix: a 3-character prefix index serves each of them. */
+const NEXT_CHARS = [...'abcdefghijklmnopqrstuvwxyz0123456789']
+/** The prefix index holds 3-character prefixes; shorter prefixes are spelled out through it. */
+const INDEXED_PREFIX = 3
+
+function quote(word: string): string {
+  return `"${word.replace(/"/g, '""')}"`
+}
+
+/**
+ * `li` as a prefix: the word itself, and every word starting with `li` + one more character,
+ * each one lookup in the prefix index. A one-letter prefix adds the two-letter words too.
+ * (Words continuing with a letter outside a-z/0-9 are left out: folded Latin text has none.)
+ */
+function shortPrefix(word: string): string {
+  if (word.length === 2) return [quote(word), ...NEXT_CHARS.map((c) => `${quote(word + c)}*`)].join(' OR ')
+  const twoLetter = NEXT_CHARS.map((c) => word + c)
+  return [
+    quote(word),
+    ...twoLetter.map(quote),
+    ...twoLetter.flatMap((two) => NEXT_CHARS.map((c) => `${quote(two + c)}*`))
+  ].join(' OR ')
+}
+
+function textExpression(node: Extract<QueryNode, { kind: 'text' }>): { fts: string; short: number } {
+  const words = node.words.map(foldWord)
+  const last = words[words.length - 1]!
+  let body: string
+  let short = 0
+  if (node.prefix && words.length === 1 && [...last].length < INDEXED_PREFIX && /^[a-z0-9]+$/.test(last)) {
+    body = `(${shortPrefix(last)})`
+    short = last.length
+  } else {
+    // A short last word of a phrase is matched whole: no prefix index serves it.
+    const prefix = node.prefix && [...last].length >= INDEXED_PREFIX ? ' *' : ''
+    body = `${quote(words.join(' '))}${prefix}`
+  }
+  return { fts: node.field === null ? body : `{${COLUMN[node.field]}} : (${body})`, short }
+}
+
+interface FtsPart {
+  fts: string
+  short: number
+}
+
+/** The node as an FTS5 expression that selects its matches; null when FTS5 cannot say it alone. */
+function positiveFts(node: QueryNode): FtsPart | null {
+  switch (node.kind) {
+    case 'text':
+      return textExpression(node)
+    case 'or': {
+      const parts = node.children.map(positiveFts)
+      if (parts.some((part) => part === null)) return null
+      return joinFts(parts as FtsPart[], 'OR', [])
+    }
+    case 'and': {
+      const positive: FtsPart[] = []
+      const negative: FtsPart[] = []
+      for (const child of node.children) {
+        const excluded = child.kind === 'not' ? positiveFts(child.child) : null
+        const part = excluded ?? positiveFts(child)
+        if (part === null) return null
+        ;(excluded ? negative : positive).push(part)
+      }
+      return positive.length === 0 ? null : joinFts(positive, 'AND', negative)
+    }
+    default:
+      return null
+  }
+}
+
+function joinFts(parts: FtsPart[], operator: 'AND' | 'OR', excluded: FtsPart[]): FtsPart {
+  let fts = parts.map((part) => `(${part.fts})`).join(` ${operator} `)
+  for (const part of excluded) fts = `(${fts}) NOT (${part.fts})`
+  const short = Math.min(...[...parts, ...excluded].map((part) => part.short || Infinity))
+  return { fts, short: short === Infinity ? 0 : short }
+}
+
+/** Papers whose date (published, else first digest) lies in [from, to). */
+function dateCondition(from: string | null, to: string | null): SqlCondition {
+  const bounds: string[] = []
+  const params: string[] = []
+  if (from !== null) {
+    bounds.push('coalesce(d.published_at, d.digest_date) >= ?')
+    params.push(from)
+  }
+  if (to !== null) {
+    bounds.push('coalesce(d.published_at, d.digest_date) < ?')
+    params.push(to)
+  }
+  return { sql: `EXISTS (SELECT 1 FROM papers d WHERE d.id = $ID AND ${bounds.join(' AND ')})`, params }
+}
+
+const FULL_ARXIV_ID = /^(\d{4}\.\d{4,5}|[a-z-]+(\.[a-z]{2})?\/\d{7})$/
+
+function digestCondition(node: Extract<QueryNode, { kind: 'digest' }>): SqlCondition {
+  if (node.id !== null) {
+    return {
+      sql: 'EXISTS (SELECT 1 FROM digest_entries e WHERE e.paper_id = $ID AND e.digest_id = ?)',
+      params: [node.id]
+    }
+  }
+  // Each word somewhere in the digest's title; % and _ in a word are taken literally.
+  const likes = node.words.map(() => "g.title LIKE ? ESCAPE '\\'")
+  return {
+    sql: `EXISTS (SELECT 1 FROM digest_entries e JOIN digests g ON g.id = e.digest_id
+                   WHERE e.paper_id = $ID AND ${likes.join(' AND ')})`,
+    params: node.words.map((word) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+  }
+}
+
+/** Any node as a SQL condition on `$ID` (text through a MATCH of its own). */
+function condition(node: QueryNode): SqlCondition {
+  switch (node.kind) {
+    case 'and':
+    case 'or': {
+      const parts = node.children.map(condition)
+      return {
+        sql: parts.map((part) => `(${part.sql})`).join(node.kind === 'and' ? ' AND ' : ' OR '),
+        params: parts.flatMap((part) => part.params)
+      }
+    }
+    case 'not': {
+      const inner = condition(node.child)
+      return { sql: `NOT (${inner.sql})`, params: inner.params }
+    }
+    case 'text':
+      return {
+        sql: '$ID IN (SELECT rowid FROM paper_search WHERE paper_search MATCH ?)',
+        params: [textExpression(node).fts]
+      }
+    case 'state':
+      if (node.state === 'starred')
+        return { sql: '$ID IN (SELECT paper_id FROM paper_state WHERE starred_at IS NOT NULL)', params: [] }
+      return {
+        sql: `EXISTS (SELECT 1 FROM paper_state s WHERE s.paper_id = $ID AND s.read_at IS ${node.state === 'read' ? 'NOT NULL' : 'NULL'})`,
+        params: []
+      }
+    case 'has':
+      if (node.what === 'note') return { sql: '$ID IN (SELECT paper_id FROM notes)', params: [] }
+      if (node.what === 'code')
+        return { sql: 'EXISTS (SELECT 1 FROM papers c WHERE c.id = $ID AND c.has_code = 1)', params: [] }
+      return {
+        sql: "EXISTS (SELECT 1 FROM papers a WHERE a.id = $ID AND coalesce(a.abstract, '') <> '')",
+        params: []
+      }
+    case 'date':
+      return dateCondition(node.from, node.to)
+    case 'arxiv':
+      return FULL_ARXIV_ID.test(node.id)
+        ? { sql: '$ID IN (SELECT id FROM papers WHERE arxiv_id = ?)', params: [node.id] }
+        : {
+            sql: '$ID IN (SELECT id FROM papers WHERE arxiv_id >= ? AND arxiv_id < ?)',
+            params: [node.id, `${node.id}\uffff`]
+          }
+    case 'doi':
+      return { sql: '$ID IN (SELECT id FROM papers WHERE doi = ?)', params: [node.doi] }
+    case 'label': {
+      const sql = LABEL_CONDITION[node.taxonomy]
+      return sql === null ? { sql: '0', params: [] } : { sql, params: [node.name] }
+    }
+    case 'digest':
+      return digestCondition(node)
+  }
+}
+
+/** Every text node not under a NOT, as one OR expression: what the highlights mark. */
+function highlightExpression(root: QueryNode): string | null {
+  const parts: string[] = []
+  const visit = (node: QueryNode): void => {
+    if (node.kind === 'text') parts.push(textExpression(node).fts)
+    else if (node.kind === 'and' || node.kind === 'or') node.children.forEach(visit)
+  }
+  visit(root)
+  return parts.length === 0 ? null : parts.map((part) => `(${part})`).join(' OR ')
+}
+
+export function compileQuery(root: QueryNode): SearchPlan {
+  const conjuncts = root.kind === 'and' ? root.children : [root]
+  const positive: FtsPart[] = []
+  const negative: { node: QueryNode; fts: FtsPart }[] = []
+  const rest: QueryNode[] = []
+  for (const node of conjuncts) {
+    const excluded = node.kind === 'not' ? positiveFts(node.child) : null
+    if (excluded) {
+      negative.push({ node, fts: excluded })
+      continue
+    }
+    const fts = positiveFts(node)
+    if (fts) positive.push(fts)
+    else rest.push(node)
+  }
+  // An excluded word needs something to be excluded from: without a positive word it is a condition.
+  if (positive.length === 0) rest.push(...negative.map((entry) => entry.node))
+  const driver =
+    positive.length === 0
+      ? null
+      : joinFts(
+          positive,
+          'AND',
+          negative.map((entry) => entry.fts)
+        )
+  return {
+    match: driver?.fts ?? null,
+    highlight: highlightExpression(root),
+    conditions: rest.map(condition),
+    ranked: driver !== null && driver.short === 0,
+    broad: driver !== null && driver.short === 1
+  }
+}
+
+/** The conditions as `AND ...` text on a given id column (a column name of the caller's, never input). */
+export function conditionSql(
+  conditions: readonly SqlCondition[],
+  idColumn: string
+): { sql: string; params: (string | number)[] } {
+  return {
+    sql: conditions.map((c) => ` AND (${c.sql.replaceAll('$ID', idColumn)})`).join(''),
+    params: conditions.flatMap((c) => c.params)
+  }
+}
