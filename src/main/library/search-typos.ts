@@ -66,11 +66,9 @@ function holds(statements: Statements, word: string, prefix: boolean): boolean {
 /** The closest word of the vocabulary; for a prefix, the closest start of a word. */
 function closest(statements: Statements, word: string, prefix: boolean): string | null {
   const max = word.length >= TWO_EDITS_LENGTH ? 2 : 1
-  const near = prefix
-    ? []
-    : (statements
-        .get('SELECT term, doc FROM paper_search_vocab WHERE term IN (SELECT value FROM json_each(?))')
-        .all(JSON.stringify(oneEditAway(word))) as VocabRow[])
+  const near = statements
+    .get('SELECT term, doc FROM paper_search_vocab WHERE term IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(oneEditAway(word))) as VocabRow[]
   const start = word.slice(0, 3)
   const sharing = statements
     .get('SELECT term, doc FROM paper_search_vocab WHERE term >= ? AND term < ? LIMIT ?')
