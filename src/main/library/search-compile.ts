@@ -197,12 +197,17 @@ function condition(node: QueryNode): SqlCondition {
   }
 }
 
-/** Every text node not under a NOT, as one OR expression: what the highlights mark. */
+/**
+ * Every text node not under a NOT, as one OR expression: what the highlights mark. A one-letter
+ * prefix marks only the letter as a word: its 1,300 spelled-out words cost more than the page.
+ */
 function highlightExpression(root: QueryNode): string | null {
   const parts: string[] = []
   const visit = (node: QueryNode): void => {
-    if (node.kind === 'text') parts.push(textExpression(node).fts)
-    else if (node.kind === 'and' || node.kind === 'or') node.children.forEach(visit)
+    if (node.kind === 'text') {
+      const expression = textExpression(node)
+      parts.push(expression.short === 1 ? textExpression({ ...node, prefix: false }).fts : expression.fts)
+    } else if (node.kind === 'and' || node.kind === 'or') node.children.forEach(visit)
   }
   visit(root)
   return parts.length === 0 ? null : parts.map((part) => `(${part})`).join(' OR ')

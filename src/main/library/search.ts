@@ -3,7 +3,7 @@
 // - the newest COUNT_CAP + 1 matches are collected (newest first, FTS5 stops early), so the
 //   total is exact up to COUNT_CAP and "COUNT_CAP+" beyond;
 // - bm25 (weights set in migration 3: title 10, authors 4, abstract 1, note 2) ranks the newest
-//   RANK_CAP of them; the rest follow newest first (a word in most papers ranks by recency);
+//   RANK_CAP of them and the rest follow newest first; past COUNT_CAP matches, all are newest first;
 // - a query of conditions only (is:unread year:2024) pages through the list order instead.
 import type { PaperFilter, SearchHit, SearchPage, SearchQuery, SearchSort, SnippetPart } from '../../shared/model'
 import { parseQuery, type Correction, type QueryNode } from '../../shared/query'
@@ -19,7 +19,7 @@ import { correctTypos } from './search-typos'
 export const COUNT_CAP = 10_000
 /** For a one-letter prefix, which is spelled out as some 1,300 words: each match costs more. */
 export const BROAD_COUNT_CAP = 1_000
-/** Matches ranked by bm25 (about a microsecond each); older ones follow newest first. */
+/** Matches ranked by bm25 (about a microsecond each); older ones follow newest first. Unranked past COUNT_CAP. */
 export const RANK_CAP = 2_000
 
 const SNIPPET_TOKENS = 32
@@ -105,7 +105,9 @@ function matchedPage(
   limit: number
 ): Ordered {
   const cap = plan.broad ? BROAD_COUNT_CAP : COUNT_CAP
-  const condition = where(plan, filter, 'paper_search.rowid')
+  // The unary + keeps the conditions out of FTS5's plan: handed a rowid IN (...) list, FTS5 would
+  // run the MATCH once per listed paper (seconds for a common word and 500 starred papers).
+  const condition = where(plan, filter, '+paper_search.rowid')
   const found = statements
     .get(`SELECT rowid FROM paper_search WHERE paper_search MATCH ? ${condition.sql} ORDER BY rowid DESC LIMIT ?`)
     .pluck()
@@ -116,7 +118,9 @@ function matchedPage(
   const pageOf = (ordered: number[]): number[] => ordered.slice(offset, offset + limit)
   if (ids.length === 0 || offset >= ids.length) return { page: [], ...result, ranks: new Map() }
   if (sort !== 'relevance') return { page: pageOf(sortIds(statements, ids, sort)), ...result, ranks: new Map() }
-  if (!plan.ranked) return { page: pageOf(ids), ...result, ranks: new Map() }
+  // bm25 reads every match of each word once to weigh it: with more matches than the cap, the
+  // newest come first instead (a word in most papers says little about relevance anyway).
+  if (!plan.ranked || totalIsLowerBound) return { page: pageOf(ids), ...result, ranks: new Map() }
   const newest = ids.slice(0, RANK_CAP)
   const ranks = rankNewest(statements, match, newest)
   const score = (id: number): number => ranks.get(id) ?? 0
@@ -227,7 +231,7 @@ export function countMatches(
       .pluck()
       .get(aboveId, ...condition.params, cap) as number
   }
-  const condition = where(plan, filter, 'paper_search.rowid')
+  const condition = where(plan, filter, '+paper_search.rowid')
   return statements
     .get(
       `SELECT count(*) FROM (SELECT 1 FROM paper_search

@@ -1,0 +1,158 @@
+// Search benchmark: the query language over the benchmark's library (phrases, OR, exclusions,
+// fields, states, one- and two-letter prefixes, typos), and the unread counts of 20 saved
+// searches brought up to date after each of a few daily imports.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { importFile } from '../src/main/ingest/pipeline'
+import type { Library } from '../src/main/library/contract'
+import { median, percentile, progress, round, timeMs } from './measure'
+import type { PaperFactory } from './synthetic'
+import { hfDigestText } from './synthetic'
+
+export interface SearchBenchContext {
+  library: Library
+  factory: PaperFactory
+  /** A folder for the daily digest files. */
+  dir: string
+  /** The day after the library's newest digest. */
+  firstDailyDate: Date
+}
+
+/** A misspelling of a word: two letters swapped in the middle. */
+function typo(word: string): string {
+  const i = Math.floor(word.length / 2)
+  return word.slice(0, i - 1) + word[i] + word[i - 1] + word.slice(i + 1)
+}
+
+export function searchSyntaxQueries(words: readonly string[]): { kind: string; query: string }[] {
+  const w = (rank: number): string => words[rank]!
+  return [
+    { kind: 'common word', query: w(0) },
+    { kind: 'word', query: w(10) },
+    { kind: 'rare word', query: w(12_000) },
+    { kind: 'one letter', query: w(1).slice(0, 1) },
+    { kind: 'one letter', query: w(40).slice(0, 1) },
+    { kind: 'two letters', query: w(2).slice(0, 2) },
+    { kind: 'two letters', query: w(300).slice(0, 2) },
+    { kind: 'three letters', query: w(3).slice(0, 3) },
+    { kind: 'words, last a prefix', query: `${w(30)} ${w(60).slice(0, 4)}` },
+    { kind: 'word and one letter', query: `${w(50)} ${w(9).slice(0, 1)}` },
+    { kind: 'phrase', query: `"${w(0)} ${w(2)}"` },
+    { kind: 'phrase of rarer words', query: `"${w(400)} ${w(900)}"` },
+    { kind: 'OR', query: `${w(3)} OR ${w(400)}` },
+    { kind: 'OR of rare words', query: `${w(9_000)} OR ${w(15_000)}` },
+    { kind: 'exclusion', query: `${w(0)} -${w(1)}` },
+    { kind: 'NOT', query: `${w(100)} NOT ${w(5)}` },
+    { kind: 'group', query: `(${w(4)} OR ${w(30)}) -${w(8)}` },
+    { kind: 'title field', query: `title:${w(7)}` },
+    { kind: 'author field', query: `author:${w(20)}` },
+    { kind: 'title phrase', query: `title:"${w(1)} ${w(3)}"` },
+    { kind: 'is:unread', query: `is:unread ${w(10)}` },
+    { kind: 'is:starred', query: `is:starred ${w(0)}` },
+    { kind: 'has:note', query: `has:note` },
+    { kind: 'state only', query: 'is:unread' },
+    { kind: 'year', query: `year:2024 ${w(200)}` },
+    { kind: 'exclusion only', query: `-${w(5)}` },
+    { kind: 'typo', query: typo(w(1_000)) },
+    { kind: 'typo, rare', query: typo(w(8_000)) },
+    { kind: 'stray syntax', query: `"${w(4)} AND (` }
+  ]
+}
+
+function savedQueries(words: readonly string[]): string[] {
+  const w = (rank: number): string => words[rank]!
+  return [
+    w(0),
+    w(5),
+    w(50),
+    w(500),
+    w(5_000),
+    `title:${w(7)}`,
+    `title:${w(70)}`,
+    `author:${w(20)}`,
+    `"${w(0)} ${w(2)}"`,
+    `${w(3)} OR ${w(400)}`,
+    `${w(100)} -${w(5)}`,
+    `is:starred`,
+    `has:code ${w(30)}`,
+    `has:note`,
+    `year:2024 ${w(200)}`,
+    `${w(1)} ${w(9)}`,
+    `abstract:${w(600)}`,
+    `(${w(4)} OR ${w(30)}) -${w(8)}`,
+    `${w(2_000)} OR ${w(3_000)} OR ${w(4_000)}`,
+    `title:${w(11)} is:unread`
+  ]
+}
+
+function benchQueries(library: Library, words: readonly string[]) {
+  const perQuery = searchSyntaxQueries(words).map(({ kind, query }) => {
+    const runs = [0, 1, 2].map(() => timeMs(() => library.search({ query, limit: 50 })))
+    const page = runs[0]!.value
+    return {
+      kind,
+      query,
+      total: `${page.total}${page.totalIsLowerBound ? '+' : ''}`,
+      corrected: page.corrections.length > 0,
+      ms: round(median(runs.map((run) => run.ms)))
+    }
+  })
+  const times = perQuery.map((entry) => entry.ms)
+  return {
+    queries: perQuery.length,
+    medianMs: round(median(times)),
+    p95Ms: round(percentile(times, 95)),
+    maxMs: round(Math.max(...times)),
+    perQuery,
+    includes:
+      'library.search() with limit 50, relevance order: parse, compile, newest matches (bounded), bm25 for the newest ' +
+      '2,000, total (exact to 10,000), 50 papers loaded and highlighted, typo correction when nothing matched; median of 3 runs'
+  }
+}
+
+function benchSavedCounts(context: SearchBenchContext) {
+  const { library, factory, dir } = context
+  for (const [index, query] of savedQueries(factory.vocabulary.words).entries()) {
+    library.saveSearch(`Saved ${index + 1}`, query)
+  }
+  const first = timeMs(() => library.savedSearches())
+  const times: number[] = []
+  for (let day = 0; day < 5; day++) {
+    const date = new Date(context.firstDailyDate.getTime() + day * 86_400_000)
+    const path = join(dir, `search-daily-${day}.txt`)
+    writeFileSync(
+      path,
+      hfDigestText(
+        date,
+        Array.from({ length: 100 }, () => factory.paper())
+      )
+    )
+    const imported = importFile(library, path, { date: date.toISOString().slice(0, 10) })
+    if (!imported.ok) throw new Error(`daily import failed: ${imported.error.message}`)
+    times.push(timeMs(() => library.savedSearches()).ms)
+  }
+  return {
+    savedSearches: 20,
+    firstCountMs: round(first.ms),
+    afterDailyImportMedianMs: round(median(times)),
+    afterDailyImportMaxMs: round(Math.max(...times)),
+    includes:
+      'library.savedSearches() (all 20 with unread counts) right after importFile() of a 100-paper digest; ' +
+      'firstCountMs: the first count of all 20 from nothing (unread counted up to 1,000 each)'
+  }
+}
+
+export function benchSearch(context: SearchBenchContext) {
+  progress('search: the query language')
+  const search = benchQueries(context.library, context.factory.vocabulary.words)
+  progress('search: saved-search counts after daily imports')
+  const savedCounts = benchSavedCounts(context)
+  return {
+    search,
+    savedCounts,
+    targets: {
+      searchP95Ms: { target: '< 50', met: search.p95Ms < 50 },
+      savedCountsAfterImportMs: { target: '< 50', met: savedCounts.afterDailyImportMaxMs < 50 }
+    }
+  }
+}
