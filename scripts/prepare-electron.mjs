@@ -58,7 +58,12 @@ function runQuietly(command, args, cwd) {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: process.env })
   if (result.status === 0) return null
   const output = `${result.stderr ?? ''}\n${result.stdout ?? ''}`
-  return output.split('\n').find((line) => line.trim() !== '')?.trim() ?? `exit code ${result.status}`
+  return (
+    output
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? `exit code ${result.status}`
+  )
 }
 
 // 1. Electron's binary (its own installer; does nothing when the right version is there).
