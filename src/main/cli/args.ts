@@ -24,7 +24,8 @@ const LIST_FLAGS: Record<string, FlagKind> = {
   search: 'value',
   limit: 'value',
   offset: 'value',
-  sort: 'value'
+  sort: 'value',
+  'json-page': 'boolean'
 }
 
 const SPECS: CommandSpec[] = [
@@ -56,7 +57,7 @@ const SPECS: CommandSpec[] = [
     name: 'search',
     usage: 'search QUERY [--limit N] [--sort relevance|date|title|position]   (QUERY syntax: see the README)',
     summary: 'search titles, authors, abstracts, notes and fields ("title:survey is:unread -diffusion")',
-    flags: { limit: 'value', offset: 'value', sort: 'value' },
+    flags: { limit: 'value', offset: 'value', sort: 'value', 'json-page': 'boolean' },
     positionals: [1, Infinity],
     needsLibrary: true,
     queryPositionals: true
@@ -147,7 +148,7 @@ function stateSpec(name: string, summary: string): CommandSpec {
 export const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map(SPECS.map((spec) => [spec.name, spec]))
 
 /** Options every command takes. */
-const GLOBAL_FLAGS: Record<string, FlagKind> = { db: 'value', json: 'boolean', help: 'boolean' }
+const GLOBAL_FLAGS: Record<string, FlagKind> = { db: 'value', json: 'boolean', help: 'boolean', version: 'boolean' }
 
 export interface ParsedArgs {
   command: string
@@ -213,6 +214,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const json = flags.get('json') === true
   flags.delete('db')
   flags.delete('json')
+  if (flags.get('version') === true)
+    return { command: 'version', positionals: [], flags: new Map(), db: undefined, json }
   if (flags.get('help') === true || command === null) {
     return { command: 'help', positionals: command ? [command.name] : [], flags: new Map(), db: undefined, json }
   }
@@ -280,6 +283,7 @@ export function usageText(): string {
     'Options for every command:',
     '  --json      print exactly one JSON value on stdout',
     "  --db PATH   use this library file (also DOGEAR_DB); default: the app's library",
+    '  --version   print the version of Dogear',
     '',
     'Run "dogear help COMMAND" for the options of one command.'
   ]

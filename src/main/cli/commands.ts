@@ -21,6 +21,8 @@ export interface CommandOutput {
   text: string
   /** Lines for stderr (failed files of an import), printed in both modes. */
   errors?: string[]
+  /** For listings: where the items sit in the whole, printed by --json-page as {items, total, offset}. */
+  page?: { total: number; offset: number; totalIsLowerBound?: boolean }
   exitCode?: number
 }
 
@@ -152,7 +154,7 @@ function listCommand(args: ParsedArgs, library: Library): CommandOutput {
     items.push(...page.items)
     if (page.items.length < want || items.length >= limit || offset + items.length >= total) break
   }
-  return { json: items, text: formatPaperList(items, total, offset) }
+  return { json: items, text: formatPaperList(items, total, offset), page: { total, offset } }
 }
 
 function requirePaper(library: Library, id: number): NonNullable<ReturnType<Library['getPaper']>> {

@@ -75,8 +75,9 @@ export function searchCommand(args: ParsedArgs, library: Library): CommandOutput
   return {
     json: items.map((hit) => ({ ...hit, snippet: plainSnippet(hit.snippetParts) })),
     text: text.filter((line) => line !== null).join('\n'),
+    page: { total: first.total, offset, totalIsLowerBound: first.totalIsLowerBound },
     // In JSON mode stdout holds only the papers; the notice goes to stderr.
-    errors: args.json && notice !== null ? [notice] : []
+    errors: (args.json || args.flags.get('json-page') === true) && notice !== null ? [notice] : []
   }
 }
 
@@ -120,5 +121,9 @@ export function listSavedSearchCommand(args: ParsedArgs, library: Library, filte
   const { items, first } = collect(library, saved.query, filter, sortOf(args, 'position'), offset, limit)
   const text = formatPaperList(items, first.total, offset)
   const capped = first.totalIsLowerBound ? `\n(more than ${first.total.toLocaleString('en-US')} papers match)` : ''
-  return { json: items, text: text + capped }
+  return {
+    json: items,
+    text: text + capped,
+    page: { total: first.total, offset, totalIsLowerBound: first.totalIsLowerBound }
+  }
 }

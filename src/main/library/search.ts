@@ -137,9 +137,10 @@ function conditionPage(
   offset: number,
   limit: number
 ): Ordered {
-  const condition = where(plan, filter, 'p.id')
+  // The conditions name the paper as ps.paper_id: filters' own subqueries call papers `p`.
+  const condition = where(plan, filter, 'ps.paper_id')
   const found = statements
-    .get(`SELECT count(*) FROM (SELECT 1 FROM papers p WHERE 1 ${condition.sql} LIMIT ?)`)
+    .get(`SELECT count(*) FROM (SELECT 1 FROM paper_state ps WHERE 1 ${condition.sql} LIMIT ?)`)
     .pluck()
     .get(...condition.params, COUNT_CAP + 1) as number
   const total = Math.min(found, COUNT_CAP)
@@ -148,7 +149,10 @@ function conditionPage(
     offset >= total
       ? []
       : (statements
-          .get(`SELECT p.id FROM papers p WHERE 1 ${condition.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+          .get(
+            `SELECT p.id FROM papers p CROSS JOIN paper_state ps ON ps.paper_id = p.id
+              WHERE 1 ${condition.sql} ORDER BY ${order} LIMIT ? OFFSET ?`
+          )
           .pluck()
           .all(...condition.params, Math.min(limit, total - offset), offset) as number[])
   return { page, total, totalIsLowerBound: found > COUNT_CAP, ranks: new Map() }
@@ -225,9 +229,9 @@ export function countMatches(
 ): number {
   const plan = compileQuery(root)
   if (plan.match === null) {
-    const condition = where(plan, filter, 'p.id')
+    const condition = where(plan, filter, 'ps.paper_id')
     return statements
-      .get(`SELECT count(*) FROM (SELECT 1 FROM papers p WHERE p.id > ? ${condition.sql} LIMIT ?)`)
+      .get(`SELECT count(*) FROM (SELECT 1 FROM paper_state ps WHERE ps.paper_id > ? ${condition.sql} LIMIT ?)`)
       .pluck()
       .get(aboveId, ...condition.params, cap) as number
   }

@@ -1,11 +1,13 @@
 // A small in-memory DogearApi for testing the renderer's stores without main or a database.
 import type { AppEvent, DogearApi } from '../../../src/shared/api'
+import type { FilterKind } from '../../../src/shared/filters'
 import {
   DEFAULT_SETTINGS,
   type ImportFileReport,
   type Paper,
   type PaperDetail,
   type PaperFilter,
+  type SavedSearch,
   type SearchHit,
   type Settings
 } from '../../../src/shared/model'
@@ -48,19 +50,19 @@ export interface FakeApi extends DogearApi {
   emit(event: AppEvent): void
 }
 
+// One matcher per filter kind: the compiler asks for a new kind's entry here too.
+const MATCHERS: { [K in FilterKind]: (paper: Paper, filter: Extract<PaperFilter, { kind: K }>) => boolean } = {
+  all: () => true,
+  unread: (paper) => !paper.read,
+  starred: (paper) => paper.starred,
+  hasCode: (paper) => paper.hasCode,
+  digest: (paper, filter) => paper.digests.includes(filter.digestId)
+}
+
 function matches(paper: Paper, filter: PaperFilter | undefined): boolean {
-  switch (filter?.kind ?? 'all') {
-    case 'unread':
-      return !paper.read
-    case 'starred':
-      return paper.starred
-    case 'hasCode':
-      return paper.hasCode
-    case 'digest':
-      return filter?.kind === 'digest' && paper.digests.includes(filter.digestId)
-    default:
-      return true
-  }
+  if (filter === undefined) return true
+  const matcher = MATCHERS[filter.kind] as (paper: Paper, filter: PaperFilter) => boolean
+  return matcher(paper, filter)
 }
 
 export function createFakeApi(options: FakeOptions = {}): FakeApi {
@@ -70,6 +72,11 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
   const holds = new Map<string, Promise<void>>()
   const listeners = new Set<(event: AppEvent) => void>()
   let settings: Settings = { ...DEFAULT_SETTINGS }
+  let saved: SavedSearch[] = []
+  let savedSerial = 0
+  const titleHas = (paper: Paper, query: string) => paper.title.toLowerCase().includes(query.toLowerCase())
+  const withCounts = () =>
+    saved.map((s) => ({ ...s, unread: papers.filter((p) => !p.read && titleHas(p, s.query)).length }))
 
   const byId = (id: number) => papers.find((p) => p.id === id)
   const change = (ids: number[], key: 'read' | 'starred', value: boolean) => {
@@ -160,7 +167,46 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
           .filter((p) => matches(p, args.filter) && p.title.toLowerCase().includes(needle))
           .map((p) => ({ ...p, titleParts: [{ text: p.title, match: true }], snippetParts: [], rank: 0 }))
         const offset = args.offset ?? 0
-        return { items: hits.slice(offset, offset + (args.limit ?? 100)), total: hits.length, offset }
+        return {
+          items: hits.slice(offset, offset + (args.limit ?? 100)),
+          total: hits.length,
+          totalIsLowerBound: false,
+          offset,
+          corrections: []
+        }
+      }),
+    listSavedSearches: (args) => call('listSavedSearches', args, withCounts),
+    saveSearch: (args) =>
+      call('saveSearch', args, () => {
+        const existing = saved.find((s) => s.name.toLowerCase() === args.name.toLowerCase())
+        if (existing) existing.query = args.query
+        else
+          saved.push({
+            id: ++savedSerial,
+            name: args.name,
+            query: args.query,
+            syntaxVersion: 1,
+            unread: 0,
+            unreadIsLowerBound: false
+          })
+        return withCounts().find((s) => s.name.toLowerCase() === args.name.toLowerCase())!
+      }),
+    renameSavedSearch: (args) =>
+      call('renameSavedSearch', args, () => {
+        saved = saved.map((s) => (s.id === args.id ? { ...s, name: args.name } : s))
+        return withCounts().find((s) => s.id === args.id)!
+      }),
+    moveSavedSearch: (args) =>
+      call('moveSavedSearch', args, () => {
+        const moving = saved.find((s) => s.id === args.id)!
+        saved = saved.filter((s) => s.id !== args.id)
+        saved.splice(args.index, 0, moving)
+        return withCounts()
+      }),
+    deleteSavedSearch: (args) =>
+      call('deleteSavedSearch', args, () => {
+        saved = saved.filter((s) => s.id !== args.id)
+        return null
       }),
     markRead: (args) => call('markRead', args, () => change(args.ids, 'read', args.read)),
     markAllRead: (args) =>
