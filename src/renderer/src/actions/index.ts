@@ -16,6 +16,7 @@ import { createLinkActions } from './links'
 import { createMarkActions } from './marks'
 import { createNavigationActions } from './navigation'
 import { createReadOnOpen } from './readOnOpen'
+import { createSavedSearchActions } from './savedSearches'
 import { createSourcesActions } from './sources'
 import { runOptimistic } from '../lib/optimistic'
 
@@ -39,6 +40,7 @@ export function createDogear(api: RendererApi, readClipboard: () => Promise<stri
   const readOnOpen = createReadOnOpen(ctx, marks)
   const navigation = createNavigationActions(ctx, list, notes, readOnOpen)
   const links = createLinkActions(ctx)
+  const savedSearches = createSavedSearchActions(ctx, sources.refreshSources, list.searchNow)
   const imports = createImportActions(ctx, async () => {
     await Promise.all([sources.refreshSources(), list.reloadList()])
   })
@@ -137,6 +139,7 @@ export function createDogear(api: RendererApi, readClipboard: () => Promise<stri
       return marks.toggleRead()
     },
     ...links,
+    ...savedSearches,
     undo: history.undo,
     redo: history.redo,
     recordUndoStep: history.record,

@@ -1,5 +1,5 @@
 // Loading the paper list page by page, and moving the selection through it.
-import type { PaperFilter } from '../../../shared/model'
+import type { PaperFilter, SearchPage, SearchSort } from '../../../shared/model'
 import { errorMessage } from '../api'
 import { PAGE_SIZE, emptyCache, indexOfId, missingPages, pageOf, putPage, rowAt } from '../lib/pageCache'
 import type { Row } from '../stores/papers'
@@ -7,17 +7,22 @@ import type { ActionContext } from './context'
 
 export const SEARCH_DEBOUNCE_MS = 150
 
+type SearchExtras = Pick<SearchPage, 'totalIsLowerBound' | 'corrections'>
+
 export function createListActions(ctx: ActionContext) {
   const inflight = new Map<string, Promise<void>>()
   /** Pages the list shows right now: eviction spares them. */
   let visiblePages: number[] = []
   let searchTimer: ReturnType<typeof setTimeout> | null = null
 
-  async function fetchPage(page: number): Promise<{ items: Row[]; total: number }> {
-    const { filter, query } = ctx.selection.getState()
+  async function fetchPage(page: number): Promise<{ items: Row[]; total: number } & SearchExtras> {
+    const { filter, query, listSort, searchSort } = ctx.selection.getState()
     const offset = page * PAGE_SIZE
-    if (query.trim()) return ctx.api.search({ query: query.trim(), filter, offset, limit: PAGE_SIZE })
-    return ctx.api.listPapers({ filter, offset, limit: PAGE_SIZE })
+    // A trailing space is kept: "tra " searches the whole word, "tra" its prefix.
+    if (query.trim())
+      return ctx.api.search({ query: query.trimStart(), filter, sort: searchSort, offset, limit: PAGE_SIZE })
+    const answer = await ctx.api.listPapers({ filter, sort: listSort, offset, limit: PAGE_SIZE })
+    return { ...answer, totalIsLowerBound: false, corrections: [] }
   }
 
   function loadPage(page: number): Promise<void> {
@@ -33,6 +38,7 @@ export function createListActions(ctx: ActionContext) {
         ctx.papers.setState({
           cache: putPage(state.cache, page, answer.items, keep),
           total: answer.total,
+          totalIsLowerBound: answer.totalIsLowerBound,
           loaded: true,
           error: null
         })
@@ -72,7 +78,15 @@ export function createListActions(ctx: ActionContext) {
       const answer = await fetchPage(0)
       if (ctx.papers.getState().generation !== generation) return
       const cache = putPage(emptyCache<Row>(), 0, answer.items)
-      ctx.papers.setState({ cache, total: answer.total, searched, loaded: true, error: null })
+      ctx.papers.setState({
+        cache,
+        total: answer.total,
+        totalIsLowerBound: answer.totalIsLowerBound,
+        corrections: answer.corrections,
+        searched,
+        loaded: true,
+        error: null
+      })
       const { selectedId } = ctx.selection.getState()
       if (selectedId !== null) {
         const index = indexOfId(cache, selectedId)
@@ -80,7 +94,15 @@ export function createListActions(ctx: ActionContext) {
       }
     } catch (error) {
       if (ctx.papers.getState().generation === generation) {
-        ctx.papers.setState({ cache: emptyCache<Row>(), total: 0, searched, loaded: true, error: errorMessage(error) })
+        ctx.papers.setState({
+          cache: emptyCache<Row>(),
+          total: 0,
+          totalIsLowerBound: false,
+          corrections: [],
+          searched,
+          loaded: true,
+          error: errorMessage(error)
+        })
       }
     }
   }
@@ -88,6 +110,21 @@ export function createListActions(ctx: ActionContext) {
   function setFilter(filter: PaperFilter): Promise<void> {
     ctx.selection.setState({ filter, view: 'papers', selectedIndex: null })
     void ctx.api.updateSettings({ lastFilter: filter }).catch(() => undefined)
+    return reloadList()
+  }
+
+  /** The order of the list, or of the search results while searching. */
+  function setSort(sort: SearchSort): Promise<void> {
+    if (ctx.selection.getState().query.trim()) ctx.selection.setState({ searchSort: sort })
+    else if (sort !== 'relevance') ctx.selection.setState({ listSort: sort })
+    return reloadList()
+  }
+
+  /** Searches at once, without waiting for a pause in typing (a saved search was chosen). */
+  function searchNow(query: string): Promise<void> {
+    if (searchTimer) clearTimeout(searchTimer)
+    searchTimer = null
+    ctx.selection.setState({ query, view: 'papers', selectedIndex: null })
     return reloadList()
   }
 
@@ -129,7 +166,18 @@ export function createListActions(ctx: ActionContext) {
     return null
   }
 
-  return { loadPage, ensureRows, reloadList, setFilter, setQuery, rowAtIndex, currentIndex, findNextUnread }
+  return {
+    loadPage,
+    ensureRows,
+    reloadList,
+    setFilter,
+    setQuery,
+    setSort,
+    searchNow,
+    rowAtIndex,
+    currentIndex,
+    findNextUnread
+  }
 }
 
 export type ListActions = ReturnType<typeof createListActions>

@@ -9,9 +9,13 @@ export function createSourcesActions(ctx: ActionContext) {
   async function refreshSources(): Promise<void> {
     const mine = ++token
     try {
-      const [digests, stats] = await Promise.all([ctx.api.listDigests(), ctx.api.stats({ days: PROGRESS_DAYS })])
+      const [digests, stats, savedSearches] = await Promise.all([
+        ctx.api.listDigests(),
+        ctx.api.stats({ days: PROGRESS_DAYS }),
+        ctx.api.listSavedSearches()
+      ])
       if (mine !== token) return
-      ctx.sources.setState({ loaded: true, digests, stats, error: null })
+      ctx.sources.setState({ loaded: true, digests, stats, savedSearches, error: null })
     } catch (error) {
       if (mine !== token) return
       ctx.sources.setState({ loaded: true, error: errorMessage(error) })

@@ -1,5 +1,6 @@
 import { KEY_HELP } from '../lib/keymap'
 import { Dialog } from './Dialog'
+import { SearchSyntaxHelp } from './SearchSyntaxHelp'
 
 export function KeysDialog({ onClose }: { onClose: () => void }) {
   return (
@@ -22,6 +23,7 @@ export function KeysDialog({ onClose }: { onClose: () => void }) {
         </tbody>
       </table>
       <p className="muted small">Keys do nothing while you type in the search box or the note.</p>
+      <SearchSyntaxHelp />
     </Dialog>
   )
 }

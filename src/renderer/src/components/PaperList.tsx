@@ -7,6 +7,7 @@ import { firstAuthors } from '../lib/filters'
 import { rowAt } from '../lib/pageCache'
 import { isSearchHit, type Row } from '../stores/papers'
 import { Highlighted } from './Highlighted'
+import { CorrectionNotice, ListCount, SortControl } from './ListHeaderParts'
 
 const ROW_HEIGHT = 78
 const SEARCH_ROW_HEIGHT = 100
@@ -119,12 +120,10 @@ export function PaperList() {
   return (
     <div className="paper-list-pane">
       <div className="list-header">
-        <span className="list-count" aria-live="polite">
-          {loaded
-            ? `${total.toLocaleString()} ${searching ? 'match' : 'paper'}${total === 1 ? '' : searching ? 'es' : 's'}`
-            : 'Loading…'}
-        </span>
+        <ListCount />
+        <SortControl />
       </div>
+      <CorrectionNotice />
       {error && <p className="error-text list-error">{error}</p>}
       {loaded && total === 0 && !error && (
         <p className="muted list-empty">{searching ? 'No papers match this search.' : 'Nothing here.'}</p>

@@ -4,6 +4,7 @@ import type { DigestProgress, PaperFilter } from '../../../shared/model'
 import { useDogear } from '../context'
 import { formatDay } from '../lib/dates'
 import { FIXED_SOURCES, sameFilter } from '../lib/filters'
+import { SavedSearchesSection } from './SavedSearchesSection'
 
 export function digestDateLabel(digest: Pick<DigestProgress, 'dateFrom' | 'dateTo'>): string {
   if (digest.dateFrom && digest.dateTo && digest.dateFrom !== digest.dateTo) {
@@ -110,6 +111,7 @@ export function SourcesPane() {
           </button>
         </li>
       </ul>
+      <SavedSearchesSection />
       <h2 className="sources-heading">Digests</h2>
       {newestFirst.length === 0 ? (
         <p className="muted small sources-empty">No digests yet.</p>

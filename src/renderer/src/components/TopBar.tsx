@@ -1,7 +1,7 @@
-import { useEffect, useRef } from 'react'
 import { useStore } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import { useDogear } from '../context'
+import { SearchField } from './SearchField'
 
 function ImportProgressBar() {
   const dogear = useDogear()
@@ -23,46 +23,6 @@ function ImportProgressBar() {
   )
 }
 
-function SearchBox() {
-  const dogear = useDogear()
-  const query = useStore(dogear.selection, (s) => s.query)
-  const focusRequest = useStore(dogear.ui, (s) => s.focusSearchRequest)
-  const ref = useRef<HTMLInputElement>(null)
-  const handled = useRef(focusRequest)
-  useEffect(() => {
-    if (focusRequest === handled.current) return
-    handled.current = focusRequest
-    ref.current?.focus()
-    ref.current?.select()
-  }, [focusRequest])
-  return (
-    <div className="search">
-      <span className="search-icon" aria-hidden="true">
-        ⌕
-      </span>
-      <input
-        ref={ref}
-        type="search"
-        aria-label="Search papers"
-        placeholder="Search papers  /"
-        value={query}
-        onChange={(event) => dogear.setQuery(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape' && query) {
-            event.preventDefault()
-            event.stopPropagation()
-            dogear.setQuery('')
-          } else if (event.key === 'Enter' || event.key === 'ArrowDown') {
-            event.preventDefault()
-            ref.current?.blur()
-            void dogear.selectIndex(0)
-          }
-        }}
-      />
-    </div>
-  )
-}
-
 export function TopBar() {
   const dogear = useDogear()
   const importing = useStore(dogear.ui, (s) => s.importing)
@@ -72,7 +32,7 @@ export function TopBar() {
         <span className="brand-mark" aria-hidden="true" />
         Dogear
       </div>
-      <SearchBox />
+      <SearchField />
       <ImportProgressBar />
       <div className="topbar-actions">
         <button type="button" className="primary" disabled={importing} onClick={() => void dogear.chooseAndImport()}>

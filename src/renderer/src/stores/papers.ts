@@ -1,6 +1,6 @@
 // The paper list: a bounded cache of pages the database sorted, and how many there are in all.
 import { createStore } from 'zustand/vanilla'
-import type { Paper, SearchHit } from '../../../shared/model'
+import type { Paper, SearchHit, SearchPage } from '../../../shared/model'
 import { emptyCache, type PageCache } from '../lib/pageCache'
 
 /** A list row: a paper, with highlight parts when the list shows search results. */
@@ -20,6 +20,9 @@ export interface PapersState {
   searched: boolean
   cache: PageCache<Row>
   error: string | null
+  /** For search results: whether `total` is a lower bound ("10,000+"), and the typos corrected. */
+  totalIsLowerBound: boolean
+  corrections: SearchPage['corrections']
 }
 
 export const createPapersStore = () =>
@@ -29,7 +32,9 @@ export const createPapersStore = () =>
     total: 0,
     searched: false,
     cache: emptyCache<Row>(),
-    error: null
+    error: null,
+    totalIsLowerBound: false,
+    corrections: []
   }))
 
 export type PapersStore = ReturnType<typeof createPapersStore>

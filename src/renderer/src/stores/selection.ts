@@ -1,6 +1,6 @@
 // What the reader is looking at: which source, which search, which paper.
 import { createStore } from 'zustand/vanilla'
-import type { PaperFilter } from '../../../shared/model'
+import type { PaperFilter, PaperSort, SearchSort } from '../../../shared/model'
 
 export type View = 'papers' | 'progress'
 
@@ -12,6 +12,9 @@ export interface SelectionState {
   selectedId: number | null
   /** Position of the selected paper in the current list, when known. */
   selectedIndex: number | null
+  /** The list's order, and the order of search results (relevance unless the reader picks another). */
+  listSort: PaperSort
+  searchSort: SearchSort
 }
 
 export const createSelectionStore = () =>
@@ -20,7 +23,9 @@ export const createSelectionStore = () =>
     filter: { kind: 'all' },
     query: '',
     selectedId: null,
-    selectedIndex: null
+    selectedIndex: null,
+    listSort: 'position',
+    searchSort: 'relevance'
   }))
 
 export type SelectionStore = ReturnType<typeof createSelectionStore>

@@ -1,15 +1,17 @@
 // The Sources pane's numbers: digests with their progress and the library's counts.
 import { createStore } from 'zustand/vanilla'
-import type { DigestProgress, LibraryStats } from '../../../shared/model'
+import type { DigestProgress, LibraryStats, SavedSearch } from '../../../shared/model'
 
 export interface SourcesState {
   loaded: boolean
   digests: DigestProgress[]
   stats: LibraryStats | null
+  /** Saved searches in the reader's order, with their unread counts. */
+  savedSearches: SavedSearch[]
   error: string | null
 }
 
 export const createSourcesStore = () =>
-  createStore<SourcesState>()(() => ({ loaded: false, digests: [], stats: null, error: null }))
+  createStore<SourcesState>()(() => ({ loaded: false, digests: [], stats: null, savedSearches: [], error: null }))
 
 export type SourcesStore = ReturnType<typeof createSourcesStore>

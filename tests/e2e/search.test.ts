@@ -1,0 +1,81 @@
+// Searching the shared digest in the app: what the field understood, typos, sorting, and
+// saved searches as smart lists in the Sources pane.
+import { afterEach, describe, expect, it } from 'vitest'
+import { closeOpenApps, launchApp, type App } from './app'
+import { FIXTURE_PAPERS, importFixture, papers, screenshot, sources, tempDbPath } from './helpers'
+
+let app: App
+afterEach(closeOpenApps)
+
+async function start(): Promise<App> {
+  app = await launchApp({ dbPath: tempDbPath() })
+  await importFixture(app)
+  return app
+}
+
+const rowNames = (app: App) =>
+  papers(app.page)
+    .getByRole('option')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label')))
+
+describe('search in the app', () => {
+  it('says what the query understood, corrects typos, and sorts', async () => {
+    const { page } = await start()
+    const box = page.getByRole('searchbox', { name: 'Search papers' })
+    await box.fill('title:survey -mamba')
+    await expect.poll(() => page.locator('.list-count').textContent()).toBe('7 matches')
+    expect(await page.locator('#search-understood').textContent()).toBe("Searching title: 'survey' · excluding 'mamba'")
+    expect(await rowNames(app)).not.toContain('A Survey of Mamba')
+
+    await page.getByRole('combobox', { name: 'Sort papers' }).selectOption('title')
+    await expect
+      .poll(async () => (await rowNames(app))[0])
+      .toBe('A Practical Survey on Faster and Lighter Transformers')
+
+    await box.fill('tranformer')
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'No papers for' }).textContent())
+      .toBe("No papers for 'tranformer'; showing 'transformer'")
+    expect(Number((await page.locator('.list-count').textContent())!.split(' ')[0])).toBeGreaterThan(30)
+
+    await page.getByRole('button', { name: 'Search syntax' }).click()
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+    await help.getByRole('heading', { name: 'Search syntax' }).waitFor()
+    expect(await help.getByText('"in-context learning"').count()).toBe(1)
+  })
+
+  it('saves a search as a smart list with a live unread count, renames, moves and deletes it', async () => {
+    const { page, library } = await start()
+    const box = page.getByRole('searchbox', { name: 'Search papers' })
+    await box.fill('title:survey')
+    await expect.poll(() => page.locator('.list-count').textContent()).toBe('8 matches')
+    await page.getByRole('button', { name: 'Save search' }).click()
+    await page.getByRole('textbox', { name: 'Name of the saved search' }).fill('Surveys')
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    const saved = sources(page).getByRole('list', { name: 'Saved searches' })
+    await saved.getByRole('button', { name: 'Surveys, 8 unread' }).waitFor()
+
+    library.saveSearch('Mamba', 'mamba')
+    library.markRead([library.search({ query: 'title:survey' }).items[0]!.id], true)
+    await box.fill('')
+    await expect.poll(() => page.locator('.list-count').textContent()).toBe(`${FIXTURE_PAPERS} papers`)
+    // Marking a paper read in the app refreshes the counts.
+    await papers(page).getByRole('option').first().click()
+    await saved.getByRole('button', { name: 'Surveys, 7 unread' }).waitFor()
+    await saved.getByRole('button', { name: /^Mamba, \d+ unread$/ }).waitFor()
+
+    await saved.getByRole('button', { name: 'Move Mamba up' }).click()
+    await expect
+      .poll(() => saved.getByRole('button', { name: /unread$/ }).evaluateAll((b) => b.map((x) => x.textContent)))
+      .toEqual([expect.stringMatching(/^Mamba/), expect.stringMatching(/^Surveys/)])
+    await saved.getByRole('button', { name: 'Rename Surveys' }).click()
+    await saved.getByRole('textbox', { name: 'New name for Surveys' }).fill('Reviews')
+    await page.keyboard.press('Enter')
+    await saved.getByRole('button', { name: 'Reviews, 7 unread' }).click()
+    await expect.poll(() => box.inputValue()).toBe('title:survey')
+    await expect.poll(() => page.locator('.list-count').textContent()).toBe('8 matches')
+    await screenshot(page, 'saved-searches')
+    await saved.getByRole('button', { name: 'Delete Mamba' }).click()
+    await expect.poll(() => library.savedSearches().map((s) => s.name)).toEqual(['Reviews'])
+  })
+})
