@@ -14,6 +14,7 @@ import type { PaperSort } from '../src/shared/model'
 import { CASES } from './cases'
 import { median, percentile, progress, round, timeMs } from './measure'
 import { rawBoundInsert } from './raw-bound'
+import { benchSearch } from './search'
 import { PaperFactory, hfDigestText, randomSource, type SyntheticPaper } from './synthetic'
 
 interface Options {
@@ -277,6 +278,8 @@ function main(): void {
     const daily = benchDaily(library, dir, options, factory, bulk.papers)
     const totalPapers = library.stats().papers
     const queries = benchQueries(library, factory, totalPapers)
+    const firstDailyDate = new Date(BULK_DATE.getTime() + (options.dailyDigests + 30) * 86_400_000)
+    const searchSyntax = benchSearch({ library, factory, dir, firstDailyDate })
     const cases: Record<string, unknown> = {}
     for (const benchCase of CASES) {
       progress(`case ${benchCase.name}`)
@@ -288,6 +291,7 @@ function main(): void {
       import: bulk.report,
       daily,
       ...queries,
+      searchSyntax,
       cases,
       targets: {
         importPapersPerSec: { target: '>= 10000', met: bulk.report.papersPerSec >= 10_000 },
