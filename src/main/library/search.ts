@@ -9,11 +9,12 @@ import type { PaperFilter, SearchHit, SearchPage, SearchQuery, SearchSort, Snipp
 import { parseQuery, type Correction, type QueryNode } from '../../shared/query'
 import type { Statements } from './connection'
 import { filterCondition } from './filters'
-import { ORDER, pageBounds } from './listing'
+import { pageBounds } from './listing'
 import { loadPapers } from './paper-rows'
 import { compileQuery, conditionSql, type SearchPlan } from './search-compile'
 import { MATCH_END, MATCH_START, splitMarked } from './search-query'
 import { correctTypos } from './search-typos'
+import { SORTS } from './sorts'
 
 /** Matches counted before the total becomes "at least". */
 export const COUNT_CAP = 10_000
@@ -89,7 +90,7 @@ function rankNewest(statements: Statements, match: string, ids: number[]): Map<n
 
 function sortIds(statements: Statements, ids: number[], sort: Exclude<SearchSort, 'relevance'>): number[] {
   return statements
-    .get(`SELECT p.id FROM papers p WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY ${ORDER[sort]}`)
+    .get(`SELECT p.id FROM papers p WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY ${SORTS[sort].order}`)
     .pluck()
     .all(JSON.stringify(ids)) as number[]
 }
@@ -144,7 +145,7 @@ function conditionPage(
     .pluck()
     .get(...condition.params, COUNT_CAP + 1) as number
   const total = Math.min(found, COUNT_CAP)
-  const order = ORDER[sort === 'relevance' ? 'date' : sort]
+  const order = SORTS[sort === 'relevance' ? 'date' : sort].order
   const page =
     offset >= total
       ? []

@@ -15,13 +15,28 @@ export function createListActions(ctx: ActionContext) {
   let visiblePages: number[] = []
   let searchTimer: ReturnType<typeof setTimeout> | null = null
 
-  async function fetchPage(page: number): Promise<{ items: Row[]; total: number } & SearchExtras> {
+  /**
+   * The cursor after each loaded page's last row, by generation and page: the page below a
+   * loaded one is asked for by cursor (keyset), so scrolling to the end of a million papers
+   * costs the same per page as the top. A jump past unloaded pages asks by offset.
+   */
+  const cursors = new Map<string, string>()
+
+  async function fetchPage(page: number, generation: number): Promise<{ items: Row[]; total: number } & SearchExtras> {
     const { filter, query, listSort, searchSort } = ctx.selection.getState()
     const offset = page * PAGE_SIZE
     // A trailing space is kept: "tra " searches the whole word, "tra" its prefix.
     if (query.trim())
       return ctx.api.search({ query: query.trimStart(), filter, sort: searchSort, offset, limit: PAGE_SIZE })
-    const answer = await ctx.api.listPapers({ filter, sort: listSort, offset, limit: PAGE_SIZE })
+    const after = cursors.get(`${generation}:${page - 1}`)
+    const answer = await ctx.api.listPapers({
+      filter,
+      sort: listSort,
+      offset,
+      limit: PAGE_SIZE,
+      ...(after ? { after } : {})
+    })
+    if (answer.next !== null) cursors.set(`${generation}:${page}`, answer.next)
     return { ...answer, totalIsLowerBound: false, corrections: [] }
   }
 
@@ -30,7 +45,7 @@ export function createListActions(ctx: ActionContext) {
     const key = `${generation}:${page}`
     const running = inflight.get(key)
     if (running) return running
-    const request = fetchPage(page)
+    const request = fetchPage(page, generation)
       .then((answer) => {
         const state = ctx.papers.getState()
         if (state.generation !== generation) return
@@ -73,9 +88,10 @@ export function createListActions(ctx: ActionContext) {
   async function reloadList(): Promise<void> {
     const generation = ctx.papers.getState().generation + 1
     ctx.papers.setState({ generation })
+    cursors.clear()
     const searched = ctx.selection.getState().query.trim().length > 0
     try {
-      const answer = await fetchPage(0)
+      const answer = await fetchPage(0, generation)
       if (ctx.papers.getState().generation !== generation) return
       const cache = putPage(emptyCache<Row>(), 0, answer.items)
       ctx.papers.setState({
