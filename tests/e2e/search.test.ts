@@ -2,7 +2,7 @@
 // saved searches as smart lists in the Sources pane.
 import { afterEach, describe, expect, it } from 'vitest'
 import { closeOpenApps, launchApp, type App } from './app'
-import { FIXTURE_PAPERS, importFixture, papers, screenshot, sources, tempDbPath } from './helpers'
+import { importFixture, papers, screenshot, sources, tempDbPath } from './helpers'
 
 let app: App
 afterEach(closeOpenApps)
