@@ -1,15 +1,17 @@
 // Saved searches (migration 5): named queries shown as smart lists, in the reader's order,
-// each with its unread count. Counts are kept per library and brought up to date cheaply:
-// after an import only the new papers are counted; after a reading change, the search is
-// counted again (up to UNREAD_COUNT_CAP).
+// each with its unread count. Each search's unread papers (up to UNREAD_COUNT_CAP) are kept
+// per library and brought up to date cheaply: after an import only the new papers are looked
+// at, after reading changes only the papers that changed (one index seek each).
 import type { SavedSearch } from '../../shared/model'
-import { QUERY_SYNTAX_VERSION, parseQuery, upgradeQuery } from '../../shared/query'
+import { QUERY_SYNTAX_VERSION, parseQuery, upgradeQuery, type QueryNode } from '../../shared/query'
 import type { Db, Statements } from './connection'
 import { LibraryError } from './contract'
-import { countMatches } from './search'
+import { holdsPaper, matchingIds } from './search'
 
 /** Unread papers counted per saved search before the count says "at least". */
 export const UNREAD_COUNT_CAP = 1_000
+/** More changed papers than this since the last count: counting again is cheaper. */
+const MAX_CHANGED_PAPERS = 1_000
 const MAX_NAME_LENGTH = 100
 const MAX_SAVED_SEARCHES = 200
 
@@ -22,7 +24,9 @@ interface SavedRow {
 
 interface CachedCount {
   query: string
-  unread: number
+  /** The unread papers the search holds; when `capped`, the first UNREAD_COUNT_CAP of more. */
+  unread: Set<number>
+  capped: boolean
   /** Papers with a higher id arrived after the count. */
   throughPaper: number
   /** The last reading event (read, star, note...) the count has seen. */
@@ -63,41 +67,70 @@ export function createSavedSearches(db: Db, statements: Statements, now: () => D
     return row
   }
 
-  function unreadOf(row: SavedRow, throughPaper: number, throughEvent: number): number {
+  function countAll(root: QueryNode, query: string, throughPaper: number, throughEvent: number): CachedCount {
+    const ids = matchingIds(statements, root, { kind: 'unread' }, UNREAD_COUNT_CAP + 1)
+    return {
+      query,
+      unread: new Set(ids.slice(0, UNREAD_COUNT_CAP)),
+      capped: ids.length > UNREAD_COUNT_CAP,
+      throughPaper,
+      throughEvent
+    }
+  }
+
+  /** Brings a count up to date by looking only at the new papers and the papers that changed. */
+  function update(
+    root: QueryNode,
+    cached: CachedCount,
+    throughPaper: number,
+    throughEvent: number
+  ): CachedCount | null {
+    if (throughEvent !== cached.throughEvent) {
+      const changed = statements
+        .get('SELECT DISTINCT paper_id FROM reading_events WHERE id > ? LIMIT ?')
+        .pluck()
+        .all(cached.throughEvent, MAX_CHANGED_PAPERS + 1) as number[]
+      // A capped count does not know which papers past the cap it holds.
+      if (cached.capped || changed.length > MAX_CHANGED_PAPERS) return null
+      for (const id of changed) {
+        if (id > cached.throughPaper) continue // counted with the new papers below
+        if (holdsPaper(statements, root, { kind: 'unread' }, id)) cached.unread.add(id)
+        else cached.unread.delete(id)
+      }
+    }
+    if (throughPaper !== cached.throughPaper && !cached.capped) {
+      const room = UNREAD_COUNT_CAP - cached.unread.size
+      const added = matchingIds(statements, root, { kind: 'unread' }, room + 1, cached.throughPaper)
+      for (const id of added.slice(0, room)) cached.unread.add(id)
+      cached.capped = added.length > room
+    }
+    return { ...cached, throughPaper, throughEvent }
+  }
+
+  function unreadOf(row: SavedRow, throughPaper: number, throughEvent: number): CachedCount | null {
     const query = upgradeQuery(row.query, row.syntax_version)
     const root = parseQuery(query)
-    if (root === null) return 0
+    if (root === null) return null
     const cached = counts.get(row.id)
-    let unread: number
-    if (cached && cached.query === query && cached.throughEvent === throughEvent) {
-      if (cached.throughPaper === throughPaper || cached.unread >= UNREAD_COUNT_CAP) return cached.unread
-      const added = countMatches(
-        statements,
-        root,
-        { kind: 'unread' },
-        UNREAD_COUNT_CAP - cached.unread,
-        cached.throughPaper
-      )
-      unread = cached.unread + added
-    } else {
-      unread = countMatches(statements, root, { kind: 'unread' }, UNREAD_COUNT_CAP)
-    }
-    counts.set(row.id, { query, unread, throughPaper, throughEvent })
-    return unread
+    const fresh =
+      (cached && cached.query === query && update(root, cached, throughPaper, throughEvent)) ||
+      countAll(root, query, throughPaper, throughEvent)
+    counts.set(row.id, fresh)
+    return fresh
   }
 
   function list(): SavedSearch[] {
     const throughPaper = statements.get('SELECT coalesce(max(id), 0) FROM papers').pluck().get() as number
     const throughEvent = statements.get('SELECT coalesce(max(id), 0) FROM reading_events').pluck().get() as number
     return rows().map((row) => {
-      const unread = unreadOf(row, throughPaper, throughEvent)
+      const count = unreadOf(row, throughPaper, throughEvent)
       return {
         id: row.id,
         name: row.name,
         query: row.query,
         syntaxVersion: row.syntax_version,
-        unread,
-        unreadIsLowerBound: unread >= UNREAD_COUNT_CAP
+        unread: count?.unread.size ?? 0,
+        unreadIsLowerBound: count?.capped ?? false
       }
     })
   }

@@ -19,7 +19,7 @@ import { SORTS } from './sorts'
 /** Matches counted before the total becomes "at least". */
 export const COUNT_CAP = 10_000
 /** For a one-letter prefix, which is spelled out as some 1,300 words: each match costs more. */
-export const BROAD_COUNT_CAP = 1_000
+export const BROAD_COUNT_CAP = 500
 /** Matches ranked by bm25 (about a microsecond each); older ones follow newest first. Unranked past COUNT_CAP. */
 export const RANK_CAP = 2_000
 
@@ -77,14 +77,18 @@ function where(plan: SearchPlan, filter: PaperFilter, idColumn: string): { sql: 
   return { sql: `${conditions.sql} ${list.sql}`, params: [...conditions.params, ...list.params] }
 }
 
-/** Ranks ids (newest first) by bm25; ties go to the newer paper. */
+/**
+ * bm25 of the given ids (newest first). The IN list keeps FTS5 from ranking the other matches
+ * in the rowid range (500 starred papers spread over the whole library span all of it).
+ */
 function rankNewest(statements: Statements, match: string, ids: number[]): Map<number, number> {
   const rows = statements
     .get(
       `SELECT rowid AS id, rank FROM paper_search
-        WHERE paper_search MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)`
+        WHERE paper_search MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)
+          AND +rowid IN (SELECT value FROM json_each(?))`
     )
-    .all(match, ids[ids.length - 1], ids[0]) as { id: number; rank: number }[]
+    .all(match, ids[ids.length - 1], ids[0], JSON.stringify(ids)) as { id: number; rank: number }[]
   return new Map(rows.map((row) => [row.id, row.rank]))
 }
 
@@ -220,28 +224,49 @@ export function search(statements: Statements, query: SearchQuery): SearchPage {
   }
 }
 
-/** How many papers a query holds among those matching `extra` (unread ones...), up to `cap`. */
-export function countMatches(
+/** Ids of papers a query holds among those of `filter` (unread ones...): up to `limit`, newest first. */
+export function matchingIds(
   statements: Statements,
   root: QueryNode,
   filter: PaperFilter,
-  cap: number,
+  limit: number,
   aboveId = 0
-): number {
+): number[] {
   const plan = compileQuery(root)
   if (plan.match === null) {
     const condition = where(plan, filter, 'ps.paper_id')
     return statements
-      .get(`SELECT count(*) FROM (SELECT 1 FROM paper_state ps WHERE ps.paper_id > ? ${condition.sql} LIMIT ?)`)
+      .get(
+        `SELECT ps.paper_id FROM paper_state ps WHERE ps.paper_id > ? ${condition.sql} ORDER BY ps.paper_id DESC LIMIT ?`
+      )
       .pluck()
-      .get(aboveId, ...condition.params, cap) as number
+      .all(aboveId, ...condition.params, limit) as number[]
   }
   const condition = where(plan, filter, '+paper_search.rowid')
   return statements
     .get(
-      `SELECT count(*) FROM (SELECT 1 FROM paper_search
-        WHERE paper_search MATCH ? AND rowid > CAST(? AS INTEGER) ${condition.sql} LIMIT ?)`
+      `SELECT rowid FROM paper_search WHERE paper_search MATCH ? AND rowid > CAST(? AS INTEGER) ${condition.sql}
+        ORDER BY rowid DESC LIMIT ?`
     )
     .pluck()
-    .get(plan.match, aboveId, ...condition.params, cap) as number
+    .all(plan.match, aboveId, ...condition.params, limit) as number[]
+}
+
+/** Whether one paper is held by a query within `filter`: a seek per paper, whatever the library's size. */
+export function holdsPaper(statements: Statements, root: QueryNode, filter: PaperFilter, id: number): boolean {
+  const plan = compileQuery(root)
+  if (plan.match === null) {
+    const condition = where(plan, filter, 'ps.paper_id')
+    return (
+      statements
+        .get(`SELECT 1 FROM paper_state ps WHERE ps.paper_id = ? ${condition.sql}`)
+        .get(id, ...condition.params) !== undefined
+    )
+  }
+  const condition = where(plan, filter, '+paper_search.rowid')
+  return (
+    statements
+      .get(`SELECT 1 FROM paper_search WHERE paper_search MATCH ? AND rowid = CAST(? AS INTEGER) ${condition.sql}`)
+      .get(plan.match, id, ...condition.params) !== undefined
+  )
 }

@@ -69,6 +69,14 @@ describe('saved searches', () => {
     ])
     lib.markRead([1], false)
     expect(counts(lib)[0]).toEqual({ name: 'Kelp', unread: 2 })
+    // Stars and notes change what a search holds, too.
+    lib.saveSearch('Starred or noted', 'is:starred OR note:revisit')
+    expect(counts(lib)[2]).toEqual({ name: 'Starred or noted', unread: 0 })
+    lib.setStarred([2], true)
+    lib.saveNote(3, 'revisit this')
+    expect(counts(lib)[2]).toEqual({ name: 'Starred or noted', unread: 2 })
+    lib.setStarred([2], false)
+    expect(counts(lib)[2]).toEqual({ name: 'Starred or noted', unread: 1 })
   })
 
   it('says "at least" past the count cap', () => {
