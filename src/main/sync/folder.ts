@@ -393,9 +393,15 @@ export function syncFolder(library: Library, folderAsGiven: string, options: Syn
   const store = library.sync
   const folder = resolve(folderAsGiven)
   const now = options.now ?? (() => new Date())
-  checkFolder(folder)
-  const writable = isWritable(folder)
-  store.joinFolder(folderId(folder, store, writable), folder)
+  let writable: boolean
+  try {
+    checkFolder(folder)
+    writable = isWritable(folder)
+    store.joinFolder(folderId(folder, store, writable), folder)
+  } catch (error) {
+    store.finishSync(messageOf(error))
+    throw error instanceof SyncFolderError ? error : new SyncFolderError(messageOf(error))
+  }
   const self = store.self()
   if (options.deviceName !== undefined && options.deviceName !== self.deviceName)
     store.setDeviceName(options.deviceName)
