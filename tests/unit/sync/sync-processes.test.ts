@@ -39,7 +39,10 @@ function setup(): { dogear(db: string, ...args: string[]): string; root: string;
   }
 }
 
-function papers(dogear: (db: string, ...args: string[]) => string, db: string): Record<string, Omit<Paper, 'id' | 'title'>> {
+function papers(
+  dogear: (db: string, ...args: string[]) => string,
+  db: string
+): Record<string, Omit<Paper, 'id' | 'title'>> {
   const list = (JSON.parse(dogear(db, 'export', '--format', 'json')) as { papers: Paper[] }).papers
   return Object.fromEntries(list.map(({ title, read, starred, note }) => [title, { read, starred, note }]))
 }
