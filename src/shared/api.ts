@@ -59,6 +59,7 @@ export const contract = {
     z.strictObject({
       filter: paperFilterSchema,
       sort: z.enum(['position', 'date', 'title']).optional(),
+      after: z.string().min(1).max(2000).optional(),
       ...page
     })
   ),
@@ -94,6 +95,8 @@ export const contract = {
     })
   ),
   importSample: op<z.ZodType<Record<string, never> | undefined>, ImportFileReport>(none),
+  /** Imports the system clipboard's text, read in main (the page may not read the clipboard). */
+  importClipboard: op<z.ZodType<Record<string, never> | undefined>, ImportFileReport>(none),
   openExternal: op<z.ZodType<{ url: string }>, null>(z.strictObject({ url: z.string().max(8192) })),
   getSettings: op<z.ZodType<Record<string, never> | undefined>, Settings>(none),
   updateSettings: op<z.ZodType<Partial<Settings>>, Settings>(settingsPatchSchema)
@@ -131,7 +134,7 @@ export class DogearApiError extends Error {
 
 /** Events main sends to the renderer (menu commands, import progress). */
 export type AppEvent =
-  | { type: 'menu'; command: 'import' | 'paste' | 'showKeys' | 'showProgress' }
+  | { type: 'menu'; command: 'import' | 'showKeys' | 'showProgress' }
   | { type: 'importProgress'; file: string; done: number; total: number }
   | { type: 'libraryChanged'; reports: ImportFileReport[] }
 
