@@ -12,6 +12,7 @@ import type {
   PaperFilter,
   PaperDetail,
   PaperPage,
+  RelatedPaper,
   SearchPage,
   SearchQuery,
   Settings,
@@ -27,7 +28,9 @@ export const paperFilterSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('unread') }),
   z.strictObject({ kind: z.literal('starred') }),
   z.strictObject({ kind: z.literal('hasCode') }),
-  z.strictObject({ kind: z.literal('digest'), digestId: id })
+  z.strictObject({ kind: z.literal('digest'), digestId: id }),
+  z.strictObject({ kind: z.literal('recommended') }),
+  z.strictObject({ kind: z.literal('revised') })
 ])
 
 const page = {
@@ -55,7 +58,7 @@ export const contract = {
   listPapers: op<z.ZodType<ListQuery>, PaperPage>(
     z.strictObject({
       filter: paperFilterSchema,
-      sort: z.enum(['position', 'date', 'title']).optional(),
+      sort: z.enum(['position', 'date', 'title', 'seen', 'recommended']).optional(),
       ...page
     })
   ),
@@ -92,6 +95,14 @@ export const contract = {
   ),
   importSample: op<z.ZodType<Record<string, never> | undefined>, ImportFileReport>(none),
   openExternal: op<z.ZodType<{ url: string }>, null>(z.strictObject({ url: z.string().max(8192) })),
+  /** The papers closest to one paper, closest first. */
+  relatedPapers: op<z.ZodType<{ id: number; limit?: number }>, RelatedPaper[]>(
+    z.strictObject({ id, limit: z.number().int().min(1).max(50).optional() })
+  ),
+  /** Takes papers out of the Recommended list (they count against similar papers), or puts them back. */
+  dismiss: op<z.ZodType<{ ids: number[]; dismissed: boolean }>, StateChange>(
+    z.strictObject({ ids, dismissed: z.boolean() })
+  ),
   getSettings: op<z.ZodType<Record<string, never> | undefined>, Settings>(none),
   updateSettings: op<z.ZodType<Partial<Settings>>, Settings>(settingsPatchSchema)
 }

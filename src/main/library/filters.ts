@@ -1,5 +1,10 @@
 // The list filters as SQL. The SQL text is fixed per filter kind; only values are bound.
 import type { PaperFilter } from '../../shared/model'
+import { revisedCondition } from './versions'
+
+/** Unread, unstarred, not dismissed: the papers the recommender may suggest. */
+export const SUGGESTIBLE = `EXISTS (SELECT 1 FROM paper_state s WHERE s.paper_id = %ID AND s.read_at IS NULL
+  AND s.starred_at IS NULL) AND NOT EXISTS (SELECT 1 FROM dismissals x WHERE x.paper_id = %ID)`
 
 export interface SqlPart {
   sql: string
@@ -31,6 +36,10 @@ export function filterCondition(filter: PaperFilter, idColumn: string): SqlPart 
         sql: `AND EXISTS (SELECT 1 FROM digest_entries e WHERE e.paper_id = ${idColumn} AND e.digest_id = ?)`,
         params: [filter.digestId]
       }
+    case 'recommended':
+      return { sql: `AND ${SUGGESTIBLE.replaceAll('%ID', idColumn)}`, params: [] }
+    case 'revised':
+      return { sql: `AND ${revisedCondition(idColumn)}`, params: [] }
   }
 }
 
@@ -54,5 +63,13 @@ export function unreadIdsQuery(filter: PaperFilter): SqlPart {
                WHERE e.digest_id = ? AND s.read_at IS NULL`,
         params: [filter.digestId]
       }
+    case 'recommended':
+      return {
+        sql: `${base} WHERE s.read_at IS NULL AND s.starred_at IS NULL ${filterCondition(filter, 's.paper_id').sql}`,
+        params: []
+      }
+    case 'revised':
+      // Revised papers are read already: "mark all read" marks them read again (see versions.ts).
+      return { sql: `${base} WHERE ${revisedCondition('s.paper_id')}`, params: [] }
   }
 }

@@ -5,6 +5,7 @@ import type { ListQuery, PaperFilter, PaperPage, PaperSort } from '../../shared/
 import type { Statements } from './connection'
 import { LibraryError } from './contract'
 import { loadPapers } from './paper-rows'
+import { filterCondition } from './filters'
 
 export const DEFAULT_PAGE_SIZE = 50
 export const MAX_PAGE_SIZE = 500
@@ -12,7 +13,10 @@ export const MAX_PAGE_SIZE = 500
 const ORDER: Record<PaperSort, string> = {
   position: 'p.digest_date DESC, p.first_digest_id DESC, p.first_position, p.id',
   date: 'coalesce(p.published_at, p.digest_date) DESC, p.id DESC',
-  title: 'p.title_key, p.id'
+  title: 'p.title_key, p.id',
+  seen: 'p.digest_count DESC, coalesce(p.published_at, p.digest_date) DESC, p.id DESC',
+  // The recommender orders these lists (src/main/discover); the library alone falls back on position.
+  recommended: 'p.digest_date DESC, p.first_digest_id DESC, p.first_position, p.id'
 }
 
 /** For the filters a partial index can gather: the join, the condition and how to count matches. */
@@ -93,6 +97,16 @@ function filteredPage(
     ])
     return { ids, total: countAll(statements) }
   }
+  if (filter.kind === 'recommended' || filter.kind === 'revised') {
+    const condition = filterCondition(filter, 'p.id')
+    const total = statements.get(`SELECT count(*) FROM papers p WHERE 1 ${condition.sql}`).pluck().get() as number
+    const ids = pageIds(
+      statements,
+      `SELECT p.id FROM papers p WHERE 1 ${condition.sql} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`,
+      [...condition.params, limit, offset]
+    )
+    return { ids, total }
+  }
   const plan = SELECTIVE[filter.kind]
   const total = statements.get(plan.count).pluck().get() as number
   if (total === 0 || offset >= total) return { ids: [], total }
@@ -107,6 +121,17 @@ export function listPapers(statements: Statements, query: ListQuery): PaperPage 
   const { offset, limit } = pageBounds(query)
   const { ids, total } = filteredPage(statements, query.filter, query.sort ?? 'position', offset, limit)
   return { items: loadPapers(statements, ids), total, offset }
+}
+
+/** Every paper id matching a filter (for orders the database cannot sort by). */
+export function filterIds(statements: Statements, filter: PaperFilter): number[] {
+  if (filter.kind === 'digest') {
+    return pageIds(statements, 'SELECT paper_id FROM digest_entries WHERE digest_id = ? ORDER BY position', [
+      filter.digestId
+    ])
+  }
+  const condition = filterCondition(filter, 'p.id')
+  return pageIds(statements, `SELECT p.id FROM papers p WHERE 1 ${condition.sql}`, condition.params)
 }
 
 /** Every paper id in the library's default order, for export. */

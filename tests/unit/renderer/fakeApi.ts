@@ -209,6 +209,14 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
     importText: (args) => call('importText', args, () => ({ ...sampleReport, file: args.name ?? 'pasted' })),
     importSample: (args) => call('importSample', args, () => sampleReport),
     openExternal: (args) => call('openExternal', args, () => null),
+    relatedPapers: (args) =>
+      call('relatedPapers', args, () =>
+        papers
+          .filter((p) => p.id !== args.id)
+          .slice(0, args.limit ?? 5)
+          .map((p) => ({ ...p, similarity: 0.5 }))
+      ),
+    dismiss: (args) => call('dismiss', args, () => ({ changed: args.ids })),
     getSettings: (args) => call('getSettings', args, () => settings),
     updateSettings: (args) =>
       call('updateSettings', args, () => {
