@@ -93,6 +93,8 @@ describe('help', () => {
       expect(text).toMatch(new RegExp(`^  ${command}\\s`, 'm'))
     }
     expect(text).toContain('--db PATH')
-    expect(commandUsage('list')).toMatch(/^Usage: dogear list \[--unread\|--starred\|--has-code\|--revised\|--digest ID\]/)
+    expect(commandUsage('list')).toMatch(
+      /^Usage: dogear list \[--unread\|--starred\|--has-code\|--revised\|--digest ID\]/
+    )
   })
 })
