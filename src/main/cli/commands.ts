@@ -1,6 +1,6 @@
 // What each command does with the library. Every command returns its JSON value and its
 // human text; run.ts decides which one to print.
-import type { ImportFileReport, Paper, PaperFilter, PaperSort } from '../../shared/model'
+import type { ImportFileReport, ListQuery, Paper, PaperFilter, PaperPage, PaperSort } from '../../shared/model'
 import type { Library } from '../library/contract'
 import { isIsoDate } from '../import/dates'
 import { findParser, describeFormats } from '../import/formats'
@@ -151,13 +151,18 @@ async function listCommand(args: ParsedArgs, library: Library): Promise<CommandO
   const items: Paper[] = []
   let total: number
   const engine = isRecommenderQuery({ filter, sort }) ? createDiscoverEngine(library.discover) : null
+  // The first page skips `offset` rows; each later one seeks from the cursor of the last.
+  let after: string | null = null
   for (;;) {
     const want = Math.min(PAGE, limit - items.length)
-    const query = { filter, sort, offset: offset + items.length, limit: want }
-    const page = engine ? await recommendedPage(library, engine, query) : library.listPapers(query)
+    const position = offset + items.length
+    const query: ListQuery = { filter, sort, offset: position, limit: want, ...(after ? { after } : {}) }
+    const page: PaperPage = engine ? await recommendedPage(library, engine, query) : library.listPapers(query)
+    after = page.next
     total = page.total
     items.push(...page.items)
-    if (page.items.length < want || items.length >= limit || offset + items.length >= total) break
+    if (page.items.length < want || items.length >= limit || offset + items.length >= total || (!after && !engine))
+      break
   }
   return { json: items, text: formatPaperList(items, total, offset), page: { total, offset } }
 }

@@ -13,7 +13,7 @@ export async function recommendedPage(library: Library, engine: DiscoverEngine, 
   const { offset, limit } = pageBounds(query)
   const answer = await engine.recommend()
   if (query.filter.kind === 'recommended') {
-    if (!answer.ready) return { items: [], total: 0, offset, notice: answer.message }
+    if (!answer.ready) return { items: [], total: 0, offset, next: null, notice: answer.message }
     const ids = answer.ids.slice(offset, offset + limit)
     const reasons = await engine.explain(ids)
     const items = library.papersByIds(ids).map((paper) => {
@@ -22,7 +22,7 @@ export async function recommendedPage(library: Library, engine: DiscoverEngine, 
         ? { ...paper, recommendation: { score: reason.score, like: reason.like, terms: reason.terms } }
         : paper
     })
-    return { items, total: answer.ids.length, offset }
+    return { items, total: answer.ids.length, offset, next: null }
   }
   const ids = library.filterIds(query.filter)
   if (!answer.ready) {
@@ -32,7 +32,7 @@ export async function recommendedPage(library: Library, engine: DiscoverEngine, 
   }
   const score = (id: number): number => answer.scoreOf(id) ?? -Infinity
   ids.sort((a, b) => score(b) - score(a) || b - a)
-  return { items: library.papersByIds(ids.slice(offset, offset + limit)), total: ids.length, offset }
+  return { items: library.papersByIds(ids.slice(offset, offset + limit)), total: ids.length, offset, next: null }
 }
 
 export async function relatedPapers(
