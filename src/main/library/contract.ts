@@ -15,6 +15,7 @@ import type {
 } from '../../shared/model'
 import type { DigestMeta, ParsedPaper } from '../import/types'
 import type { DiscoverData } from './discover-data'
+import type { SyncStore } from './sync-contract'
 
 /** One parsed file, ready to be written in one transaction. */
 export interface DigestImport {
@@ -24,6 +25,15 @@ export interface DigestImport {
   fileName: string | null
   /** sha256 of the file's bytes: the same content imported again changes nothing. */
   contentHash: string
+  /** The file as read, kept for the sync folder while sync is on (see sync-outbox.ts). */
+  source?: DigestSource
+}
+
+export interface DigestSource {
+  bytes: Uint8Array
+  modifiedAt: Date
+  /** The date the reader gave the import, if any. */
+  date: string | null
 }
 
 export interface DigestImportOutcome {
@@ -64,6 +74,8 @@ export interface Library {
   papersByIds(ids: readonly number[]): Paper[]
   /** Every paper id a filter shows, unordered (digests: in their order). */
   filterIds(filter: ListQuery['filter']): number[]
+  /** Sync through a folder: this device's outbox and log, other devices' changes (see src/main/sync). */
+  sync: SyncStore
   close(): void
 }
 

@@ -7,6 +7,7 @@ import { localDay } from './clock'
 import { collapseDuplicates, hasCode, mergeRecords, toRecord, type PaperRecord } from './dedupe-merge'
 import { indexNewPapers, reindexAround } from './search-index'
 import { recordNewPaperVersions, recordVersion } from './versions'
+import { recordDigestFile } from './sync-outbox'
 
 interface StoredPaperRow {
   id: number
@@ -158,6 +159,7 @@ export function importDigest(db: Db, statements: Statements, input: DigestImport
             nowIso
           ).lastInsertRowid
       )
+      if (input.source) recordDigestFile(statements, input, input.source, now)
 
       const outcomes = new Map<number, 'added' | 'merged' | 'unchanged'>()
       const insertEntry = statements.get('INSERT INTO digest_entries (digest_id, position, paper_id) VALUES (?, ?, ?)')

@@ -17,6 +17,7 @@ import { search } from './search'
 import { getSettings, updateSettings } from './settings'
 import { markRead, setStarred } from './state'
 import { stats } from './stats'
+import { syncStore } from './sync-store'
 
 export { LibraryError } from './contract'
 export type { DigestImport, DigestImportOutcome, Library } from './contract'
@@ -91,7 +92,8 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
       return papers
     },
     getSettings: () => getSettings(statements),
-    updateSettings: (patch) => updateSettings(db, statements, patch),
+    updateSettings: (patch) => updateSettings(db, statements, patch, now()),
+    sync: syncStore(db, statements, now),
     discover: discoverData(db, statements, now),
     papersByIds: (ids) => loadPapers(statements, ids),
     filterIds: (filter) => filterIds(statements, filter),

@@ -3,6 +3,7 @@
 import { copyFileSync } from 'node:fs'
 import { APPLICATION_ID, type Db } from './connection'
 import { LibraryError } from './contract'
+import { V9_SYNC } from './sync-schema'
 
 export interface Migration {
   version: number
@@ -212,7 +213,8 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 7,
     description: 'arXiv version history, dismissed suggestions, digests per paper',
     up: (db) => db.exec(V7_VERSIONS_DISMISSALS)
-  }
+  },
+  { version: 9, description: 'sync: outbox, merge clocks, note versions, devices', up: (db) => db.exec(V9_SYNC) }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version
