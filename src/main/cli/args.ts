@@ -22,6 +22,7 @@ const LIST_FLAGS: Record<string, FlagKind> = {
   'has-code': 'boolean',
   digest: 'value',
   search: 'value',
+  revised: 'boolean',
   limit: 'value',
   offset: 'value',
   sort: 'value',
@@ -39,7 +40,8 @@ const SPECS: CommandSpec[] = [
   },
   {
     name: 'list',
-    usage: 'list [--unread|--starred|--has-code|--digest ID] [--search NAME] [--limit N] [--sort position|date|title]',
+    usage:
+      'list [--unread|--starred|--has-code|--revised|--digest ID] [--search NAME] [--limit N] [--sort position|date|title|seen|recommended]',
     summary: 'list papers',
     flags: LIST_FLAGS,
     positionals: [0, 0],
@@ -84,6 +86,22 @@ const SPECS: CommandSpec[] = [
     usage: 'delete-search NAME',
     summary: 'delete a saved search',
     flags: {},
+    positionals: [1, 1],
+    needsLibrary: true
+  },
+  {
+    name: 'recommend',
+    usage: 'recommend [--limit N]',
+    summary: 'unread papers most like the starred ones, each with its reason',
+    flags: { limit: 'value' },
+    positionals: [0, 0],
+    needsLibrary: true
+  },
+  {
+    name: 'related',
+    usage: 'related ID [--limit N]',
+    summary: 'the papers closest to one paper',
+    flags: { limit: 'value' },
     positionals: [1, 1],
     needsLibrary: true
   },
