@@ -7,6 +7,8 @@ import type { Library } from './library/contract'
 import { importFile, importText, listFormats, type ImportOptions } from './ingest/pipeline'
 import { notImported } from './ingest/import-job'
 import { safeExternalUrl } from './shell/security'
+import { createSyncService, type SyncService } from './sync/service'
+import { syncHandlers } from './sync/handlers'
 
 export interface HandlerDeps {
   /** Opens an http(s) link in the system browser; only called with a checked URL. */
@@ -19,6 +21,10 @@ export interface HandlerDeps {
   samplePath: string
   /** The system clipboard's text (main reads it: the page may not). */
   readClipboard(): string | Promise<string>
+  /** Shows the folder dialog for the sync folder; null when cancelled. */
+  chooseSyncFolder?(): Promise<string | null>
+  /** The app's running sync (timers, folder watch); a plain one is made when absent. */
+  sync?: SyncService
   /** Told after settings changed (the app restarts its folder watcher). */
   onSettingsChanged?(settings: Settings): void
 }
@@ -52,7 +58,9 @@ function checkSettingsPatch(current: Settings, patch: Partial<Settings>): void {
 }
 
 export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
+  const sync = deps.sync ?? createSyncService({ library })
   return {
+    ...syncHandlers(library, sync, deps.chooseSyncFolder),
     listPapers: (query) => library.listPapers(query),
     // The contract answers null for an unknown id: a stale "last selection" is not an error.
     getPaper: ({ id }) => library.getPaper(id),

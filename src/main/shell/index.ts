@@ -24,6 +24,7 @@ import { decidePermission } from './security'
 import { createSettingsLoop, reaction } from './settings-loop'
 import { createWatchControl } from './watcher'
 import { createWindow, hardenContents } from './window'
+import { chooseSyncFolder, startAppSync } from './sync'
 
 // Electron would name userData after the lower-case package name; the CLI expects "Dogear".
 app.setName('Dogear')
@@ -106,7 +107,9 @@ async function start(): Promise<void> {
     importFiles: imports.importFiles,
     samplePath: join(app.getAppPath(), 'resources', 'sample-digest.txt'),
     readClipboard: () => clipboard.readText(),
-    onSettingsChanged: (changed) => settings.changed(changed)
+    onSettingsChanged: (changed) => settings.changed(changed),
+    sync: startAppSync(library, () => announce([])),
+    chooseSyncFolder: () => chooseSyncFolder(window)
   }
   const handlers = createHandlers(library, deps)
   const binding = bindIpc(ipcMain, handlers, () => appUrl)
@@ -146,7 +149,7 @@ async function start(): Promise<void> {
     window?.focus()
   })
   installQuitSequence(app, {
-    stopImports: () => Promise.allSettled([watcher.watch(null), imports.stop()]),
+    stopImports: () => Promise.allSettled([watcher.watch(null), imports.stop(), deps.sync?.stop()]),
     callsAnswered: () => binding.idle(),
     close: () => {
       binding.dispose()
