@@ -14,6 +14,7 @@ import type { PaperSort } from '../src/shared/model'
 import { CASES } from './cases'
 import { median, percentile, progress, round, timeMs } from './measure'
 import { rawBoundInsert } from './raw-bound'
+import { benchSync } from './sync'
 import { PaperFactory, hfDigestText, randomSource, type SyntheticPaper } from './synthetic'
 
 interface Options {
@@ -282,6 +283,8 @@ function main(): void {
       progress(`case ${benchCase.name}`)
       cases[benchCase.name] = benchCase.run({ library, dir, factory, papers: totalPapers })
     }
+    progress('sync')
+    const sync = benchSync({ papers: options.papers, changes: Math.round(options.papers / 5), digestSize: 1000 })
     const report = {
       machine: machine(),
       parameters: { papers: options.papers, dailyDigests: options.dailyDigests, dailySize: options.dailySize },
@@ -289,6 +292,7 @@ function main(): void {
       daily,
       ...queries,
       cases,
+      sync,
       targets: {
         importPapersPerSec: { target: '>= 10000', met: bulk.report.papersPerSec >= 10_000 },
         importRatio: { target: '>= 0.5', met: bulk.report.ratio >= 0.5 },
