@@ -12,6 +12,7 @@ import { openLibrary } from '../src/main/library'
 import type { Library } from '../src/main/library/contract'
 import type { PaperSort } from '../src/shared/model'
 import { CASES } from './cases'
+import { benchRecommend } from './recommend'
 import { median, percentile, progress, round, timeMs } from './measure'
 import { rawBoundInsert } from './raw-bound'
 import { benchSync } from './sync'
@@ -266,7 +267,7 @@ function benchQueries(library: Library, factory: PaperFactory, totalPapers: numb
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2))
   const dir = mkdtempSync(join(tmpdir(), 'dogear-bench-'))
   const factory = new PaperFactory()
@@ -285,6 +286,7 @@ function main(): void {
     }
     progress('sync')
     const sync = benchSync({ papers: options.papers, changes: Math.round(options.papers / 5), digestSize: 1000 })
+    const recommend = await benchRecommend({ papers: options.papers })
     const report = {
       machine: machine(),
       parameters: { papers: options.papers, dailyDigests: options.dailyDigests, dailySize: options.dailySize },
@@ -293,6 +295,7 @@ function main(): void {
       ...queries,
       cases,
       sync,
+      recommend,
       targets: {
         importPapersPerSec: { target: '>= 10000', met: bulk.report.papersPerSec >= 10_000 },
         importRatio: { target: '>= 0.5', met: bulk.report.ratio >= 0.5 },
@@ -311,4 +314,4 @@ function main(): void {
   }
 }
 
-main()
+void main()

@@ -10,6 +10,8 @@ import { notImported } from './ingest/import-job'
 import { safeExternalUrl } from './shell/security'
 import { createSyncService, type SyncService } from './sync/service'
 import { syncHandlers } from './sync/handlers'
+import { createDiscoverEngine } from './discover/engine'
+import { isRecommenderQuery, recommendedPage, relatedPapers } from './discover/lists'
 
 export interface HandlerDeps {
   /** Opens an http(s) link in the system browser; only called with a checked URL. */
@@ -62,9 +64,11 @@ function checkSettingsPatch(current: Settings, patch: Partial<Settings>): void {
 
 export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
   const sync = deps.sync ?? createSyncService({ library })
+  const discover = createDiscoverEngine(library.discover)
   return {
     ...syncHandlers(library, sync, deps.chooseSyncFolder),
-    listPapers: (query) => library.listPapers(query),
+    listPapers: (query) =>
+      isRecommenderQuery(query) ? recommendedPage(library, discover, query) : library.listPapers(query),
     // The contract answers null for an unknown id: a stale "last selection" is not an error.
     getPaper: ({ id }) => library.getPaper(id),
     search: (query) => library.search(query),
@@ -104,6 +108,8 @@ export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
       await deps.openExternal(safe)
       return null
     },
+    relatedPapers: ({ id, limit }) => relatedPapers(library, discover, id, limit ?? 5),
+    dismiss: ({ ids, dismissed }) => ({ changed: library.discover.dismiss(ids, dismissed) }),
     getSettings: () => library.getSettings(),
     updateSettings: (patch) => {
       checkSettingsPatch(library.getSettings(), patch)
