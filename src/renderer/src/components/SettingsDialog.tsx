@@ -3,6 +3,7 @@ import type { MarkReadOnOpen } from '../../../shared/model'
 import { useDogear } from '../context'
 import { Dialog } from './Dialog'
 import { SyncSettings } from './SyncSettings'
+import { UpdatesSetting } from './UpdatesSetting'
 
 const CHOICES: { value: MarkReadOnOpen; label: string }[] = [
   { value: 'immediately', label: 'As soon as I open it' },
@@ -46,6 +47,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         </label>
       </fieldset>
       <SyncSettings />
+      <UpdatesSetting />
     </Dialog>
   )
 }
