@@ -16,6 +16,7 @@ import { benchRecommend } from './recommend'
 import { median, percentile, progress, round, timeMs } from './measure'
 import { rawBoundInsert } from './raw-bound'
 import { benchSearch } from './search'
+import { benchSync } from './sync'
 import { PaperFactory, hfDigestText, randomSource, type SyntheticPaper } from './synthetic'
 
 interface Options {
@@ -286,6 +287,8 @@ async function main(): Promise<void> {
       progress(`case ${benchCase.name}`)
       cases[benchCase.name] = benchCase.run({ library, dir, factory, papers: totalPapers })
     }
+    progress('sync')
+    const sync = benchSync({ papers: options.papers, changes: Math.round(options.papers / 5), digestSize: 1000 })
     const recommend = await benchRecommend({ papers: options.papers })
     const report = {
       machine: machine(),
@@ -295,6 +298,7 @@ async function main(): Promise<void> {
       ...queries,
       searchSyntax,
       cases,
+      sync,
       recommend,
       targets: {
         importPapersPerSec: { target: '>= 10000', met: bulk.report.papersPerSec >= 10_000 },
