@@ -50,6 +50,7 @@ function checkSettingsPatch(current: Settings, patch: Partial<Settings>): void {
 export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
   return {
     listPapers: (query) => library.listPapers(query),
+    nextUnread: (query) => library.nextUnread(query),
     // The contract answers null for an unknown id: a stale "last selection" is not an error.
     getPaper: ({ id }) => library.getPaper(id),
     search: (query) => library.search(query),

@@ -10,6 +10,8 @@ import type {
   ImportFileReport,
   LibraryStats,
   ListQuery,
+  NextUnread,
+  NextUnreadQuery,
   PaperFilter,
   PaperDetail,
   PaperPage,
@@ -60,6 +62,14 @@ export const contract = {
       filter: paperFilterSchema,
       sort: z.enum(['position', 'date', 'title']).optional(),
       ...page
+    })
+  ),
+  /** The next unread paper in a list, by one query (wraps to the top; null when none). */
+  nextUnread: op<z.ZodType<NextUnreadQuery>, NextUnread | null>(
+    z.strictObject({
+      filter: paperFilterSchema,
+      sort: z.enum(['position', 'date', 'title']).optional(),
+      after: z.number().int().min(-1)
     })
   ),
   getPaper: op<z.ZodType<{ id: number }>, PaperDetail | null>(z.strictObject({ id })),

@@ -9,10 +9,12 @@ import {
   expectSourceCount,
   importFixture,
   inPage,
+  optionTitle,
   papers,
   reader,
   screenshot,
   selectedTitle,
+  sourceButton,
   sources,
   tempDbPath
 } from './helpers'
@@ -96,7 +98,7 @@ describe('reading with the keyboard', () => {
   it('stars and unstars from the reader', async () => {
     const { page, library } = await start()
     const first = papers(page).getByRole('option').first()
-    const title = (await first.getAttribute('aria-label'))!
+    const title = (await optionTitle(first))!
     await first.click()
     const star = reader(page).getByRole('button', { name: 'Star' })
     expect(await star.getAttribute('aria-pressed')).toBe('false')
@@ -121,6 +123,10 @@ describe('reading with the keyboard', () => {
     await openNext(page)
     await expectSourceCount(page, 'Unread', FIXTURE_PAPERS - 2)
     await page.keyboard.press('Shift+A')
+    const ask = page.getByRole('dialog', { name: 'Are you sure?' })
+    await expect.poll(() => ask.textContent()).toContain(`Mark all ${FIXTURE_PAPERS} papers in All papers read?`)
+    expect(library.stats().unread).toBe(FIXTURE_PAPERS - 2)
+    await ask.getByRole('button', { name: 'Mark all read' }).click()
     await expectSourceCount(page, 'Unread', 0)
     expect(library.stats().unread).toBe(0)
     await expect.poll(() => papers(page).locator('.paper-row.unread').count()).toBe(0)
@@ -200,7 +206,7 @@ describe('search', () => {
     await expect.poll(() => page.locator('.list-count').textContent()).toMatch(/^[1-9]\d* match/)
     const names = await papers(page)
       .getByRole('option')
-      .evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label')))
+      .evaluateAll((rows) => rows.map((r) => r.querySelector('.paper-row-title-text')?.textContent))
     expect(names).toContain('Transformers in Reinforcement Learning: A Survey')
     expect(names.length).toBeLessThan(FIXTURE_PAPERS)
     const marks = await papers(page).locator('mark').allTextContents()
@@ -260,7 +266,7 @@ describe('progress and looks', () => {
     await page.getByRole('dialog', { name: 'Import report' }).getByRole('button', { name: 'Done' }).click()
     await importFixture(app)
     const sample = library.digests().find((d) => d.fileName?.includes('sample'))!
-    await sources(page).getByRole('button', { name: sample.title, exact: true }).click()
+    await sourceButton(page, sample.title).click()
     const withMath = library
       .listPapers({ filter: { kind: 'digest', digestId: sample.id }, limit: 100 })
       .items.find((p) => p.abstract?.includes('$'))!

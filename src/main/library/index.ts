@@ -7,6 +7,7 @@ import type { Library } from './contract'
 import { listDigests } from './digests'
 import { unreadIdsQuery } from './filters'
 import { allIds, listPapers } from './listing'
+import { nextUnread } from './next-unread'
 import { migrate } from './migrations'
 import { saveNote } from './notes'
 import { importDigest } from './import-write'
@@ -44,6 +45,7 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
   return {
     importDigest: (input) => importDigest(db, statements, input, now()),
     listPapers: (query) => listPapers(statements, query),
+    nextUnread: (query) => nextUnread(statements, query),
     getPaper: (id) => loadPaperDetails(statements, [id])[0] ?? null,
     search: (query) => search(statements, query),
     markRead: (ids, read) => markRead(db, statements, ids, read, now()),

@@ -28,6 +28,12 @@ export function pageBounds(query: { offset?: number; limit?: number }): { offset
   return { offset, limit }
 }
 
+/** The ORDER BY of a filter's list in this sort (a digest has an order of its own). */
+export function listOrder(filter: PaperFilter, sort: PaperSort): string {
+  const own = FILTER_SQL[filter.kind].positionOrder
+  return sort === 'position' && own !== undefined ? own : ORDER[sort]
+}
+
 function pageIds(statements: Statements, sql: string, params: readonly number[]): number[] {
   return statements
     .get(sql)
@@ -48,7 +54,7 @@ function filteredPage(
   // Walking reads about (offset + limit) * all / matching rows; gathering sorts the matching ones.
   const walked = entry.gather === undefined ? 0 : ((offset + limit) * filterCount(statements, { kind: 'all' })) / total
   const from = entry.gather !== undefined && walked > 3 * total ? entry.gather : entry.walk
-  const order = sort === 'position' && entry.positionOrder !== undefined ? entry.positionOrder : ORDER[sort]
+  const order = listOrder(filter, sort)
   const ids = pageIds(statements, `SELECT p.id ${from} ORDER BY ${order} LIMIT ? OFFSET ?`, [
     ...filterParams(filter),
     limit,

@@ -149,6 +149,14 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
         const offset = args.offset ?? 0
         return { items: all.slice(offset, offset + (args.limit ?? 100)), total: all.length, offset }
       }),
+    nextUnread: (args) =>
+      call('nextUnread', args, () => {
+        const all = papers.filter((p) => matches(p, args.filter))
+        const below = all.findIndex((p, i) => i > args.after && !p.read)
+        const index = below >= 0 ? below : all.findIndex((p) => !p.read)
+        const paper = all[index]
+        return paper ? { index, paper: { ...paper }, wrapped: index <= args.after } : null
+      }),
     getPaper: (args) =>
       call('getPaper', args, () => {
         const paper = byId(args.id)

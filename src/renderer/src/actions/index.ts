@@ -11,6 +11,7 @@ import { say, type ActionContext } from './context'
 import { createImportActions } from './imports'
 import { createListActions } from './list'
 import { createNoteActions } from './notes'
+import { createComfortActions } from './comfort'
 import { createHistoryActions } from './history'
 import { createLinkActions } from './links'
 import { createMarkActions } from './marks'
@@ -39,6 +40,7 @@ export function createDogear(api: RendererApi, readClipboard: () => Promise<stri
   const readOnOpen = createReadOnOpen(ctx, marks)
   const navigation = createNavigationActions(ctx, list, notes, readOnOpen)
   const links = createLinkActions(ctx)
+  const comfort = createComfortActions(ctx)
   const imports = createImportActions(ctx, async () => {
     await Promise.all([sources.refreshSources(), list.reloadList()])
   })
@@ -137,6 +139,7 @@ export function createDogear(api: RendererApi, readClipboard: () => Promise<stri
       return marks.toggleRead()
     },
     ...links,
+    ...comfort,
     undo: history.undo,
     redo: history.redo,
     recordUndoStep: history.record,

@@ -1,0 +1,28 @@
+// The next unread paper in a list, found by one query instead of paging through the list.
+import type { NextUnread, NextUnreadQuery } from '../../shared/model'
+import type { Statements } from './connection'
+import { FILTER_SQL, filterCount, filterParams } from './filters'
+import { listOrder } from './listing'
+import { loadPapers } from './paper-rows'
+
+/**
+ * The first unread paper after list position `after` (0-based; -1 for the top) in the list
+ * `filter` shows in `sort` order; when there is none below, the first one from the top
+ * (`wrapped`). Null when the list has no unread paper at all.
+ */
+export function nextUnread(statements: Statements, query: NextUnreadQuery): NextUnread | null {
+  const { filter, after } = query
+  filterCount(statements, filter) // NOT_FOUND for a digest that is gone
+  const order = listOrder(filter, query.sort ?? 'position')
+  // Built from the filter table's constant SQL and a constant ORDER BY: only values bind.
+  const sql = `SELECT ranked.id AS id, ranked.position AS position
+    FROM (SELECT p.id AS id, row_number() OVER (ORDER BY ${order}) - 1 AS position ${FILTER_SQL[filter.kind].walk}) ranked
+    JOIN paper_state st ON st.paper_id = ranked.id
+    WHERE st.read_at IS NULL
+    ORDER BY ranked.position > ? DESC, ranked.position
+    LIMIT 1`
+  const found = statements.get(sql).get(...filterParams(filter), after) as { id: number; position: number } | undefined
+  if (!found) return null
+  const [paper] = loadPapers(statements, [found.id])
+  return paper ? { index: found.position, paper, wrapped: found.position <= after } : null
+}
