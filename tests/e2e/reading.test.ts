@@ -179,19 +179,26 @@ describe('notes', () => {
     // Keys typed into the note stay in the note.
     expect(await selectedTitle(page)).toBe(title)
     expect(library.stats().starred).toBe(0)
-    expect(await reader(page).locator('.note-preview strong').textContent()).toBe('folded')
     await page.keyboard.press('Escape')
+    // Out of the editor, the note shows rendered.
+    expect(await reader(page).locator('.note-preview strong').textContent()).toBe('folded')
 
     await page.reload()
     await reader(page).getByRole('heading', { name: title }).waitFor()
-    expect(await reader(page).getByRole('textbox', { name: 'Note' }).inputValue()).toBe(
-      'Compare with **folded** attention. j k s m'
-    )
+    expect(await reader(page).locator('.note-preview').textContent()).toBe('Compare with folded attention. j k s m')
+    // Focusing it opens the editor with the Markdown source, and its own undo history.
+    await reader(page).getByRole('button', { name: 'Note, press Enter to edit' }).click()
+    const editor = reader(page).getByRole('textbox', { name: 'Note' })
+    await expect.poll(() => editor.textContent()).toBe('Compare with **folded** attention. j k s m')
+    await page.keyboard.type(' More.')
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => editor.textContent()).toBe('Compare with **folded** attention. j k s m')
+    await page.keyboard.press('Escape')
 
     await app.close()
     app = await launchApp({ dbPath })
     await reader(app.page).getByRole('heading', { name: title }).waitFor()
-    expect(await reader(app.page).getByRole('textbox', { name: 'Note' }).inputValue()).toContain('**folded**')
+    expect(await reader(app.page).locator('.note-preview strong').textContent()).toBe('folded')
     expect(await selectedTitle(app.page)).toBe(title)
   })
 })

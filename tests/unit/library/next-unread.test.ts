@@ -17,7 +17,10 @@ describe('the next unread paper', () => {
   it('is the first unread paper below the position, with its position in the list', () => {
     const lib = library()
     const rows = listed(lib, { kind: 'all' })
-    lib.markRead(rows.slice(2, 5).map((p) => p.id), true)
+    lib.markRead(
+      rows.slice(2, 5).map((p) => p.id),
+      true
+    )
     const found = lib.nextUnread({ filter: { kind: 'all' }, after: 1 })
     expect(found).toMatchObject({ index: 5, wrapped: false })
     expect(found?.paper.id).toBe(rows[5]!.id)
@@ -27,7 +30,10 @@ describe('the next unread paper', () => {
   it('wraps to the top when nothing below is unread, and is null when nothing is', () => {
     const lib = library()
     const rows = listed(lib, { kind: 'all' })
-    lib.markRead(rows.slice(1).map((p) => p.id), true)
+    lib.markRead(
+      rows.slice(1).map((p) => p.id),
+      true
+    )
     expect(lib.nextUnread({ filter: { kind: 'all' }, after: 3 })).toMatchObject({ index: 0, wrapped: true })
     lib.markRead([rows[0]!.id], true)
     expect(lib.nextUnread({ filter: { kind: 'all' }, after: 3 })).toBeNull()

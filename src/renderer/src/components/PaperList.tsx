@@ -37,7 +37,6 @@ const PaperRow = memo(function PaperRow({
       id={`paper-${row.id}`}
       role="option"
       aria-selected={selected}
-      aria-labelledby={`paper-${row.id}-title`}
       aria-describedby={`paper-${row.id}-state`}
       aria-setsize={total}
       aria-posinset={index + 1}
@@ -53,7 +52,8 @@ const PaperRow = memo(function PaperRow({
           {row.digestDate ? formatDay(row.digestDate) : ''}
         </span>
       </div>
-      {/* Shown for the eye; a screen reader hears the same as the option's description. */}
+      {/* The option's name is its title alone; the rest is for the eye, and a screen reader
+          hears it as the option's description. */}
       <div className="paper-row-meta" aria-hidden="true">
         <span className="paper-row-authors">{firstAuthors(row.authors)}</span>
         {digestTitle && <span className="paper-row-digest">{digestTitle}</span>}

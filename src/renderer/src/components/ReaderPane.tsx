@@ -65,6 +65,8 @@ function ReaderBody() {
         />
         <ToggleButton label="Read" pressed={paper.read} keyHint="m" icons={['●', '○']} onToggle={dogear.toggleRead} />
       </div>
+      {/* Above the abstract, so the note is in view without scrolling. */}
+      <NoteEditor />
       {paper.digestRefs.length > 0 && (
         <p className="paper-digests">
           <span className="muted">From </span>
@@ -115,7 +117,6 @@ function ReaderBody() {
           ))}
         </div>
       )}
-      <NoteEditor />
     </article>
   )
 }
