@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import type { AppEvent, Handlers } from '../../src/shared/api'
 import { dispatch } from '../../src/main/dispatch'
+import { createFileGrants } from '../../src/main/file-grants'
 import { createHandlers, importFilesInline } from '../../src/main/handlers'
 import { openLibrary } from '../../src/main/library/index'
 import type { Library } from '../../src/main/library/contract'
@@ -34,6 +35,10 @@ export interface App {
   openedUrls: string[]
   /** What the next "Import digest..." file dialog answers. */
   setChosenFiles(paths: string[]): void
+  /** A token for a file, as main hands out for a file dropped on the window (for importFiles). */
+  grantFile(path: string): string
+  /** What main reads from the system clipboard (Ctrl/Cmd+Shift+V). */
+  setClipboardText(text: string): void
   /** Sends an event as main would (menu commands, import progress). */
   emit(event: AppEvent): Promise<void>
   close(): Promise<void>
@@ -55,11 +60,15 @@ export async function launchApp({ dbPath, wrapHandlers, colorScheme = 'light' }:
   const library = openLibrary(dbPath)
   const openedUrls: string[] = []
   let chosenFiles: string[] = []
+  let clipboardText = ''
+  const files = createFileGrants()
   const real = createHandlers(library, {
     openExternal: (url) => void openedUrls.push(url),
     chooseFiles: async () => chosenFiles,
     importFiles: importFilesInline(library),
-    samplePath: join(REPO, 'resources/sample-digest.txt')
+    samplePath: join(REPO, 'resources/sample-digest.txt'),
+    readClipboard: () => clipboardText,
+    files
   })
   const handlers = wrapHandlers ? wrapHandlers(real) : real
 
@@ -86,6 +95,8 @@ export async function launchApp({ dbPath, wrapHandlers, colorScheme = 'light' }:
     library,
     openedUrls,
     setChosenFiles: (paths) => void (chosenFiles = paths),
+    grantFile: (path) => files.grant(path),
+    setClipboardText: (text) => void (clipboardText = text),
     emit: (event) => page.evaluate(`window.${EMIT_FUNCTION}(${JSON.stringify(event)})`),
     async close() {
       if (!openApps.delete(app)) return

@@ -35,7 +35,7 @@ describe('first run and importing', () => {
     await report.getByRole('button', { name: 'Done' }).click()
 
     await expect.poll(() => papers(page).getByRole('option').count()).toBe(sampleCount)
-    const digest = app.library.digests()[0]!
+    const digest = app.library.listDigests()[0]!
     await sourceButton(page, digest.title).waitFor()
     expect(await welcome.count()).toBe(0)
   })

@@ -6,6 +6,7 @@ import { isIsoDate } from '../import/dates'
 import { findParser, describeFormats } from '../import/formats'
 import { importFile, listFormats } from '../ingest/pipeline'
 import type { FormatName } from '../import/types'
+import { syncCommand } from './sync-command'
 import { booleanFlag, parseCount, parseId, stringFlag, UsageError, type ParsedArgs } from './args'
 import {
   formatDigests,
@@ -66,7 +67,7 @@ export async function runCommand(args: ParsedArgs, context: CommandContext): Pro
     case 'note':
       return noteCommand(args, context)
     case 'digests': {
-      const digests = library.digests()
+      const digests = library.listDigests()
       return { json: digests, text: formatDigests(digests) }
     }
     case 'stats': {
@@ -74,6 +75,8 @@ export async function runCommand(args: ParsedArgs, context: CommandContext): Pro
       const stats = library.stats(days === undefined ? {} : { days: parseCount(days, 'days') })
       return { json: stats, text: formatStats(stats) }
     }
+    case 'sync':
+      return syncCommand(args, library)
     case 'export':
       return exportCommand(args, library)
     default:
@@ -124,7 +127,7 @@ function listFilter(args: ParsedArgs, library: Library): PaperFilter {
   const digest = stringFlag(args, 'digest')
   if (digest === undefined) return { kind: 'all' }
   const digestId = parseId(digest, 'digest id')
-  if (!library.digests().some((d) => d.id === digestId))
+  if (!library.listDigests().some((d) => d.id === digestId))
     throw new CommandError('NOT_FOUND', `no digest with id ${digestId}`)
   return { kind: 'digest', digestId }
 }
@@ -142,12 +145,16 @@ function listCommand(args: ParsedArgs, library: Library): CommandOutput {
   const offset = offsetFlag === undefined ? 0 : parseCount(offsetFlag, 'offset', 0)
   const items: Paper[] = []
   let total: number
+  // The first page skips `offset` rows; each later one seeks from the cursor of the last.
+  let after: string | null = null
   for (;;) {
     const want = Math.min(PAGE, limit - items.length)
-    const page = library.listPapers({ filter, sort, offset: offset + items.length, limit: want })
+    const position = offset + items.length
+    const page = library.listPapers({ filter, sort, offset: position, limit: want, ...(after ? { after } : {}) })
+    after = page.next
     total = page.total
     items.push(...page.items)
-    if (page.items.length < want || items.length >= limit || offset + items.length >= total) break
+    if (page.items.length < want || items.length >= limit || offset + items.length >= total || !after) break
   }
   return { json: items, text: formatPaperList(items, total, offset), page: { total, offset } }
 }
@@ -222,6 +229,6 @@ function exportCommand(args: ParsedArgs, library: Library): CommandOutput {
   const format = stringFlag(args, 'format') ?? 'json'
   if (format !== 'json') throw new UsageError(`export writes only --format json, not "${format}"`, 'export')
   const papers = library.exportAll()
-  const json = { exportedAt: new Date().toISOString(), papers, digests: library.digests() }
+  const json = { exportedAt: new Date().toISOString(), papers, digests: library.listDigests() }
   return { json, text: JSON.stringify(json, null, 2) }
 }

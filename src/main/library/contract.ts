@@ -15,6 +15,7 @@ import type {
   StateChange
 } from '../../shared/model'
 import type { DigestMeta, ParsedPaper } from '../import/types'
+import type { SyncStore } from './sync-contract'
 
 /** One parsed file, ready to be written in one transaction. */
 export interface DigestImport {
@@ -24,6 +25,15 @@ export interface DigestImport {
   fileName: string | null
   /** sha256 of the file's bytes: the same content imported again changes nothing. */
   contentHash: string
+  /** The file as read, kept for the sync folder while sync is on (see sync-outbox.ts). */
+  source?: DigestSource
+}
+
+export interface DigestSource {
+  bytes: Uint8Array
+  modifiedAt: Date
+  /** The date the reader gave the import, if any. */
+  date: string | null
 }
 
 export interface DigestImportOutcome {
@@ -53,13 +63,15 @@ export interface Library {
   setStarred(ids: number[], starred: boolean): StateChange
   /** Saves the note; an empty or whitespace-only text removes it. */
   saveNote(id: number, text: string): void
-  digests(): DigestProgress[]
+  listDigests(): DigestProgress[]
   stats(options?: { days?: number; now?: Date }): LibraryStats
   /** Every paper with its state, for `dogear export`. */
   exportAll(): PaperDetail[]
   /** App settings live in the library so the CLI and the app agree. */
   getSettings(): Settings
   updateSettings(patch: Partial<Settings>): Settings
+  /** Sync through a folder: this device's outbox and log, other devices' changes (see src/main/sync). */
+  sync: SyncStore
   close(): void
 }
 

@@ -6,6 +6,7 @@ import { LibraryError, type DigestImport, type DigestImportOutcome } from './con
 import { localDay } from './clock'
 import { collapseDuplicates, hasCode, mergeRecords, toRecord, type PaperRecord } from './dedupe-merge'
 import { indexNewPapers, reindexAround } from './search-index'
+import { recordDigestFile } from './sync-outbox'
 
 interface StoredPaperRow {
   id: number
@@ -23,6 +24,7 @@ interface StoredPaperRow {
   digest_date: string
 }
 
+// Column lists spliced into the SQL below are constants of this file; every value binds.
 const STORED_COLUMNS = `id, title, title_key, authors, abstract, snippet, arxiv_id, arxiv_version, doi, links,
   published_at, venue, digest_date`
 
@@ -156,6 +158,7 @@ export function importDigest(db: Db, statements: Statements, input: DigestImport
             nowIso
           ).lastInsertRowid
       )
+      if (input.source) recordDigestFile(statements, input, input.source, now)
 
       const outcomes = new Map<number, 'added' | 'merged' | 'unchanged'>()
       const insertEntry = statements.get('INSERT INTO digest_entries (digest_id, position, paper_id) VALUES (?, ?, ?)')

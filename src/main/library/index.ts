@@ -16,6 +16,7 @@ import { search } from './search'
 import { getSettings, updateSettings } from './settings'
 import { markRead, setStarred } from './state'
 import { stats } from './stats'
+import { syncStore } from './sync-store'
 
 export { LibraryError } from './contract'
 export type { DigestImport, DigestImportOutcome, Library } from './contract'
@@ -59,7 +60,7 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
     },
     setStarred: (ids, starred) => setStarred(db, statements, ids, starred, now()),
     saveNote: (id, text) => saveNote(db, statements, id, text, now()),
-    digests: () => listDigests(statements),
+    listDigests: () => listDigests(statements),
     stats: (options) => stats(statements, options?.now ?? now(), options?.days),
     exportAll: () => {
       const ids = allIds(statements)
@@ -70,7 +71,8 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
       return papers
     },
     getSettings: () => getSettings(statements),
-    updateSettings: (patch) => updateSettings(db, statements, patch),
+    updateSettings: (patch) => updateSettings(db, statements, patch, now()),
+    sync: syncStore(db, statements, now),
     close: () => {
       if (db.open) db.close()
     }

@@ -39,6 +39,17 @@ describe('read and starred marks', () => {
     expect(library.stats()).toMatchObject({ read: 0, starred: 0 })
   })
 
+  it('answers a million unknown ids with a short message naming the first few', () => {
+    const library = threePapers()
+    const unknown = Array.from({ length: 1_000_000 }, (_, i) => i + 100)
+    for (const change of [() => library.markRead([1, ...unknown], true), () => library.setStarred(unknown, true)]) {
+      expect(change).toThrow(
+        new LibraryError('NOT_FOUND', 'There are no papers with ids 100, 101, 102, 103, 104 and 999,995 more')
+      )
+    }
+    expect(library.stats()).toMatchObject({ read: 0, starred: 0 })
+  })
+
   it('marks every paper a filter shows as read, returning them for undo', () => {
     const library = threePapers()
     library.importDigest(
@@ -64,17 +75,17 @@ describe('read and starred marks', () => {
     const library = threePapers()
     library.importDigest(digest([paper('Humming Kettles'), paper('Quiet Pianos')], { date: '2024-03-13' }))
     library.markRead([2], true)
-    expect(library.digests().map((d) => [d.id, d.read, d.total])).toEqual([
+    expect(library.listDigests().map((d) => [d.id, d.read, d.total])).toEqual([
       [2, 1, 2],
       [1, 1, 3]
     ])
     library.markAllRead({ kind: 'all' })
-    expect(library.digests().map((d) => [d.id, d.read, d.unread])).toEqual([
+    expect(library.listDigests().map((d) => [d.id, d.read, d.unread])).toEqual([
       [2, 2, 0],
       [1, 3, 0]
     ])
     library.markRead([2, 4], false)
-    expect(library.digests().map((d) => [d.id, d.read, d.unread])).toEqual([
+    expect(library.listDigests().map((d) => [d.id, d.read, d.unread])).toEqual([
       [2, 0, 2],
       [1, 2, 1]
     ])

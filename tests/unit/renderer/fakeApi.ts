@@ -147,7 +147,11 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
       call('listPapers', args, () => {
         const all = papers.filter((p) => matches(p, args.filter))
         const offset = args.offset ?? 0
-        return { items: all.slice(offset, offset + (args.limit ?? 100)), total: all.length, offset }
+        // The fake's cursor is the last row's id; the page starts after that row.
+        const start = args.after === undefined ? offset : all.findIndex((p) => p.id === Number(args.after)) + 1
+        const items = all.slice(start, start + (args.limit ?? 100))
+        const next = start + items.length < all.length ? String(items.at(-1)?.id) : null
+        return { items, total: all.length, offset, next }
       }),
     nextUnread: (args) =>
       call('nextUnread', args, () => {
@@ -214,9 +218,10 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
       })),
     listFormats: (args) => call('listFormats', args, () => []),
     chooseAndImport: (args) => call('chooseAndImport', args, () => [sampleReport]),
-    importFiles: (args) => call('importFiles', args, () => args.paths.map(() => sampleReport)),
+    importFiles: (args) => call('importFiles', args, () => args.tokens.map(() => sampleReport)),
     importText: (args) => call('importText', args, () => ({ ...sampleReport, file: args.name ?? 'pasted' })),
     importSample: (args) => call('importSample', args, () => sampleReport),
+    importClipboard: (args) => call('importClipboard', args, () => ({ ...sampleReport, file: 'Clipboard' })),
     openExternal: (args) => call('openExternal', args, () => null),
     getSettings: (args) => call('getSettings', args, () => settings),
     updateSettings: (args) =>

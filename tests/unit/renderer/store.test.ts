@@ -41,6 +41,21 @@ describe('paper list', () => {
     expect(row(230)?.title).toBe('Invented paper number 231')
   })
 
+  it('asks for the page below a loaded one by its cursor, and for a far jump by offset', async () => {
+    dogear.ensureRows(210, 220)
+    await settle()
+    dogear.ensureRows(100, 110)
+    await settle()
+    const pageCalls = api.calls.filter((c) => c.operation === 'listPapers').slice(1)
+    expect(pageCalls.map((c) => c.args)).toMatchObject([
+      { offset: 200, limit: 100 },
+      { offset: 100, limit: 100, after: '100' }
+    ])
+    expect(pageCalls[0]!.args).not.toHaveProperty('after')
+    expect(row(100)?.title).toBe('Invented paper number 101')
+    expect(row(215)?.title).toBe('Invented paper number 216')
+  })
+
   it('moves with j/k, loading the next page when needed', async () => {
     await dogear.move(1)
     expect(dogear.selection.getState()).toMatchObject({ selectedId: 1, selectedIndex: 0 })
@@ -302,18 +317,16 @@ describe('imports', () => {
     expect(dogear.ui.getState().dialog).toBe('import')
   })
 
-  it('imports dropped files by path when the shell knows it', async () => {
-    await dogear.importDropped([{ name: 'a.txt', text: () => Promise.resolve('x') }], () => '/tmp/a.txt')
-    expect(api.calls.find((c) => c.operation === 'importFiles')?.args).toEqual({ paths: ['/tmp/a.txt'] })
+  it('imports dropped files by the token main gave for each', async () => {
+    const token = 'a'.repeat(32)
+    await dogear.importDropped([{ name: 'a.txt', text: () => Promise.resolve('x') }], async () => token)
+    expect(api.calls.find((c) => c.operation === 'importFiles')?.args).toEqual({ tokens: [token] })
   })
 
-  it('answers the menu: paste imports the clipboard', async () => {
-    const withClipboard = createDogear(api, () => Promise.resolve('Pasted text digest'))
-    withClipboard.handleEvent({ type: 'menu', command: 'paste' })
-    await settle()
-    expect(api.calls.find((c) => c.operation === 'importText')?.args).toEqual({
-      text: 'Pasted text digest',
-      name: 'Pasted digest'
-    })
+  it('imports the clipboard through main, saying when it is empty', async () => {
+    await dogear.pasteDigest()
+    expect(api.calls.filter((c) => c.operation === 'importClipboard')).toHaveLength(1)
+    expect(api.calls.some((c) => c.operation === 'importText')).toBe(false)
+    expect(dogear.ui.getState().dialog).toBe('import')
   })
 })
