@@ -150,7 +150,10 @@ export class DogearApiError extends Error {
 
 /** Events main sends to the renderer (menu commands, import progress). */
 export type AppEvent =
-  | { type: 'menu'; command: 'import' | 'showKeys' | 'showProgress' }
+  | {
+      type: 'menu'
+      command: 'import' | 'showKeys' | 'showProgress' | 'textLarger' | 'textSmaller' | 'textDefault'
+    }
   | { type: 'importProgress'; file: string; done: number; total: number }
   | { type: 'libraryChanged'; reports: ImportFileReport[] }
 

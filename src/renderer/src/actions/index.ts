@@ -110,6 +110,9 @@ export function createDogear(api: RendererApi) {
       void list.reloadList()
     } else if (event.command === 'import') void imports.chooseAndImport()
     else if (event.command === 'showKeys') openDialog('keys')
+    else if (event.command === 'textLarger') comfort.changeTextSize(1)
+    else if (event.command === 'textSmaller') comfort.changeTextSize(-1)
+    else if (event.command === 'textDefault') comfort.changeTextSize(0)
     else showProgress()
   }
 
