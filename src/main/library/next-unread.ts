@@ -1,5 +1,5 @@
 // The next unread paper in a list, found by one query instead of paging through the list.
-import type { NextUnread, NextUnreadQuery } from '../../shared/model'
+import type { ListQuery, NextUnread, NextUnreadQuery, PaperPage } from '../../shared/model'
 import type { Statements } from './connection'
 import { FILTER_SQL, filterCount, filterParams } from './filters'
 import { listOrder } from './listing'
@@ -25,4 +25,26 @@ export function nextUnread(statements: Statements, query: NextUnreadQuery): Next
   if (!found) return null
   const [paper] = loadPapers(statements, [found.id])
   return paper ? { index: found.position, paper, wrapped: found.position <= after } : null
+}
+
+/**
+ * The same answer for a list whose order is not SQL's (the recommender's): its pages read in
+ * main, so the renderer still asks once.
+ */
+export async function nextUnreadByPages(
+  page: (query: ListQuery) => PaperPage | Promise<PaperPage>,
+  query: NextUnreadQuery
+): Promise<NextUnread | null> {
+  const limit = 500
+  let fromTop: NextUnread | null = null
+  for (let offset = 0; ; offset += limit) {
+    const answer = await page({ filter: query.filter, ...(query.sort ? { sort: query.sort } : {}), offset, limit })
+    for (const [i, paper] of answer.items.entries()) {
+      if (paper.read) continue
+      const index = offset + i
+      if (index > query.after) return { index, paper, wrapped: false }
+      fromTop ??= { index, paper, wrapped: true }
+    }
+    if (answer.items.length < limit || offset + limit >= answer.total) return fromTop
+  }
 }

@@ -56,3 +56,23 @@ describe('the next unread paper', () => {
     )
   })
 })
+
+describe('the next unread paper in a list main orders itself', () => {
+  it('reads the pages in main and answers the same way', async () => {
+    const { nextUnreadByPages } = await import('../../../src/main/library/next-unread')
+    const lib = library(1200)
+    const rows = lib.listPapers({ filter: { kind: 'all' }, limit: 500 }).items
+    lib.markAllRead({ kind: 'all' })
+    const last = lib.listPapers({ filter: { kind: 'all' }, offset: 1100, limit: 1 }).items[0]!
+    lib.markRead([rows[3]!.id, last.id], false)
+    const page = (query: Parameters<typeof lib.listPapers>[0]) => lib.listPapers(query)
+    expect(await nextUnreadByPages(page, { filter: { kind: 'all' }, after: 10 })).toMatchObject({
+      index: 1100,
+      wrapped: false
+    })
+    expect(await nextUnreadByPages(page, { filter: { kind: 'all' }, after: 1100 })).toMatchObject({
+      index: 3,
+      wrapped: true
+    })
+  })
+})
