@@ -6,6 +6,7 @@ import { LibraryError, type DigestImport, type DigestImportOutcome } from './con
 import { localDay } from './clock'
 import { collapseDuplicates, hasCode, mergeRecords, toRecord, type PaperRecord } from './dedupe-merge'
 import { indexNewPapers, reindexAround } from './search-index'
+import { recordDigestFile } from './sync-outbox'
 
 interface StoredPaperRow {
   id: number
@@ -157,6 +158,7 @@ export function importDigest(db: Db, statements: Statements, input: DigestImport
             nowIso
           ).lastInsertRowid
       )
+      if (input.source) recordDigestFile(statements, input, input.source, now)
 
       const outcomes = new Map<number, 'added' | 'merged' | 'unchanged'>()
       const insertEntry = statements.get('INSERT INTO digest_entries (digest_id, position, paper_id) VALUES (?, ?, ?)')

@@ -15,6 +15,7 @@ import { search } from './search'
 import { getSettings, updateSettings } from './settings'
 import { markRead, setStarred } from './state'
 import { stats } from './stats'
+import { syncStore } from './sync-store'
 
 export { LibraryError } from './contract'
 export type { DigestImport, DigestImportOutcome, Library } from './contract'
@@ -68,7 +69,8 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
       return papers
     },
     getSettings: () => getSettings(statements),
-    updateSettings: (patch) => updateSettings(db, statements, patch),
+    updateSettings: (patch) => updateSettings(db, statements, patch, now()),
+    sync: syncStore(db, statements, now),
     close: () => {
       if (db.open) db.close()
     }
