@@ -15,14 +15,14 @@ export const STARRED_SHARE = 0.02
 export const NOTED_SHARE = 0.002
 const MAX_NOTES = 2_000
 
-export function buildLibrary(library: Library, dir: string, corpus: Corpus, papers: number) {
+export function buildLibrary(library: Library, dir: string, corpus: Corpus, papers: number, scale = 1) {
   let digests = 0
   let entries = 0
   let repeats = 0
   let megabytes = 0
   let importMs = 0
   const started = Date.now()
-  for (const plan of planDigests(papers, LAST_DAY)) {
+  for (const plan of planDigests(papers, LAST_DAY, 99, scale)) {
     const path = join(dir, `digest-${plan.date}.txt`)
     megabytes +=
       writeHfDigest(

@@ -65,13 +65,16 @@ export class Corpus {
 /**
  * Digests, oldest first, one a day back from `lastDay`, until `papers` distinct papers are
  * listed: most days 150-800 papers (an arXiv listing's size), one in forty a backlog of a few
- * thousand, and one entry in twelve a paper an earlier digest already listed.
+ * thousand, and one entry in twelve a paper an earlier digest already listed. `scale`
+ * multiplies the sizes (weekly or monthly files; a faster build of a very large library).
  */
-export function* planDigests(papers: number, lastDay: Date, seed = 99): Generator<DigestPlan> {
+export function* planDigests(papers: number, lastDay: Date, seed = 99, scale = 1): Generator<DigestPlan> {
   const random = randomSource(seed)
   const sizes: number[] = []
   for (let listed = 0; listed < papers;) {
-    const size = random() < 0.025 ? 2_000 + Math.floor(random() * 4_000) : 150 + Math.floor(random() * 650)
+    const daily = random() < 0.025 ? 2_000 + Math.floor(random() * 4_000) : 150 + Math.floor(random() * 650)
+    // At most 30,000 papers a file: within the default 64 MB import cap.
+    const size = Math.min(30_000, Math.round(daily * scale))
     sizes.push(size)
     listed += Math.round(size * (11 / 12))
   }

@@ -1,8 +1,8 @@
-// `npm run bench -- --papers N [--only AREA[,AREA]] [--json] [--keep]`: builds a library from
+// `npm run bench -- --papers N [--only AREA[,AREA]] [--digest-scale K] [--json] [--keep]`: builds a library from
 // years of invented digests (streamed to disk, imported one by one as a reader's grows), then
 // runs each area of bench/registry.ts against it. One JSON object on stdout; progress on stderr.
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
-import { cpus, tmpdir, totalmem } from 'node:os'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { openLibrary } from '../src/main/library'
@@ -15,12 +15,14 @@ import { AREAS, type BenchContext } from './registry'
 interface Options {
   papers: number
   only: string[] | null
+  /** Digest sizes times this (default 1: daily files of 150-800 papers). */
+  digestScale: number
   json: boolean
   keep: boolean
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { papers: 100_000, only: null, json: false, keep: false }
+  const options: Options = { papers: 100_000, only: null, digestScale: 1, json: false, keep: false }
   const names = AREAS.map((area) => area.name)
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
@@ -34,9 +36,12 @@ function parseArgs(argv: readonly string[]): Options {
       if (unknown.length > 0 || options.only.length === 0) {
         throw new Error(`--only takes areas of ${names.join(', ')}; not "${unknown.join(', ')}"`)
       }
+    } else if (arg === '--digest-scale') {
+      options.digestScale = Number(argv[++i])
+      if (!(options.digestScale >= 1 && options.digestScale <= 100)) throw new Error('--digest-scale takes 1 to 100')
     } else if (arg === '--json') options.json = true
     else if (arg === '--keep') options.keep = true
-    else throw new Error(`unknown option ${arg} (use --papers N, --only AREA[,AREA], --json, --keep)`)
+    else throw new Error(`unknown option ${arg} (use --papers N, --only AREA[,AREA], --digest-scale K, --json, --keep)`)
   }
   return options
 }
@@ -103,7 +108,7 @@ async function main(): Promise<void> {
     library = openLibrary(libraryPath)
     if (needsLibrary) {
       progress(`building a library of ${options.papers} papers`)
-      const built = timeMs(() => buildLibrary(library!, dir, corpus, options.papers))
+      const built = timeMs(() => buildLibrary(library!, dir, corpus, options.papers, options.digestScale))
       report.build = { ...built.value, wallMs: round(built.ms) }
     }
     for (const area of areas) {
@@ -127,7 +132,8 @@ async function main(): Promise<void> {
     if (needsLibrary) report.sizeOnDisk = sizeOnDisk(libraryPath, library.stats().papers)
     const full = {
       machine: machine(),
-      parameters: { papers: options.papers, areas: areas.map((area) => area.name) },
+      parameters: { papers: options.papers, digestScale: options.digestScale, areas: areas.map((area) => area.name) },
+      loadAverage: loadavg().map(round),
       ...report,
       peakRssMb: round(process.resourceUsage().maxRSS / 1024),
       targets: targets(report)

@@ -3,7 +3,8 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { openLibrary, type Library } from '../../../src/main/library'
+import { LATEST_VERSION, openLibrary, type Library } from '../../../src/main/library'
+import { MIGRATIONS, migrate } from '../../../src/main/library/migrations'
 import { digest, memoryLibrary, paper, tempFolder, track } from './helpers'
 
 const CODE = [{ url: 'https://github.com/some/repo', kind: 'code' as const }]
@@ -52,13 +53,24 @@ describe('listing counters', () => {
     library.importDigest(digest([paper('Alpha', { links: CODE }), paper('Beta')]))
     library.setStarred([2], true)
     library.close()
-    // Take the file back to version 4 as it was: no counters, no triggers.
+    // Take the file back to before migration 8: no counters, no triggers.
     const raw = new Database(path)
     raw.exec('DROP TABLE listing_counts')
-    for (const trigger of raw.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").pluck().all()) {
+    for (const trigger of raw
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%listing_counts%'")
+      .pluck()
+      .all()) {
       raw.exec(`DROP TRIGGER ${String(trigger)}`)
     }
-    raw.pragma('user_version = 4')
+    // Only migration 8 runs again; the file then says it is at the latest version as before.
+    raw.pragma('user_version = 7')
+    migrate(
+      raw,
+      path,
+      new Date(),
+      MIGRATIONS.filter((m) => m.version <= 8)
+    )
+    raw.pragma(`user_version = ${LATEST_VERSION}`)
     raw.close()
     const migrated = track(openLibrary(path))
     expect(shown(migrated)).toEqual({
