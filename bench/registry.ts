@@ -9,6 +9,7 @@ import type { Corpus } from './corpus'
 import { benchDaily } from './daily'
 import { benchFtsOptions } from './fts-options'
 import { benchDigests, benchList, benchMarkRead, benchOpen, benchPaper } from './reader'
+import { benchRecommend } from './recommend'
 import { benchSearchMix } from './search-mix'
 
 export interface BenchContext {
@@ -47,5 +48,6 @@ export const AREAS: AreaEntry[] = [
   { name: 'markRead', run: benchMarkRead },
   { name: 'daily', run: benchDaily },
   { name: 'cases', run: benchCases },
+  { name: 'recommend', run: (context) => benchRecommend({ papers: context.requestedPapers }), needsLibrary: false },
   { name: 'ftsOptions', run: benchFtsOptions, needsLibrary: false, byDefault: false }
 ]
