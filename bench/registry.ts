@@ -11,6 +11,7 @@ import { benchFtsOptions } from './fts-options'
 import { benchDigests, benchList, benchMarkRead, benchOpen, benchPaper } from './reader'
 import { benchRecommend } from './recommend'
 import { benchSearchMix } from './search-mix'
+import { benchSync } from './sync'
 
 export interface BenchContext {
   /** The library built from the corpus (null for areas with needsLibrary: false). */
@@ -48,6 +49,16 @@ export const AREAS: AreaEntry[] = [
   { name: 'markRead', run: benchMarkRead },
   { name: 'daily', run: benchDaily },
   { name: 'cases', run: benchCases },
+  {
+    name: 'sync',
+    run: async (context) =>
+      benchSync({
+        papers: context.requestedPapers,
+        changes: Math.round(context.requestedPapers / 5),
+        digestSize: 1000
+      }),
+    needsLibrary: false
+  },
   { name: 'recommend', run: (context) => benchRecommend({ papers: context.requestedPapers }), needsLibrary: false },
   { name: 'ftsOptions', run: benchFtsOptions, needsLibrary: false, byDefault: false }
 ]
