@@ -1,21 +1,19 @@
 // Search benchmark: the query language over the benchmark's library (phrases, OR, exclusions,
 // fields, states, one- and two-letter prefixes, typos), and the unread counts of 20 saved
 // searches brought up to date after each of a few daily imports.
-import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { importFile } from '../src/main/ingest/pipeline'
 import type { Library } from '../src/main/library/contract'
 import { median, percentile, progress, round, timeMs } from './measure'
-import type { PaperFactory } from './synthetic'
-import { hfDigestText } from './synthetic'
 
 export interface SearchBenchContext {
   library: Library
-  factory: PaperFactory
+  /** The corpus's vocabulary, commonest first. */
+  words: readonly string[]
   /** A folder for the daily digest files. */
   dir: string
-  /** The day after the library's newest digest. */
-  firstDailyDate: Date
+  /** Writes a daily digest of 100 new papers for `day` (0, 1, ...) at `path`, dated `date`. */
+  writeDailyDigest(path: string, date: string, day: number): void
 }
 
 /** A misspelling of a word: two letters swapped in the middle. */
@@ -111,23 +109,17 @@ function benchQueries(library: Library, words: readonly string[]) {
 }
 
 function benchSavedCounts(context: SearchBenchContext) {
-  const { library, factory, dir } = context
-  for (const [index, query] of savedQueries(factory.vocabulary.words).entries()) {
+  const { library, dir } = context
+  for (const [index, query] of savedQueries(context.words).entries()) {
     library.saveSearch(`Saved ${index + 1}`, query)
   }
   library.savedSearches()
   const times: number[] = []
   for (let day = 0; day < 5; day++) {
-    const date = new Date(context.firstDailyDate.getTime() + day * 86_400_000)
+    const date = new Date(Date.UTC(2030, 0, 1 + day)).toISOString().slice(0, 10)
     const path = join(dir, `search-daily-${day}.txt`)
-    writeFileSync(
-      path,
-      hfDigestText(
-        date,
-        Array.from({ length: 100 }, () => factory.paper())
-      )
-    )
-    const imported = importFile(library, path, { date: date.toISOString().slice(0, 10) })
+    context.writeDailyDigest(path, date, day)
+    const imported = importFile(library, path, { date })
     if (!imported.ok) throw new Error(`daily import failed: ${imported.error.message}`)
     times.push(timeMs(() => library.savedSearches()).ms)
   }
@@ -146,9 +138,9 @@ function benchSavedCounts(context: SearchBenchContext) {
   }
 }
 
-export function benchSearch(context: SearchBenchContext) {
+export async function benchSearch(context: SearchBenchContext): Promise<Record<string, unknown>> {
   progress('search: the query language')
-  const search = benchQueries(context.library, context.factory.vocabulary.words)
+  const search = benchQueries(context.library, context.words)
   progress('search: saved-search counts after daily imports')
   const savedCounts = benchSavedCounts(context)
   return {
