@@ -16,21 +16,21 @@ async function start(): Promise<App> {
 const rowNames = (app: App) =>
   papers(app.page)
     .getByRole('option')
-    .evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label')))
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent ?? ''))
 
 describe('search in the app', () => {
   it('says what the query understood, corrects typos, and sorts', async () => {
     const { page } = await start()
     const box = page.getByRole('searchbox', { name: 'Search papers' })
     await box.fill('title:survey -mamba')
-    await expect.poll(() => page.locator('.list-count').textContent()).toBe('7 matches')
+    await expect.poll(() => page.locator('.list-count').textContent()).toMatch(/^7 matches/)
     expect(await page.locator('#search-understood').textContent()).toBe("Searching title: 'survey' · excluding 'mamba'")
-    expect(await rowNames(app)).not.toContain('A Survey of Mamba')
+    expect((await rowNames(app)).some((name) => name.includes('A Survey of Mamba'))).toBe(false)
 
     await page.getByRole('combobox', { name: 'Sort papers' }).selectOption('title')
     await expect
       .poll(async () => (await rowNames(app))[0])
-      .toBe('A Comprehensive Survey on Applications of Transformers for Deep Learning Tasks')
+      .toContain('A Comprehensive Survey on Applications of Transformers for Deep Learning Tasks')
 
     await box.fill('tranformer')
     await expect
@@ -48,7 +48,7 @@ describe('search in the app', () => {
     const { page, library } = await start()
     const box = page.getByRole('searchbox', { name: 'Search papers' })
     await box.fill('title:survey')
-    await expect.poll(() => page.locator('.list-count').textContent()).toBe('8 matches')
+    await expect.poll(() => page.locator('.list-count').textContent()).toMatch(/^8 matches/)
     await page.getByRole('button', { name: 'Save search' }).click()
     await page.getByRole('textbox', { name: 'Name of the saved search' }).fill('Surveys')
     await page.getByRole('button', { name: 'Save', exact: true }).click()
@@ -61,7 +61,7 @@ describe('search in the app', () => {
     expect(library.savedSearches()[0]).toMatchObject({ name: 'Surveys', unread: 7 })
 
     await box.fill('mamba')
-    await expect.poll(() => page.locator('.list-count').textContent()).toBe('2 matches')
+    await expect.poll(() => page.locator('.list-count').textContent()).toMatch(/^2 matches/)
     await page.getByRole('button', { name: 'Save search' }).click()
     await page.getByRole('textbox', { name: 'Name of the saved search' }).fill('Mamba')
     await page.getByRole('button', { name: 'Save', exact: true }).click()
@@ -76,7 +76,7 @@ describe('search in the app', () => {
     await page.keyboard.press('Enter')
     await saved.getByRole('button', { name: 'Reviews, 7 unread' }).click()
     await expect.poll(() => box.inputValue()).toBe('title:survey')
-    await expect.poll(() => page.locator('.list-count').textContent()).toBe('8 matches')
+    await expect.poll(() => page.locator('.list-count').textContent()).toMatch(/^8 matches/)
     await screenshot(page, 'saved-searches')
     await saved.getByRole('button', { name: 'Delete Mamba' }).click()
     await expect.poll(() => library.savedSearches().map((s) => s.name)).toEqual(['Reviews'])
