@@ -4,6 +4,7 @@
 // and the browser tests drive the same table in Node.
 import { z } from 'zod'
 import type {
+  DigestDeletion,
   DigestProgress,
   FormatInfo,
   ImportFileReport,
@@ -15,7 +16,11 @@ import type {
   SearchPage,
   SearchQuery,
   Settings,
-  StateChange
+  Restored,
+  StateChange,
+  TagChange,
+  TagCount,
+  TrashContents
 } from './model'
 
 const id = z.number().int().positive()
@@ -27,7 +32,8 @@ export const paperFilterSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('unread') }),
   z.strictObject({ kind: z.literal('starred') }),
   z.strictObject({ kind: z.literal('hasCode') }),
-  z.strictObject({ kind: z.literal('digest'), digestId: id })
+  z.strictObject({ kind: z.literal('digest'), digestId: id }),
+  z.strictObject({ kind: z.literal('tag'), tagId: id })
 ])
 
 const page = {
@@ -41,10 +47,13 @@ const settingsPatchSchema = z.strictObject({
   importSizeCapMb: z.number().int().min(1).max(1024).optional(),
   watchFolder: z.string().min(1).max(4096).nullable().optional(),
   lastPaperId: id.nullable().optional(),
-  lastFilter: paperFilterSchema.nullable().optional()
+  lastFilter: paperFilterSchema.nullable().optional(),
+  trashPurgeDays: z.number().int().min(0).max(3650).optional(),
+  groupsAsTags: z.boolean().optional()
 })
 
 const none = z.strictObject({}).optional()
+const tagName = z.string().min(1).max(200)
 
 // `result` is a type carrier only: no runtime value travels in it.
 function op<Args extends z.ZodType, Result>(args: Args): { args: Args; result: Result } {
@@ -92,6 +101,20 @@ export const contract = {
   ),
   importSample: op<z.ZodType<Record<string, never> | undefined>, ImportFileReport>(none),
   openExternal: op<z.ZodType<{ url: string }>, null>(z.strictObject({ url: z.string().max(8192) })),
+  tagPapers: op<z.ZodType<{ name: string; ids: number[] }>, TagChange>(z.strictObject({ name: tagName, ids })),
+  untagPapers: op<z.ZodType<{ name: string; ids: number[] }>, TagChange>(z.strictObject({ name: tagName, ids })),
+  listTags: op<z.ZodType<Record<string, never> | undefined>, TagCount[]>(none),
+  renameTag: op<z.ZodType<{ from: string; to: string }>, { tag: string; merged: boolean; papers: number }>(
+    z.strictObject({ from: tagName, to: tagName })
+  ),
+  deleteTag: op<z.ZodType<{ name: string }>, { tag: string; papers: number[] }>(z.strictObject({ name: tagName })),
+  /** Moves papers to the trash; `restorePapers` brings them back. */
+  trashPapers: op<z.ZodType<{ ids: number[] }>, StateChange>(z.strictObject({ ids })),
+  deleteDigest: op<z.ZodType<{ id: number }>, DigestDeletion>(z.strictObject({ id })),
+  listTrash: op<z.ZodType<Record<string, never> | undefined>, TrashContents>(none),
+  restorePapers: op<z.ZodType<{ ids: number[] }>, Restored>(z.strictObject({ ids })),
+  restoreDigest: op<z.ZodType<{ trashId: number }>, Restored>(z.strictObject({ trashId: id })),
+  emptyTrash: op<z.ZodType<Record<string, never> | undefined>, { papers: number; digests: number }>(none),
   getSettings: op<z.ZodType<Record<string, never> | undefined>, Settings>(none),
   updateSettings: op<z.ZodType<Partial<Settings>>, Settings>(settingsPatchSchema)
 }

@@ -19,6 +19,7 @@ const LIST_FLAGS: Record<string, FlagKind> = {
   starred: 'boolean',
   'has-code': 'boolean',
   digest: 'value',
+  tag: 'value',
   limit: 'value',
   offset: 'value',
   sort: 'value'
@@ -27,15 +28,15 @@ const LIST_FLAGS: Record<string, FlagKind> = {
 const SPECS: CommandSpec[] = [
   {
     name: 'import',
-    usage: 'import FILE... [--format NAME] [--date YYYY-MM-DD]',
+    usage: 'import FILE... [--format NAME] [--date YYYY-MM-DD] [--groups-as-tags]',
     summary: 'import digest files (the format is detected unless given)',
-    flags: { format: 'value', date: 'value' },
+    flags: { format: 'value', date: 'value', 'groups-as-tags': 'boolean' },
     positionals: [1, Infinity],
     needsLibrary: true
   },
   {
     name: 'list',
-    usage: 'list [--unread|--starred|--has-code|--digest ID] [--limit N] [--sort position|date|title]',
+    usage: 'list [--unread|--starred|--has-code|--digest ID|--tag NAME] [--limit N] [--sort position|date|title]',
     summary: 'list papers',
     flags: LIST_FLAGS,
     positionals: [0, 0],
@@ -67,6 +68,46 @@ const SPECS: CommandSpec[] = [
     summary: 'write the note of a paper',
     flags: {},
     positionals: [2, Infinity],
+    needsLibrary: true
+  },
+  {
+    name: 'tag',
+    usage: 'tag NAME ID...',
+    summary: 'tag papers (a new name creates the tag; names ignore case)',
+    flags: {},
+    positionals: [2, Infinity],
+    needsLibrary: true
+  },
+  {
+    name: 'untag',
+    usage: 'untag NAME ID...',
+    summary: 'remove a tag from papers',
+    flags: {},
+    positionals: [2, Infinity],
+    needsLibrary: true
+  },
+  {
+    name: 'tags',
+    usage: 'tags | tags rename OLD NEW (onto an existing name: merge) | tags delete NAME',
+    summary: 'list tags with their paper counts, rename, merge or delete them',
+    flags: {},
+    positionals: [0, 3],
+    needsLibrary: true
+  },
+  {
+    name: 'delete',
+    usage: 'delete ID... | delete --digest ID',
+    summary: 'move papers to the trash, or delete a digest (papers only it lists go to the trash)',
+    flags: { digest: 'value' },
+    positionals: [0, Infinity],
+    needsLibrary: true
+  },
+  {
+    name: 'trash',
+    usage: 'trash | trash --restore ID... | trash --restore-digest ID | trash --empty',
+    summary: 'list the trash, restore papers or digests from it, or empty it',
+    flags: { restore: 'boolean', 'restore-digest': 'value', empty: 'boolean' },
+    positionals: [0, Infinity],
     needsLibrary: true
   },
   {
@@ -203,6 +244,7 @@ function missingMessage(spec: CommandSpec): string {
   if (spec.name === 'import') return 'import needs at least one FILE'
   if (spec.name === 'search') return 'search needs a QUERY'
   if (spec.name === 'note') return 'note needs an ID and a TEXT (or "-" to read stdin)'
+  if (spec.name === 'tag' || spec.name === 'untag') return `${spec.name} needs a tag NAME and at least one paper ID`
   return `${spec.name} needs a paper ID`
 }
 

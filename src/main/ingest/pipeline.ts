@@ -20,6 +20,8 @@ export interface ImportOptions {
   date?: string | null
   /** Files larger than this are refused before they are read. */
   sizeCapBytes?: number
+  /** JabRef groups (Zotero collections) in BibTeX become tags; the library's setting when not given. */
+  groupsAsTags?: boolean
 }
 
 export const DEFAULT_SIZE_CAP_BYTES = 64 * 1024 * 1024
@@ -111,7 +113,8 @@ function importDecoded(library: Library, input: DecodedInput): ImportFileReport 
     entries: parsed.entries,
     format: parser.format,
     fileName: input.fileName,
-    contentHash: input.contentHash
+    contentHash: input.contentHash,
+    groupsAsTags: options.groupsAsTags ?? library.getSettings().groupsAsTags
   })
   return {
     ok: true,
@@ -123,6 +126,9 @@ function importDecoded(library: Library, input: DecodedInput): ImportFileReport 
     merged: outcome.merged,
     unchanged: outcome.unchanged,
     alreadyImported: outcome.alreadyImported,
+    ...(outcome.stateApplied === undefined
+      ? {}
+      : { stateApplied: outcome.stateApplied, stateKept: outcome.stateKept ?? 0 }),
     warnings: [...input.warnings, ...parsed.warnings]
   }
 }

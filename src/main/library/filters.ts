@@ -31,6 +31,11 @@ export function filterCondition(filter: PaperFilter, idColumn: string): SqlPart 
         sql: `AND EXISTS (SELECT 1 FROM digest_entries e WHERE e.paper_id = ${idColumn} AND e.digest_id = ?)`,
         params: [filter.digestId]
       }
+    case 'tag':
+      return {
+        sql: `AND EXISTS (SELECT 1 FROM paper_tags t WHERE t.paper_id = ${idColumn} AND t.tag_id = ?)`,
+        params: [filter.tagId]
+      }
   }
 }
 
@@ -53,6 +58,12 @@ export function unreadIdsQuery(filter: PaperFilter): SqlPart {
         sql: `SELECT e.paper_id FROM digest_entries e JOIN paper_state s ON s.paper_id = e.paper_id
                WHERE e.digest_id = ? AND s.read_at IS NULL`,
         params: [filter.digestId]
+      }
+    case 'tag':
+      return {
+        sql: `SELECT t.paper_id FROM paper_tags t JOIN paper_state s ON s.paper_id = t.paper_id
+               WHERE t.tag_id = ? AND s.read_at IS NULL`,
+        params: [filter.tagId]
       }
   }
 }

@@ -15,6 +15,16 @@ import { search } from './search'
 import { getSettings, updateSettings } from './settings'
 import { markRead, setStarred } from './state'
 import { stats } from './stats'
+import { deleteTag, listTags, renameTag, tagPapers, untagPapers } from './tags'
+import {
+  deleteDigest,
+  emptyTrash,
+  listTrash,
+  purgeExpiredTrash,
+  restoreDigest,
+  restorePapers,
+  trashPapers
+} from './trash'
 
 export { LibraryError } from './contract'
 export type { DigestImport, DigestImportOutcome, Library } from './contract'
@@ -40,6 +50,7 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
     throw error
   }
   const statements = new Statements(db)
+  purgeExpiredTrash(db, statements, getSettings(statements).trashPurgeDays, now())
 
   return {
     importDigest: (input) => importDigest(db, statements, input, now()),
@@ -67,6 +78,17 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
       }
       return papers
     },
+    tagPapers: (name, ids) => tagPapers(db, statements, name, ids, now()),
+    untagPapers: (name, ids) => untagPapers(db, statements, name, ids),
+    tags: () => listTags(statements),
+    renameTag: (from, to) => renameTag(db, statements, from, to, now()),
+    deleteTag: (name) => deleteTag(db, statements, name),
+    trashPapers: (ids) => trashPapers(db, statements, ids, now()),
+    deleteDigest: (id) => deleteDigest(db, statements, id, now()),
+    trash: () => listTrash(statements),
+    restorePapers: (ids) => restorePapers(db, statements, ids, now()),
+    restoreDigest: (trashId) => restoreDigest(db, statements, trashId, now()),
+    emptyTrash: () => emptyTrash(db, statements),
     getSettings: () => getSettings(statements),
     updateSettings: (patch) => updateSettings(db, statements, patch),
     close: () => {

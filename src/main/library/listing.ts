@@ -78,6 +78,26 @@ function digestPage(
   return { ids, total }
 }
 
+function tagPage(
+  statements: Statements,
+  tagId: number,
+  sort: PaperSort,
+  offset: number,
+  limit: number
+): { ids: number[]; total: number } {
+  if (!statements.get('SELECT 1 FROM tags WHERE id = ?').get(tagId)) {
+    throw new LibraryError('NOT_FOUND', `There is no tag with id ${tagId}`)
+  }
+  const total = statements.get('SELECT count(*) FROM paper_tags WHERE tag_id = ?').pluck().get(tagId) as number
+  const ids = pageIds(
+    statements,
+    `SELECT p.id FROM paper_tags t CROSS JOIN papers p ON p.id = t.paper_id
+      WHERE t.tag_id = ? ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`,
+    [tagId, limit, offset]
+  )
+  return { ids, total }
+}
+
 function filteredPage(
   statements: Statements,
   filter: PaperFilter,
@@ -86,6 +106,7 @@ function filteredPage(
   limit: number
 ): { ids: number[]; total: number } {
   if (filter.kind === 'digest') return digestPage(statements, filter.digestId, sort, offset, limit)
+  if (filter.kind === 'tag') return tagPage(statements, filter.tagId, sort, offset, limit)
   if (filter.kind === 'all') {
     const ids = pageIds(statements, `SELECT p.id FROM papers p ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`, [
       limit,

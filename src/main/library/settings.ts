@@ -14,6 +14,7 @@ function isFilter(value: unknown): value is PaperFilter {
   if (typeof value !== 'object' || value === null || !('kind' in value)) return false
   const { kind } = value
   if (kind === 'digest') return 'digestId' in value && isWhole(1, Number.MAX_SAFE_INTEGER)(value.digestId)
+  if (kind === 'tag') return 'tagId' in value && isWhole(1, Number.MAX_SAFE_INTEGER)(value.tagId)
   return kind === 'all' || kind === 'unread' || kind === 'starred' || kind === 'hasCode'
 }
 
@@ -23,7 +24,9 @@ const CHECKS: { [K in keyof Settings]: Check } = {
   importSizeCapMb: isWhole(1, 1024),
   watchFolder: (value) => value === null || (typeof value === 'string' && value.length > 0),
   lastPaperId: (value) => value === null || isWhole(1, Number.MAX_SAFE_INTEGER)(value),
-  lastFilter: (value) => value === null || isFilter(value)
+  lastFilter: (value) => value === null || isFilter(value),
+  trashPurgeDays: isWhole(0, 3650),
+  groupsAsTags: (value) => typeof value === 'boolean'
 }
 
 function isSettingKey(key: string): key is keyof Settings {
