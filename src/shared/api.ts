@@ -3,6 +3,7 @@
 // `createApi`, main validates every call against it (see src/main/dispatch.ts),
 // and the browser tests drive the same table in Node.
 import { z } from 'zod'
+import { FILTER_KINDS, FILTER_KIND_NAMES, type FilterKindInfo } from './filters'
 import type {
   DigestDeletion,
   DigestProgress,
@@ -27,21 +28,22 @@ const id = z.number().int().positive()
 const ids = z.array(id).max(1_000_000)
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
 
-export const paperFilterSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('all') }),
-  z.strictObject({ kind: z.literal('unread') }),
-  z.strictObject({ kind: z.literal('starred') }),
-  z.strictObject({ kind: z.literal('hasCode') }),
-  z.strictObject({ kind: z.literal('digest'), digestId: id }),
-  z.strictObject({ kind: z.literal('tag'), tagId: id })
-])
+/** Built from the filter table (src/shared/filters.ts): one object schema per kind. */
+export const paperFilterSchema = z.discriminatedUnion(
+  'kind',
+  FILTER_KIND_NAMES.map((kind) => {
+    const info: FilterKindInfo = FILTER_KINDS[kind]
+    return z.strictObject({ kind: z.literal(kind), ...(info.param === undefined ? {} : { [info.param]: id }) })
+  }) as unknown as [z.ZodObject, ...z.ZodObject[]]
+) as unknown as z.ZodType<PaperFilter>
 
 const page = {
   offset: z.number().int().min(0).optional(),
   limit: z.number().int().min(1).max(500).optional()
 }
 
-const settingsPatchSchema = z.strictObject({
+/** Every setting's validator; the library checks stored and patched settings with it. */
+export const settingsPatchSchema = z.strictObject({
   markReadOnOpen: z.enum(['immediately', 'after-delay', 'never']).optional(),
   markReadDelaySeconds: z.number().int().min(1).max(60).optional(),
   importSizeCapMb: z.number().int().min(1).max(1024).optional(),

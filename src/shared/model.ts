@@ -1,5 +1,6 @@
 // The domain model shared by main, preload, renderer and the CLI.
 // Plain data only: everything here crosses the IPC boundary as structured clone.
+import type { PaperFilter } from './filters'
 
 /** What a link points at; `code` covers GitHub, GitLab and Gitee repositories. */
 export type LinkKind = 'abs' | 'pdf' | 'code' | 'project' | 'doi' | 'other'
@@ -53,13 +54,8 @@ export interface PaperDetail extends Paper {
   subjects: string[]
 }
 
-export type PaperFilter =
-  | { kind: 'all' }
-  | { kind: 'unread' }
-  | { kind: 'starred' }
-  | { kind: 'hasCode' }
-  | { kind: 'digest'; digestId: number }
-  | { kind: 'tag'; tagId: number }
+/** The filter kinds are one table: src/shared/filters.ts. */
+export type { PaperFilter }
 
 /** `position`: the order of the digest(s), newest digest first; `date`: newest first; `title`: A-Z. */
 export type PaperSort = 'position' | 'date' | 'title'

@@ -86,11 +86,18 @@ describe('help', () => {
       'digests',
       'stats',
       'export',
+      'tag',
+      'untag',
+      'tags',
+      'delete',
+      'trash',
       'formats'
     ]) {
       expect(text).toMatch(new RegExp(`^  ${command}\\s`, 'm'))
     }
     expect(text).toContain('--db PATH')
-    expect(commandUsage('list')).toMatch(/^Usage: dogear list \[--unread\|--starred\|--has-code\|--digest ID\]/)
+    expect(commandUsage('list')).toMatch(
+      /^Usage: dogear list \[--unread\|--starred\|--has-code\|--digest ID\|--tag NAME\]/
+    )
   })
 })

@@ -1,5 +1,6 @@
 // A small in-memory DogearApi for testing the renderer's stores without main or a database.
 import type { AppEvent, DogearApi } from '../../../src/shared/api'
+import type { FilterKind } from '../../../src/shared/filters'
 import {
   DEFAULT_SETTINGS,
   type ImportFileReport,
@@ -48,19 +49,24 @@ export interface FakeApi extends DogearApi {
   emit(event: AppEvent): void
 }
 
+// One matcher per filter kind: the compiler asks for a new kind's entry here too.
+const MATCHERS: { [K in FilterKind]: (paper: Paper, filter: Extract<PaperFilter, { kind: K }>) => boolean } = {
+  all: () => true,
+  unread: (paper) => !paper.read,
+  starred: (paper) => paper.starred,
+  hasCode: (paper) => paper.hasCode,
+  digest: (paper, filter) => paper.digests.includes(filter.digestId),
+  // Tag ids are 1-based positions in the latest fake's tag table (see listTags below).
+  tag: (paper, filter) => [...fakeTags.values()][filter.tagId - 1]?.has(paper.id) === true
+}
+
+/** The tags of the fake made last; each fake starts with none. */
+let fakeTags = new Map<string, Set<number>>()
+
 function matches(paper: Paper, filter: PaperFilter | undefined): boolean {
-  switch (filter?.kind ?? 'all') {
-    case 'unread':
-      return !paper.read
-    case 'starred':
-      return paper.starred
-    case 'hasCode':
-      return paper.hasCode
-    case 'digest':
-      return filter?.kind === 'digest' && paper.digests.includes(filter.digestId)
-    default:
-      return true
-  }
+  if (filter === undefined) return true
+  const matcher = MATCHERS[filter.kind] as (paper: Paper, filter: PaperFilter) => boolean
+  return matcher(paper, filter)
 }
 
 export function createFakeApi(options: FakeOptions = {}): FakeApi {
@@ -120,6 +126,7 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
   }
 
   const tags = new Map<string, Set<number>>()
+  fakeTags = tags
   const trashed: Paper[] = []
   const api: FakeApi = {
     papers,
