@@ -9,6 +9,7 @@ import { dispatch } from '../../src/main/dispatch'
 import { createHandlers, importFilesInline } from '../../src/main/handlers'
 import { openLibrary } from '../../src/main/library/index'
 import type { Library } from '../../src/main/library/contract'
+import { findBrowser } from './browser'
 import { EMIT_FUNCTION, INVOKE_BINDING, bridgeScript } from './bridge'
 import { REPO, RENDERER_OUT, ensureRendererBuilt } from './renderer-build'
 import { serveDirectory } from './static-server'
@@ -64,7 +65,7 @@ export async function launchApp({ dbPath, wrapHandlers, colorScheme = 'light' }:
 
   const profile = mkdtempSync(join(tmpdir(), 'dogear-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: findBrowser() ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 800 },

@@ -24,6 +24,8 @@ export interface CommandOutput {
   text: string
   /** Lines for stderr (failed files of an import), printed in both modes. */
   errors?: string[]
+  /** For listings: where the items sit in the whole, printed by --json-page as {items, total, offset}. */
+  page?: { total: number; offset: number }
   exitCode?: number
 }
 
@@ -168,7 +170,7 @@ function listCommand(args: ParsedArgs, library: Library): CommandOutput {
     items.push(...page.items)
     if (page.items.length < want || items.length >= limit || offset + items.length >= total) break
   }
-  return { json: items, text: formatPaperList(items, total, offset) }
+  return { json: items, text: formatPaperList(items, total, offset), page: { total, offset } }
 }
 
 function requirePaper(library: Library, id: number): NonNullable<ReturnType<Library['getPaper']>> {
@@ -189,7 +191,7 @@ function searchCommand(args: ParsedArgs, library: Library): CommandOutput {
   const limit = limitFlag === undefined ? 20 : Math.min(parseCount(limitFlag, 'limit'), PAGE)
   const page = library.search({ query, limit })
   const hits = page.items.map((hit) => ({ ...hit, snippet: plainSnippet(hit.snippetParts) }))
-  return { json: hits, text: formatSearchHits(page.items, page.total) }
+  return { json: hits, text: formatSearchHits(page.items, page.total), page: { total: page.total, offset: 0 } }
 }
 
 const STATE_VERBS = {

@@ -5,7 +5,8 @@ import { dirname } from 'node:path'
 import type { Library } from '../library/contract'
 import { LibraryError } from '../library/contract'
 import { resolveDbPath } from '../shell/default-db-path'
-import { commandUsage, parseArgs, usageText, UsageError, type ParsedArgs } from './args'
+import { COMMANDS, commandUsage, parseArgs, usageText, UsageError, type ParsedArgs } from './args'
+import { DOGEAR_VERSION } from './version'
 import { CommandError, runCommand, runStandaloneCommand, type CommandOutput } from './commands'
 import { messageOf } from '../../shared/errors'
 
@@ -32,9 +33,20 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
   } catch (error) {
     return fail(io, json, error)
   }
+  if (args.command === 'version') {
+    io.stdout(args.json ? JSON.stringify({ version: DOGEAR_VERSION }) : `dogear ${DOGEAR_VERSION}`)
+    return EXIT_OK
+  }
   if (args.command === 'help') {
-    const text = args.positionals[0] ? commandUsage(args.positionals[0]) : usageText()
-    io.stdout(args.json ? JSON.stringify({ help: text }) : text)
+    const topic = args.positionals[0]
+    if (topic !== undefined && !COMMANDS.has(topic)) return fail(io, json, new UsageError(`unknown command "${topic}"`))
+    io.stdout(
+      args.json
+        ? JSON.stringify({ help: topic ? commandUsage(topic) : usageText() })
+        : topic
+          ? commandUsage(topic)
+          : usageText()
+    )
     return EXIT_OK
   }
   let library: Library | null = null
@@ -44,7 +56,8 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
       library = openAt(resolveDbPath(args.db, { platform: process.platform, env: io.env, home: homeOf(io.env) }), deps)
       output = await runCommand(args, { library, readStdin: io.readStdin })
     }
-    return print(io, args.json, output)
+    const jsonPage = args.flags.get('json-page') === true
+    return print(io, args.json || jsonPage, output, jsonPage)
   } catch (error) {
     return fail(io, args.json, error)
   } finally {
@@ -72,9 +85,10 @@ function openAt(path: string, deps: CliDeps): Library {
   }
 }
 
-function print(io: CliIo, json: boolean, output: CommandOutput): number {
+function print(io: CliIo, json: boolean, output: CommandOutput, jsonPage = false): number {
   for (const line of output.errors ?? []) io.stderr(`dogear: ${line}`)
-  if (json) io.stdout(JSON.stringify(output.json, null, 2))
+  if (json && output.page && jsonPage) io.stdout(JSON.stringify({ items: output.json, ...output.page }, null, 2))
+  else if (json) io.stdout(JSON.stringify(output.json, null, 2))
   else if (output.text !== '') io.stdout(output.text)
   return output.exitCode ?? EXIT_OK
 }

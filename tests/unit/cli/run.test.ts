@@ -6,8 +6,9 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/main/cli/run'
 import { openLibrary } from '../../../src/main/library'
+import { HAS_SHARED_FIXTURES, SHARED_DIGEST } from '../../support/shared-fixture'
 
-const shared = resolve(__dirname, '../../..', '../shared/fixtures/hf-papers-transformers.txt')
+const shared = SHARED_DIGEST
 const sample = resolve(__dirname, '../../../resources/sample-digest.txt')
 
 let scratch: string
@@ -42,6 +43,7 @@ async function json<T>(argv: string[]): Promise<T> {
 }
 
 beforeAll(async () => {
+  if (!HAS_SHARED_FIXTURES) return
   scratch = mkdtempSync(join(tmpdir(), 'dogear-cli-'))
   db = join(scratch, 'lib.sqlite')
   expect((await dogear(['import', shared, '--db', db])).code).toBe(0)
@@ -49,7 +51,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
-describe('runCli', () => {
+describe.skipIf(!HAS_SHARED_FIXTURES)('runCli', () => {
   it('prints help for no command, exit 0', async () => {
     const run = await dogear([])
     expect(run.code).toBe(0)

@@ -10,9 +10,10 @@ import { importFile } from '../../../src/main/ingest/pipeline'
 import { runImportJob, type ImportJobData, type ImportJobMessage } from '../../../src/main/ingest/import-job'
 import { createImportRunner, type WorkerLike } from '../../../src/main/ingest/import-runner'
 import { openLibrary } from '../../../src/main/library'
+import { HAS_SHARED_FIXTURES, SHARED_DIGEST } from '../../support/shared-fixture'
 
 const SAMPLE = resolve(__dirname, '../../../resources/sample-digest.txt')
-const FIXTURE = resolve(__dirname, '../../../..', 'shared/fixtures/hf-papers-transformers.txt')
+const FIXTURE = SHARED_DIGEST
 const WORKER = resolve(__dirname, '../../../src/main/ingest/import-worker.ts')
 // The thread loads the TypeScript sources through tsx, as the built app loads out/main/import-worker.js.
 const TS_BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(
@@ -27,7 +28,7 @@ function tempDir(): string {
   return dir
 }
 
-describe('runImportJob', () => {
+describe.skipIf(!HAS_SHARED_FIXTURES)('runImportJob', () => {
   it('imports each file, reporting progress before each one and at the end', async () => {
     const library = openLibrary(':memory:')
     const messages: ImportJobMessage[] = []

@@ -7,8 +7,9 @@ import { importFile, importText, listFormats } from '../../../src/main/ingest/pi
 import type { DigestParser } from '../../../src/main/import/types'
 import { openLibrary } from '../../../src/main/library'
 import type { Library } from '../../../src/main/library/contract'
+import { HAS_SHARED_FIXTURES, SHARED_DIGEST } from '../../support/shared-fixture'
 
-const shared = resolve(__dirname, '../../..', '../shared/fixtures/hf-papers-transformers.txt')
+const shared = SHARED_DIGEST
 const daily = resolve(__dirname, '../../fixtures/hf/daily-upvotes.txt')
 
 let library: Library
@@ -32,7 +33,7 @@ function copyWithTime(source: string, name: string, modified: Date): string {
   return path
 }
 
-describe('importFile', () => {
+describe.skipIf(!HAS_SHARED_FIXTURES)('importFile', () => {
   it('imports the shared digest: format, counts, digest date from the file time', () => {
     const path = copyWithTime(shared, 'hf-papers-transformers.txt', new Date(2025, 4, 1, 12))
     const report = importFile(library, path)

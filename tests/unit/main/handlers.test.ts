@@ -6,9 +6,10 @@ import { dispatch } from '../../../src/main/dispatch'
 import { createHandlers, importFilesInline, type HandlerDeps } from '../../../src/main/handlers'
 import { openLibrary } from '../../../src/main/library'
 import type { Library } from '../../../src/main/library/contract'
+import { HAS_SHARED_FIXTURES, SHARED_DIGEST } from '../../support/shared-fixture'
 
 const SAMPLE = resolve(__dirname, '../../../resources/sample-digest.txt')
-const FIXTURE = resolve(__dirname, '../../../..', 'shared/fixtures/hf-papers-transformers.txt')
+const FIXTURE = SHARED_DIGEST
 
 interface Harness {
   library: Library
@@ -116,7 +117,7 @@ describe('createHandlers', () => {
     expect(h.opened).toEqual(['https://github.com/example/folded-attention'])
   })
 
-  it('imports what the dialog picks, and nothing when it is cancelled', async () => {
+  it.skipIf(!HAS_SHARED_FIXTURES)('imports what the dialog picks, and nothing when it is cancelled', async () => {
     expect(await value(h.call('chooseAndImport'))).toEqual([])
     h.chosen.push(FIXTURE, '/nonexistent/digest.txt')
     const reports = await value<ImportFileReport[]>(h.call('chooseAndImport'))
