@@ -61,7 +61,7 @@ export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
       library.saveNote(id, text)
       return null
     },
-    listDigests: () => library.digests(),
+    listDigests: () => library.listDigests(),
     stats: ({ days }) => library.stats(days === undefined ? {} : { days }),
     listFormats: () => listFormats(),
     chooseAndImport: async () => {

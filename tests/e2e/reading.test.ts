@@ -259,7 +259,7 @@ describe('progress and looks', () => {
     await page.getByRole('button', { name: 'Try a sample digest' }).click()
     await page.getByRole('dialog', { name: 'Import report' }).getByRole('button', { name: 'Done' }).click()
     await importFixture(app)
-    const sample = library.digests().find((d) => d.fileName?.includes('sample'))!
+    const sample = library.listDigests().find((d) => d.fileName?.includes('sample'))!
     await sources(page).getByRole('button', { name: sample.title, exact: true }).click()
     const withMath = library
       .listPapers({ filter: { kind: 'digest', digestId: sample.id }, limit: 100 })

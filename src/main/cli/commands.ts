@@ -67,7 +67,7 @@ export async function runCommand(args: ParsedArgs, context: CommandContext): Pro
     case 'note':
       return noteCommand(args, context)
     case 'digests': {
-      const digests = library.digests()
+      const digests = library.listDigests()
       return { json: digests, text: formatDigests(digests) }
     }
     case 'stats': {
@@ -145,7 +145,7 @@ function listFilter(args: ParsedArgs, library: Library): PaperFilter {
   const digest = stringFlag(args, 'digest')
   if (digest === undefined) return { kind: 'all' }
   const digestId = parseId(digest, 'digest id')
-  if (!library.digests().some((d) => d.id === digestId))
+  if (!library.listDigests().some((d) => d.id === digestId))
     throw new CommandError('NOT_FOUND', `no digest with id ${digestId}`)
   return { kind: 'digest', digestId }
 }
@@ -243,6 +243,6 @@ function exportCommand(args: ParsedArgs, library: Library): CommandOutput {
   const format = stringFlag(args, 'format') ?? 'json'
   if (format !== 'json') throw new UsageError(`export writes only --format json, not "${format}"`, 'export')
   const papers = library.exportAll()
-  const json = { exportedAt: new Date().toISOString(), papers, digests: library.digests() }
+  const json = { exportedAt: new Date().toISOString(), papers, digests: library.listDigests() }
   return { json, text: JSON.stringify(json, null, 2) }
 }

@@ -4,8 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../../src/main/cli/run'
-import { openLibrary } from '../../../src/main/library'
+import { runDogear, type CliRun } from '../../support/cli'
 import { HAS_SHARED_FIXTURES, SHARED_DIGEST } from '../../support/shared-fixture'
 
 const shared = SHARED_DIGEST
@@ -14,26 +13,8 @@ const sample = resolve(__dirname, '../../../resources/sample-digest.txt')
 let scratch: string
 let db: string
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-async function dogear(argv: string[], stdin = '', env: Record<string, string> = {}): Promise<Run> {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(
-    argv,
-    {
-      stdout: (text) => (stdout += text + '\n'),
-      stderr: (text) => (stderr += text + '\n'),
-      readStdin: async () => stdin,
-      env: { HOME: scratch, ...env }
-    },
-    { openLibrary: (path) => openLibrary(path) }
-  )
-  return { code, stdout, stderr }
+function dogear(argv: string[], stdin = '', env: Record<string, string> = {}): Promise<CliRun> {
+  return runDogear(argv, { stdin, env: { HOME: scratch, ...env } })
 }
 
 async function json<T>(argv: string[]): Promise<T> {

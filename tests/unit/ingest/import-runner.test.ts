@@ -42,7 +42,7 @@ describe.skipIf(!HAS_SHARED_FIXTURES)('runImportJob', () => {
       { type: 'progress', file: FIXTURE, done: 2, total: 3 },
       { type: 'progress', file: FIXTURE, done: 3, total: 3 }
     ])
-    expect(library.digests()).toHaveLength(2)
+    expect(library.listDigests()).toHaveLength(2)
     library.close()
   })
 
@@ -62,7 +62,7 @@ describe.skipIf(!HAS_SHARED_FIXTURES)('runImportJob', () => {
     )
     expect(reports[0]?.ok).toBe(true)
     expect(reports[1]).toMatchObject({ ok: false, file: FIXTURE, error: { code: 'CANCELLED' } })
-    expect(library.digests()).toHaveLength(1)
+    expect(library.listDigests()).toHaveLength(1)
     library.close()
   })
 })

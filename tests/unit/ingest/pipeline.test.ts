@@ -48,7 +48,7 @@ describe.skipIf(!HAS_SHARED_FIXTURES)('importFile', () => {
       alreadyImported: false,
       warnings: []
     })
-    const [digest] = library.digests()
+    const [digest] = library.listDigests()
     expect(digest).toMatchObject({
       total: 66,
       read: 0,
@@ -66,12 +66,12 @@ describe.skipIf(!HAS_SHARED_FIXTURES)('importFile', () => {
     expect(again).toMatchObject({ ok: true, alreadyImported: true, added: 0 })
     expect(again.ok && first.ok && again.digestId === first.digestId).toBe(true)
     expect(JSON.stringify(library.exportAll())).toBe(before)
-    expect(library.digests()).toHaveLength(1)
+    expect(library.listDigests()).toHaveLength(1)
   })
 
   it('lets --date set the digest date', () => {
     importFile(library, shared, { date: '2024-11-02' })
-    expect(library.digests()[0]).toMatchObject({ dateFrom: '2024-11-02', dateTo: '2024-11-02' })
+    expect(library.listDigests()[0]).toMatchObject({ dateFrom: '2024-11-02', dateTo: '2024-11-02' })
   })
 
   it('refuses a date that is not a calendar date, naming the file', () => {
@@ -83,7 +83,7 @@ describe.skipIf(!HAS_SHARED_FIXTURES)('importFile', () => {
         message: `${shared}: the date "2024-02-30" is not a calendar date written YYYY-MM-DD`
       }
     })
-    expect(library.digests()).toEqual([])
+    expect(library.listDigests()).toEqual([])
   })
 
   it('reads a file as the format it is told, whatever its name', () => {
@@ -137,7 +137,7 @@ describe.skipIf(!HAS_SHARED_FIXTURES)('importFile', () => {
     } finally {
       PARSERS.shift()
     }
-    expect(library.digests()).toEqual([])
+    expect(library.listDigests()).toEqual([])
   })
 })
 

@@ -130,7 +130,7 @@ describe('createHandlers', () => {
   it('imports dropped files by path with a date', async () => {
     const [report] = await value<ImportFileReport[]>(h.call('importFiles', { paths: [SAMPLE], date: '2025-03-12' }))
     expect(report).toMatchObject({ ok: true })
-    expect(h.library.digests()[0]).toMatchObject({ dateFrom: '2025-03-12' })
+    expect(h.library.listDigests()[0]).toMatchObject({ dateFrom: '2025-03-12' })
   })
 
   it('imports pasted text, within the size limit of the settings', async () => {
