@@ -28,7 +28,7 @@ describe('the trash', () => {
     expect(library.listPapers({ filter: { kind: 'all' } }).total).toBe(2)
     expect(library.search({ query: 'gravel' }).total).toBe(0)
     expect(library.stats()).toMatchObject({ papers: 2, read: 0 })
-    expect(library.digests().map((d) => [d.title, d.total, d.read])).toEqual([
+    expect(library.listDigests().map((d) => [d.title, d.total, d.read])).toEqual([
       ['Tuesday', 1, 0],
       ['Monday', 1, 0]
     ])
@@ -63,7 +63,7 @@ describe('the trash', () => {
     })
     expect(back.digestRefs.map((d) => [d.title, d.position])).toEqual([['Monday', 1]])
     expect(library.search({ query: 'lemma' }).items.map((p) => p.id)).toEqual([1])
-    expect(library.digests().find((d) => d.title === 'Monday')).toMatchObject({ total: 3, read: 1 })
+    expect(library.listDigests().find((d) => d.title === 'Monday')).toMatchObject({ total: 3, read: 1 })
     expect(library.trash().papers).toEqual([])
     expect(() => library.restorePapers([1])).toThrow('The trash holds no paper with id 1')
   })
@@ -85,9 +85,9 @@ describe('the trash', () => {
   it('deletes a digest: papers only it listed go to the trash, shared ones stay; restoring brings it all back', () => {
     const library = setUp()
     library.markRead([4], true)
-    const tuesday = library.digests().find((d) => d.title === 'Tuesday')!
+    const tuesday = library.listDigests().find((d) => d.title === 'Tuesday')!
     expect(library.deleteDigest(tuesday.id)).toEqual({ digestId: tuesday.id, trashed: [4], kept: 1 })
-    expect(library.digests().map((d) => d.title)).toEqual(['Monday'])
+    expect(library.listDigests().map((d) => d.title)).toEqual(['Monday'])
     expect(library.getPaper(3)?.digestRefs.map((d) => d.title)).toEqual(['Monday'])
     expect(library.stats()).toMatchObject({ papers: 3, read: 0 })
     const trash = library.trash()
@@ -97,7 +97,7 @@ describe('the trash', () => {
     ])
 
     expect(library.restoreDigest(trash.digests[0]!.id)).toEqual({ papers: [{ from: 4, to: 4 }], digests: [tuesday.id] })
-    expect(library.digests().map((d) => [d.title, d.total, d.read])).toEqual([
+    expect(library.listDigests().map((d) => [d.title, d.total, d.read])).toEqual([
       ['Tuesday', 2, 1],
       ['Monday', 3, 0]
     ])
