@@ -5,6 +5,7 @@ import type { Handlers } from '../shared/api'
 import type { ImportFileReport, Settings } from '../shared/model'
 import type { Library } from './library/contract'
 import { importFile, importText, listFormats, type ImportOptions } from './ingest/pipeline'
+import { notImported } from './ingest/import-job'
 import { safeExternalUrl } from './shell/security'
 
 export interface HandlerDeps {
@@ -16,6 +17,8 @@ export interface HandlerDeps {
   importFiles(paths: string[], options: { date?: string }): Promise<ImportFileReport[]>
   /** The bundled sample digest. */
   samplePath: string
+  /** The system clipboard's text (main reads it: the page may not). */
+  readClipboard(): string | Promise<string>
   /** Told after settings changed (the app restarts its folder watcher). */
   onSettingsChanged?(settings: Settings): void
 }
@@ -32,6 +35,7 @@ export class HandlerError extends Error {
 }
 
 const PASTED_NAME = 'Pasted digest'
+export const CLIPBOARD_NAME = 'Clipboard'
 
 function importOptions(library: Library): ImportOptions {
   return { sizeCapBytes: library.getSettings().importSizeCapMb * 1024 * 1024 }
@@ -72,6 +76,12 @@ export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
     importFiles: ({ paths, date }) => deps.importFiles(paths, date === undefined ? {} : { date }),
     importText: ({ text, name }) => importText(library, text, name?.trim() || PASTED_NAME, importOptions(library)),
     importSample: () => importFile(library, deps.samplePath, importOptions(library)),
+    // One clipboard path: the menu item and the page's Ctrl/Cmd+Shift+V both end here.
+    importClipboard: async () => {
+      const text = await deps.readClipboard()
+      if (!text.trim()) return notImported(CLIPBOARD_NAME, 'EMPTY_CLIPBOARD', 'The clipboard holds no text to import.')
+      return importText(library, text, CLIPBOARD_NAME, importOptions(library))
+    },
     openExternal: async ({ url }) => {
       const safe = safeExternalUrl(url)
       if (safe === null) {

@@ -102,6 +102,8 @@ export const contract = {
     })
   ),
   importSample: op<z.ZodType<Record<string, never> | undefined>, ImportFileReport>(none),
+  /** Imports the system clipboard's text, read in main (the page may not read the clipboard). */
+  importClipboard: op<z.ZodType<Record<string, never> | undefined>, ImportFileReport>(none),
   openExternal: op<z.ZodType<{ url: string }>, null>(z.strictObject({ url: z.string().max(8192) })),
   tagPapers: op<z.ZodType<{ name: string; ids: number[] }>, TagChange>(z.strictObject({ name: tagName, ids })),
   untagPapers: op<z.ZodType<{ name: string; ids: number[] }>, TagChange>(z.strictObject({ name: tagName, ids })),
@@ -153,7 +155,7 @@ export class DogearApiError extends Error {
 
 /** Events main sends to the renderer (menu commands, import progress). */
 export type AppEvent =
-  | { type: 'menu'; command: 'import' | 'paste' | 'showKeys' | 'showProgress' }
+  | { type: 'menu'; command: 'import' | 'showKeys' | 'showProgress' }
   | { type: 'importProgress'; file: string; done: number; total: number }
   | { type: 'libraryChanged'; reports: ImportFileReport[] }
 

@@ -34,6 +34,8 @@ export interface App {
   openedUrls: string[]
   /** What the next "Import digest..." file dialog answers. */
   setChosenFiles(paths: string[]): void
+  /** What main reads from the system clipboard (Ctrl/Cmd+Shift+V). */
+  setClipboardText(text: string): void
   /** Sends an event as main would (menu commands, import progress). */
   emit(event: AppEvent): Promise<void>
   close(): Promise<void>
@@ -55,11 +57,13 @@ export async function launchApp({ dbPath, wrapHandlers, colorScheme = 'light' }:
   const library = openLibrary(dbPath)
   const openedUrls: string[] = []
   let chosenFiles: string[] = []
+  let clipboardText = ''
   const real = createHandlers(library, {
     openExternal: (url) => void openedUrls.push(url),
     chooseFiles: async () => chosenFiles,
     importFiles: importFilesInline(library),
-    samplePath: join(REPO, 'resources/sample-digest.txt')
+    samplePath: join(REPO, 'resources/sample-digest.txt'),
+    readClipboard: () => clipboardText
   })
   const handlers = wrapHandlers ? wrapHandlers(real) : real
 
@@ -86,6 +90,7 @@ export async function launchApp({ dbPath, wrapHandlers, colorScheme = 'light' }:
     library,
     openedUrls,
     setChosenFiles: (paths) => void (chosenFiles = paths),
+    setClipboardText: (text) => void (clipboardText = text),
     emit: (event) => page.evaluate(`window.${EMIT_FUNCTION}(${JSON.stringify(event)})`),
     async close() {
       if (!openApps.delete(app)) return

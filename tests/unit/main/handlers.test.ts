@@ -16,6 +16,7 @@ interface Harness {
   handlers: Handlers
   opened: string[]
   chosen: string[]
+  clipboard: string
   settingsSeen: unknown[]
   call(operation: string, args?: unknown): ReturnType<typeof dispatch>
 }
@@ -24,12 +25,13 @@ function harness(): Harness {
   const library = openLibrary(':memory:')
   const opened: string[] = []
   const settingsSeen: unknown[] = []
-  const h: Partial<Harness> = { library, opened, chosen: [], settingsSeen }
+  const h: Partial<Harness> = { library, opened, chosen: [], clipboard: '', settingsSeen }
   const deps: HandlerDeps = {
     openExternal: (url) => void opened.push(url),
     chooseFiles: async () => h.chosen ?? [],
     importFiles: importFilesInline(library),
     samplePath: SAMPLE,
+    readClipboard: () => h.clipboard ?? '',
     onSettingsChanged: (settings) => void settingsSeen.push(settings)
   }
   h.handlers = createHandlers(library, deps)
@@ -142,6 +144,19 @@ describe('createHandlers', () => {
     const big = await value<ImportFileReport>(h.call('importText', { text: 'x'.repeat(1024 * 1024 + 1), name: 'big' }))
     expect(big.ok).toBe(false)
     if (!big.ok) expect(big.error.message).toMatch(/limit/)
+  })
+
+  it('imports the clipboard that main reads, and says when it is empty', async () => {
+    const { readFileSync } = await import('node:fs')
+    h.clipboard = ' \n '
+    expect(await value<ImportFileReport>(h.call('importClipboard'))).toEqual({
+      ok: false,
+      file: 'Clipboard',
+      error: { code: 'EMPTY_CLIPBOARD', message: 'The clipboard holds no text to import.' }
+    })
+    h.clipboard = readFileSync(SAMPLE, 'utf8')
+    expect(await value<ImportFileReport>(h.call('importClipboard'))).toMatchObject({ ok: true, file: 'Clipboard' })
+    expect(h.library.stats().papers).toBeGreaterThan(0)
   })
 
   it('lists the formats Dogear reads', async () => {

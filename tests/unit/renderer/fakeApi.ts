@@ -219,6 +219,7 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
     importFiles: (args) => call('importFiles', args, () => args.paths.map(() => sampleReport)),
     importText: (args) => call('importText', args, () => ({ ...sampleReport, file: args.name ?? 'pasted' })),
     importSample: (args) => call('importSample', args, () => sampleReport),
+    importClipboard: (args) => call('importClipboard', args, () => ({ ...sampleReport, file: 'Clipboard' })),
     openExternal: (args) => call('openExternal', args, () => null),
     tagPapers: (args) =>
       call('tagPapers', args, () => {

@@ -283,13 +283,10 @@ describe('imports', () => {
     expect(api.calls.find((c) => c.operation === 'importFiles')?.args).toEqual({ paths: ['/tmp/a.txt'] })
   })
 
-  it('answers the menu: paste imports the clipboard', async () => {
-    const withClipboard = createDogear(api, () => Promise.resolve('Pasted text digest'))
-    withClipboard.handleEvent({ type: 'menu', command: 'paste' })
-    await settle()
-    expect(api.calls.find((c) => c.operation === 'importText')?.args).toEqual({
-      text: 'Pasted text digest',
-      name: 'Pasted digest'
-    })
+  it('imports the clipboard through main, saying when it is empty', async () => {
+    await dogear.pasteDigest()
+    expect(api.calls.filter((c) => c.operation === 'importClipboard')).toHaveLength(1)
+    expect(api.calls.some((c) => c.operation === 'importText')).toBe(false)
+    expect(dogear.ui.getState().dialog).toBe('import')
   })
 })

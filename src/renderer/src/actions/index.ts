@@ -19,7 +19,7 @@ import { createReadOnOpen } from './readOnOpen'
 import { createSourcesActions } from './sources'
 import { runOptimistic } from '../lib/optimistic'
 
-export function createDogear(api: RendererApi, readClipboard: () => Promise<string> = () => Promise.resolve('')) {
+export function createDogear(api: RendererApi) {
   const ctx: ActionContext = {
     api,
     selection: createSelectionStore(),
@@ -91,15 +91,9 @@ export function createDogear(api: RendererApi, readClipboard: () => Promise<stri
     void sources.refreshSources()
   }
 
-  async function pasteDigest(): Promise<void> {
-    let text: string
-    try {
-      text = await readClipboard()
-    } catch (error) {
-      say(ctx, `Could not read the clipboard: ${errorMessage(error)}`, 'error')
-      return
-    }
-    await imports.importPasted(text)
+  /** Ctrl/Cmd+Shift+V: main reads the clipboard (the page may not) and imports it. */
+  function pasteDigest(): Promise<unknown> {
+    return imports.importClipboard()
   }
 
   function handleEvent(event: AppEvent): void {
@@ -113,7 +107,6 @@ export function createDogear(api: RendererApi, readClipboard: () => Promise<stri
       void sources.refreshSources()
       void list.reloadList()
     } else if (event.command === 'import') void imports.chooseAndImport()
-    else if (event.command === 'paste') void pasteDigest()
     else if (event.command === 'showKeys') openDialog('keys')
     else showProgress()
   }
