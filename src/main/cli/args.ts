@@ -128,6 +128,14 @@ const SPECS: CommandSpec[] = [
     needsLibrary: true
   },
   {
+    name: 'sync',
+    usage: 'sync [FOLDER] [--device NAME] | sync --status',
+    summary: 'sync with the other devices through a folder your file-sync engine syncs',
+    flags: { device: 'value', status: 'boolean' },
+    positionals: [0, 1],
+    needsLibrary: true
+  },
+  {
     name: 'export',
     usage: 'export --format json',
     summary: 'print every paper with its reading state as JSON',

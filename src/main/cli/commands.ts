@@ -6,6 +6,7 @@ import { isIsoDate } from '../import/dates'
 import { findParser, describeFormats } from '../import/formats'
 import { importFile, listFormats } from '../ingest/pipeline'
 import type { FormatName } from '../import/types'
+import { syncCommand } from './sync-command'
 import { booleanFlag, parseCount, parseId, stringFlag, UsageError, type ParsedArgs } from './args'
 import {
   formatDigests,
@@ -75,6 +76,8 @@ export async function runCommand(args: ParsedArgs, context: CommandContext): Pro
       const stats = library.stats(days === undefined ? {} : { days: parseCount(days, 'days') })
       return { json: stats, text: formatStats(stats) }
     }
+    case 'sync':
+      return syncCommand(args, library)
     case 'export':
       return exportCommand(args, library)
     case 'tag':

@@ -18,6 +18,7 @@ import type {
   TrashContents
 } from '../../shared/model'
 import type { DigestMeta, ParsedPaper } from '../import/types'
+import type { SyncStore } from './sync-contract'
 
 /** One parsed file, ready to be written in one transaction. */
 export interface DigestImport {
@@ -27,8 +28,17 @@ export interface DigestImport {
   fileName: string | null
   /** sha256 of the file's bytes: the same content imported again changes nothing. */
   contentHash: string
+  /** The file as read, kept for the sync folder while sync is on (see sync-outbox.ts). */
+  source?: DigestSource
   /** JabRef groups (Zotero collections) become tags: only when the reader asked for it. */
   groupsAsTags?: boolean
+}
+
+export interface DigestSource {
+  bytes: Uint8Array
+  modifiedAt: Date
+  /** The date the reader gave the import, if any. */
+  date: string | null
 }
 
 export interface DigestImportOutcome {
@@ -87,6 +97,8 @@ export interface Library {
   /** App settings live in the library so the CLI and the app agree. */
   getSettings(): Settings
   updateSettings(patch: Partial<Settings>): Settings
+  /** Sync through a folder: this device's outbox and log, other devices' changes (see src/main/sync). */
+  sync: SyncStore
   close(): void
 }
 

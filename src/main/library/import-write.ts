@@ -7,6 +7,7 @@ import { localDay } from './clock'
 import { collapseDuplicates, hasCode, mergeRecords, toRecord, type PaperRecord } from './dedupe-merge'
 import { indexNewPapers, reindexAround } from './search-index'
 import { ImportExtras } from './import-extras'
+import { recordDigestFile } from './sync-outbox'
 
 interface StoredPaperRow {
   id: number
@@ -161,6 +162,7 @@ export function importDigest(db: Db, statements: Statements, input: DigestImport
             nowIso
           ).lastInsertRowid
       )
+      if (input.source) recordDigestFile(statements, input, input.source, now)
 
       const outcomes = new Map<number, 'added' | 'merged' | 'unchanged'>()
       const insertEntry = statements.get('INSERT INTO digest_entries (digest_id, position, paper_id) VALUES (?, ?, ?)')

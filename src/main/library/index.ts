@@ -25,6 +25,7 @@ import {
   restorePapers,
   trashPapers
 } from './trash'
+import { syncStore } from './sync-store'
 
 export { LibraryError } from './contract'
 export type { DigestImport, DigestImportOutcome, Library } from './contract'
@@ -90,7 +91,8 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
     restoreDigest: (trashId) => restoreDigest(db, statements, trashId, now()),
     emptyTrash: () => emptyTrash(db, statements),
     getSettings: () => getSettings(statements),
-    updateSettings: (patch) => updateSettings(db, statements, patch),
+    updateSettings: (patch) => updateSettings(db, statements, patch, now()),
+    sync: syncStore(db, statements, now),
     close: () => {
       if (db.open) db.close()
     }

@@ -3,6 +3,7 @@
 import { copyFileSync } from 'node:fs'
 import { APPLICATION_ID, type Db } from './connection'
 import { LibraryError } from './contract'
+import { V9_SYNC } from './sync-schema'
 
 export interface Migration {
   version: number
@@ -233,7 +234,8 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'full-text search reads papers and notes in place',
     up: (db) => db.exec(V4_EXTERNAL_CONTENT_SEARCH)
   },
-  { version: 6, description: 'tags, subjects and the trash', up: (db) => db.exec(V6_TAGS_SUBJECTS_TRASH) }
+  { version: 6, description: 'tags, subjects and the trash', up: (db) => db.exec(V6_TAGS_SUBJECTS_TRASH) },
+  { version: 9, description: 'sync: outbox, merge clocks, note versions, devices', up: (db) => db.exec(V9_SYNC) }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

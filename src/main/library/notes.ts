@@ -2,6 +2,7 @@
 import type { Db, Statements } from './connection'
 import { LibraryError } from './contract'
 import { reindexAround } from './search-index'
+import { recordNote } from './sync-outbox'
 
 export function saveNote(db: Db, statements: Statements, id: number, text: string, now: Date): void {
   if (!Number.isSafeInteger(id) || id < 1) throw new LibraryError('INVALID_ARGUMENT', `${String(id)} is not a paper id`)
@@ -25,5 +26,6 @@ export function saveNote(db: Db, statements: Statements, id: number, text: strin
       }
     })
     statements.get("INSERT INTO reading_events (paper_id, kind, at) VALUES (?, 'note', ?)").run(id, at)
+    recordNote(statements, id, body ?? '', now)
   })()
 }

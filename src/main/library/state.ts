@@ -3,6 +3,7 @@
 import type { StateChange } from '../../shared/model'
 import type { Db, Statements } from './connection'
 import { LibraryError } from './contract'
+import { recordPaperMarks } from './sync-outbox'
 
 export function uniqueIds(ids: readonly number[]): number[] {
   for (const id of ids) {
@@ -34,7 +35,7 @@ function logEvents(statements: Statements, ids: readonly number[], kind: string,
 }
 
 /** Digest progress counters follow the read marks (see migration 2). */
-function adjustDigestReadCounts(statements: Statements, ids: readonly number[], delta: 1 | -1): void {
+export function adjustDigestReadCounts(statements: Statements, ids: readonly number[], delta: 1 | -1): void {
   statements
     .get(
       `UPDATE digests SET read_count = read_count + ? * changed.n
@@ -85,6 +86,7 @@ function changeMark(
     ) as number[]
     if (changed.length === 0) return { changed: [] }
     logEvents(statements, changed, on ? mark.events[0] : mark.events[1], at)
+    recordPaperMarks(statements, changed, mark.column === 'read_at' ? 'read' : 'starred', on, now)
     if (mark.column === 'read_at') adjustDigestReadCounts(statements, changed, on ? 1 : -1)
     return { changed: inInputOrder(wanted, changed) }
   })()
