@@ -4,6 +4,7 @@
 import type { Handlers } from '../shared/api'
 import type { ImportFileReport, Settings } from '../shared/model'
 import type { Library } from './library/contract'
+import type { FileGrants } from './file-grants'
 import { importFile, importText, listFormats, type ImportOptions } from './ingest/pipeline'
 import { notImported } from './ingest/import-job'
 import { safeExternalUrl } from './shell/security'
@@ -19,6 +20,8 @@ export interface HandlerDeps {
   samplePath: string
   /** The system clipboard's text (main reads it: the page may not). */
   readClipboard(): string | Promise<string>
+  /** Tokens for dropped files: importFiles imports only what these grants name. */
+  files: FileGrants
   /** Told after settings changed (the app restarts its folder watcher). */
   onSettingsChanged?(settings: Settings): void
 }
@@ -73,7 +76,7 @@ export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
       if (paths.length === 0) return []
       return deps.importFiles(paths, {})
     },
-    importFiles: ({ paths, date }) => deps.importFiles(paths, date === undefined ? {} : { date }),
+    importFiles: ({ tokens, date }) => deps.importFiles(deps.files.redeem(tokens), date === undefined ? {} : { date }),
     importText: ({ text, name }) => importText(library, text, name?.trim() || PASTED_NAME, importOptions(library)),
     importSample: () => importFile(library, deps.samplePath, importOptions(library)),
     // One clipboard path: the menu item and the page's Ctrl/Cmd+Shift+V both end here.

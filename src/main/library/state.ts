@@ -13,14 +13,25 @@ export function uniqueIds(ids: readonly number[]): number[] {
   return [...new Set(ids)]
 }
 
-/** Refuses the whole change when any id is unknown, before anything is written. */
+const MISSING_SHOWN = 5
+
+/**
+ * Refuses the whole change when any id is unknown, before anything is written. One statement
+ * counts the unknown ids and returns the first few, so a million unknown ids cost one query
+ * and a short message. (LIMIT is a numeric constant of this file, never input.)
+ */
 export function requirePapers(statements: Statements, ids: readonly number[]): void {
-  const missing = statements
-    .get('SELECT j.value AS id FROM json_each(?) j WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = j.value)')
-    .pluck()
-    .all(JSON.stringify(ids)) as number[]
-  if (missing.length === 1) throw new LibraryError('NOT_FOUND', `There is no paper with id ${missing[0]}`)
-  if (missing.length > 1) throw new LibraryError('NOT_FOUND', `There are no papers with ids ${missing.join(', ')}`)
+  const rows = statements
+    .get(
+      `SELECT j.value AS id, count(*) OVER () AS total FROM json_each(?) j
+        WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = j.value) LIMIT ${MISSING_SHOWN}`
+    )
+    .all(JSON.stringify(ids)) as { id: number; total: number }[]
+  const total = rows[0]?.total ?? 0
+  if (total === 0) return
+  if (total === 1) throw new LibraryError('NOT_FOUND', `There is no paper with id ${rows[0]!.id}`)
+  const more = total > rows.length ? ` and ${(total - rows.length).toLocaleString('en-US')} more` : ''
+  throw new LibraryError('NOT_FOUND', `There are no papers with ids ${rows.map((row) => row.id).join(', ')}${more}`)
 }
 
 function inInputOrder(ids: readonly number[], changed: readonly number[]): number[] {
