@@ -8,6 +8,8 @@ import type { FileGrants } from './file-grants'
 import { importFile, importText, listFormats, type ImportOptions } from './ingest/pipeline'
 import { notImported } from './ingest/import-job'
 import { safeExternalUrl } from './shell/security'
+import { createDiscoverEngine } from './discover/engine'
+import { isRecommenderQuery, recommendedPage, relatedPapers } from './discover/lists'
 
 export interface HandlerDeps {
   /** Opens an http(s) link in the system browser; only called with a checked URL. */
@@ -55,8 +57,10 @@ function checkSettingsPatch(current: Settings, patch: Partial<Settings>): void {
 }
 
 export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
+  const discover = createDiscoverEngine(library.discover)
   return {
-    listPapers: (query) => library.listPapers(query),
+    listPapers: (query) =>
+      isRecommenderQuery(query) ? recommendedPage(library, discover, query) : library.listPapers(query),
     // The contract answers null for an unknown id: a stale "last selection" is not an error.
     getPaper: ({ id }) => library.getPaper(id),
     search: (query) => library.search(query),
@@ -107,6 +111,8 @@ export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
     restorePapers: ({ ids }) => library.restorePapers(ids),
     restoreDigest: ({ trashId }) => library.restoreDigest(trashId),
     emptyTrash: () => library.emptyTrash(),
+    relatedPapers: ({ id, limit }) => relatedPapers(library, discover, id, limit ?? 5),
+    dismiss: ({ ids, dismissed }) => ({ changed: library.discover.dismiss(ids, dismissed) }),
     getSettings: () => library.getSettings(),
     updateSettings: (patch) => {
       checkSettingsPatch(library.getSettings(), patch)

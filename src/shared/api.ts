@@ -14,6 +14,7 @@ import type {
   PaperFilter,
   PaperDetail,
   PaperPage,
+  RelatedPaper,
   SearchPage,
   SearchQuery,
   Settings,
@@ -66,7 +67,7 @@ export const contract = {
   listPapers: op<z.ZodType<ListQuery>, PaperPage>(
     z.strictObject({
       filter: paperFilterSchema,
-      sort: z.enum(['position', 'date', 'title']).optional(),
+      sort: z.enum(['position', 'date', 'title', 'seen', 'recommended']).optional(),
       after: z.string().min(1).max(2000).optional(),
       ...page
     })
@@ -126,6 +127,14 @@ export const contract = {
   restorePapers: op<z.ZodType<{ ids: number[] }>, Restored>(z.strictObject({ ids })),
   restoreDigest: op<z.ZodType<{ trashId: number }>, Restored>(z.strictObject({ trashId: id })),
   emptyTrash: op<z.ZodType<Record<string, never> | undefined>, { papers: number; digests: number }>(none),
+  /** The papers closest to one paper, closest first. */
+  relatedPapers: op<z.ZodType<{ id: number; limit?: number }>, RelatedPaper[]>(
+    z.strictObject({ id, limit: z.number().int().min(1).max(50).optional() })
+  ),
+  /** Takes papers out of the Recommended list (they count against similar papers), or puts them back. */
+  dismiss: op<z.ZodType<{ ids: number[]; dismissed: boolean }>, StateChange>(
+    z.strictObject({ ids, dismissed: z.boolean() })
+  ),
   getSettings: op<z.ZodType<Record<string, never> | undefined>, Settings>(none),
   updateSettings: op<z.ZodType<Partial<Settings>>, Settings>(settingsPatchSchema)
 }

@@ -6,6 +6,7 @@ import type {
   DigestProgress,
   LibraryStats,
   ListQuery,
+  Paper,
   PaperDetail,
   PaperPage,
   SearchPage,
@@ -18,6 +19,7 @@ import type {
   TrashContents
 } from '../../shared/model'
 import type { DigestMeta, ParsedPaper } from '../import/types'
+import type { DiscoverData } from './discover-data'
 import type { SyncStore } from './sync-contract'
 
 /** One parsed file, ready to be written in one transaction. */
@@ -97,6 +99,12 @@ export interface Library {
   /** App settings live in the library so the CLI and the app agree. */
   getSettings(): Settings
   updateSettings(patch: Partial<Settings>): Settings
+  /** What the recommender reads, and dismissals (src/main/discover builds on it). */
+  discover: DiscoverData
+  /** Papers by id, in the order given (unknown ids skipped), as lists show them. */
+  papersByIds(ids: readonly number[]): Paper[]
+  /** Every paper id a filter shows, unordered (digests: in their order). */
+  filterIds(filter: ListQuery['filter']): number[]
   /** Sync through a folder: this device's outbox and log, other devices' changes (see src/main/sync). */
   sync: SyncStore
   close(): void

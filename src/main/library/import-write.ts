@@ -7,6 +7,7 @@ import { localDay } from './clock'
 import { collapseDuplicates, hasCode, mergeRecords, toRecord, type PaperRecord } from './dedupe-merge'
 import { indexNewPapers, reindexAround } from './search-index'
 import { ImportExtras } from './import-extras'
+import { recordNewPaperVersions, recordVersion } from './versions'
 import { recordDigestFile } from './sync-outbox'
 
 interface StoredPaperRow {
@@ -191,9 +192,11 @@ export function importDigest(db: Db, statements: Statements, input: DigestImport
           else reindexAround(statements, row.id, update)
         }
         const subjectsAdded = extras.existing(row.id, record)
+        recordVersion(statements, row.id, record.arxivVersion, digestId)
         const earlier = outcomes.get(row.id)
         if (earlier === undefined) {
           insertEntry.run(digestId, position, row.id)
+          statements.get('UPDATE papers SET digest_count = digest_count + 1 WHERE id = ?').run(row.id)
           if (day < row.digest_date) statements.get(MOVE_FIRST_DIGEST).run(day, digestId, position, row.id)
           outcomes.set(row.id, changed || subjectsAdded ? 'merged' : 'unchanged')
         } else if (earlier === 'unchanged' && (changed || subjectsAdded)) {
@@ -203,6 +206,7 @@ export function importDigest(db: Db, statements: Statements, input: DigestImport
       }
 
       indexNewPapers(statements, lastIdBefore)
+      recordNewPaperVersions(statements, lastIdBefore, digestId)
       statements
         .get(
           `UPDATE digests SET paper_count = ?,

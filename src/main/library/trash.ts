@@ -62,8 +62,17 @@ function digestsListing(statements: Statements, ids: readonly number[]): number[
     .all(JSON.stringify(ids)) as number[]
 }
 
-/** A paper's first digest (its place in the position order) follows the digests still listing it. */
+/**
+ * A paper's first digest (its place in the position order) and how many digests list it (the
+ * "seen" sort) follow the digests still listing it.
+ */
 function refreshFirstDigest(statements: Statements, ids: readonly number[]): void {
+  statements
+    .get(
+      `UPDATE papers SET digest_count = (SELECT count(*) FROM digest_entries e WHERE e.paper_id = papers.id)
+        WHERE id IN (SELECT value FROM json_each(?))`
+    )
+    .run(JSON.stringify(ids))
   statements
     .get(
       `UPDATE papers SET digest_date = f.day, first_digest_id = f.digest_id, first_position = f.position

@@ -91,13 +91,16 @@ describe('help', () => {
       'tags',
       'delete',
       'trash',
-      'formats'
+      'formats',
+      'formats',
+      'recommend',
+      'related'
     ]) {
       expect(text).toMatch(new RegExp(`^  ${command}\\s`, 'm'))
     }
     expect(text).toContain('--db PATH')
     expect(commandUsage('list')).toMatch(
-      /^Usage: dogear list \[--unread\|--starred\|--has-code\|--digest ID\|--tag NAME\]/
+      /^Usage: dogear list \[--unread\|--starred\|--has-code\|--revised\|--digest ID\|--tag NAME\]/
     )
   })
 })

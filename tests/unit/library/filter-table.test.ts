@@ -15,7 +15,9 @@ const EXAMPLES: Record<FilterKind, PaperFilter> = {
   starred: { kind: 'starred' },
   hasCode: { kind: 'hasCode' },
   digest: { kind: 'digest', digestId: 2 },
-  tag: { kind: 'tag', tagId: 1 }
+  tag: { kind: 'tag', tagId: 1 },
+  recommended: { kind: 'recommended' },
+  revised: { kind: 'revised' }
 }
 
 /** 7 papers in two digests (one paper in both); some read, starred, with code. */
@@ -63,7 +65,11 @@ describe('the filter table', () => {
       starred: [3, 4, 7],
       hasCode: [2, 3, 6],
       digest: [3, 5, 6, 7],
-      tag: [3, 4, 5]
+      tag: [3, 4, 5],
+      // Unread and unstarred (none dismissed); the recommender orders them, the library lists them.
+      recommended: [2, 5],
+      // Nothing was revised after it was read.
+      revised: []
     }
     for (const kind of FILTER_KIND_NAMES) {
       const library = smallLibrary()
@@ -87,6 +93,13 @@ describe('the filter table', () => {
   })
 
   it('gives the sources pane its fixed entries in table order', () => {
-    expect(FIXED_SOURCES.map((s) => s.label)).toEqual(['All papers', 'Unread', 'Starred', 'Has code'])
+    expect(FIXED_SOURCES.map((s) => s.label)).toEqual([
+      'All papers',
+      'Unread',
+      'Starred',
+      'Has code',
+      'Recommended',
+      'Revised since read'
+    ])
   })
 })

@@ -57,7 +57,9 @@ const MATCHERS: { [K in FilterKind]: (paper: Paper, filter: Extract<PaperFilter,
   hasCode: (paper) => paper.hasCode,
   digest: (paper, filter) => paper.digests.includes(filter.digestId),
   // Tag ids are 1-based positions in the latest fake's tag table (see listTags below).
-  tag: (paper, filter) => [...fakeTags.values()][filter.tagId - 1]?.has(paper.id) === true
+  tag: (paper, filter) => [...fakeTags.values()][filter.tagId - 1]?.has(paper.id) === true,
+  recommended: (paper) => !paper.read && !paper.starred,
+  revised: () => false
 }
 
 /** The tags of the fake made last; each fake starts with none. */
@@ -277,6 +279,14 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
       }),
     restoreDigest: (args) => call('restoreDigest', args, () => ({ papers: [], digests: [] })),
     emptyTrash: (args) => call('emptyTrash', args, () => ({ papers: trashed.splice(0).length, digests: 0 })),
+    relatedPapers: (args) =>
+      call('relatedPapers', args, () =>
+        papers
+          .filter((p) => p.id !== args.id)
+          .slice(0, args.limit ?? 5)
+          .map((p) => ({ ...p, similarity: 0.5 }))
+      ),
+    dismiss: (args) => call('dismiss', args, () => ({ changed: args.ids })),
     getSettings: (args) => call('getSettings', args, () => settings),
     updateSettings: (args) =>
       call('updateSettings', args, () => {
