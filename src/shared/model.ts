@@ -237,6 +237,8 @@ export interface Settings {
   trashPurgeDays: number
   /** Imported BibTeX's JabRef groups (Zotero collections) become tags: off unless the reader asks. */
   groupsAsTags: boolean
+  /** Whether an installed Dogear asks its release feed for updates; off means no request at all. */
+  checkForUpdates: boolean
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -247,7 +249,8 @@ export const DEFAULT_SETTINGS: Settings = {
   lastPaperId: null,
   lastFilter: null,
   trashPurgeDays: 30,
-  groupsAsTags: false
+  groupsAsTags: false,
+  checkForUpdates: true
 }
 
 /** A tag with how many papers (outside the trash) carry it. */
