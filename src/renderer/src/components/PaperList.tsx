@@ -4,6 +4,9 @@ import { useStore } from 'zustand'
 import { useDogear } from '../context'
 import { formatDay } from '../lib/dates'
 import { firstAuthors } from '../lib/filters'
+import { EmptyListText } from './RecommendedNotice'
+import { RecommendationReason } from './RecommendationReason'
+import { SeenBadge } from './SeenIn'
 import { rowAt } from '../lib/pageCache'
 import { isSearchHit, type Row } from '../stores/papers'
 import { Highlighted } from './Highlighted'
@@ -44,6 +47,8 @@ const PaperRow = memo(function PaperRow({
       <div className="paper-row-meta">
         <span className="paper-row-authors">{firstAuthors(row.authors)}</span>
         {row.digestDate && <span className="paper-row-date">{formatDay(row.digestDate)}</span>}
+        <SeenBadge paper={row} />
+        <RecommendationReason paper={row} />
         <span className="paper-row-marks" aria-hidden="true">
           {row.hasCode && (
             <span className="mark-code" title="Has code">
@@ -127,7 +132,7 @@ export function PaperList() {
       </div>
       {error && <p className="error-text list-error">{error}</p>}
       {loaded && total === 0 && !error && (
-        <p className="muted list-empty">{searching ? 'No papers match this search.' : 'Nothing here.'}</p>
+        <p className="muted list-empty">{searching ? 'No papers match this search.' : <EmptyListText />}</p>
       )}
       <div
         ref={scrollRef}

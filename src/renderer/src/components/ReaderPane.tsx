@@ -4,6 +4,8 @@ import { formatDay } from '../lib/dates'
 import { linkLabel } from '../lib/links'
 import { NoteEditor } from './NoteEditor'
 import { TexText } from './TexText'
+import { RelatedPapers } from './RelatedPapers'
+import { VersionNotice } from './VersionNotice'
 
 export const READER_SCROLL_ID = 'reader-scroll'
 
@@ -44,9 +46,12 @@ function ReaderBody() {
         />
         <ToggleButton label="Read" pressed={paper.read} keyHint="m" icons={['●', '○']} onToggle={dogear.toggleRead} />
       </div>
+      <VersionNotice paper={paper} />
       {paper.digestRefs.length > 0 && (
         <p className="paper-digests">
-          <span className="muted">From </span>
+          <span className="muted">
+            {paper.digestRefs.length > 1 ? `In ${paper.digestRefs.length} digests: ` : 'From '}
+          </span>
           {paper.digestRefs.map((ref, i) => (
             <span key={ref.id}>
               {i > 0 && ', '}
@@ -92,6 +97,7 @@ function ReaderBody() {
         </div>
       )}
       <NoteEditor />
+      <RelatedPapers paperId={paper.id} />
     </article>
   )
 }
