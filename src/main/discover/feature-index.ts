@@ -18,6 +18,8 @@ export const VOCABULARY = 30_000
  */
 export const TERM_SLOTS = 1 << 16
 
+const SUBLINEAR = Float64Array.from({ length: 64 }, (_, tf) => (tf === 0 ? 0 : 1 + Math.log(tf)))
+
 export interface PaperText {
   id: number
   text: string
@@ -246,12 +248,17 @@ export class FeatureIndex {
     const weights = this.weightScratch
     let kept = 0
     const exact = this.exact
+    // idf = ln((1 + N) / (1 + df)) + 1, with the N part computed once per paper.
+    const idfBase = Math.log(1 + this.documents) + 1
     for (let i = 0; i < n; i++) {
       const feature = touched[i]!
       if (exact !== null) exact[feature]!++
       const df = this.documentFrequency[feature]!
       // A feature only this paper has cannot make it resemble another one.
-      weights[i] = df < this.minDf || df > this.maxDf ? 0 : (1 + Math.log(this.counts[feature]!)) * this.idf(feature)
+      const tf = this.counts[feature]!
+      // Most counts are small: their sublinear tf comes from a table instead of Math.log.
+      const sublinear = tf < SUBLINEAR.length ? SUBLINEAR[tf]! : 1 + Math.log(tf)
+      weights[i] = df < this.minDf || df > this.maxDf ? 0 : sublinear * (idfBase - Math.log(1 + df))
       if (weights[i]! > 0) kept++
       this.counts[feature] = 0
     }
