@@ -45,7 +45,8 @@ export const settingsPatchSchema = z.strictObject({
   importSizeCapMb: z.number().int().min(1).max(1024).optional(),
   watchFolder: z.string().min(1).max(4096).nullable().optional(),
   lastPaperId: id.nullable().optional(),
-  lastFilter: paperFilterSchema.nullable().optional()
+  lastFilter: paperFilterSchema.nullable().optional(),
+  checkForUpdates: z.boolean().optional()
 })
 
 const none = z.strictObject({}).optional()

@@ -225,6 +225,8 @@ export interface Settings {
   /** The paper selected when the app last closed. */
   lastPaperId: number | null
   lastFilter: PaperFilter | null
+  /** Whether an installed Dogear asks its release feed for updates; off means no request at all. */
+  checkForUpdates: boolean
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -233,5 +235,6 @@ export const DEFAULT_SETTINGS: Settings = {
   importSizeCapMb: 64,
   watchFolder: null,
   lastPaperId: null,
-  lastFilter: null
+  lastFilter: null,
+  checkForUpdates: true
 }
