@@ -15,6 +15,7 @@ import { CASES } from './cases'
 import { benchRecommend } from './recommend'
 import { median, percentile, progress, round, timeMs } from './measure'
 import { rawBoundInsert } from './raw-bound'
+import { benchSync } from './sync'
 import { PaperFactory, hfDigestText, randomSource, type SyntheticPaper } from './synthetic'
 
 interface Options {
@@ -283,6 +284,8 @@ async function main(): Promise<void> {
       progress(`case ${benchCase.name}`)
       cases[benchCase.name] = benchCase.run({ library, dir, factory, papers: totalPapers })
     }
+    progress('sync')
+    const sync = benchSync({ papers: options.papers, changes: Math.round(options.papers / 5), digestSize: 1000 })
     const recommend = await benchRecommend({ papers: options.papers })
     const report = {
       machine: machine(),
@@ -291,6 +294,7 @@ async function main(): Promise<void> {
       daily,
       ...queries,
       cases,
+      sync,
       recommend,
       targets: {
         importPapersPerSec: { target: '>= 10000', met: bulk.report.papersPerSec >= 10_000 },

@@ -8,6 +8,8 @@ import type { FileGrants } from './file-grants'
 import { importFile, importText, listFormats, type ImportOptions } from './ingest/pipeline'
 import { notImported } from './ingest/import-job'
 import { safeExternalUrl } from './shell/security'
+import { createSyncService, type SyncService } from './sync/service'
+import { syncHandlers } from './sync/handlers'
 import { createDiscoverEngine } from './discover/engine'
 import { isRecommenderQuery, recommendedPage, relatedPapers } from './discover/lists'
 
@@ -22,6 +24,10 @@ export interface HandlerDeps {
   samplePath: string
   /** The system clipboard's text (main reads it: the page may not). */
   readClipboard(): string | Promise<string>
+  /** Shows the folder dialog for the sync folder; null when cancelled. */
+  chooseSyncFolder?(): Promise<string | null>
+  /** The app's running sync (timers, folder watch); a plain one is made when absent. */
+  sync?: SyncService
   /** Tokens for dropped files: importFiles imports only what these grants name. */
   files: FileGrants
   /** Told after settings changed (the app restarts its folder watcher). */
@@ -57,8 +63,10 @@ function checkSettingsPatch(current: Settings, patch: Partial<Settings>): void {
 }
 
 export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
+  const sync = deps.sync ?? createSyncService({ library })
   const discover = createDiscoverEngine(library.discover)
   return {
+    ...syncHandlers(library, sync, deps.chooseSyncFolder),
     listPapers: (query) =>
       isRecommenderQuery(query) ? recommendedPage(library, discover, query) : library.listPapers(query),
     // The contract answers null for an unknown id: a stale "last selection" is not an error.

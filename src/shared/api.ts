@@ -19,6 +19,7 @@ import type {
   Settings,
   StateChange
 } from './model'
+import type { SyncStatus } from './sync'
 
 const id = z.number().int().positive()
 const ids = z.array(id).max(1_000_000)
@@ -57,6 +58,21 @@ function op<Args extends z.ZodType, Result>(args: Args): { args: Args; result: R
 }
 
 export const contract = {
+  syncStatus: op<typeof none, SyncStatus>(none),
+  /** Syncs with the sync folder now; the answer says how it went. */
+  syncNow: op<typeof none, SyncStatus>(none),
+  /** Main shows the folder dialog: the page never names the sync folder itself. */
+  chooseSyncFolder: op<typeof none, SyncStatus>(none),
+  setSyncDeviceName: op<z.ZodType<{ name: string }>, SyncStatus>(
+    z.strictObject({
+      name: z
+        .string()
+        .trim()
+        .min(1)
+        .max(100)
+        .regex(/^[^\n\r\0]*$/)
+    })
+  ),
   listPapers: op<z.ZodType<ListQuery>, PaperPage>(
     z.strictObject({
       filter: paperFilterSchema,

@@ -29,6 +29,7 @@ import { createUpdates } from './updates'
 import { digestPathsFromArgv } from './open-files'
 import { createWatchControl } from './watcher'
 import { createWindow, hardenContents } from './window'
+import { chooseSyncFolder, startAppSync } from './sync'
 
 // Electron would name userData after the lower-case package name; the CLI expects "Dogear".
 app.setName('Dogear')
@@ -135,7 +136,9 @@ async function start(): Promise<void> {
     samplePath: join(app.getAppPath(), 'resources', 'sample-digest.txt'),
     readClipboard: () => clipboard.readText(),
     files,
-    onSettingsChanged: (changed) => settings.changed(changed)
+    onSettingsChanged: (changed) => settings.changed(changed),
+    sync: startAppSync(library, () => announce([])),
+    chooseSyncFolder: () => chooseSyncFolder(window)
   }
   const handlers = createHandlers(library, deps)
   const binding = bindIpc(ipcMain, handlers, () => appUrl, files)
@@ -181,7 +184,7 @@ async function start(): Promise<void> {
     openFiles(digestPathsFromArgv(argv.slice(1), workingDirectory))
   })
   installQuitSequence(app, {
-    stopImports: () => (updates.stop(), Promise.allSettled([watcher.watch(null), imports.stop()])),
+    stopImports: () => (updates.stop(), Promise.allSettled([watcher.watch(null), imports.stop(), deps.sync?.stop()])),
     callsAnswered: () => binding.idle(),
     close: () => {
       binding.dispose()

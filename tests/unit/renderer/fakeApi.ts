@@ -10,6 +10,7 @@ import {
   type SearchHit,
   type Settings
 } from '../../../src/shared/model'
+import type { SyncStatus } from '../../../src/shared/sync'
 
 export interface FakeOptions {
   papers?: number
@@ -118,6 +119,18 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
     unchanged: 0,
     alreadyImported: false,
     warnings: []
+  }
+
+  const syncOff: SyncStatus = {
+    device: { id: 'a'.repeat(32), name: 'this computer' },
+    folder: null,
+    lastSyncAt: null,
+    problem: null,
+    outbox: 0,
+    waiting: 0,
+    digestsWaiting: 0,
+    conflicts: 0,
+    devices: []
   }
 
   const api: FakeApi = {
@@ -230,7 +243,12 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
       call('updateSettings', args, () => {
         settings = { ...settings, ...args }
         return settings
-      })
+      }),
+    syncStatus: () => call('syncStatus', undefined, () => syncOff),
+    syncNow: () => call('syncNow', undefined, () => syncOff),
+    chooseSyncFolder: () => call('chooseSyncFolder', undefined, () => syncOff),
+    setSyncDeviceName: (args) =>
+      call('setSyncDeviceName', args, () => ({ ...syncOff, device: { ...syncOff.device, name: args.name } }))
   }
   return api
 }
