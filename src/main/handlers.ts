@@ -7,6 +7,7 @@ import type { Library } from './library/contract'
 import type { FileGrants } from './file-grants'
 import { importFile, importText, listFormats, type ImportOptions } from './ingest/pipeline'
 import { notImported } from './ingest/import-job'
+import { nextUnreadByPages } from './library/next-unread'
 import { safeExternalUrl } from './shell/security'
 import { createSyncService, type SyncService } from './sync/service'
 import { syncHandlers } from './sync/handlers'
@@ -69,6 +70,10 @@ export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
     ...syncHandlers(library, sync, deps.chooseSyncFolder),
     listPapers: (query) =>
       isRecommenderQuery(query) ? recommendedPage(library, discover, query) : library.listPapers(query),
+    nextUnread: (query) =>
+      isRecommenderQuery({ filter: query.filter, ...(query.sort ? { sort: query.sort } : {}) })
+        ? nextUnreadByPages((page) => recommendedPage(library, discover, page), query)
+        : library.nextUnread(query),
     // The contract answers null for an unknown id: a stale "last selection" is not an error.
     getPaper: ({ id }) => library.getPaper(id),
     search: (query) => library.search(query),

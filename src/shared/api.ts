@@ -10,6 +10,8 @@ import type {
   ImportFileReport,
   LibraryStats,
   ListQuery,
+  NextUnread,
+  NextUnreadQuery,
   PaperFilter,
   PaperDetail,
   PaperPage,
@@ -79,6 +81,14 @@ export const contract = {
       sort: z.enum(['position', 'date', 'title', 'seen', 'recommended']).optional(),
       after: z.string().min(1).max(2000).optional(),
       ...page
+    })
+  ),
+  /** The next unread paper in a list, by one query (wraps to the top; null when none). */
+  nextUnread: op<z.ZodType<NextUnreadQuery>, NextUnread | null>(
+    z.strictObject({
+      filter: paperFilterSchema,
+      sort: z.enum(['position', 'date', 'title', 'seen', 'recommended']).optional(),
+      after: z.number().int().min(-1)
     })
   ),
   getPaper: op<z.ZodType<{ id: number }>, PaperDetail | null>(z.strictObject({ id })),
@@ -166,7 +176,10 @@ export class DogearApiError extends Error {
 
 /** Events main sends to the renderer (menu commands, import progress). */
 export type AppEvent =
-  | { type: 'menu'; command: 'import' | 'showKeys' | 'showProgress' }
+  | {
+      type: 'menu'
+      command: 'import' | 'showKeys' | 'showProgress' | 'textLarger' | 'textSmaller' | 'textDefault'
+    }
   | { type: 'importProgress'; file: string; done: number; total: number }
   | { type: 'libraryChanged'; reports: ImportFileReport[] }
 

@@ -9,6 +9,7 @@ import { unreadIdsQuery } from './filters'
 import { allIds, filterIds, listPapers } from './listing'
 import { discoverData } from './discover-data'
 import { rereadRevised, revisionOf, versionsOf } from './versions'
+import { nextUnread } from './next-unread'
 import { migrate } from './migrations'
 import { saveNote } from './notes'
 import { importDigest } from './import-write'
@@ -47,6 +48,7 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
   return {
     importDigest: (input) => importDigest(db, statements, input, now()),
     listPapers: (query) => listPapers(statements, query),
+    nextUnread: (query) => nextUnread(statements, query),
     getPaper: (id) => {
       const paper = loadPaperDetails(statements, [id])[0]
       if (!paper) return null

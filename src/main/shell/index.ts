@@ -161,6 +161,8 @@ async function start(): Promise<void> {
       }),
     stopWatching: () => settings.changed(library.updateSettings({ watchFolder: null })),
     showKeys: () => send({ type: 'menu', command: 'showKeys' }),
+    changeTextSize: (step) =>
+      send({ type: 'menu', command: step === 0 ? 'textDefault' : step > 0 ? 'textLarger' : 'textSmaller' }),
     showProgress: () => send({ type: 'menu', command: 'showProgress' })
   }
   function buildMenu(watchedFolder: string | null): void {

@@ -168,6 +168,14 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
         const next = start + items.length < all.length ? String(items.at(-1)?.id) : null
         return { items, total: all.length, offset, next }
       }),
+    nextUnread: (args) =>
+      call('nextUnread', args, () => {
+        const all = papers.filter((p) => matches(p, args.filter))
+        const below = all.findIndex((p, i) => i > args.after && !p.read)
+        const index = below >= 0 ? below : all.findIndex((p) => !p.read)
+        const paper = all[index]
+        return paper ? { index, paper: { ...paper }, wrapped: index <= args.after } : null
+      }),
     getPaper: (args) =>
       call('getPaper', args, () => {
         const paper = byId(args.id)
