@@ -6,6 +6,7 @@ import { LibraryError, type DigestImport, type DigestImportOutcome } from './con
 import { localDay } from './clock'
 import { collapseDuplicates, hasCode, mergeRecords, toRecord, type PaperRecord } from './dedupe-merge'
 import { indexNewPapers, reindexAround } from './search-index'
+import { ImportExtras } from './import-extras'
 import { recordNewPaperVersions, recordVersion } from './versions'
 import { recordDigestFile } from './sync-outbox'
 
@@ -61,7 +62,10 @@ function storedRecord(row: StoredPaperRow): PaperRecord {
     publishedAt: row.published_at,
     venue: row.venue,
     readHint: false,
-    starHint: false
+    starHint: false,
+    subjects: [],
+    groups: [],
+    carriedState: null
   }
 }
 
@@ -165,6 +169,7 @@ export function importDigest(db: Db, statements: Statements, input: DigestImport
       const insertEntry = statements.get('INSERT INTO digest_entries (digest_id, position, paper_id) VALUES (?, ?, ?)')
       const insertState = statements.get('INSERT INTO paper_state (paper_id, read_at, starred_at) VALUES (?, ?, ?)')
       const insertPaper = statements.get(INSERT_PAPER)
+      const extras = new ImportExtras(statements, nowIso, input.groupsAsTags === true)
 
       for (const record of records) {
         const position = outcomes.size + 1
@@ -174,6 +179,7 @@ export function importDigest(db: Db, statements: Statements, input: DigestImport
           const id = Number(insertPaper.run(params).lastInsertRowid)
           insertState.run(id, record.readHint ? nowIso : null, record.starHint ? nowIso : null)
           insertEntry.run(digestId, position, id)
+          extras.added(id, record)
           outcomes.set(id, 'added')
           continue
         }
@@ -185,14 +191,15 @@ export function importDigest(db: Db, statements: Statements, input: DigestImport
           if (row.id > lastIdBefore) update()
           else reindexAround(statements, row.id, update)
         }
+        const subjectsAdded = extras.existing(row.id, record)
         recordVersion(statements, row.id, record.arxivVersion, digestId)
         const earlier = outcomes.get(row.id)
         if (earlier === undefined) {
           insertEntry.run(digestId, position, row.id)
           statements.get('UPDATE papers SET digest_count = digest_count + 1 WHERE id = ?').run(row.id)
           if (day < row.digest_date) statements.get(MOVE_FIRST_DIGEST).run(day, digestId, position, row.id)
-          outcomes.set(row.id, changed ? 'merged' : 'unchanged')
-        } else if (earlier === 'unchanged' && changed) {
+          outcomes.set(row.id, changed || subjectsAdded ? 'merged' : 'unchanged')
+        } else if (earlier === 'unchanged' && (changed || subjectsAdded)) {
           // Two records of this file matched one paper by different keys: still one entry.
           outcomes.set(row.id, 'merged')
         }
@@ -211,7 +218,7 @@ export function importDigest(db: Db, statements: Statements, input: DigestImport
 
       const counts = { added: 0, merged: 0, unchanged: 0 }
       for (const outcome of outcomes.values()) counts[outcome]++
-      return { digestId, papers: outcomes.size, ...counts, alreadyImported: false }
+      return { digestId, papers: outcomes.size, ...counts, alreadyImported: false, ...extras.summary() }
     })
   )
 }

@@ -19,6 +19,16 @@ import { search } from './search'
 import { getSettings, updateSettings } from './settings'
 import { markRead, setStarred } from './state'
 import { stats } from './stats'
+import { deleteTag, listTags, renameTag, tagPapers, untagPapers } from './tags'
+import {
+  deleteDigest,
+  emptyTrash,
+  listTrash,
+  purgeExpiredTrash,
+  restoreDigest,
+  restorePapers,
+  trashPapers
+} from './trash'
 import { syncStore } from './sync-store'
 
 export { LibraryError } from './contract'
@@ -46,6 +56,7 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
   }
   const statements = new Statements(db)
   const savedSearches = createSavedSearches(db, statements, now)
+  purgeExpiredTrash(db, statements, getSettings(statements).trashPurgeDays, now())
 
   return {
     importDigest: (input) => importDigest(db, statements, input, now()),
@@ -101,6 +112,17 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
       }
       return papers
     },
+    tagPapers: (name, ids) => tagPapers(db, statements, name, ids, now()),
+    untagPapers: (name, ids) => untagPapers(db, statements, name, ids),
+    tags: () => listTags(statements),
+    renameTag: (from, to) => renameTag(db, statements, from, to, now()),
+    deleteTag: (name) => deleteTag(db, statements, name),
+    trashPapers: (ids) => trashPapers(db, statements, ids, now()),
+    deleteDigest: (id) => deleteDigest(db, statements, id, now()),
+    trash: () => listTrash(statements),
+    restorePapers: (ids) => restorePapers(db, statements, ids, now()),
+    restoreDigest: (trashId) => restoreDigest(db, statements, trashId, now()),
+    emptyTrash: () => emptyTrash(db, statements),
     getSettings: () => getSettings(statements),
     updateSettings: (patch) => updateSettings(db, statements, patch, now()),
     sync: syncStore(db, statements, now),

@@ -29,7 +29,11 @@ const COLUMN: Record<TextField, string> = { title: 'title', author: 'authors', a
  * The SQL that finds papers with a tag or subject of a name; null while the library has no
  * such table (the field is accepted and matches nothing). Wiring a taxonomy is one line here.
  */
-const LABEL_CONDITION: Record<Taxonomy, string | null> = { tag: null, subject: null }
+const LABEL_CONDITION: Record<Taxonomy, string | null> = {
+  // Tag names compare without case (tags.ts keeps name_key lower-cased); subjects' column is NOCASE.
+  tag: '$ID IN (SELECT pt.paper_id FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.name_key = lower(trim(?)))',
+  subject: '$ID IN (SELECT paper_id FROM paper_subjects WHERE subject = trim(?))'
+}
 
 /** Letters and digits after a short prefix: a 3-character prefix index serves each of them. */
 const NEXT_CHARS = [...'abcdefghijklmnopqrstuvwxyz0123456789']

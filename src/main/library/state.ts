@@ -5,7 +5,7 @@ import type { Db, Statements } from './connection'
 import { LibraryError } from './contract'
 import { recordPaperMarks } from './sync-outbox'
 
-function uniqueIds(ids: readonly number[]): number[] {
+export function uniqueIds(ids: readonly number[]): number[] {
   for (const id of ids) {
     if (!Number.isSafeInteger(id) || id < 1)
       throw new LibraryError('INVALID_ARGUMENT', `${String(id)} is not a paper id`)

@@ -79,9 +79,12 @@ describe('the query language', () => {
     expect(found(lib, 'digest:coast')).toEqual(['Seagrass Meadows and Carbon'])
     expect(found(lib, 'digest:2')).toEqual(['Seagrass Meadows and Carbon'])
     expect(found(lib, 'kelp digest:"ocean weekly"', 'title')).toEqual(['Kelp Forests Under Heat', 'Urchin Barrens'])
-    // Until the library has tags and subjects, no paper has one.
+    // No paper carries a tag or a subject yet; then tag:, case aside, finds the tagged ones.
     expect(found(lib, 'tag:ocean')).toEqual([])
     expect(found(lib, 'kelp OR subject:biology')).toHaveLength(3)
+    lib.tagPapers('Ocean', [1])
+    expect(found(lib, 'tag:ocean')).toHaveLength(1)
+    expect(found(lib, 'tag:OCEAN -tag:other')).toHaveLength(1)
   })
 
   it('states', () => {

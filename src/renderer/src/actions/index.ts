@@ -19,6 +19,7 @@ import { createNavigationActions } from './navigation'
 import { createReadOnOpen } from './readOnOpen'
 import { createSavedSearchActions } from './savedSearches'
 import { createSourcesActions } from './sources'
+import { createDiscoverActions } from './discover'
 import { runOptimistic } from '../lib/optimistic'
 
 export function createDogear(api: RendererApi) {
@@ -42,6 +43,7 @@ export function createDogear(api: RendererApi) {
   const navigation = createNavigationActions(ctx, list, notes, readOnOpen)
   const links = createLinkActions(ctx)
   const savedSearches = createSavedSearchActions(ctx, sources.refreshSources, list.searchNow)
+  const discover = createDiscoverActions(ctx, list, sources.refreshSources)
   const comfort = createComfortActions(ctx)
   const imports = createImportActions(ctx, async () => {
     await Promise.all([sources.refreshSources(), list.reloadList()])
@@ -138,6 +140,7 @@ export function createDogear(api: RendererApi) {
     },
     ...links,
     ...savedSearches,
+    ...discover,
     ...comfort,
     undo: history.undo,
     redo: history.redo,
