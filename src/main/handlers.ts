@@ -4,7 +4,8 @@
 import type { Handlers } from '../shared/api'
 import type { ImportFileReport, Settings } from '../shared/model'
 import type { Library } from './library/contract'
-import { importFile, importText, listFormats, type ImportOptions } from './ingest/pipeline'
+import { listFormats, type ImportOptions } from './ingest/pipeline'
+import { importOptionsFor, importSource, type ImportSource } from './ingest/import-source'
 import { safeExternalUrl } from './shell/security'
 
 export interface HandlerDeps {
@@ -12,8 +13,11 @@ export interface HandlerDeps {
   openExternal(url: string): void | Promise<void>
   /** Shows the file dialog; resolves to the chosen paths (empty when cancelled). */
   chooseFiles(): Promise<string[]>
-  /** Imports files by path (in the app: off the main thread), one report per file. */
-  importFiles(paths: string[], options: { date?: string }): Promise<ImportFileReport[]>
+  /**
+   * The one door of every import (files, pasted text, the sample): in the app the import
+   * worker, off the main thread. One report per source, in order.
+   */
+  runImports(sources: ImportSource[], options: ImportOptions): Promise<ImportFileReport[]>
   /** The bundled sample digest. */
   samplePath: string
   /** Told after settings changed (the app restarts its folder watcher). */
@@ -33,10 +37,6 @@ export class HandlerError extends Error {
 
 const PASTED_NAME = 'Pasted digest'
 
-function importOptions(library: Library): ImportOptions {
-  return { sizeCapBytes: library.getSettings().importSizeCapMb * 1024 * 1024 }
-}
-
 /**
  * The folder watcher moves files out of the folder it watches, so only main (through the
  * "Watch a Folder..." dialog) may point it somewhere; the renderer may turn it off.
@@ -48,6 +48,13 @@ function checkSettingsPatch(current: Settings, patch: Partial<Settings>): void {
 }
 
 export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
+  const runImports = (sources: ImportSource[], extra: ImportOptions = {}) =>
+    deps.runImports(sources, importOptionsFor(library, extra))
+  const runOne = async (source: ImportSource): Promise<ImportFileReport> => {
+    const [report] = await runImports([source])
+    if (!report) throw new Error('the import gave no report')
+    return report
+  }
   return {
     listPapers: (query) => library.listPapers(query),
     // The contract answers null for an unknown id: a stale "last selection" is not an error.
@@ -67,11 +74,11 @@ export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
     chooseAndImport: async () => {
       const paths = await deps.chooseFiles()
       if (paths.length === 0) return []
-      return deps.importFiles(paths, {})
+      return runImports(paths)
     },
-    importFiles: ({ paths, date }) => deps.importFiles(paths, date === undefined ? {} : { date }),
-    importText: ({ text, name }) => importText(library, text, name?.trim() || PASTED_NAME, importOptions(library)),
-    importSample: () => importFile(library, deps.samplePath, importOptions(library)),
+    importFiles: ({ paths, date }) => runImports(paths, date === undefined ? {} : { date }),
+    importText: ({ text, name }) => runOne({ text, name: name?.trim() || PASTED_NAME }),
+    importSample: () => runOne(deps.samplePath),
     openExternal: async ({ url }) => {
       const safe = safeExternalUrl(url)
       if (safe === null) {
@@ -94,12 +101,10 @@ export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
 }
 
 /**
- * Imports files one after another in this thread: what the CLI and the browser tests use
- * for `HandlerDeps.importFiles`; the app uses the worker instead.
+ * Imports one source after another in this thread: what the browser tests use for
+ * `HandlerDeps.runImports`; the app uses the worker instead.
  */
-export function importFilesInline(library: Library) {
-  return async (paths: string[], options: { date?: string }): Promise<ImportFileReport[]> => {
-    const base = { ...importOptions(library), ...(options.date === undefined ? {} : { date: options.date }) }
-    return paths.map((path) => importFile(library, path, base))
-  }
+export function importInline(library: Library) {
+  return async (sources: ImportSource[], options: ImportOptions): Promise<ImportFileReport[]> =>
+    sources.map((source) => importSource(library, source, options))
 }

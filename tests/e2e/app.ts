@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import type { AppEvent, Handlers } from '../../src/shared/api'
 import { dispatch } from '../../src/main/dispatch'
-import { createHandlers, importFilesInline } from '../../src/main/handlers'
+import { createHandlers, importInline } from '../../src/main/handlers'
 import { openLibrary } from '../../src/main/library/index'
 import type { Library } from '../../src/main/library/contract'
 import { EMIT_FUNCTION, INVOKE_BINDING, bridgeScript } from './bridge'
@@ -57,7 +57,7 @@ export async function launchApp({ dbPath, wrapHandlers, colorScheme = 'light' }:
   const real = createHandlers(library, {
     openExternal: (url) => void openedUrls.push(url),
     chooseFiles: async () => chosenFiles,
-    importFiles: importFilesInline(library),
+    runImports: importInline(library),
     samplePath: join(REPO, 'resources/sample-digest.txt')
   })
   const handlers = wrapHandlers ? wrapHandlers(real) : real

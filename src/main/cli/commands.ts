@@ -5,6 +5,7 @@ import type { Library } from '../library/contract'
 import { isIsoDate } from '../import/dates'
 import { findParser, describeFormats } from '../import/formats'
 import { importFile, listFormats } from '../ingest/pipeline'
+import { importOptionsFor } from '../ingest/import-source'
 import type { FormatName } from '../import/types'
 import { booleanFlag, parseCount, parseId, stringFlag, UsageError, type ParsedArgs } from './args'
 import {
@@ -95,10 +96,8 @@ function importCommand(args: ParsedArgs, library: Library): CommandOutput {
   if (date !== undefined && !isIsoDate(date)) {
     throw new UsageError(`--date needs a calendar date written YYYY-MM-DD, not "${date}"`, 'import')
   }
-  const sizeCapBytes = library.getSettings().importSizeCapMb * 1024 * 1024
-  const reports: ImportFileReport[] = args.positionals.map((file) =>
-    importFile(library, file, { format: format as FormatName | undefined, date: date ?? null, sizeCapBytes })
-  )
+  const options = importOptionsFor(library, { format: format as FormatName | undefined, date: date ?? null })
+  const reports: ImportFileReport[] = args.positionals.map((file) => importFile(library, file, options))
   const text: string[] = []
   const errors: string[] = []
   for (const report of reports) {

@@ -62,7 +62,10 @@ export interface Library {
 /** Raised for operations on things that do not exist or arguments that make no sense. */
 export class LibraryError extends Error {
   constructor(
-    readonly code: Extract<ErrorCode, 'NOT_FOUND' | 'INVALID_ARGUMENT' | 'NEWER_DATABASE' | 'CORRUPT'>,
+    readonly code: Extract<
+      ErrorCode,
+      'NOT_FOUND' | 'INVALID_ARGUMENT' | 'NEWER_DATABASE' | 'CORRUPT' | 'DISK_FULL' | 'READ_ONLY' | 'BUSY'
+    >,
     message: string
   ) {
     super(message)

@@ -243,7 +243,7 @@ export function migrate(
     db.transaction(() => {
       migration.up(db)
       db.pragma(`user_version = ${migration.version}`)
-    })()
+    }).immediate()
   }
   return { from, to: latest, backupPath }
 }

@@ -2,10 +2,11 @@
 import type { Db, Statements } from './connection'
 import { LibraryError } from './contract'
 import { reindexAround } from './search-index'
+import { wellFormed } from '../../shared/well-formed'
 
 export function saveNote(db: Db, statements: Statements, id: number, text: string, now: Date): void {
   if (!Number.isSafeInteger(id) || id < 1) throw new LibraryError('INVALID_ARGUMENT', `${String(id)} is not a paper id`)
-  const body = text.trim() === '' ? null : text
+  const body = text.trim() === '' ? null : wellFormed(text)
   const at = now.toISOString()
   db.transaction(() => {
     if (!statements.get('SELECT 1 FROM papers WHERE id = ?').get(id)) {
@@ -25,5 +26,5 @@ export function saveNote(db: Db, statements: Statements, id: number, text: strin
       }
     })
     statements.get("INSERT INTO reading_events (paper_id, kind, at) VALUES (?, 'note', ?)").run(id, at)
-  })()
+  }).immediate()
 }

@@ -53,6 +53,6 @@ export function updateSettings(db: Db, statements: Statements, patch: Partial<Se
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
     )
     for (const [key, value] of entries) upsert.run(key, JSON.stringify(value))
-  })()
+  }).immediate()
   return getSettings(statements)
 }

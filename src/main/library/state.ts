@@ -86,7 +86,7 @@ function changeMark(
     logEvents(statements, changed, on ? mark.events[0] : mark.events[1], at)
     if (mark.column === 'read_at') adjustDigestReadCounts(statements, changed, on ? 1 : -1)
     return { changed: inInputOrder(wanted, changed) }
-  })()
+  }).immediate()
 }
 
 export function markRead(

@@ -23,8 +23,9 @@ import { resolveDbPath } from './default-db-path'
 import { dispatch } from '../dispatch'
 import { findNativeBinding } from './electron-native'
 import { createHandlers } from '../handlers'
-import { listFormats, type ImportOptions } from '../ingest/pipeline'
-import { notImported } from '../ingest/import-job'
+import { listFormats } from '../ingest/pipeline'
+import { notImported } from '../ingest/reports'
+import { importOptionsFor } from '../ingest/import-source'
 import { createImportRunner } from '../ingest/import-runner'
 import { bindIpc, sendEvent } from './ipc'
 import { openLibrary } from '../library'
@@ -111,12 +112,11 @@ async function start(): Promise<void> {
   const dbPath = resolveDbPath(undefined)
   const nativeBinding = findNativeBinding(app.getAppPath(), Number(process.versions.modules))
   const library = openAppLibrary(dbPath, nativeBinding)
-  const sizeCap = (): ImportOptions => ({ sizeCapBytes: library.getSettings().importSizeCapMb * 1024 * 1024 })
 
   const runner = createImportRunner({
     dbPath,
     ...(nativeBinding ? { nativeBinding } : {}),
-    spawn: (job) => new Worker(join(mainDir, 'import-worker.js'), { workerData: job }),
+    spawn: (job, resourceLimits) => new Worker(join(mainDir, 'import-worker.js'), { workerData: job, resourceLimits }),
     onProgress: ({ file, done, total }) => send({ type: 'importProgress', file, done, total })
   })
 
@@ -132,7 +132,7 @@ async function start(): Promise<void> {
     watcher = createFolderWatcher({
       folder,
       importFile: async (path) =>
-        (await runner.importFiles([path], sizeCap()))[0] ?? notImported(path, 'INTERNAL', 'No report'),
+        (await runner.importFiles([path], importOptionsFor(library)))[0] ?? notImported(path, 'INTERNAL', 'No report'),
       onReports: announce
     })
     watcher.start()
@@ -163,7 +163,7 @@ async function start(): Promise<void> {
       const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return choice.canceled ? [] : choice.filePaths
     },
-    importFiles: (paths, { date }) => runner.importFiles(paths, { ...sizeCap(), ...(date ? { date } : {}) }),
+    runImports: (sources, options) => runner.importSources(sources, options),
     samplePath: join(app.getAppPath(), 'resources', 'sample-digest.txt'),
     onSettingsChanged: settingsChanged
   })

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { OPERATIONS, type Handlers } from '../../../src/shared/api'
 import type { ImportFileReport, PaperPage } from '../../../src/shared/model'
 import { dispatch } from '../../../src/main/dispatch'
-import { createHandlers, importFilesInline, type HandlerDeps } from '../../../src/main/handlers'
+import { createHandlers, importInline, type HandlerDeps } from '../../../src/main/handlers'
 import { openLibrary } from '../../../src/main/library'
 import type { Library } from '../../../src/main/library/contract'
 
@@ -27,7 +27,7 @@ function harness(): Harness {
   const deps: HandlerDeps = {
     openExternal: (url) => void opened.push(url),
     chooseFiles: async () => h.chosen ?? [],
-    importFiles: importFilesInline(library),
+    runImports: importInline(library),
     samplePath: SAMPLE,
     onSettingsChanged: (settings) => void settingsSeen.push(settings)
   }
