@@ -10,8 +10,11 @@ export interface CommandSpec {
   flags: Record<string, FlagKind>
   /** Fewest and most positional arguments (Infinity: any number). */
   positionals: [min: number, max: number]
-  /** Whether the command opens the library. */
-  needsLibrary: boolean
+  /**
+   * Only commands that add to the library may create one where none is; every other command
+   * given a path with no library says so and creates nothing (a mistyped --db).
+   */
+  createsLibrary?: true
 }
 
 const LIST_FLAGS: Record<string, FlagKind> = {
@@ -31,31 +34,28 @@ const SPECS: CommandSpec[] = [
     summary: 'import digest files (the format is detected unless given)',
     flags: { format: 'value', date: 'value' },
     positionals: [1, Infinity],
-    needsLibrary: true
+    createsLibrary: true
   },
   {
     name: 'list',
     usage: 'list [--unread|--starred|--has-code|--digest ID] [--limit N] [--sort position|date|title]',
     summary: 'list papers',
     flags: LIST_FLAGS,
-    positionals: [0, 0],
-    needsLibrary: true
+    positionals: [0, 0]
   },
   {
     name: 'show',
     usage: 'show ID',
     summary: 'show one paper',
     flags: {},
-    positionals: [1, 1],
-    needsLibrary: true
+    positionals: [1, 1]
   },
   {
     name: 'search',
     usage: 'search QUERY [--limit N]',
     summary: 'full-text search over titles, authors, abstracts and notes',
     flags: { limit: 'value' },
-    positionals: [1, Infinity],
-    needsLibrary: true
+    positionals: [1, Infinity]
   },
   stateSpec('read', 'mark papers read'),
   stateSpec('unread', 'mark papers unread'),
@@ -66,53 +66,47 @@ const SPECS: CommandSpec[] = [
     usage: 'note ID TEXT   (TEXT "-" reads the note from stdin; an empty note removes it)',
     summary: 'write the note of a paper',
     flags: {},
-    positionals: [2, Infinity],
-    needsLibrary: true
+    positionals: [2, Infinity]
   },
   {
     name: 'digests',
     usage: 'digests',
     summary: 'list imported digests with reading progress',
     flags: {},
-    positionals: [0, 0],
-    needsLibrary: true
+    positionals: [0, 0]
   },
   {
     name: 'stats',
     usage: 'stats [--days N]',
     summary: 'reading statistics',
     flags: { days: 'value' },
-    positionals: [0, 0],
-    needsLibrary: true
+    positionals: [0, 0]
   },
   {
     name: 'export',
     usage: 'export --format json',
     summary: 'print every paper with its reading state as JSON',
     flags: { format: 'value' },
-    positionals: [0, 0],
-    needsLibrary: true
+    positionals: [0, 0]
   },
   {
     name: 'formats',
     usage: 'formats',
     summary: 'list the digest formats Dogear reads',
     flags: {},
-    positionals: [0, 0],
-    needsLibrary: false
+    positionals: [0, 0]
   },
   {
     name: 'help',
     usage: 'help [COMMAND]',
     summary: 'show this help',
     flags: {},
-    positionals: [0, 1],
-    needsLibrary: false
+    positionals: [0, 1]
   }
 ]
 
 function stateSpec(name: string, summary: string): CommandSpec {
-  return { name, usage: `${name} ID...`, summary, flags: {}, positionals: [1, Infinity], needsLibrary: true }
+  return { name, usage: `${name} ID...`, summary, flags: {}, positionals: [1, Infinity] }
 }
 
 export const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map(SPECS.map((spec) => [spec.name, spec]))

@@ -45,7 +45,9 @@ export async function runImportJob(
     await yieldToEvents()
     const label = sourceLabel(source)
     if (shouldStop()) {
-      reports.push(notImported(label, 'CANCELLED', 'Dogear was closing before this file was imported; import it again.'))
+      reports.push(
+        notImported(label, 'CANCELLED', 'Dogear was closing before this file was imported; import it again.')
+      )
       continue
     }
     post({ type: 'progress', file: label, done: index, total })

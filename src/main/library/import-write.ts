@@ -131,80 +131,83 @@ export function importDigest(db: Db, statements: Statements, input: DigestImport
   const nowIso = now.toISOString()
   const day = input.digest.dateFrom ?? input.digest.dateTo ?? localDay(now)
 
-  return withImportCache(
-    db,
-    records.length,
-    db.transaction((): DigestImportOutcome => {
-      const known = alreadyImported(statements, input.contentHash)
-      if (known) return known
+  return withImportCache(db, records.length, () =>
+    db
+      .transaction((): DigestImportOutcome => {
+        const known = alreadyImported(statements, input.contentHash)
+        if (known) return known
 
-      const lastIdBefore = (statements.get('SELECT coalesce(max(id), 0) AS id FROM papers').get() as { id: number }).id
-      const digestId = Number(
+        const lastIdBefore = (statements.get('SELECT coalesce(max(id), 0) AS id FROM papers').get() as { id: number })
+          .id
+        const digestId = Number(
+          statements
+            .get(
+              `INSERT INTO digests (title, format, file_name, content_hash, date_from, date_to, day, imported_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+            )
+            .run(
+              input.digest.title,
+              input.format,
+              input.fileName,
+              input.contentHash,
+              input.digest.dateFrom,
+              input.digest.dateTo,
+              day,
+              nowIso
+            ).lastInsertRowid
+        )
+
+        const outcomes = new Map<number, 'added' | 'merged' | 'unchanged'>()
+        const insertEntry = statements.get(
+          'INSERT INTO digest_entries (digest_id, position, paper_id) VALUES (?, ?, ?)'
+        )
+        const insertState = statements.get('INSERT INTO paper_state (paper_id, read_at, starred_at) VALUES (?, ?, ?)')
+        const insertPaper = statements.get(INSERT_PAPER)
+
+        for (const record of records) {
+          const position = outcomes.size + 1
+          const row = findExisting(statements, record)
+          if (!row) {
+            const params = { ...recordParams(record), day, digestId, position, now: nowIso }
+            const id = Number(insertPaper.run(params).lastInsertRowid)
+            insertState.run(id, record.readHint ? nowIso : null, record.starHint ? nowIso : null)
+            insertEntry.run(digestId, position, id)
+            outcomes.set(id, 'added')
+            continue
+          }
+          const { record: merged, changed } = mergeRecords(storedRecord(row), withoutTakenDoi(statements, record, row))
+          if (changed) {
+            const update = (): unknown =>
+              statements.get(UPDATE_PAPER).run({ ...recordParams(merged), now: nowIso, id: row.id })
+            // A paper this import added is not indexed yet: the fill at the end indexes its final text.
+            if (row.id > lastIdBefore) update()
+            else reindexAround(statements, row.id, update)
+          }
+          const earlier = outcomes.get(row.id)
+          if (earlier === undefined) {
+            insertEntry.run(digestId, position, row.id)
+            if (day < row.digest_date) statements.get(MOVE_FIRST_DIGEST).run(day, digestId, position, row.id)
+            outcomes.set(row.id, changed ? 'merged' : 'unchanged')
+          } else if (earlier === 'unchanged' && changed) {
+            // Two records of this file matched one paper by different keys: still one entry.
+            outcomes.set(row.id, 'merged')
+          }
+        }
+
+        indexNewPapers(statements, lastIdBefore)
         statements
           .get(
-            `INSERT INTO digests (title, format, file_name, content_hash, date_from, date_to, day, imported_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-          )
-          .run(
-            input.digest.title,
-            input.format,
-            input.fileName,
-            input.contentHash,
-            input.digest.dateFrom,
-            input.digest.dateTo,
-            day,
-            nowIso
-          ).lastInsertRowid
-      )
-
-      const outcomes = new Map<number, 'added' | 'merged' | 'unchanged'>()
-      const insertEntry = statements.get('INSERT INTO digest_entries (digest_id, position, paper_id) VALUES (?, ?, ?)')
-      const insertState = statements.get('INSERT INTO paper_state (paper_id, read_at, starred_at) VALUES (?, ?, ?)')
-      const insertPaper = statements.get(INSERT_PAPER)
-
-      for (const record of records) {
-        const position = outcomes.size + 1
-        const row = findExisting(statements, record)
-        if (!row) {
-          const params = { ...recordParams(record), day, digestId, position, now: nowIso }
-          const id = Number(insertPaper.run(params).lastInsertRowid)
-          insertState.run(id, record.readHint ? nowIso : null, record.starHint ? nowIso : null)
-          insertEntry.run(digestId, position, id)
-          outcomes.set(id, 'added')
-          continue
-        }
-        const { record: merged, changed } = mergeRecords(storedRecord(row), withoutTakenDoi(statements, record, row))
-        if (changed) {
-          const update = (): unknown =>
-            statements.get(UPDATE_PAPER).run({ ...recordParams(merged), now: nowIso, id: row.id })
-          // A paper this import added is not indexed yet: the fill at the end indexes its final text.
-          if (row.id > lastIdBefore) update()
-          else reindexAround(statements, row.id, update)
-        }
-        const earlier = outcomes.get(row.id)
-        if (earlier === undefined) {
-          insertEntry.run(digestId, position, row.id)
-          if (day < row.digest_date) statements.get(MOVE_FIRST_DIGEST).run(day, digestId, position, row.id)
-          outcomes.set(row.id, changed ? 'merged' : 'unchanged')
-        } else if (earlier === 'unchanged' && changed) {
-          // Two records of this file matched one paper by different keys: still one entry.
-          outcomes.set(row.id, 'merged')
-        }
-      }
-
-      indexNewPapers(statements, lastIdBefore)
-      statements
-        .get(
-          `UPDATE digests SET paper_count = ?,
+            `UPDATE digests SET paper_count = ?,
            read_count = (SELECT count(*) FROM digest_entries e JOIN paper_state s ON s.paper_id = e.paper_id
                           WHERE e.digest_id = digests.id AND s.read_at IS NOT NULL)
          WHERE id = ?`
-        )
-        .run(outcomes.size, digestId)
+          )
+          .run(outcomes.size, digestId)
 
-      const counts = { added: 0, merged: 0, unchanged: 0 }
-      for (const outcome of outcomes.values()) counts[outcome]++
-      return { digestId, papers: outcomes.size, ...counts, alreadyImported: false }
-    })
+        const counts = { added: 0, merged: 0, unchanged: 0 }
+        for (const outcome of outcomes.values()) counts[outcome]++
+        return { digestId, papers: outcomes.size, ...counts, alreadyImported: false }
+      })
+      .immediate()
   )
 }

@@ -7,7 +7,8 @@ import type { Library } from './contract'
 import { listDigests } from './digests'
 import { unreadIdsQuery } from './filters'
 import { allIds, listPapers } from './listing'
-import { migrate } from './migrations'
+import { checkLibraryFile } from './library-file'
+import { LATEST_VERSION, migrate } from './migrations'
 import { saveNote } from './notes'
 import { importDigest } from './import-write'
 import { loadPaperDetails } from './paper-rows'
@@ -15,6 +16,8 @@ import { search } from './search'
 import { getSettings, updateSettings } from './settings'
 import { markRead, setStarred } from './state'
 import { stats } from './stats'
+import { guardStorage, withStorageErrors } from './storage-errors'
+import { LibraryError } from './contract'
 
 export { LibraryError } from './contract'
 export type { DigestImport, DigestImportOutcome, Library } from './contract'
@@ -25,6 +28,11 @@ export interface LibraryOptions {
   now?: Clock
   /** Path of a better-sqlite3 binary built for another ABI (the Electron app's); Node's build otherwise. */
   nativeBinding?: string
+  /**
+   * Whether a missing file becomes a new library (the default). Read-only commands pass false:
+   * a mistyped path then says that no library is there and creates nothing.
+   */
+  create?: boolean
 }
 
 const EXPORT_CHUNK = 500
@@ -32,16 +40,21 @@ const EXPORT_CHUNK = 500
 /** Opens the library at `path` (':memory:' for a throwaway one), migrating it to this version. */
 export function openLibrary(path: string, options: LibraryOptions = {}): Library {
   const now: Clock = options.now ?? (() => new Date())
-  const db = openConnection(path, options.nativeBinding)
+  // Refusals come first, before a connection could change the file (see library-file.ts).
+  const state = checkLibraryFile(path, LATEST_VERSION, options.nativeBinding)
+  if (state === 'missing' && options.create === false) {
+    throw new LibraryError('NOT_FOUND', `There is no library at ${path}`)
+  }
+  const db = guardStorage(path, () => openConnection(path, options.nativeBinding))
   try {
-    guardCorrupt(path, () => migrate(db, path, now()))
+    guardStorage(path, () => guardCorrupt(path, () => migrate(db, path, now())))
   } catch (error) {
     db.close()
     throw error
   }
   const statements = new Statements(db)
 
-  return {
+  return withStorageErrors(path, {
     importDigest: (input) => importDigest(db, statements, input, now()),
     listPapers: (query) => listPapers(statements, query),
     getPaper: (id) => loadPaperDetails(statements, [id])[0] ?? null,
@@ -72,5 +85,5 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
     close: () => {
       if (db.open) db.close()
     }
-  }
+  })
 }

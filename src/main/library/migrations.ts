@@ -1,7 +1,7 @@
 // Numbered schema migrations, bundled as code. Each runs with its `user_version` bump in one
 // transaction, so a crash leaves the file at the old version or the new one, never between.
-import { copyFileSync } from 'node:fs'
 import { APPLICATION_ID, type Db } from './connection'
+import { copyNow } from './backup'
 import { LibraryError } from './contract'
 
 export interface Migration {
@@ -203,14 +203,12 @@ function timestamp(date: Date): string {
 }
 
 /**
- * Copies the file aside before changing its schema. A synchronous copy after a full WAL
- * checkpoint keeps `openLibrary` synchronous (better-sqlite3's `db.backup()` is async).
+ * Copies the library aside before changing its schema, verified (see backup.ts: VACUUM INTO
+ * keeps `openLibrary` synchronous, and reads committed data in the WAL too). A copy that is
+ * not whole throws, and the migration does not start.
  */
 function backupFile(db: Db, path: string, version: number, now: Date): string {
-  db.pragma('wal_checkpoint(TRUNCATE)')
-  const backupPath = `${path}.backup-v${version}-${timestamp(now)}`
-  copyFileSync(path, backupPath)
-  return backupPath
+  return copyNow(db, `${path}.backup-v${version}-${timestamp(now)}`).path
 }
 
 /** Brings the database to the latest version, refusing files this app cannot own. */

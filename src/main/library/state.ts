@@ -63,30 +63,32 @@ function changeMark(
   if (wanted.length === 0) return { changed: [] }
   const at = now.toISOString()
   const list = JSON.stringify(wanted)
-  return db.transaction((): StateChange => {
-    requirePapers(statements, wanted)
-    const changed = (
-      on
-        ? statements
-            .get(
-              `UPDATE paper_state SET ${mark.column} = ? WHERE paper_id IN (SELECT value FROM json_each(?))
+  return db
+    .transaction((): StateChange => {
+      requirePapers(statements, wanted)
+      const changed = (
+        on
+          ? statements
+              .get(
+                `UPDATE paper_state SET ${mark.column} = ? WHERE paper_id IN (SELECT value FROM json_each(?))
                  AND ${mark.column} IS NULL RETURNING paper_id`
-            )
-            .pluck()
-            .all(at, list)
-        : statements
-            .get(
-              `UPDATE paper_state SET ${mark.column} = NULL WHERE paper_id IN (SELECT value FROM json_each(?))
+              )
+              .pluck()
+              .all(at, list)
+          : statements
+              .get(
+                `UPDATE paper_state SET ${mark.column} = NULL WHERE paper_id IN (SELECT value FROM json_each(?))
                  AND ${mark.column} IS NOT NULL RETURNING paper_id`
-            )
-            .pluck()
-            .all(list)
-    ) as number[]
-    if (changed.length === 0) return { changed: [] }
-    logEvents(statements, changed, on ? mark.events[0] : mark.events[1], at)
-    if (mark.column === 'read_at') adjustDigestReadCounts(statements, changed, on ? 1 : -1)
-    return { changed: inInputOrder(wanted, changed) }
-  }).immediate()
+              )
+              .pluck()
+              .all(list)
+      ) as number[]
+      if (changed.length === 0) return { changed: [] }
+      logEvents(statements, changed, on ? mark.events[0] : mark.events[1], at)
+      if (mark.column === 'read_at') adjustDigestReadCounts(statements, changed, on ? 1 : -1)
+      return { changed: inInputOrder(wanted, changed) }
+    })
+    .immediate()
 }
 
 export function markRead(
