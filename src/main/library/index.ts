@@ -16,6 +16,7 @@ import { search } from './search'
 import { getSettings, updateSettings } from './settings'
 import { markRead, setStarred } from './state'
 import { stats } from './stats'
+import { recoverDeadImports } from './pending-imports'
 import { guardStorage, withStorageErrors } from './storage-errors'
 import { LibraryError } from './contract'
 
@@ -53,6 +54,8 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
     throw error
   }
   const statements = new Statements(db)
+  // A large import whose process died (kill -9, power loss) is taken back out whole.
+  guardStorage(path, () => recoverDeadImports(db, statements, Date.now()))
 
   return withStorageErrors(path, {
     importDigest: (input) => importDigest(db, statements, input, now()),

@@ -164,6 +164,27 @@ INSERT INTO paper_search(paper_search, rank) VALUES ('hashsize', 16777216);
 INSERT INTO paper_search(paper_search) VALUES ('rebuild');
 `
 
+/**
+ * Large imports are written in chunks (see pending-imports.ts): the digest is pending until its
+ * last chunk, and every existing paper a chunk changes is saved first, so the file can be undone
+ * whole if it fails or its process dies.
+ */
+const V10_PENDING_IMPORTS = `
+CREATE TABLE pending_imports (
+  digest_id INTEGER PRIMARY KEY REFERENCES digests(id) ON DELETE CASCADE,
+  -- host:pid:thread of the writer, and when it last committed a chunk (ms since 1970).
+  owner TEXT NOT NULL,
+  heartbeat_ms INTEGER NOT NULL
+);
+CREATE TABLE pending_import_undo (
+  digest_id INTEGER NOT NULL REFERENCES pending_imports(digest_id) ON DELETE CASCADE,
+  paper_id INTEGER NOT NULL,
+  -- The paper's stored columns before the import changed it, as a JSON object.
+  row TEXT NOT NULL,
+  PRIMARY KEY (digest_id, paper_id)
+) WITHOUT ROWID;
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -179,7 +200,8 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     description: 'full-text search reads papers and notes in place',
     up: (db) => db.exec(V4_EXTERNAL_CONTENT_SEARCH)
-  }
+  },
+  { version: 10, description: 'large imports in chunks, undone whole', up: (db) => db.exec(V10_PENDING_IMPORTS) }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version
