@@ -6,6 +6,7 @@ import { LibraryError, type DigestImport, type DigestImportOutcome } from './con
 import { localDay } from './clock'
 import { collapseDuplicates, hasCode, mergeRecords, toRecord, type PaperRecord } from './dedupe-merge'
 import { indexNewPapers, reindexAround } from './search-index'
+import { letWaitingWritersGo } from './write-turns'
 import {
   beginPending,
   finishPending,
@@ -140,7 +141,7 @@ export const CHUNKED_FROM_PAPERS = 2_000
  * A chunk commits once it has taken this long: the reader's writes then wait at most about
  * this much (plus one paper, one index flush and the commit), whatever the machine's speed.
  */
-export const CHUNK_MS = 120
+export const CHUNK_MS = 60
 
 type Outcome = 'added' | 'merged' | 'unchanged'
 
@@ -302,6 +303,7 @@ function importInChunks(
           return at
         })
         .immediate(next)
+      letWaitingWritersGo(db.name)
     }
     return db
       .transaction((): DigestImportOutcome => {

@@ -1,5 +1,6 @@
 // Notes: one per paper, searchable, every save logged as a reading event.
 import type { Db, Statements } from './connection'
+import { readerWrite } from './write-turns'
 import { LibraryError } from './contract'
 import { reindexAround } from './search-index'
 import { wellFormed } from '../../shared/well-formed'
@@ -8,7 +9,7 @@ export function saveNote(db: Db, statements: Statements, id: number, text: strin
   if (!Number.isSafeInteger(id) || id < 1) throw new LibraryError('INVALID_ARGUMENT', `${String(id)} is not a paper id`)
   const body = text.trim() === '' ? null : wellFormed(text)
   const at = now.toISOString()
-  db.transaction(() => {
+  readerWrite(db, () => {
     if (!statements.get('SELECT 1 FROM papers WHERE id = ?').get(id)) {
       throw new LibraryError('NOT_FOUND', `There is no paper with id ${id}`)
     }
@@ -26,5 +27,5 @@ export function saveNote(db: Db, statements: Statements, id: number, text: strin
       }
     })
     statements.get("INSERT INTO reading_events (paper_id, kind, at) VALUES (?, 'note', ?)").run(id, at)
-  }).immediate()
+  })
 }

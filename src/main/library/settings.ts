@@ -1,6 +1,7 @@
 // App settings as key -> JSON rows, so the CLI and the app read the same values.
 import { DEFAULT_SETTINGS, type PaperFilter, type Settings } from '../../shared/model'
 import type { Db, Statements } from './connection'
+import { readerWrite } from './write-turns'
 import { LibraryError } from './contract'
 
 type Check = (value: unknown) => boolean
@@ -48,11 +49,11 @@ export function updateSettings(db: Db, statements: Statements, patch: Partial<Se
     if (!CHECKS[key](value))
       throw new LibraryError('INVALID_ARGUMENT', `${JSON.stringify(value)} is not a valid ${key}`)
   }
-  db.transaction(() => {
+  readerWrite(db, () => {
     const upsert = statements.get(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
     )
     for (const [key, value] of entries) upsert.run(key, JSON.stringify(value))
-  }).immediate()
+  })
   return getSettings(statements)
 }

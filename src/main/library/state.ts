@@ -2,6 +2,7 @@
 // Set-based statements over a JSON list of ids, so marking 100,000 papers costs a few statements.
 import type { StateChange } from '../../shared/model'
 import type { Db, Statements } from './connection'
+import { readerWrite } from './write-turns'
 import { LibraryError } from './contract'
 
 function uniqueIds(ids: readonly number[]): number[] {
@@ -63,32 +64,30 @@ function changeMark(
   if (wanted.length === 0) return { changed: [] }
   const at = now.toISOString()
   const list = JSON.stringify(wanted)
-  return db
-    .transaction((): StateChange => {
-      requirePapers(statements, wanted)
-      const changed = (
-        on
-          ? statements
-              .get(
-                `UPDATE paper_state SET ${mark.column} = ? WHERE paper_id IN (SELECT value FROM json_each(?))
+  return readerWrite(db, (): StateChange => {
+    requirePapers(statements, wanted)
+    const changed = (
+      on
+        ? statements
+            .get(
+              `UPDATE paper_state SET ${mark.column} = ? WHERE paper_id IN (SELECT value FROM json_each(?))
                  AND ${mark.column} IS NULL RETURNING paper_id`
-              )
-              .pluck()
-              .all(at, list)
-          : statements
-              .get(
-                `UPDATE paper_state SET ${mark.column} = NULL WHERE paper_id IN (SELECT value FROM json_each(?))
+            )
+            .pluck()
+            .all(at, list)
+        : statements
+            .get(
+              `UPDATE paper_state SET ${mark.column} = NULL WHERE paper_id IN (SELECT value FROM json_each(?))
                  AND ${mark.column} IS NOT NULL RETURNING paper_id`
-              )
-              .pluck()
-              .all(list)
-      ) as number[]
-      if (changed.length === 0) return { changed: [] }
-      logEvents(statements, changed, on ? mark.events[0] : mark.events[1], at)
-      if (mark.column === 'read_at') adjustDigestReadCounts(statements, changed, on ? 1 : -1)
-      return { changed: inInputOrder(wanted, changed) }
-    })
-    .immediate()
+            )
+            .pluck()
+            .all(list)
+    ) as number[]
+    if (changed.length === 0) return { changed: [] }
+    logEvents(statements, changed, on ? mark.events[0] : mark.events[1], at)
+    if (mark.column === 'read_at') adjustDigestReadCounts(statements, changed, on ? 1 : -1)
+    return { changed: inInputOrder(wanted, changed) }
+  })
 }
 
 export function markRead(

@@ -18,7 +18,7 @@ function manyPapers(prefix: string, count = MANY) {
 /** What a reader can see of the library: every paper with its state, the digests and a search. */
 function snapshot(library: Library) {
   return {
-    papers: library.exportAll().map((p) => ({ ...p, digests: p.digests.map((d) => d.id) })),
+    papers: library.exportAll(),
     digests: library.digests(),
     search: library.search({ query: 'kettle' }).items.map((hit) => hit.id),
     pebbles: library.search({ query: 'pebbles' }).total

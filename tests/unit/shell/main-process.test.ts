@@ -9,6 +9,8 @@ import type { MenuItemConstructorOptions } from 'electron'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Envelope } from '../../../src/shared/api'
 import type { PaperPage } from '../../../src/shared/model'
+import type * as WorkerThreads from 'node:worker_threads'
+import type { ImportJobData } from '../../../src/main/ingest/import-job'
 
 const ROOT = resolve(__dirname, '../../..')
 const APP_URL = pathToFileURL(join(ROOT, 'src/renderer/index.html')).href
@@ -128,13 +130,10 @@ vi.mock('electron', () => ({ ...fake.module, default: fake.module }))
 
 // The built app starts out/main/import-worker.js; here the same job runs in-process behind a Worker's face.
 vi.mock('node:worker_threads', async (original) => {
-  const real = await original<typeof import('node:worker_threads')>()
+  const real = await original<typeof WorkerThreads>()
   const { EventEmitter } = await import('node:events')
   class InProcessWorker extends EventEmitter {
-    constructor(
-      _path: string,
-      { workerData }: { workerData: import('../../../src/main/ingest/import-job').ImportJobData }
-    ) {
+    constructor(_path: string, { workerData }: { workerData: ImportJobData }) {
       super()
       setImmediate(async () => {
         // Loaded here, not in the factory: the library itself imports node:worker_threads.
