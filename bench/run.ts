@@ -232,7 +232,7 @@ function benchQueries(library: Library, factory: PaperFactory, totalPapers: numb
       }
     }
   }
-  const digestTimes = Array.from({ length: 30 }, () => timeMs(() => library.digests()).ms)
+  const digestTimes = Array.from({ length: 30 }, () => timeMs(() => library.listDigests()).ms)
   const paperTimes = Array.from({ length: 300 }, () => timeMs(() => library.getPaper(randomId())).ms)
 
   return {
@@ -254,7 +254,7 @@ function benchQueries(library: Library, factory: PaperFactory, totalPapers: numb
     },
     digests: {
       medianMs: round(median(digestTimes)),
-      digests: library.digests().length,
+      digests: library.listDigests().length,
       includes: 'digests(): every digest with read/total'
     },
     paper: {

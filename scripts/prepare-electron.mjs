@@ -53,10 +53,22 @@ const wanted = {
   arch: process.arch
 }
 
-// 1. Electron's binary (its own installer; does nothing when the right version is there).
-if (!run(process.execPath, [require.resolve('electron/install.js')], root)) {
-  fail(`could not download the Electron ${electronVersion} binary.`)
+/** Runs a step quietly; returns its first error line when it fails (offline, it prints a stack trace). */
+function runQuietly(command, args, cwd) {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: process.env })
+  if (result.status === 0) return null
+  const output = `${result.stderr ?? ''}\n${result.stdout ?? ''}`
+  return (
+    output
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? `exit code ${result.status}`
+  )
 }
+
+// 1. Electron's binary (its own installer; does nothing when the right version is there).
+const downloadProblem = runQuietly(process.execPath, [require.resolve('electron/install.js')], root)
+if (downloadProblem) fail(`could not download the Electron ${electronVersion} binary (${downloadProblem}).`)
 
 // 2. better-sqlite3 for Electron's ABI, built in a copy so node_modules keeps the Node build.
 const paths = native.nativePaths(root)

@@ -6,6 +6,7 @@ import type { ImportFileReport, Settings } from '../shared/model'
 import type { Library } from './library/contract'
 import { listFormats, type ImportOptions } from './ingest/pipeline'
 import { importOptionsFor, importSource, type ImportSource } from './ingest/import-source'
+import { notImported } from './ingest/reports'
 import { safeExternalUrl } from './shell/security'
 
 export interface HandlerDeps {
@@ -20,6 +21,8 @@ export interface HandlerDeps {
   runImports(sources: ImportSource[], options: ImportOptions): Promise<ImportFileReport[]>
   /** The bundled sample digest. */
   samplePath: string
+  /** The system clipboard's text (main reads it: the page may not). */
+  readClipboard(): string | Promise<string>
   /** Told after settings changed (the app restarts its folder watcher). */
   onSettingsChanged?(settings: Settings): void
 }
@@ -36,6 +39,7 @@ export class HandlerError extends Error {
 }
 
 const PASTED_NAME = 'Pasted digest'
+export const CLIPBOARD_NAME = 'Clipboard'
 
 /**
  * The folder watcher moves files out of the folder it watches, so only main (through the
@@ -68,7 +72,7 @@ export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
       library.saveNote(id, text)
       return null
     },
-    listDigests: () => library.digests(),
+    listDigests: () => library.listDigests(),
     stats: ({ days }) => library.stats(days === undefined ? {} : { days }),
     listFormats: () => listFormats(),
     chooseAndImport: async () => {
@@ -79,6 +83,12 @@ export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
     importFiles: ({ paths, date }) => runImports(paths, date === undefined ? {} : { date }),
     importText: ({ text, name }) => runOne({ text, name: name?.trim() || PASTED_NAME }),
     importSample: () => runOne(deps.samplePath),
+    // One clipboard path: the menu item and the page's Ctrl/Cmd+Shift+V both end here.
+    importClipboard: async () => {
+      const text = await deps.readClipboard()
+      if (!text.trim()) return notImported(CLIPBOARD_NAME, 'EMPTY_CLIPBOARD', 'The clipboard holds no text to import.')
+      return runOne({ text, name: CLIPBOARD_NAME })
+    },
     openExternal: async ({ url }) => {
       const safe = safeExternalUrl(url)
       if (safe === null) {

@@ -3,6 +3,7 @@
 // `createApi`, main validates every call against it (see src/main/dispatch.ts),
 // and the browser tests drive the same table in Node.
 import { z } from 'zod'
+import { FILTER_KINDS, FILTER_KIND_NAMES, type FilterKindInfo } from './filters'
 import type {
   DigestProgress,
   FormatInfo,
@@ -22,20 +23,22 @@ const id = z.number().int().positive()
 const ids = z.array(id).max(1_000_000)
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
 
-export const paperFilterSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('all') }),
-  z.strictObject({ kind: z.literal('unread') }),
-  z.strictObject({ kind: z.literal('starred') }),
-  z.strictObject({ kind: z.literal('hasCode') }),
-  z.strictObject({ kind: z.literal('digest'), digestId: id })
-])
+/** Built from the filter table (src/shared/filters.ts): one object schema per kind. */
+export const paperFilterSchema = z.discriminatedUnion(
+  'kind',
+  FILTER_KIND_NAMES.map((kind) => {
+    const info: FilterKindInfo = FILTER_KINDS[kind]
+    return z.strictObject({ kind: z.literal(kind), ...(info.param === undefined ? {} : { [info.param]: id }) })
+  }) as unknown as [z.ZodObject, ...z.ZodObject[]]
+) as unknown as z.ZodType<PaperFilter>
 
 const page = {
   offset: z.number().int().min(0).optional(),
   limit: z.number().int().min(1).max(500).optional()
 }
 
-const settingsPatchSchema = z.strictObject({
+/** Every setting's validator; the library checks stored and patched settings with it. */
+export const settingsPatchSchema = z.strictObject({
   markReadOnOpen: z.enum(['immediately', 'after-delay', 'never']).optional(),
   markReadDelaySeconds: z.number().int().min(1).max(60).optional(),
   importSizeCapMb: z.number().int().min(1).max(1024).optional(),
@@ -91,6 +94,8 @@ export const contract = {
     })
   ),
   importSample: op<z.ZodType<Record<string, never> | undefined>, ImportFileReport>(none),
+  /** Imports the system clipboard's text, read in main (the page may not read the clipboard). */
+  importClipboard: op<z.ZodType<Record<string, never> | undefined>, ImportFileReport>(none),
   openExternal: op<z.ZodType<{ url: string }>, null>(z.strictObject({ url: z.string().max(8192) })),
   getSettings: op<z.ZodType<Record<string, never> | undefined>, Settings>(none),
   updateSettings: op<z.ZodType<Partial<Settings>>, Settings>(settingsPatchSchema)
@@ -128,7 +133,7 @@ export class DogearApiError extends Error {
 
 /** Events main sends to the renderer (menu commands, import progress). */
 export type AppEvent =
-  | { type: 'menu'; command: 'import' | 'paste' | 'showKeys' | 'showProgress' }
+  | { type: 'menu'; command: 'import' | 'showKeys' | 'showProgress' }
   | { type: 'importProgress'; file: string; done: number; total: number }
   | { type: 'libraryChanged'; reports: ImportFileReport[] }
 

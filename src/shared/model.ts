@@ -1,5 +1,6 @@
 // The domain model shared by main, preload, renderer and the CLI.
 // Plain data only: everything here crosses the IPC boundary as structured clone.
+import type { PaperFilter } from './filters'
 
 /** What a link points at; `code` covers GitHub, GitLab and Gitee repositories. */
 export type LinkKind = 'abs' | 'pdf' | 'code' | 'project' | 'doi' | 'other'
@@ -49,12 +50,8 @@ export interface PaperDetail extends Paper {
   venue: string | null
 }
 
-export type PaperFilter =
-  | { kind: 'all' }
-  | { kind: 'unread' }
-  | { kind: 'starred' }
-  | { kind: 'hasCode' }
-  | { kind: 'digest'; digestId: number }
+/** The filter kinds are one table: src/shared/filters.ts. */
+export type { PaperFilter }
 
 /** `position`: the order of the digest(s), newest digest first; `date`: newest first; `title`: A-Z. */
 export type PaperSort = 'position' | 'date' | 'title'

@@ -9,6 +9,7 @@ import { dispatch } from '../../src/main/dispatch'
 import { createHandlers, importInline } from '../../src/main/handlers'
 import { openLibrary } from '../../src/main/library/index'
 import type { Library } from '../../src/main/library/contract'
+import { findBrowser } from './browser'
 import { EMIT_FUNCTION, INVOKE_BINDING, bridgeScript } from './bridge'
 import { REPO, RENDERER_OUT, ensureRendererBuilt } from './renderer-build'
 import { serveDirectory } from './static-server'
@@ -33,6 +34,8 @@ export interface App {
   openedUrls: string[]
   /** What the next "Import digest..." file dialog answers. */
   setChosenFiles(paths: string[]): void
+  /** What main reads from the system clipboard (Ctrl/Cmd+Shift+V). */
+  setClipboardText(text: string): void
   /** Sends an event as main would (menu commands, import progress). */
   emit(event: AppEvent): Promise<void>
   close(): Promise<void>
@@ -54,17 +57,19 @@ export async function launchApp({ dbPath, wrapHandlers, colorScheme = 'light' }:
   const library = openLibrary(dbPath)
   const openedUrls: string[] = []
   let chosenFiles: string[] = []
+  let clipboardText = ''
   const real = createHandlers(library, {
     openExternal: (url) => void openedUrls.push(url),
     chooseFiles: async () => chosenFiles,
     runImports: importInline(library),
-    samplePath: join(REPO, 'resources/sample-digest.txt')
+    samplePath: join(REPO, 'resources/sample-digest.txt'),
+    readClipboard: () => clipboardText
   })
   const handlers = wrapHandlers ? wrapHandlers(real) : real
 
   const profile = mkdtempSync(join(tmpdir(), 'dogear-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: findBrowser() ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 800 },
@@ -85,6 +90,7 @@ export async function launchApp({ dbPath, wrapHandlers, colorScheme = 'light' }:
     library,
     openedUrls,
     setChosenFiles: (paths) => void (chosenFiles = paths),
+    setClipboardText: (text) => void (clipboardText = text),
     emit: (event) => page.evaluate(`window.${EMIT_FUNCTION}(${JSON.stringify(event)})`),
     async close() {
       if (!openApps.delete(app)) return

@@ -24,7 +24,7 @@ describe('first run and importing', () => {
     await report.getByRole('button', { name: 'Done' }).click()
 
     await expect.poll(() => papers(page).getByRole('option').count()).toBe(sampleCount)
-    const digest = app.library.digests()[0]!
+    const digest = app.library.listDigests()[0]!
     await sources(page).getByRole('button', { name: digest.title, exact: true }).waitFor()
     expect(await welcome.count()).toBe(0)
   })

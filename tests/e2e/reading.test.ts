@@ -133,6 +133,32 @@ describe('reading with the keyboard', () => {
   })
 })
 
+describe('undo and redo', () => {
+  it('undo goes back to the paper it changed, says what it undid, and redo does it again', async () => {
+    const { page, library } = await start()
+    await openNext(page)
+    const starredTitle = (await selectedTitle(page))!
+    await page.keyboard.press('s')
+    await expectSourceCount(page, 'Starred', 1)
+    await openNext(page)
+    await openNext(page)
+
+    await page.keyboard.press('Control+z') // the third paper's read-on-open
+    await page.keyboard.press('Control+z') // the second paper's
+    await page.keyboard.press('Control+z') // the star
+    await expectSourceCount(page, 'Starred', 0)
+    await expect.poll(() => selectedTitle(page)).toBe(starredTitle)
+    await reader(page).getByRole('heading', { name: starredTitle, exact: true }).waitFor()
+    await expect.poll(() => page.locator('.status-line').textContent()).toContain(`Undo: unstarred “`)
+    expect(library.stats().read).toBe(1)
+
+    await page.keyboard.press('Control+Shift+Z')
+    await expectSourceCount(page, 'Starred', 1)
+    await expect.poll(() => page.locator('.status-line').textContent()).toContain('Redo: starred “')
+    expect(library.stats().starred).toBe(1)
+  })
+})
+
 describe('notes', () => {
   it('autosaves a note that survives a reload and a restart', async () => {
     const dbPath = tempDbPath()
@@ -233,7 +259,7 @@ describe('progress and looks', () => {
     await page.getByRole('button', { name: 'Try a sample digest' }).click()
     await page.getByRole('dialog', { name: 'Import report' }).getByRole('button', { name: 'Done' }).click()
     await importFixture(app)
-    const sample = library.digests().find((d) => d.fileName?.includes('sample'))!
+    const sample = library.listDigests().find((d) => d.fileName?.includes('sample'))!
     await sources(page).getByRole('button', { name: sample.title, exact: true }).click()
     const withMath = library
       .listPapers({ filter: { kind: 'digest', digestId: sample.id }, limit: 100 })

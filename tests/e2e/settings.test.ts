@@ -40,13 +40,17 @@ describe('settings, paste and menu events', () => {
 
   it('imports the clipboard with Ctrl+Shift+V', async () => {
     app = await launchApp({ dbPath: tempDbPath() })
-    const { page, context, library } = app
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin })
+    const { page, library } = app
     await page.getByRole('heading', { name: 'Welcome to Dogear' }).waitFor()
-    await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(readFileSync(FIXTURE, 'utf8'))})`)
+    await page.keyboard.press('Control+Shift+V')
+    await expect
+      .poll(async () => (await page.getByRole('status').allTextContents()).join(' | '))
+      .toContain('The clipboard holds no text to import.')
+    expect(library.stats().papers).toBe(0)
+    app.setClipboardText(readFileSync(FIXTURE, 'utf8'))
     await page.keyboard.press('Control+Shift+V')
     const report = page.getByRole('dialog', { name: 'Import report' })
-    await expect.poll(() => report.textContent()).toContain('Pasted digest')
+    await expect.poll(() => report.textContent()).toContain('Clipboard')
     expect(library.stats().papers).toBe(FIXTURE_PAPERS)
   })
 

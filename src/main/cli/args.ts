@@ -24,7 +24,8 @@ const LIST_FLAGS: Record<string, FlagKind> = {
   digest: 'value',
   limit: 'value',
   offset: 'value',
-  sort: 'value'
+  sort: 'value',
+  'json-page': 'boolean'
 }
 
 const SPECS: CommandSpec[] = [
@@ -54,7 +55,7 @@ const SPECS: CommandSpec[] = [
     name: 'search',
     usage: 'search QUERY [--limit N]',
     summary: 'full-text search over titles, authors, abstracts and notes',
-    flags: { limit: 'value' },
+    flags: { limit: 'value', 'json-page': 'boolean' },
     positionals: [1, Infinity]
   },
   stateSpec('read', 'mark papers read'),
@@ -112,7 +113,7 @@ function stateSpec(name: string, summary: string): CommandSpec {
 export const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map(SPECS.map((spec) => [spec.name, spec]))
 
 /** Options every command takes. */
-const GLOBAL_FLAGS: Record<string, FlagKind> = { db: 'value', json: 'boolean', help: 'boolean' }
+const GLOBAL_FLAGS: Record<string, FlagKind> = { db: 'value', json: 'boolean', help: 'boolean', version: 'boolean' }
 
 export interface ParsedArgs {
   command: string
@@ -178,6 +179,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const json = flags.get('json') === true
   flags.delete('db')
   flags.delete('json')
+  if (flags.get('version') === true)
+    return { command: 'version', positionals: [], flags: new Map(), db: undefined, json }
   if (flags.get('help') === true || command === null) {
     return { command: 'help', positionals: command ? [command.name] : [], flags: new Map(), db: undefined, json }
   }
@@ -235,6 +238,7 @@ export function usageText(): string {
     'Options for every command:',
     '  --json      print exactly one JSON value on stdout',
     "  --db PATH   use this library file (also DOGEAR_DB); default: the app's library",
+    '  --version   print the version of Dogear',
     '',
     'Run "dogear help COMMAND" for the options of one command.'
   ]

@@ -24,6 +24,8 @@ export interface CommandOutput {
   text: string
   /** Lines for stderr (failed files of an import), printed in both modes. */
   errors?: string[]
+  /** For listings: where the items sit in the whole, printed by --json-page as {items, total, offset}. */
+  page?: { total: number; offset: number }
   exitCode?: number
 }
 
@@ -65,7 +67,7 @@ export async function runCommand(args: ParsedArgs, context: CommandContext): Pro
     case 'note':
       return noteCommand(args, context)
     case 'digests': {
-      const digests = library.digests()
+      const digests = library.listDigests()
       return { json: digests, text: formatDigests(digests) }
     }
     case 'stats': {
@@ -121,7 +123,7 @@ function listFilter(args: ParsedArgs, library: Library): PaperFilter {
   const digest = stringFlag(args, 'digest')
   if (digest === undefined) return { kind: 'all' }
   const digestId = parseId(digest, 'digest id')
-  if (!library.digests().some((d) => d.id === digestId))
+  if (!library.listDigests().some((d) => d.id === digestId))
     throw new CommandError('NOT_FOUND', `no digest with id ${digestId}`)
   return { kind: 'digest', digestId }
 }
@@ -146,7 +148,7 @@ function listCommand(args: ParsedArgs, library: Library): CommandOutput {
     items.push(...page.items)
     if (page.items.length < want || items.length >= limit || offset + items.length >= total) break
   }
-  return { json: items, text: formatPaperList(items, total, offset) }
+  return { json: items, text: formatPaperList(items, total, offset), page: { total, offset } }
 }
 
 function requirePaper(library: Library, id: number): NonNullable<ReturnType<Library['getPaper']>> {
@@ -167,7 +169,7 @@ function searchCommand(args: ParsedArgs, library: Library): CommandOutput {
   const limit = limitFlag === undefined ? 20 : Math.min(parseCount(limitFlag, 'limit'), PAGE)
   const page = library.search({ query, limit })
   const hits = page.items.map((hit) => ({ ...hit, snippet: plainSnippet(hit.snippetParts) }))
-  return { json: hits, text: formatSearchHits(page.items, page.total) }
+  return { json: hits, text: formatSearchHits(page.items, page.total), page: { total: page.total, offset: 0 } }
 }
 
 const STATE_VERBS = {
@@ -219,6 +221,6 @@ function exportCommand(args: ParsedArgs, library: Library): CommandOutput {
   const format = stringFlag(args, 'format') ?? 'json'
   if (format !== 'json') throw new UsageError(`export writes only --format json, not "${format}"`, 'export')
   const papers = library.exportAll()
-  const json = { exportedAt: new Date().toISOString(), papers, digests: library.digests() }
+  const json = { exportedAt: new Date().toISOString(), papers, digests: library.listDigests() }
   return { json, text: JSON.stringify(json, null, 2) }
 }

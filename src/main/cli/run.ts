@@ -6,6 +6,7 @@ import type { Library } from '../library/contract'
 import { LibraryError } from '../library/contract'
 import { resolveDbPath } from '../shell/default-db-path'
 import { COMMANDS, commandUsage, parseArgs, usageText, UsageError, type ParsedArgs } from './args'
+import { DOGEAR_VERSION } from './version'
 import { CommandError, runCommand, runStandaloneCommand, type CommandOutput } from './commands'
 import { messageOf } from '../../shared/errors'
 
@@ -33,9 +34,20 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
   } catch (error) {
     return fail(io, json, error)
   }
+  if (args.command === 'version') {
+    io.stdout(args.json ? JSON.stringify({ version: DOGEAR_VERSION }) : `dogear ${DOGEAR_VERSION}`)
+    return EXIT_OK
+  }
   if (args.command === 'help') {
-    const text = args.positionals[0] ? commandUsage(args.positionals[0]) : usageText()
-    io.stdout(args.json ? JSON.stringify({ help: text }) : text)
+    const topic = args.positionals[0]
+    if (topic !== undefined && !COMMANDS.has(topic)) return fail(io, json, new UsageError(`unknown command "${topic}"`))
+    io.stdout(
+      args.json
+        ? JSON.stringify({ help: topic ? commandUsage(topic) : usageText() })
+        : topic
+          ? commandUsage(topic)
+          : usageText()
+    )
     return EXIT_OK
   }
   let library: Library | null = null
@@ -46,7 +58,8 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
       library = openAt(path, COMMANDS.get(args.command)?.createsLibrary === true, io, deps)
       output = await runCommand(args, { library, readStdin: io.readStdin })
     }
-    return print(io, args.json, output)
+    const jsonPage = args.flags.get('json-page') === true
+    return print(io, args.json || jsonPage, output, jsonPage)
   } catch (error) {
     return fail(io, args.json, error)
   } finally {
@@ -85,9 +98,10 @@ function openAt(path: string, create: boolean, io: CliIo, deps: CliDeps): Librar
   }
 }
 
-function print(io: CliIo, json: boolean, output: CommandOutput): number {
+function print(io: CliIo, json: boolean, output: CommandOutput, jsonPage = false): number {
   for (const line of output.errors ?? []) io.stderr(`dogear: ${line}`)
-  if (json) io.stdout(JSON.stringify(output.json, null, 2))
+  if (json && output.page && jsonPage) io.stdout(JSON.stringify({ items: output.json, ...output.page }, null, 2))
+  else if (json) io.stdout(JSON.stringify(output.json, null, 2))
   else if (output.text !== '') io.stdout(output.text)
   return output.exitCode ?? EXIT_OK
 }

@@ -49,7 +49,7 @@ export interface Library {
   setStarred(ids: number[], starred: boolean): StateChange
   /** Saves the note; an empty or whitespace-only text removes it. */
   saveNote(id: number, text: string): void
-  digests(): DigestProgress[]
+  listDigests(): DigestProgress[]
   stats(options?: { days?: number; now?: Date }): LibraryStats
   /** Every paper with its state, for `dogear export`. */
   exportAll(): PaperDetail[]

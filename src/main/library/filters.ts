@@ -1,58 +1,117 @@
-// The list filters as SQL. The SQL text is fixed per filter kind; only values are bound.
-import type { PaperFilter } from '../../shared/model'
+// The list filters as SQL: one entry per filter kind, the only place that knows a filter's SQL.
+//
+// How to add a filter kind: add its entry to FILTER_KINDS (src/shared/filters.ts), then ONE
+// entry here (the compiler asks for it). Every `?` in an entry's SQL is the filter's one id
+// parameter (see `param` in FILTER_KINDS); a kind without a parameter has no `?`. Listing,
+// counts, search and "mark all read" all read this table; nothing else names filter kinds.
+//
+// The SQL text is fixed per kind (constants below, never user text); only values are bound.
+import { FILTER_KINDS, filterParam, type FilterKind, type PaperFilter } from '../../shared/filters'
+import type { Statements } from './connection'
+import { LibraryError } from './contract'
 
 export interface SqlPart {
   sql: string
   params: number[]
 }
 
-/**
- * `AND ...` on a paper id, for queries driven by another table (search). `idColumn` is a
- * column name from the caller's code, never user text.
- */
-export function filterCondition(filter: PaperFilter, idColumn: string): SqlPart {
-  switch (filter.kind) {
-    case 'all':
-      return { sql: '', params: [] }
-    case 'unread':
-      return {
-        sql: `AND EXISTS (SELECT 1 FROM paper_state s WHERE s.paper_id = ${idColumn} AND s.read_at IS NULL)`,
-        params: []
-      }
-    case 'starred':
-      return {
-        sql: `AND EXISTS (SELECT 1 FROM paper_state s WHERE s.paper_id = ${idColumn} AND s.starred_at IS NOT NULL)`,
-        params: []
-      }
-    case 'hasCode':
-      return { sql: `AND EXISTS (SELECT 1 FROM papers p WHERE p.id = ${idColumn} AND p.has_code = 1)`, params: [] }
-    case 'digest':
-      return {
-        sql: `AND EXISTS (SELECT 1 FROM digest_entries e WHERE e.paper_id = ${idColumn} AND e.digest_id = ?)`,
-        params: [filter.digestId]
-      }
+export interface FilterSql {
+  /**
+   * `FROM ... WHERE ...` over papers `p`: the matching papers, read by walking the sort index
+   * and skipping rows that do not match (cheap when most rows match).
+   */
+  walk: string
+  /**
+   * The same rows gathered from a small (partial) index and sorted afterwards (cheap when few
+   * match). Absent: walking is always the plan.
+   */
+  gather?: string
+  /** `SELECT <one number>`: how many papers match. No row: the filter's target does not exist. */
+  count: string
+  /** What the parameter names, for "There is no digest with id 7" when `count` finds no row. */
+  target?: string
+  /** `AND ...` on a paper id column of the caller's code (never user text), for search. */
+  condition: (idColumn: string) => string
+  /** `SELECT <paper id>` of the unread papers the filter shows: what "mark all read" changes. */
+  unreadIds: string
+  /** Overrides the `position` sort for a filter that has an order of its own (a digest's). */
+  positionOrder?: string
+}
+
+const stateCondition = (where: string) => (idColumn: string) =>
+  `AND EXISTS (SELECT 1 FROM paper_state s WHERE s.paper_id = ${idColumn} AND ${where})`
+
+export const FILTER_SQL: Record<FilterKind, FilterSql> = {
+  all: {
+    walk: 'FROM papers p WHERE true',
+    count: 'SELECT count(*) FROM papers',
+    condition: () => '',
+    unreadIds: 'SELECT s.paper_id FROM paper_state s WHERE s.read_at IS NULL'
+  },
+  unread: {
+    walk: 'FROM papers p CROSS JOIN paper_state s ON s.paper_id = p.id WHERE s.read_at IS NULL',
+    gather: 'FROM paper_state s CROSS JOIN papers p ON p.id = s.paper_id WHERE s.read_at IS NULL',
+    count: 'SELECT count(*) FROM paper_state WHERE read_at IS NULL',
+    condition: stateCondition('s.read_at IS NULL'),
+    unreadIds: 'SELECT s.paper_id FROM paper_state s WHERE s.read_at IS NULL'
+  },
+  starred: {
+    walk: 'FROM papers p CROSS JOIN paper_state s ON s.paper_id = p.id WHERE s.starred_at IS NOT NULL',
+    gather: 'FROM paper_state s CROSS JOIN papers p ON p.id = s.paper_id WHERE s.starred_at IS NOT NULL',
+    count: 'SELECT count(*) FROM paper_state WHERE starred_at IS NOT NULL',
+    condition: stateCondition('s.starred_at IS NOT NULL'),
+    unreadIds: 'SELECT s.paper_id FROM paper_state s WHERE s.read_at IS NULL AND s.starred_at IS NOT NULL'
+  },
+  hasCode: {
+    // The unary + keeps SQLite from picking the partial index when walking is the plan.
+    walk: 'FROM papers p WHERE +p.has_code = 1',
+    gather: 'FROM papers p INDEXED BY papers_with_code WHERE p.has_code = 1',
+    count: 'SELECT count(*) FROM papers WHERE has_code = 1',
+    condition: (idColumn) => `AND EXISTS (SELECT 1 FROM papers p WHERE p.id = ${idColumn} AND p.has_code = 1)`,
+    unreadIds: `SELECT s.paper_id FROM paper_state s JOIN papers p ON p.id = s.paper_id
+                 WHERE s.read_at IS NULL AND p.has_code = 1`
+  },
+  digest: {
+    walk: 'FROM digest_entries e CROSS JOIN papers p ON p.id = e.paper_id WHERE e.digest_id = ?',
+    count: 'SELECT paper_count FROM digests WHERE id = ?',
+    target: 'digest',
+    condition: (idColumn) =>
+      `AND EXISTS (SELECT 1 FROM digest_entries e WHERE e.paper_id = ${idColumn} AND e.digest_id = ?)`,
+    unreadIds: `SELECT e.paper_id FROM digest_entries e JOIN paper_state s ON s.paper_id = e.paper_id
+                 WHERE e.digest_id = ? AND s.read_at IS NULL`,
+    // In one digest, "position" is the digest's own order.
+    positionOrder: 'e.position'
   }
+}
+
+/** The values for an entry's `?`: the filter's id parameter, if it has one. */
+export function filterParams(filter: PaperFilter): number[] {
+  const param = filterParam(filter)
+  return param === undefined ? [] : [param]
+}
+
+/** `AND ...` on a paper id, for queries driven by another table (search). */
+export function filterCondition(filter: PaperFilter, idColumn: string): SqlPart {
+  const sql = FILTER_SQL[filter.kind].condition(idColumn)
+  return { sql, params: sql ? filterParams(filter) : [] }
 }
 
 /** Ids of the unread papers a filter shows: what "mark all read" changes. */
 export function unreadIdsQuery(filter: PaperFilter): SqlPart {
-  const base = 'SELECT s.paper_id FROM paper_state s'
-  switch (filter.kind) {
-    case 'all':
-    case 'unread':
-      return { sql: `${base} WHERE s.read_at IS NULL`, params: [] }
-    case 'starred':
-      return { sql: `${base} WHERE s.read_at IS NULL AND s.starred_at IS NOT NULL`, params: [] }
-    case 'hasCode':
-      return {
-        sql: `${base} JOIN papers p ON p.id = s.paper_id WHERE s.read_at IS NULL AND p.has_code = 1`,
-        params: []
-      }
-    case 'digest':
-      return {
-        sql: `SELECT e.paper_id FROM digest_entries e JOIN paper_state s ON s.paper_id = e.paper_id
-               WHERE e.digest_id = ? AND s.read_at IS NULL`,
-        params: [filter.digestId]
-      }
+  return { sql: FILTER_SQL[filter.kind].unreadIds, params: filterParams(filter) }
+}
+
+/** How many papers the filter shows; NOT_FOUND when its digest (or other target) does not exist. */
+export function filterCount(statements: Statements, filter: PaperFilter): number {
+  const entry = FILTER_SQL[filter.kind]
+  const params = filterParams(filter)
+  const total = statements
+    .get(entry.count)
+    .pluck()
+    .get(...params) as number | undefined
+  if (total === undefined) {
+    const target = entry.target ?? FILTER_KINDS[filter.kind].label.toLowerCase()
+    throw new LibraryError('NOT_FOUND', `There is no ${target} with id ${params[0]}`)
   }
+  return total
 }

@@ -32,6 +32,7 @@ interface StoredPaperRow {
   digest_date: string
 }
 
+// Column lists spliced into the SQL below are constants of this file; every value binds.
 const STORED_COLUMNS = `id, title, title_key, authors, abstract, snippet, arxiv_id, arxiv_version, doi, links,
   published_at, venue, digest_date`
 

@@ -73,7 +73,7 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
     },
     setStarred: (ids, starred) => setStarred(db, statements, ids, starred, now()),
     saveNote: (id, text) => saveNote(db, statements, id, text, now()),
-    digests: () => listDigests(statements),
+    listDigests: () => listDigests(statements),
     stats: (options) => stats(statements, options?.now ?? now(), options?.days),
     exportAll: () => {
       const ids = allIds(statements)

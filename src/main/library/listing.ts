@@ -1,9 +1,11 @@
-// Paged, sorted lists of papers. The database sorts and pages; each filter has two plans:
-// walk the sort index and skip non-matching rows (cheap when most rows match), or gather the
-// matching rows from a small partial index and sort them (cheap when few match).
+// Paged, sorted lists of papers. The database sorts and pages; a filter (FILTER_SQL in
+// ./filters) may have two plans: walk the sort index and skip non-matching rows (cheap when
+// most rows match), or gather the matching rows from a small partial index and sort them
+// (cheap when few match).
 import type { ListQuery, PaperFilter, PaperPage, PaperSort } from '../../shared/model'
 import type { Statements } from './connection'
 import { LibraryError } from './contract'
+import { FILTER_SQL, filterCount, filterParams } from './filters'
 import { loadPapers } from './paper-rows'
 
 export const DEFAULT_PAGE_SIZE = 50
@@ -13,26 +15,6 @@ const ORDER: Record<PaperSort, string> = {
   position: 'p.digest_date DESC, p.first_digest_id DESC, p.first_position, p.id',
   date: 'coalesce(p.published_at, p.digest_date) DESC, p.id DESC',
   title: 'p.title_key, p.id'
-}
-
-/** For the filters a partial index can gather: the join, the condition and how to count matches. */
-const SELECTIVE: Record<'unread' | 'starred' | 'hasCode', { walk: string; gather: string; count: string }> = {
-  unread: {
-    walk: 'FROM papers p CROSS JOIN paper_state s ON s.paper_id = p.id WHERE s.read_at IS NULL',
-    gather: 'FROM paper_state s CROSS JOIN papers p ON p.id = s.paper_id WHERE s.read_at IS NULL',
-    count: 'SELECT count(*) FROM paper_state WHERE read_at IS NULL'
-  },
-  starred: {
-    walk: 'FROM papers p CROSS JOIN paper_state s ON s.paper_id = p.id WHERE s.starred_at IS NOT NULL',
-    gather: 'FROM paper_state s CROSS JOIN papers p ON p.id = s.paper_id WHERE s.starred_at IS NOT NULL',
-    count: 'SELECT count(*) FROM paper_state WHERE starred_at IS NOT NULL'
-  },
-  hasCode: {
-    // The unary + keeps SQLite from picking the partial index when walking is the plan.
-    walk: 'FROM papers p WHERE +p.has_code = 1',
-    gather: 'FROM papers p INDEXED BY papers_with_code WHERE p.has_code = 1',
-    count: 'SELECT count(*) FROM papers WHERE has_code = 1'
-  }
 }
 
 export function pageBounds(query: { offset?: number; limit?: number }): { offset: number; limit: number } {
@@ -46,36 +28,11 @@ export function pageBounds(query: { offset?: number; limit?: number }): { offset
   return { offset, limit }
 }
 
-function countAll(statements: Statements): number {
-  return statements.get('SELECT count(*) FROM papers').pluck().get() as number
-}
-
 function pageIds(statements: Statements, sql: string, params: readonly number[]): number[] {
   return statements
     .get(sql)
     .pluck()
     .all(...params) as number[]
-}
-
-function digestPage(
-  statements: Statements,
-  digestId: number,
-  sort: PaperSort,
-  offset: number,
-  limit: number
-): { ids: number[]; total: number } {
-  const total = statements.get('SELECT paper_count FROM digests WHERE id = ?').pluck().get(digestId) as
-    number | undefined
-  if (total === undefined) throw new LibraryError('NOT_FOUND', `There is no digest with id ${digestId}`)
-  // In one digest, "position" is the digest's own order.
-  const order = sort === 'position' ? 'e.position' : ORDER[sort]
-  const ids = pageIds(
-    statements,
-    `SELECT p.id FROM digest_entries e CROSS JOIN papers p ON p.id = e.paper_id
-      WHERE e.digest_id = ? ORDER BY ${order} LIMIT ? OFFSET ?`,
-    [digestId, limit, offset]
-  )
-  return { ids, total }
 }
 
 function filteredPage(
@@ -85,21 +42,18 @@ function filteredPage(
   offset: number,
   limit: number
 ): { ids: number[]; total: number } {
-  if (filter.kind === 'digest') return digestPage(statements, filter.digestId, sort, offset, limit)
-  if (filter.kind === 'all') {
-    const ids = pageIds(statements, `SELECT p.id FROM papers p ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`, [
-      limit,
-      offset
-    ])
-    return { ids, total: countAll(statements) }
-  }
-  const plan = SELECTIVE[filter.kind]
-  const total = statements.get(plan.count).pluck().get() as number
+  const entry = FILTER_SQL[filter.kind]
+  const total = filterCount(statements, filter)
   if (total === 0 || offset >= total) return { ids: [], total }
   // Walking reads about (offset + limit) * all / matching rows; gathering sorts the matching ones.
-  const walked = ((offset + limit) * countAll(statements)) / total
-  const from = walked <= 3 * total ? plan.walk : plan.gather
-  const ids = pageIds(statements, `SELECT p.id ${from} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`, [limit, offset])
+  const walked = entry.gather === undefined ? 0 : ((offset + limit) * filterCount(statements, { kind: 'all' })) / total
+  const from = entry.gather !== undefined && walked > 3 * total ? entry.gather : entry.walk
+  const order = sort === 'position' && entry.positionOrder !== undefined ? entry.positionOrder : ORDER[sort]
+  const ids = pageIds(statements, `SELECT p.id ${from} ORDER BY ${order} LIMIT ? OFFSET ?`, [
+    ...filterParams(filter),
+    limit,
+    offset
+  ])
   return { ids, total }
 }
 

@@ -1,31 +1,23 @@
 // App settings as key -> JSON rows, so the CLI and the app read the same values.
-import { DEFAULT_SETTINGS, type PaperFilter, type Settings } from '../../shared/model'
+import { settingsPatchSchema } from '../../shared/api'
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/model'
 import type { Db, Statements } from './connection'
 import { readerWrite } from './write-turns'
 import { LibraryError } from './contract'
 
 type Check = (value: unknown) => boolean
 
-const isWhole =
-  (min: number, max: number): Check =>
-  (value) =>
-    typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max
+// The contract's validators are the one statement of what each setting may hold; a stored
+// value is held to the same rule as a patch from the renderer or the CLI.
+const SCHEMAS: { [K in keyof Settings]: { safeParse(value: unknown): { success: boolean } } } =
+  settingsPatchSchema.shape
 
-function isFilter(value: unknown): value is PaperFilter {
-  if (typeof value !== 'object' || value === null || !('kind' in value)) return false
-  const { kind } = value
-  if (kind === 'digest') return 'digestId' in value && isWhole(1, Number.MAX_SAFE_INTEGER)(value.digestId)
-  return kind === 'all' || kind === 'unread' || kind === 'starred' || kind === 'hasCode'
-}
-
-const CHECKS: { [K in keyof Settings]: Check } = {
-  markReadOnOpen: (value) => value === 'immediately' || value === 'after-delay' || value === 'never',
-  markReadDelaySeconds: isWhole(1, 60),
-  importSizeCapMb: isWhole(1, 1024),
-  watchFolder: (value) => value === null || (typeof value === 'string' && value.length > 0),
-  lastPaperId: (value) => value === null || isWhole(1, Number.MAX_SAFE_INTEGER)(value),
-  lastFilter: (value) => value === null || isFilter(value)
-}
+const CHECKS = Object.fromEntries(
+  Object.entries(SCHEMAS).map(([key, schema]) => [
+    key,
+    (value: unknown) => value !== undefined && schema.safeParse(value).success
+  ])
+) as { [K in keyof Settings]: Check }
 
 function isSettingKey(key: string): key is keyof Settings {
   return Object.hasOwn(CHECKS, key)

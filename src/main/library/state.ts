@@ -46,6 +46,7 @@ function adjustDigestReadCounts(statements: Statements, ids: readonly number[], 
     .run(delta, JSON.stringify(ids))
 }
 
+// The column is one of these two constants (the type allows nothing else), spliced into the SQL below.
 type Mark = { column: 'read_at'; events: ['read', 'unread'] } | { column: 'starred_at'; events: ['star', 'unstar'] }
 
 const READ: Mark = { column: 'read_at', events: ['read', 'unread'] }

@@ -1,40 +1,29 @@
-// The Electron shell: app lifecycle, the one window, menu, security hooks and wiring.
-// Every decision lives in a small tested module (security, ipc, handlers, menu, window-state,
-// import-runner, watch-folder); this file only connects them to Electron.
-import {
-  app,
-  BrowserWindow,
-  clipboard,
-  dialog,
-  ipcMain,
-  Menu,
-  screen,
-  session,
-  shell,
-  type OpenDialogOptions,
-  type WebContents
-} from 'electron'
+// The Electron shell: app lifecycle and wiring. Each part is its own module (window, dialogs,
+// app-imports, watcher, settings-loop, quit-sequence, ipc, menu, security); this file only
+// connects them to Electron.
+import type { BrowserWindow } from 'electron'
+import { app, clipboard, dialog, ipcMain, Menu, session, shell } from 'electron'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
 import type { AppEvent } from '../../shared/api'
-import type { ImportFileReport, Settings } from '../../shared/model'
-import { resolveDbPath } from './default-db-path'
+import type { ImportFileReport } from '../../shared/model'
+import { messageOf } from '../../shared/errors'
 import { dispatch } from '../dispatch'
-import { findNativeBinding } from './electron-native'
-import { createHandlers } from '../handlers'
-import { listFormats } from '../ingest/pipeline'
+import { CLIPBOARD_NAME, createHandlers, type HandlerDeps } from '../handlers'
 import { notImported } from '../ingest/reports'
-import { importOptionsFor } from '../ingest/import-source'
-import { createImportRunner } from '../ingest/import-runner'
-import { bindIpc, sendEvent } from './ipc'
 import { openLibrary } from '../library'
 import type { Library } from '../library/contract'
-import { menuTemplate } from './menu'
-import { decideNavigation, decidePermission, decideWindowOpen, windowOptions } from './security'
-import { createFolderWatcher, type FolderWatcher } from '../ingest/watch-folder'
-import { loadWindowState, restoreWindowState, saveWindowState } from './window-state'
-import { messageOf } from '../../shared/errors'
+import { createAppImports } from './app-imports'
+import { resolveDbPath } from './default-db-path'
+import { chooseDigestFiles, chooseWatchFolder } from './dialogs'
+import { findNativeBinding } from './electron-native'
+import { bindIpc, sendEvent } from './ipc'
+import { menuTemplate, type MenuActions } from './menu'
+import { installQuitSequence } from './quit-sequence'
+import { decidePermission } from './security'
+import { createSettingsLoop, reaction } from './settings-loop'
+import { createWatchControl } from './watcher'
+import { createWindow, hardenContents } from './window'
 
 // Electron would name userData after the lower-case package name; the CLI expects "Dogear".
 app.setName('Dogear')
@@ -45,10 +34,13 @@ app.enableSandbox()
 const here = dirname(fileURLToPath(import.meta.url))
 const mainDir = basename(here) === 'shell' ? dirname(here) : here
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
-const appUrl = devServerUrl ?? pathToFileURL(join(mainDir, '../renderer/index.html')).href
+const rendererFile = join(mainDir, '../renderer/index.html')
+const appUrl = devServerUrl ?? pathToFileURL(rendererFile).href
 
 let window: BrowserWindow | null = null
 const send = (event: AppEvent) => sendEvent(window?.webContents, event)
+/** Imports main starts on its own (clipboard menu, watched folder) report through this event. */
+const announce = (reports: ImportFileReport[]) => send({ type: 'libraryChanged', reports })
 
 function fail(title: string, error: unknown): never {
   dialog.showErrorBox(title, messageOf(error))
@@ -64,196 +56,109 @@ function openAppLibrary(dbPath: string, nativeBinding: string | undefined): Libr
       ? ''
       : '\n\nIf this is about a module compiled against a different Node.js version, run `npm start` once ' +
         'with internet access: it builds better-sqlite3 for Electron.'
-    return fail('Dogear cannot open its library', `${dbPath}: ${error instanceof Error ? error.message : error}${hint}`)
+    return fail('Dogear cannot open its library', `${dbPath}: ${messageOf(error)}${hint}`)
   }
 }
 
-function hardenContents(contents: WebContents): void {
-  contents.on('will-frame-navigate', (details) => {
-    const decision = decideNavigation(details.url, appUrl)
-    if (decision.allow) return
-    details.preventDefault()
-    if (decision.openExternally && details.isMainFrame) void shell.openExternal(decision.openExternally)
-  })
-  contents.on('will-redirect', (details) => {
-    if (!decideNavigation(details.url, appUrl).allow) details.preventDefault()
-  })
-  contents.setWindowOpenHandler(({ url }) => {
-    const decision = decideWindowOpen(url)
-    if (decision.openExternally) void shell.openExternal(decision.openExternally)
-    return { action: 'deny' }
-  })
-  contents.on('will-attach-webview', (event) => event.preventDefault())
-}
-
-function createWindow(preloadPath: string, statePath: string): BrowserWindow {
-  const workAreas = screen.getAllDisplays().map((display) => display.workArea)
-  const place = restoreWindowState(loadWindowState(statePath), workAreas, screen.getPrimaryDisplay().workArea)
-  const win = new BrowserWindow({ ...windowOptions(preloadPath), ...place.bounds })
-  if (place.maximized) win.maximize()
-  win.once('ready-to-show', () => win.show())
-  win.on('close', () => {
-    try {
-      saveWindowState(statePath, { bounds: win.getNormalBounds(), maximized: win.isMaximized() })
-    } catch {
-      // Losing the window's place is not worth stopping the quit for.
-    }
-  })
-  void (devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(join(mainDir, '../renderer/index.html')))
-  return win
-}
-
-async function start(): Promise<void> {
+function denyPermissions(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
     callback(decidePermission(permission))
   )
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => decidePermission(permission))
+}
 
+function openWindow(): BrowserWindow {
+  const win = createWindow({
+    preloadPath: join(mainDir, '../preload/index.cjs'),
+    statePath: join(app.getPath('userData'), 'window-state.json'),
+    load: (target) => (devServerUrl ? target.loadURL(devServerUrl) : target.loadFile(rendererFile))
+  })
+  win.on('closed', () => (window = null))
+  return win
+}
+
+async function start(): Promise<void> {
+  denyPermissions()
   const dbPath = resolveDbPath(undefined)
   const nativeBinding = findNativeBinding(app.getAppPath(), Number(process.versions.modules))
   const library = openAppLibrary(dbPath, nativeBinding)
-
-  const runner = createImportRunner({
+  const imports = createAppImports({
+    library,
     dbPath,
     ...(nativeBinding ? { nativeBinding } : {}),
-    spawn: (job, resourceLimits) => new Worker(join(mainDir, 'import-worker.js'), { workerData: job, resourceLimits }),
+    workerPath: join(mainDir, 'import-worker.js'),
     onProgress: ({ file, done, total }) => send({ type: 'importProgress', file, done, total })
   })
-
-  // Imports main starts on its own (clipboard, watched folder) report through this event;
-  // imports the page asked for come back as the call's answer.
-  const announce = (reports: ImportFileReport[]) => send({ type: 'libraryChanged', reports })
-
-  let watcher: FolderWatcher | null = null
-  async function watch(folder: string | null): Promise<void> {
-    await watcher?.stop()
-    watcher = null
-    if (!folder) return
-    watcher = createFolderWatcher({
-      folder,
-      importFile: async (path) =>
-        (await runner.importFiles([path], importOptionsFor(library)))[0] ?? notImported(path, 'INTERNAL', 'No report'),
-      onReports: announce
-    })
-    watcher.start()
-  }
-
-  let watchedFolder: string | null = null
-  function settingsChanged(settings: Settings): void {
-    if (settings.watchFolder === watchedFolder) return
-    watchedFolder = settings.watchFolder
-    void watch(watchedFolder)
-    buildMenu(watchedFolder)
-  }
-
-  const handlers = createHandlers(library, {
-    openExternal: (url) => shell.openExternal(url),
-    chooseFiles: async () => {
-      const extensions = [...new Set(listFormats().flatMap((format) => format.extensions))].map((e) =>
-        e.replace(/^\./, '')
-      )
-      const options: OpenDialogOptions = {
-        title: 'Import Digest',
-        properties: ['openFile', 'multiSelections'],
-        filters: [
-          { name: 'Digests', extensions },
-          { name: 'All files', extensions: ['*'] }
-        ]
+  const watcher = createWatchControl({ importFile: imports.importFile, onReports: announce })
+  const settings = createSettingsLoop([
+    reaction(
+      (s) => s.watchFolder,
+      (folder) => {
+        void watcher.watch(folder)
+        buildMenu(folder)
       }
-      const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
-      return choice.canceled ? [] : choice.filePaths
-    },
-    runImports: (sources, options) => runner.importSources(sources, options),
+    )
+  ])
+
+  const deps: HandlerDeps = {
+    openExternal: (url) => shell.openExternal(url),
+    chooseFiles: () => chooseDigestFiles(window),
+    runImports: imports.runImports,
     samplePath: join(app.getAppPath(), 'resources', 'sample-digest.txt'),
-    onSettingsChanged: settingsChanged
-  })
+    readClipboard: () => clipboard.readText(),
+    onSettingsChanged: (changed) => settings.changed(changed)
+  }
+  const handlers = createHandlers(library, deps)
   const binding = bindIpc(ipcMain, handlers, () => appUrl)
 
   async function importClipboard(): Promise<void> {
-    const text = await clipboard.readText()
-    if (!text.trim()) {
-      announce([notImported('Clipboard', 'EMPTY_CLIPBOARD', 'The clipboard holds no text to import.')])
-      return
-    }
-    const answer = await dispatch(handlers, 'importText', { text, name: 'Clipboard' })
+    const answer = await dispatch(handlers, 'importClipboard', undefined)
     announce([
-      answer.ok ? (answer.value as ImportFileReport) : notImported('Clipboard', answer.error.code, answer.error.message)
+      answer.ok
+        ? (answer.value as ImportFileReport)
+        : notImported(CLIPBOARD_NAME, answer.error.code, answer.error.message)
     ])
   }
 
-  async function chooseWatchFolder(): Promise<void> {
-    const options: OpenDialogOptions = {
-      title: 'Watch a Folder',
-      buttonLabel: 'Watch',
-      message: 'Digests saved in this folder are imported automatically, then moved into its done/ folder.',
-      properties: ['openDirectory', 'createDirectory']
-    }
-    const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
-    const folder = choice.filePaths[0]
-    if (!choice.canceled && folder) settingsChanged(library.updateSettings({ watchFolder: folder }))
+  const menuActions: MenuActions = {
+    importDigest: () => send({ type: 'menu', command: 'import' }),
+    importFromClipboard: () => void importClipboard(),
+    watchFolder: () =>
+      void chooseWatchFolder(window).then((folder) => {
+        if (folder) settings.changed(library.updateSettings({ watchFolder: folder }))
+      }),
+    stopWatching: () => settings.changed(library.updateSettings({ watchFolder: null })),
+    showKeys: () => send({ type: 'menu', command: 'showKeys' }),
+    showProgress: () => send({ type: 'menu', command: 'showProgress' })
   }
-
   function buildMenu(watchedFolder: string | null): void {
-    const template = menuTemplate(
-      {
-        importDigest: () => send({ type: 'menu', command: 'import' }),
-        importFromClipboard: () => void importClipboard(),
-        watchFolder: () => void chooseWatchFolder(),
-        stopWatching: () => settingsChanged(library.updateSettings({ watchFolder: null })),
-        showKeys: () => send({ type: 'menu', command: 'showKeys' }),
-        showProgress: () => send({ type: 'menu', command: 'showProgress' })
-      },
-      { platform: process.platform, watchedFolder, isDev: devServerUrl !== undefined }
-    )
-    Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+    const options = { platform: process.platform, watchedFolder, isDev: devServerUrl !== undefined }
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(menuActions, options)))
   }
 
-  buildMenu(null)
-  settingsChanged(library.getSettings())
-
-  const statePath = join(app.getPath('userData'), 'window-state.json')
-  const preloadPath = join(mainDir, '../preload/index.cjs')
-  window = createWindow(preloadPath, statePath)
-  window.on('closed', () => (window = null))
+  settings.changed(library.getSettings())
+  window = openWindow()
   app.on('activate', () => {
-    if (!window) window = createWindow(preloadPath, statePath)
+    window ??= openWindow()
   })
   app.on('second-instance', () => {
     if (window?.isMinimized()) window.restore()
     window?.focus()
   })
-
-  // Quitting: stop new imports first, let the page save its note as it unloads (beforeunload),
-  // answer every call still in flight, and only then close the database.
-  let phase: 'running' | 'stopping' | 'closing' | 'closing-library' | 'closed' = 'running'
-  app.on('before-quit', (event) => {
-    if (phase === 'closing' || phase === 'closed') return
-    event.preventDefault()
-    if (phase !== 'running') return
-    phase = 'stopping'
-    void Promise.allSettled([watch(null), runner.stop()]).then(() => {
-      phase = 'closing'
-      app.quit()
-    })
-  })
-  app.on('will-quit', (event) => {
-    if (phase === 'closed') return
-    event.preventDefault()
-    if (phase === 'closing-library') return
-    phase = 'closing-library'
-    void binding.idle().then(() => {
+  installQuitSequence(app, {
+    stopImports: () => Promise.allSettled([watcher.watch(null), imports.stop()]),
+    callsAnswered: () => binding.idle(),
+    close: () => {
       binding.dispose()
       library.close()
-      phase = 'closed'
-      app.quit()
-    })
+    }
   })
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  app.on('web-contents-created', (_event, contents) => hardenContents(contents))
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, appUrl))
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })

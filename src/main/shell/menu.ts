@@ -27,6 +27,9 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
       {
         label: 'Import from Clipboard',
         accelerator: 'CmdOrCtrl+Shift+V',
+        // Shown, not registered: the page handles the key and asks main (importClipboard), the
+        // same path this item takes, so one key press imports once.
+        registerAccelerator: false,
         click: () => actions.importFromClipboard()
       },
       { type: 'separator' },

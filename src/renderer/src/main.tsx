@@ -8,7 +8,7 @@ import { browserApi } from './api'
 import { App } from './App'
 import { DogearContext } from './context'
 
-const dogear = createDogear(browserApi(), () => navigator.clipboard.readText())
+const dogear = createDogear(browserApi())
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -56,6 +56,8 @@ function run(dogear: Dogear, command: Command): void {
       return void dogear.markAllRead()
     case 'undo':
       return void dogear.undo()
+    case 'redo':
+      return void dogear.redo()
     case 'pasteDigest':
       return void dogear.pasteDigest()
   }

@@ -5,9 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { HAS_SHARED_FIXTURES, SHARED_DIGEST } from '../../support/shared-fixture'
 
 const repo = resolve(__dirname, '../../..')
-const shared = resolve(repo, '../shared/fixtures/hf-papers-transformers.txt')
+const shared = SHARED_DIGEST
 const scratch = mkdtempSync(join(tmpdir(), 'dogear-e2e-'))
 const db = join(scratch, 'library.sqlite')
 
@@ -45,7 +46,7 @@ interface ListItem {
   note: string | null
 }
 
-describe('dogear, spawned', { timeout: 60_000 }, () => {
+describe.skipIf(!HAS_SHARED_FIXTURES)('dogear, spawned', { timeout: 60_000 }, () => {
   it('imports the shared digest and reports the counts', () => {
     const run = dogear(['import', shared])
     expect(run.code).toBe(0)

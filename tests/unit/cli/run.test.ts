@@ -4,35 +4,17 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../../src/main/cli/run'
-import { openLibrary } from '../../../src/main/library'
+import { runDogear, type CliRun } from '../../support/cli'
+import { HAS_SHARED_FIXTURES, SHARED_DIGEST } from '../../support/shared-fixture'
 
-const shared = resolve(__dirname, '../../..', '../shared/fixtures/hf-papers-transformers.txt')
+const shared = SHARED_DIGEST
 const sample = resolve(__dirname, '../../../resources/sample-digest.txt')
 
 let scratch: string
 let db: string
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-async function dogear(argv: string[], stdin = '', env: Record<string, string> = {}): Promise<Run> {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(
-    argv,
-    {
-      stdout: (text) => (stdout += text + '\n'),
-      stderr: (text) => (stderr += text + '\n'),
-      readStdin: async () => stdin,
-      env: { HOME: scratch, ...env }
-    },
-    { openLibrary: (path, { create }) => openLibrary(path, { create }) }
-  )
-  return { code, stdout, stderr }
+function dogear(argv: string[], stdin = '', env: Record<string, string> = {}): Promise<CliRun> {
+  return runDogear(argv, { stdin, env: { HOME: scratch, ...env } })
 }
 
 async function json<T>(argv: string[]): Promise<T> {
@@ -42,6 +24,7 @@ async function json<T>(argv: string[]): Promise<T> {
 }
 
 beforeAll(async () => {
+  if (!HAS_SHARED_FIXTURES) return
   scratch = mkdtempSync(join(tmpdir(), 'dogear-cli-'))
   db = join(scratch, 'lib.sqlite')
   expect((await dogear(['import', shared, '--db', db])).code).toBe(0)
@@ -49,7 +32,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
-describe('runCli', () => {
+describe.skipIf(!HAS_SHARED_FIXTURES)('runCli', () => {
   it('prints help for no command, exit 0', async () => {
     const run = await dogear([])
     expect(run.code).toBe(0)

@@ -32,20 +32,18 @@ afterAll(() => {
 })
 
 function snapshot(): string {
-  return JSON.stringify({ digests: library.digests(), papers: library.exportAll() })
+  return JSON.stringify({ digests: library.listDigests(), papers: library.exportAll() })
 }
 
-/** The import, timed; the library must be unchanged whenever it fails. */
-function importTimed(
-  path: string,
-  options: Parameters<typeof importFile>[2] = {}
-): { report: ImportFileReport; ms: number } {
+/**
+ * The import; the library must be unchanged whenever it fails. No clock (speed is the
+ * benchmark's): a file that made a parser hang or go quadratic runs into the test's timeout.
+ */
+function importChecked(path: string, options: Parameters<typeof importFile>[2] = {}): { report: ImportFileReport } {
   const before = snapshot()
-  const started = performance.now()
   const report = importFile(library, path, options)
-  const ms = performance.now() - started
   if (!report.ok) expect(snapshot(), `${path} failed but changed the library`).toBe(before)
-  return { report, ms }
+  return { report }
 }
 
 function digestTitles(digestId: number): string[] {
@@ -76,8 +74,7 @@ describe('the bad-file table', () => {
   for (const [name, outcome] of Object.entries(BAD_FILES)) {
     it(`${name}: ${outcome.kind === 'either' ? outcome.why : outcome.kind}`, () => {
       const path = join(badFolder, name)
-      const { report, ms } = importTimed(path)
-      expect(ms, `${name} took ${Math.round(ms)} ms`).toBeLessThan(5_000)
+      const { report } = importChecked(path)
       expect(report.file).toBe(path)
       if (outcome.kind === 'error') {
         expect(report).toMatchObject({ ok: false, error: { code: outcome.code } })
@@ -102,7 +99,7 @@ describe('the bad-file table', () => {
 describe('files that cannot be read at all', () => {
   it('names a missing file', () => {
     const path = join(scratch, 'missing.txt')
-    expect(importTimed(path).report).toEqual({
+    expect(importChecked(path).report).toEqual({
       ok: false,
       file: path,
       error: { code: 'NOT_FOUND', message: `${path}: no such file` }
@@ -112,7 +109,7 @@ describe('files that cannot be read at all', () => {
   it('refuses a folder', () => {
     const folder = join(scratch, 'a-folder')
     mkdirSync(folder, { recursive: true })
-    expect(importTimed(folder).report).toMatchObject({
+    expect(importChecked(folder).report).toMatchObject({
       ok: false,
       error: { code: 'UNREADABLE', message: `${folder}: this is a folder, not a file` }
     })
@@ -121,7 +118,7 @@ describe('files that cannot be read at all', () => {
   it('refuses a file over the size cap before reading it', () => {
     const path = join(scratch, 'big.txt')
     writeFileSync(path, 'x'.repeat(3 * 1024 * 1024))
-    const { report } = importTimed(path, { sizeCapBytes: 1024 * 1024 })
+    const { report } = importChecked(path, { sizeCapBytes: 1024 * 1024 })
     expect(report).toMatchObject({
       ok: false,
       error: { code: 'TOO_LARGE', message: `${path}: the file is 3.0 MB, over the import limit of 1.0 MB` }
@@ -131,8 +128,7 @@ describe('files that cannot be read at all', () => {
   it('reads a 20 MB single line without hanging, and says what is wrong with it', () => {
     const path = join(scratch, 'one-line.txt')
     writeFileSync(path, 'Daily Papers\n\n' + 'word '.repeat(4 * 1024 * 1024))
-    const { report, ms } = importTimed(path)
-    expect(ms).toBeLessThan(15_000)
+    const { report } = importChecked(path)
     expect(report).toMatchObject({ ok: false, error: { code: 'NO_PAPERS' } })
     expectSafe(path)
   })
@@ -140,8 +136,7 @@ describe('files that cannot be read at all', () => {
   it('reads a 20 MB single line of anything else without hanging', () => {
     const path = join(scratch, 'one-line-mixed.txt')
     writeFileSync(path, '<a href="https://x.org/' + 'a.b,c;(d)'.repeat(2_300_000) + '">' + '{"k":['.repeat(10) + '\n')
-    const { report, ms } = importTimed(path)
-    expect(ms).toBeLessThan(15_000)
+    const { report } = importChecked(path)
     expect(typeof report.ok).toBe('boolean')
     expectSafe(path)
   })

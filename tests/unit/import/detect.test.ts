@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { detectFormat, rankFormats } from '../../../src/main/import/detect'
 import { PARSERS, findParser, formatInfos, parserFor } from '../../../src/main/import/formats'
 import { ImportError, type DigestParser, type FormatName } from '../../../src/main/import/types'
+import { HAS_SHARED_FIXTURES, SHARED_DIGEST } from '../../support/shared-fixture'
 
 function fake(format: FormatName, extensions: string[], score: (text: string) => number): DigestParser {
   return {
@@ -55,8 +55,8 @@ describe('detectFormat', () => {
     expect((error as ImportError).message).toContain('Hugging Face papers page')
   })
 
-  it('recognizes the shared Hugging Face fixture even without an extension', () => {
-    const text = readFileSync(resolve(__dirname, '../../..', '../shared/fixtures/hf-papers-transformers.txt'), 'utf8')
+  it.skipIf(!HAS_SHARED_FIXTURES)('recognizes the shared Hugging Face fixture even without an extension', () => {
+    const text = readFileSync(SHARED_DIGEST, 'utf8')
     expect(detectFormat(text, 'clipboard')).toBe('hf-text')
   })
 })

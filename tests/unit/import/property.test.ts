@@ -206,10 +206,10 @@ describe('importing', () => {
         try {
           const first = importText(library, text, 'pasted.txt')
           if (!first.ok) return
-          const before = JSON.stringify({ papers: library.exportAll(), digests: library.digests() })
+          const before = JSON.stringify({ papers: library.exportAll(), digests: library.listDigests() })
           const second = importText(library, text, 'pasted.txt')
           expect(second).toMatchObject({ ok: true, alreadyImported: true, added: 0, digestId: first.digestId })
-          expect(JSON.stringify({ papers: library.exportAll(), digests: library.digests() })).toBe(before)
+          expect(JSON.stringify({ papers: library.exportAll(), digests: library.listDigests() })).toBe(before)
         } finally {
           library.close()
         }

@@ -10,9 +10,10 @@ import { importSource } from '../../../src/main/ingest/import-source'
 import { runImportJob, type ImportJobData, type ImportJobMessage } from '../../../src/main/ingest/import-job'
 import { createImportRunner, type WorkerLike } from '../../../src/main/ingest/import-runner'
 import { openLibrary } from '../../../src/main/library'
+import { HAS_SHARED_FIXTURES, SHARED_DIGEST } from '../../support/shared-fixture'
 
 const SAMPLE = resolve(__dirname, '../../../resources/sample-digest.txt')
-const FIXTURE = resolve(__dirname, '../../../..', 'shared/fixtures/hf-papers-transformers.txt')
+const FIXTURE = SHARED_DIGEST
 const WORKER = resolve(__dirname, '../../../src/main/ingest/import-worker.ts')
 // The thread loads the TypeScript sources through tsx, as the built app loads out/main/import-worker.js.
 const TS_BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(
@@ -27,7 +28,7 @@ function tempDir(): string {
   return dir
 }
 
-describe('runImportJob', () => {
+describe.skipIf(!HAS_SHARED_FIXTURES)('runImportJob', () => {
   it('imports each file, reporting progress before each one and at the end', async () => {
     const library = openLibrary(':memory:')
     const messages: ImportJobMessage[] = []
@@ -43,7 +44,7 @@ describe('runImportJob', () => {
     ])
     // Each file's report goes out as soon as it is known, so a later crash cannot lose it.
     expect(messages.filter((m) => m.type === 'report').map((m) => m.type === 'report' && m.index)).toEqual([0, 1, 2])
-    expect(library.digests()).toHaveLength(2)
+    expect(library.listDigests()).toHaveLength(2)
     library.close()
   })
 
@@ -63,7 +64,7 @@ describe('runImportJob', () => {
     )
     expect(reports[0]?.ok).toBe(true)
     expect(reports[1]).toMatchObject({ ok: false, file: FIXTURE, error: { code: 'CANCELLED' } })
-    expect(library.digests()).toHaveLength(1)
+    expect(library.listDigests()).toHaveLength(1)
     library.close()
   })
 })

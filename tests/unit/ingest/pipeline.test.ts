@@ -7,8 +7,9 @@ import { importFile, importText, listFormats } from '../../../src/main/ingest/pi
 import type { DigestParser } from '../../../src/main/import/types'
 import { openLibrary } from '../../../src/main/library'
 import type { Library } from '../../../src/main/library/contract'
+import { HAS_SHARED_FIXTURES, SHARED_DIGEST } from '../../support/shared-fixture'
 
-const shared = resolve(__dirname, '../../..', '../shared/fixtures/hf-papers-transformers.txt')
+const shared = SHARED_DIGEST
 const daily = resolve(__dirname, '../../fixtures/hf/daily-upvotes.txt')
 
 let library: Library
@@ -32,7 +33,7 @@ function copyWithTime(source: string, name: string, modified: Date): string {
   return path
 }
 
-describe('importFile', () => {
+describe.skipIf(!HAS_SHARED_FIXTURES)('importFile', () => {
   it('imports the shared digest: format, counts, digest date from the file time', () => {
     const path = copyWithTime(shared, 'hf-papers-transformers.txt', new Date(2025, 4, 1, 12))
     const report = importFile(library, path)
@@ -47,7 +48,7 @@ describe('importFile', () => {
       alreadyImported: false,
       warnings: []
     })
-    const [digest] = library.digests()
+    const [digest] = library.listDigests()
     expect(digest).toMatchObject({
       total: 66,
       read: 0,
@@ -65,12 +66,12 @@ describe('importFile', () => {
     expect(again).toMatchObject({ ok: true, alreadyImported: true, added: 0 })
     expect(again.ok && first.ok && again.digestId === first.digestId).toBe(true)
     expect(JSON.stringify(library.exportAll())).toBe(before)
-    expect(library.digests()).toHaveLength(1)
+    expect(library.listDigests()).toHaveLength(1)
   })
 
   it('lets --date set the digest date', () => {
     importFile(library, shared, { date: '2024-11-02' })
-    expect(library.digests()[0]).toMatchObject({ dateFrom: '2024-11-02', dateTo: '2024-11-02' })
+    expect(library.listDigests()[0]).toMatchObject({ dateFrom: '2024-11-02', dateTo: '2024-11-02' })
   })
 
   it('refuses a date that is not a calendar date, naming the file', () => {
@@ -82,7 +83,7 @@ describe('importFile', () => {
         message: `${shared}: the date "2024-02-30" is not a calendar date written YYYY-MM-DD`
       }
     })
-    expect(library.digests()).toEqual([])
+    expect(library.listDigests()).toEqual([])
   })
 
   it('reads a file as the format it is told, whatever its name', () => {
@@ -136,7 +137,7 @@ describe('importFile', () => {
     } finally {
       PARSERS.shift()
     }
-    expect(library.digests()).toEqual([])
+    expect(library.listDigests()).toEqual([])
   })
 })
 

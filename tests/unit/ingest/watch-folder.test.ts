@@ -119,7 +119,7 @@ describe('createFolderWatcher', () => {
     await scanAt(5000)
     await scanAt(9000)
     expect(reports).toHaveLength(1)
-    expect(library.digests()).toHaveLength(1)
+    expect(library.listDigests()).toHaveLength(1)
   })
 
   it('moves a file it cannot read into failed/ and reports the error', async () => {

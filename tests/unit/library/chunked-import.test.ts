@@ -19,7 +19,7 @@ function manyPapers(prefix: string, count = MANY) {
 function snapshot(library: Library) {
   return {
     papers: library.exportAll(),
-    digests: library.digests(),
+    digests: library.listDigests(),
     search: library.search({ query: 'kettle' }).items.map((hit) => hit.id),
     pebbles: library.search({ query: 'pebbles' }).total
   }
@@ -42,7 +42,7 @@ describe('a large file', () => {
     expect(outcome).toMatchObject({ papers: MANY + 1, added: MANY, unchanged: 1, alreadyImported: false })
     expect(library.listPapers({ filter: { kind: 'all' } }).total).toBe(MANY + 1)
     expect(library.search({ query: 'pebbles' }).total).toBe(MANY)
-    expect(library.digests().find((d) => d.id === outcome.digestId)).toMatchObject({ total: MANY + 1, read: 1 })
+    expect(library.listDigests().find((d) => d.id === outcome.digestId)).toMatchObject({ total: MANY + 1, read: 1 })
   })
 
   it('that fails part-way leaves the library exactly as it was, merged papers and search included', () => {

@@ -20,7 +20,7 @@ describe('importing a digest', () => {
     expect(detail.digestRefs).toEqual([
       { id: 1, title: 'Daily Papers', dateFrom: '2024-03-12', dateTo: '2024-03-12', position: 2 }
     ])
-    expect(library.digests()).toMatchObject([{ id: 1, fileName: 'mar12.txt', total: 2, read: 0, unread: 2 }])
+    expect(library.listDigests()).toMatchObject([{ id: 1, fileName: 'mar12.txt', total: 2, read: 0, unread: 2 }])
   })
 
   it('changes nothing when the same file is imported again, and says so', () => {
@@ -33,7 +33,7 @@ describe('importing a digest', () => {
     const again = library.importDigest(input)
     expect(again).toEqual({ digestId: 1, papers: 2, added: 0, merged: 0, unchanged: 2, alreadyImported: true })
     expect(library.exportAll()).toEqual(before)
-    expect(library.digests()).toHaveLength(1)
+    expect(library.listDigests()).toHaveLength(1)
   })
 
   it('keeps one entry for a paper listed twice in one file, merging what each copy knows', () => {
@@ -228,7 +228,7 @@ describe('dedupe', () => {
     const outcome = library.importDigest(
       digest([paper('Gravel Lattices'), paper('Sleepy Robots')], { date: '2024-03-13' })
     )
-    expect(library.digests().find((d) => d.id === outcome.digestId)).toMatchObject({ total: 2, read: 1, unread: 1 })
+    expect(library.listDigests().find((d) => d.id === outcome.digestId)).toMatchObject({ total: 2, read: 1, unread: 1 })
   })
 })
 
@@ -239,7 +239,7 @@ describe('an import that fails', () => {
     const library = track(openLibrary(path))
     library.importDigest(digest([paper('Gravel Lattices'), paper('Humming Kettles')]))
     library.markRead([2], true)
-    const before = { papers: library.exportAll(), digests: library.digests(), stats: library.stats() }
+    const before = { papers: library.exportAll(), digests: library.listDigests(), stats: library.stats() }
 
     // The third entry's author list is not an array: the write fails after two papers went in.
     const broken = digest(
@@ -253,7 +253,7 @@ describe('an import that fails', () => {
     expect(() => library.importDigest(broken)).toThrow()
 
     expect(library.exportAll()).toEqual(before.papers)
-    expect(library.digests()).toEqual(before.digests)
+    expect(library.listDigests()).toEqual(before.digests)
     expect(library.stats()).toEqual(before.stats)
     expect(library.search({ query: 'sleepy' }).total).toBe(0)
     // The same file imports cleanly once fixed: its hash was not recorded.

@@ -84,7 +84,7 @@ describe('opening and migrating', () => {
     expect(library.getPaper(1)).toMatchObject({ title: 'Gravel Lattices for Sleepy Robots', read: true })
     expect(library.getPaper(2)).toMatchObject({ read: false, note: 'remember the marmalade' })
     // Progress counters and the search index are built from the old rows.
-    expect(library.digests()).toMatchObject([{ id: 1, total: 2, read: 1, unread: 1 }])
+    expect(library.listDigests()).toMatchObject([{ id: 1, total: 2, read: 1, unread: 1 }])
     expect(library.search({ query: 'marmalade' }).items.map((hit) => hit.id)).toEqual([2])
     expect(library.search({ query: 'gravel' }).items.map((hit) => hit.id)).toEqual([1])
     library.close()

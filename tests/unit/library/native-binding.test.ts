@@ -10,7 +10,7 @@ const nodeBuild = join(dirname(require.resolve('better-sqlite3/package.json')), 
 describe('openLibrary with a native binding', () => {
   it('opens a working library with the binary it is given', () => {
     const library = openLibrary(':memory:', { nativeBinding: nodeBuild })
-    expect(library.digests()).toEqual([])
+    expect(library.listDigests()).toEqual([])
     library.close()
   })
 

@@ -64,17 +64,17 @@ describe('read and starred marks', () => {
     const library = threePapers()
     library.importDigest(digest([paper('Humming Kettles'), paper('Quiet Pianos')], { date: '2024-03-13' }))
     library.markRead([2], true)
-    expect(library.digests().map((d) => [d.id, d.read, d.total])).toEqual([
+    expect(library.listDigests().map((d) => [d.id, d.read, d.total])).toEqual([
       [2, 1, 2],
       [1, 1, 3]
     ])
     library.markAllRead({ kind: 'all' })
-    expect(library.digests().map((d) => [d.id, d.read, d.unread])).toEqual([
+    expect(library.listDigests().map((d) => [d.id, d.read, d.unread])).toEqual([
       [2, 2, 0],
       [1, 3, 0]
     ])
     library.markRead([2, 4], false)
-    expect(library.digests().map((d) => [d.id, d.read, d.unread])).toEqual([
+    expect(library.listDigests().map((d) => [d.id, d.read, d.unread])).toEqual([
       [2, 0, 2],
       [1, 2, 1]
     ])

@@ -6,15 +6,17 @@ import { dispatch } from '../../../src/main/dispatch'
 import { createHandlers, importInline, type HandlerDeps } from '../../../src/main/handlers'
 import { openLibrary } from '../../../src/main/library'
 import type { Library } from '../../../src/main/library/contract'
+import { HAS_SHARED_FIXTURES, SHARED_DIGEST } from '../../support/shared-fixture'
 
 const SAMPLE = resolve(__dirname, '../../../resources/sample-digest.txt')
-const FIXTURE = resolve(__dirname, '../../../..', 'shared/fixtures/hf-papers-transformers.txt')
+const FIXTURE = SHARED_DIGEST
 
 interface Harness {
   library: Library
   handlers: Handlers
   opened: string[]
   chosen: string[]
+  clipboard: string
   settingsSeen: unknown[]
   call(operation: string, args?: unknown): ReturnType<typeof dispatch>
 }
@@ -23,12 +25,13 @@ function harness(): Harness {
   const library = openLibrary(':memory:')
   const opened: string[] = []
   const settingsSeen: unknown[] = []
-  const h: Partial<Harness> = { library, opened, chosen: [], settingsSeen }
+  const h: Partial<Harness> = { library, opened, chosen: [], clipboard: '', settingsSeen }
   const deps: HandlerDeps = {
     openExternal: (url) => void opened.push(url),
     chooseFiles: async () => h.chosen ?? [],
     runImports: importInline(library),
     samplePath: SAMPLE,
+    readClipboard: () => h.clipboard ?? '',
     onSettingsChanged: (settings) => void settingsSeen.push(settings)
   }
   h.handlers = createHandlers(library, deps)
@@ -116,7 +119,7 @@ describe('createHandlers', () => {
     expect(h.opened).toEqual(['https://github.com/example/folded-attention'])
   })
 
-  it('imports what the dialog picks, and nothing when it is cancelled', async () => {
+  it.skipIf(!HAS_SHARED_FIXTURES)('imports what the dialog picks, and nothing when it is cancelled', async () => {
     expect(await value(h.call('chooseAndImport'))).toEqual([])
     h.chosen.push(FIXTURE, '/nonexistent/digest.txt')
     const reports = await value<ImportFileReport[]>(h.call('chooseAndImport'))
@@ -129,7 +132,7 @@ describe('createHandlers', () => {
   it('imports dropped files by path with a date', async () => {
     const [report] = await value<ImportFileReport[]>(h.call('importFiles', { paths: [SAMPLE], date: '2025-03-12' }))
     expect(report).toMatchObject({ ok: true })
-    expect(h.library.digests()[0]).toMatchObject({ dateFrom: '2025-03-12' })
+    expect(h.library.listDigests()[0]).toMatchObject({ dateFrom: '2025-03-12' })
   })
 
   it('imports pasted text, within the size limit of the settings', async () => {
@@ -141,6 +144,19 @@ describe('createHandlers', () => {
     const big = await value<ImportFileReport>(h.call('importText', { text: 'x'.repeat(1024 * 1024 + 1), name: 'big' }))
     expect(big.ok).toBe(false)
     if (!big.ok) expect(big.error.message).toMatch(/limit/)
+  })
+
+  it('imports the clipboard that main reads, and says when it is empty', async () => {
+    const { readFileSync } = await import('node:fs')
+    h.clipboard = ' \n '
+    expect(await value<ImportFileReport>(h.call('importClipboard'))).toEqual({
+      ok: false,
+      file: 'Clipboard',
+      error: { code: 'EMPTY_CLIPBOARD', message: 'The clipboard holds no text to import.' }
+    })
+    h.clipboard = readFileSync(SAMPLE, 'utf8')
+    expect(await value<ImportFileReport>(h.call('importClipboard'))).toMatchObject({ ok: true, file: 'Clipboard' })
+    expect(h.library.stats().papers).toBeGreaterThan(0)
   })
 
   it('lists the formats Dogear reads', async () => {

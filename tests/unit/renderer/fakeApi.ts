@@ -1,5 +1,6 @@
 // A small in-memory DogearApi for testing the renderer's stores without main or a database.
 import type { AppEvent, DogearApi } from '../../../src/shared/api'
+import type { FilterKind } from '../../../src/shared/filters'
 import {
   DEFAULT_SETTINGS,
   type ImportFileReport,
@@ -48,19 +49,19 @@ export interface FakeApi extends DogearApi {
   emit(event: AppEvent): void
 }
 
+// One matcher per filter kind: the compiler asks for a new kind's entry here too.
+const MATCHERS: { [K in FilterKind]: (paper: Paper, filter: Extract<PaperFilter, { kind: K }>) => boolean } = {
+  all: () => true,
+  unread: (paper) => !paper.read,
+  starred: (paper) => paper.starred,
+  hasCode: (paper) => paper.hasCode,
+  digest: (paper, filter) => paper.digests.includes(filter.digestId)
+}
+
 function matches(paper: Paper, filter: PaperFilter | undefined): boolean {
-  switch (filter?.kind ?? 'all') {
-    case 'unread':
-      return !paper.read
-    case 'starred':
-      return paper.starred
-    case 'hasCode':
-      return paper.hasCode
-    case 'digest':
-      return filter?.kind === 'digest' && paper.digests.includes(filter.digestId)
-    default:
-      return true
-  }
+  if (filter === undefined) return true
+  const matcher = MATCHERS[filter.kind] as (paper: Paper, filter: PaperFilter) => boolean
+  return matcher(paper, filter)
 }
 
 export function createFakeApi(options: FakeOptions = {}): FakeApi {
@@ -208,6 +209,7 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
     importFiles: (args) => call('importFiles', args, () => args.paths.map(() => sampleReport)),
     importText: (args) => call('importText', args, () => ({ ...sampleReport, file: args.name ?? 'pasted' })),
     importSample: (args) => call('importSample', args, () => sampleReport),
+    importClipboard: (args) => call('importClipboard', args, () => ({ ...sampleReport, file: 'Clipboard' })),
     openExternal: (args) => call('openExternal', args, () => null),
     getSettings: (args) => call('getSettings', args, () => settings),
     updateSettings: (args) =>

@@ -32,6 +32,9 @@ describe('keyboard map', () => {
   it('Ctrl+Z and Cmd+Z undo; Ctrl/Cmd+Shift+V pastes a digest', () => {
     expect(commandFor(press('z', { ctrlKey: true }))).toBe('undo')
     expect(commandFor(press('z', { metaKey: true }))).toBe('undo')
+    expect(commandFor(press('Z', { ctrlKey: true, shiftKey: true }))).toBe('redo')
+    expect(commandFor(press('Z', { metaKey: true, shiftKey: true }))).toBe('redo')
+    expect(commandFor(press('y', { ctrlKey: true }))).toBe('redo')
     expect(commandFor(press('V', { ctrlKey: true, shiftKey: true }))).toBe('pasteDigest')
     expect(commandFor(press('V', { metaKey: true, shiftKey: true }))).toBe('pasteDigest')
     expect(commandFor(press('v', { ctrlKey: true }))).toBeNull()

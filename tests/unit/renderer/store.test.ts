@@ -93,6 +93,7 @@ describe('opening papers', () => {
 
 describe('read and star changes', () => {
   it('shows a star at once and rolls it back when main refuses', async () => {
+    await dogear.updateSettings({ markReadOnOpen: 'never' })
     await dogear.openPaper(3, 2)
     api.failNext('setStarred', 'disk full')
     const pending = dogear.toggleStar()
@@ -101,7 +102,7 @@ describe('read and star changes', () => {
     expect(dogear.reader.getState().paper?.starred).toBe(false)
     expect(row(2)?.starred).toBe(false)
     expect(dogear.ui.getState().status?.text).toContain('disk full')
-    expect(dogear.ui.getState().undo.entries).toHaveLength(0)
+    expect(dogear.ui.getState().history.done).toHaveLength(0)
   })
 
   it('undoes mark all read, restoring exactly the papers it changed', async () => {
@@ -128,6 +129,52 @@ describe('read and star changes', () => {
     expect(api.papers[6]).toMatchObject({ read: false, starred: false })
   })
 
+  it('undo shows the paper it changed and says what it undid; redo does it again', async () => {
+    await dogear.updateSettings({ markReadOnOpen: 'never' })
+    await dogear.openPaper(3, 2)
+    await dogear.toggleStar()
+    await dogear.openPaper(8, 7)
+    await dogear.undo()
+    expect(api.papers[2]?.starred).toBe(false)
+    expect(dogear.selection.getState().selectedId).toBe(3)
+    expect(dogear.reader.getState().paper).toMatchObject({ id: 3, starred: false })
+    expect(dogear.ui.getState().status?.text).toBe('Undo: unstarred “Invented paper number 3”.')
+    await dogear.redo()
+    expect(api.papers[2]?.starred).toBe(true)
+    expect(row(2)?.starred).toBe(true)
+    expect(dogear.ui.getState().status?.text).toBe('Redo: starred “Invented paper number 3”.')
+    await dogear.redo()
+    expect(dogear.ui.getState().status?.text).toBe('Nothing to redo.')
+  })
+
+  it('keeps an undo step whose undo main refused, to try again', async () => {
+    await dogear.updateSettings({ markReadOnOpen: 'never' })
+    await dogear.openPaper(3, 2)
+    await dogear.toggleStar()
+    api.failNext('setStarred', 'database is locked')
+    await dogear.undo()
+    expect(api.papers[2]?.starred).toBe(true)
+    expect(dogear.reader.getState().paper?.starred).toBe(true)
+    expect(dogear.ui.getState().status).toMatchObject({ kind: 'error' })
+    await dogear.undo()
+    expect(api.papers[2]?.starred).toBe(false)
+  })
+
+  it('a paper marked read on opening is an undo step that shows it again, unread', async () => {
+    await dogear.openPaper(5, 4)
+    await settle()
+    expect(api.papers[4]?.read).toBe(true)
+    await dogear.openPaper(9, 8)
+    await settle()
+    await dogear.undo()
+    await dogear.undo()
+    expect(api.papers[4]?.read).toBe(false)
+    expect(dogear.selection.getState().selectedId).toBe(5)
+    await settle()
+    expect(api.papers[4]?.read).toBe(false) // showing it for undo does not mark it read again
+    expect(dogear.ui.getState().status?.text).toBe('Undo: marked “Invented paper number 5” unread.')
+  })
+
   it('finds the next unread paper past read ones', async () => {
     await dogear.updateSettings({ markReadOnOpen: 'never' })
     for (const i of [1, 2, 3]) api.papers[i]!.read = true
@@ -135,6 +182,52 @@ describe('read and star changes', () => {
     await dogear.openPaper(1, 0)
     await dogear.nextUnread()
     expect(dogear.selection.getState().selectedId).toBe(5)
+  })
+})
+
+describe('mark read on open', () => {
+  async function pressJ(times: number, gapMs: number): Promise<void> {
+    for (let i = 0; i < times; i++) {
+      await dogear.move(1)
+      await vi.advanceTimersByTimeAsync(gapMs)
+    }
+  }
+
+  it('immediately: every paper landed on is read, however fast the keys come', async () => {
+    vi.useFakeTimers()
+    const release = api.hold('getPaper')
+    const presses: Promise<void>[] = []
+    for (let i = 0; i < 10; i++) {
+      presses.push(dogear.move(1)) // papers' details are still on their way
+      await settle()
+    }
+    release()
+    await Promise.all(presses)
+    await vi.advanceTimersByTimeAsync(0)
+    await settle()
+    expect(api.papers.filter((p) => p.read).map((p) => p.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+  })
+
+  it('after a delay: only a paper that stays selected that long is read', async () => {
+    vi.useFakeTimers()
+    await dogear.updateSettings({ markReadOnOpen: 'after-delay', markReadDelaySeconds: 2 })
+    await pressJ(10, 150)
+    expect(api.papers.filter((p) => p.read)).toHaveLength(0)
+    await vi.advanceTimersByTimeAsync(2000 - 150 - 1)
+    expect(api.papers.filter((p) => p.read)).toHaveLength(0)
+    await vi.advanceTimersByTimeAsync(2)
+    await settle()
+    expect(api.papers.filter((p) => p.read).map((p) => p.id)).toEqual([10])
+  })
+
+  it('a read change by hand cancels the pending mark', async () => {
+    vi.useFakeTimers()
+    await dogear.updateSettings({ markReadOnOpen: 'after-delay', markReadDelaySeconds: 1 })
+    await dogear.openPaper(4, 3)
+    await dogear.toggleRead()
+    await dogear.toggleRead()
+    await vi.advanceTimersByTimeAsync(1500)
+    expect(api.papers[3]?.read).toBe(false)
   })
 })
 
@@ -190,13 +283,10 @@ describe('imports', () => {
     expect(api.calls.find((c) => c.operation === 'importFiles')?.args).toEqual({ paths: ['/tmp/a.txt'] })
   })
 
-  it('answers the menu: paste imports the clipboard', async () => {
-    const withClipboard = createDogear(api, () => Promise.resolve('Pasted text digest'))
-    withClipboard.handleEvent({ type: 'menu', command: 'paste' })
-    await settle()
-    expect(api.calls.find((c) => c.operation === 'importText')?.args).toEqual({
-      text: 'Pasted text digest',
-      name: 'Pasted digest'
-    })
+  it('imports the clipboard through main, saying when it is empty', async () => {
+    await dogear.pasteDigest()
+    expect(api.calls.filter((c) => c.operation === 'importClipboard')).toHaveLength(1)
+    expect(api.calls.some((c) => c.operation === 'importText')).toBe(false)
+    expect(dogear.ui.getState().dialog).toBe('import')
   })
 })

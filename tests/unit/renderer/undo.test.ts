@@ -1,41 +1,55 @@
 import { describe, expect, it } from 'vitest'
 import {
   MAX_UNDO,
-  dropUndo,
-  emptyUndo,
-  inverseOfRead,
-  inverseOfStar,
-  popUndo,
-  pushUndo
+  emptyHistory,
+  recordStep,
+  restoreUndone,
+  takeRedo,
+  takeUndo,
+  type UndoStep
 } from '../../../src/renderer/src/lib/undo'
 
-describe('undo stack', () => {
-  it('undoes the last change first', () => {
-    let stack = pushUndo(emptyUndo, { label: 'Starred', inverse: inverseOfStar([1], true) })
-    stack = pushUndo(stack, { label: 'Marked all read', inverse: inverseOfRead([2, 3], true) })
-    const first = popUndo(stack)
-    expect(first.entry?.inverse).toEqual({ kind: 'read', ids: [2, 3], read: false })
-    const second = popUndo(first.stack)
-    expect(second.entry?.inverse).toEqual({ kind: 'star', ids: [1], starred: false })
-    expect(popUndo(second.stack).entry).toBeNull()
+function step(label: string): UndoStep {
+  return {
+    label,
+    undoLabel: `not ${label}`,
+    paperId: null,
+    undo: () => Promise.resolve(),
+    redo: () => Promise.resolve()
+  }
+}
+
+describe('undo history', () => {
+  it('undoes the last change first and redoes in the same order', () => {
+    let history = recordStep(recordStep(emptyHistory, step('a')), step('b'))
+    const first = takeUndo(history)
+    expect(first.step?.label).toBe('b')
+    const second = takeUndo(first.history)
+    expect(second.step?.label).toBe('a')
+    expect(takeUndo(second.history).step).toBeNull()
+    const redone = takeRedo(second.history)
+    expect(redone.step?.label).toBe('a')
+    history = redone.history
+    expect(history.done.map((s) => s.label)).toEqual(['a'])
+    expect(history.undone.map((s) => s.label)).toEqual(['b'])
   })
 
-  it('ignores changes that changed nothing', () => {
-    expect(pushUndo(emptyUndo, { label: 'Marked all read', inverse: inverseOfRead([], true) })).toBe(emptyUndo)
+  it('forgets what could be redone once a new change is made', () => {
+    const undone = takeUndo(recordStep(emptyHistory, step('a'))).history
+    const history = recordStep(undone, step('c'))
+    expect(takeRedo(history).step).toBeNull()
   })
 
   it('keeps at most the last hundred changes', () => {
-    let stack = emptyUndo
-    for (let i = 1; i <= MAX_UNDO + 5; i++)
-      stack = pushUndo(stack, { label: `${i}`, inverse: inverseOfRead([i], true) })
-    expect(stack.entries).toHaveLength(MAX_UNDO)
-    expect(stack.entries[0]?.label).toBe('6')
+    let history = emptyHistory
+    for (let i = 1; i <= MAX_UNDO + 5; i++) history = recordStep(history, step(`${i}`))
+    expect(history.done).toHaveLength(MAX_UNDO)
+    expect(history.done[0]?.label).toBe('6')
   })
 
-  it('drops one failed entry and keeps the rest', () => {
-    const a = { label: 'a', inverse: inverseOfRead([1], true) }
-    const b = { label: 'b', inverse: inverseOfRead([2], true) }
-    const stack = dropUndo(pushUndo(pushUndo(emptyUndo, a), b), a)
-    expect(stack.entries).toEqual([b])
+  it('puts a step whose undo failed back on top', () => {
+    const a = step('a')
+    const { history } = takeUndo(recordStep(emptyHistory, a))
+    expect(restoreUndone(history, a)).toEqual({ done: [a], undone: [] })
   })
 })

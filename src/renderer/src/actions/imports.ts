@@ -1,4 +1,4 @@
-// Every way a digest gets in: the file dialog, the sample, dropped files and pasted text.
+// Every way a digest gets in: the file dialog, the sample, dropped files and the clipboard.
 import type { ImportFileReport } from '../../../shared/model'
 import { errorMessage } from '../api'
 import { say, type ActionContext } from './context'
@@ -68,15 +68,19 @@ export function createImportActions(ctx: ActionContext, afterImport: () => Promi
     })
   }
 
-  function importPasted(text: string): Promise<ImportFileReport[]> {
-    if (!text.trim()) {
-      say(ctx, 'The clipboard holds no text to import.', 'error')
-      return Promise.resolve([])
-    }
-    return run(async () => [await ctx.api.importText({ text, name: 'Pasted digest' })])
+  /** An empty clipboard is said, not reported as a failed import. */
+  function importClipboard(): Promise<ImportFileReport[]> {
+    return run(async () => {
+      const report = await ctx.api.importClipboard()
+      if (!report.ok && report.error.code === 'EMPTY_CLIPBOARD') {
+        say(ctx, report.error.message, 'error')
+        return []
+      }
+      return [report]
+    })
   }
 
-  return { chooseAndImport, importSample, importDropped, importPasted, showReports }
+  return { chooseAndImport, importSample, importDropped, importClipboard, showReports }
 }
 
 export type ImportActions = ReturnType<typeof createImportActions>

@@ -11,10 +11,15 @@ import { say, type ActionContext } from './context'
 import { createImportActions } from './imports'
 import { createListActions } from './list'
 import { createNoteActions } from './notes'
-import { createReadingActions } from './reading'
+import { createHistoryActions } from './history'
+import { createLinkActions } from './links'
+import { createMarkActions } from './marks'
+import { createNavigationActions } from './navigation'
+import { createReadOnOpen } from './readOnOpen'
 import { createSourcesActions } from './sources'
+import { runOptimistic } from '../lib/optimistic'
 
-export function createDogear(api: RendererApi, readClipboard: () => Promise<string> = () => Promise.resolve('')) {
+export function createDogear(api: RendererApi) {
   const ctx: ActionContext = {
     api,
     selection: createSelectionStore(),
@@ -26,7 +31,14 @@ export function createDogear(api: RendererApi, readClipboard: () => Promise<stri
   const sources = createSourcesActions(ctx)
   const list = createListActions(ctx)
   const notes = createNoteActions(ctx)
-  const reading = createReadingActions(ctx, list, notes, sources.refreshSources)
+  const history = createHistoryActions(ctx, {
+    showPaper: (id) => navigation.showPaper(id),
+    afterChange: sources.refreshSources
+  })
+  const marks = createMarkActions(ctx, history, sources.refreshSources)
+  const readOnOpen = createReadOnOpen(ctx, marks)
+  const navigation = createNavigationActions(ctx, list, notes, readOnOpen)
+  const links = createLinkActions(ctx)
   const imports = createImportActions(ctx, async () => {
     await Promise.all([sources.refreshSources(), list.reloadList()])
   })
@@ -55,19 +67,19 @@ export function createDogear(api: RendererApi, readClipboard: () => Promise<stri
     ctx.selection.setState({ selectedId: lastPaperId })
     await list.reloadList()
     if (lastPaperId !== null) {
-      await reading.openPaper(lastPaperId, ctx.selection.getState().selectedIndex, { markRead: false })
+      await navigation.openPaper(lastPaperId, ctx.selection.getState().selectedIndex, { markRead: false })
     }
   }
 
   async function updateSettings(patch: Partial<Settings>): Promise<void> {
     const before = ctx.ui.getState().settings
-    ctx.ui.setState({ settings: { ...before, ...patch } })
-    try {
-      ctx.ui.setState({ settings: await api.updateSettings(patch) })
-    } catch (error) {
-      ctx.ui.setState({ settings: before })
-      say(ctx, `Could not save the setting: ${errorMessage(error)}`, 'error')
-    }
+    const outcome = await runOptimistic({
+      apply: () => ctx.ui.setState({ settings: { ...before, ...patch } }),
+      persist: () => api.updateSettings(patch),
+      rollback: () => ctx.ui.setState({ settings: before })
+    })
+    if (outcome.ok) ctx.ui.setState({ settings: outcome.value })
+    else say(ctx, `Could not save the setting: ${errorMessage(outcome.error)}`, 'error')
   }
 
   function openDialog(dialog: Dialog): void {
@@ -79,15 +91,9 @@ export function createDogear(api: RendererApi, readClipboard: () => Promise<stri
     void sources.refreshSources()
   }
 
-  async function pasteDigest(): Promise<void> {
-    let text: string
-    try {
-      text = await readClipboard()
-    } catch (error) {
-      say(ctx, `Could not read the clipboard: ${errorMessage(error)}`, 'error')
-      return
-    }
-    await imports.importPasted(text)
+  /** Ctrl/Cmd+Shift+V: main reads the clipboard (the page may not) and imports it. */
+  function pasteDigest(): Promise<unknown> {
+    return imports.importClipboard()
   }
 
   function handleEvent(event: AppEvent): void {
@@ -101,7 +107,6 @@ export function createDogear(api: RendererApi, readClipboard: () => Promise<stri
       void sources.refreshSources()
       void list.reloadList()
     } else if (event.command === 'import') void imports.chooseAndImport()
-    else if (event.command === 'paste') void pasteDigest()
     else if (event.command === 'showKeys') openDialog('keys')
     else showProgress()
   }
@@ -117,7 +122,17 @@ export function createDogear(api: RendererApi, readClipboard: () => Promise<stri
     refreshSources: sources.refreshSources,
     ...list,
     ...notes,
-    ...reading,
+    ...navigation,
+    ...marks,
+    /** A read change by hand wins over a pending mark-read-on-open. */
+    toggleRead: () => {
+      readOnOpen.cancel()
+      return marks.toggleRead()
+    },
+    ...links,
+    undo: history.undo,
+    redo: history.redo,
+    recordUndoStep: history.record,
     ...imports,
     requestSearchFocus: () => ctx.ui.setState((s) => ({ focusSearchRequest: s.focusSearchRequest + 1 })),
     requestNoteEdit: () => ctx.ui.setState((s) => ({ editNoteRequest: s.editNoteRequest + 1 }))

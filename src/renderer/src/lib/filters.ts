@@ -1,23 +1,4 @@
-import type { PaperFilter } from '../../../shared/model'
-
-/** A stable key for a filter plus search query: the paper list's cache is keyed by it. */
-export function listKey(filter: PaperFilter, query: string): string {
-  const base = filter.kind === 'digest' ? `digest:${filter.digestId}` : filter.kind
-  return query.trim() ? `${base}?${query.trim()}` : base
-}
-
-export function sameFilter(a: PaperFilter, b: PaperFilter): boolean {
-  if (a.kind !== b.kind) return false
-  if (a.kind === 'digest' && b.kind === 'digest') return a.digestId === b.digestId
-  return true
-}
-
-export const FIXED_SOURCES: { filter: PaperFilter; label: string }[] = [
-  { filter: { kind: 'all' }, label: 'All papers' },
-  { filter: { kind: 'unread' }, label: 'Unread' },
-  { filter: { kind: 'starred' }, label: 'Starred' },
-  { filter: { kind: 'hasCode' }, label: 'Has code' }
-]
+export { FIXED_SOURCES, sameFilter } from '../../../shared/filters'
 
 /** "Marie Curie, Pierre Curie et al." */
 export function firstAuthors(authors: readonly string[], shown = 2): string {

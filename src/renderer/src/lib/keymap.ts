@@ -14,6 +14,7 @@ export type Command =
   | 'showKeys'
   | 'markAllRead'
   | 'undo'
+  | 'redo'
   | 'pasteDigest'
 
 export interface KeyPress {
@@ -36,7 +37,8 @@ export function commandFor(press: KeyPress): Command | null {
   if (press.inTextField) return key === 'Escape' ? 'leaveField' : null
   if (press.altKey) return null
   if (commandModifier(press)) {
-    if (key.toLowerCase() === 'z' && !press.shiftKey) return 'undo'
+    if (key.toLowerCase() === 'z') return press.shiftKey ? 'redo' : 'undo'
+    if (key.toLowerCase() === 'y' && !press.shiftKey) return 'redo'
     if (key.toLowerCase() === 'v' && press.shiftKey) return 'pasteDigest'
     return null
   }
@@ -87,7 +89,8 @@ export const KEY_HELP: KeyHelp[] = [
   { keys: ['m'], action: 'Mark read / unread' },
   { keys: ['s'], action: 'Star / unstar' },
   { keys: ['Shift+A'], action: 'Mark everything in the list read' },
-  { keys: ['Ctrl/Cmd+Z'], action: 'Undo the last read or star change' },
+  { keys: ['Ctrl/Cmd+Z'], action: 'Undo the last change (it shows the paper it changed)' },
+  { keys: ['Ctrl/Cmd+Shift+Z', 'Ctrl+Y'], action: 'Redo what was undone' },
   { keys: ['/'], action: 'Search papers' },
   { keys: ['e'], action: 'Edit the note' },
   { keys: ['Esc'], action: 'Leave the note or search box' },

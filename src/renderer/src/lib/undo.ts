@@ -1,45 +1,54 @@
-// An undo stack of inverse operations: each entry says how to put reading state back.
+// The undo history: one list of steps done and one of steps undone, the same for every kind
+// of change (read, star, mark all read, and whatever later actions record).
 
-export type InverseOperation =
-  { kind: 'read'; ids: number[]; read: boolean } | { kind: 'star'; ids: number[]; starred: boolean }
-
-export interface UndoEntry {
-  /** What the change was, for the status line ("Marked 12 papers read"). */
+/**
+ * One undoable change. `undo` and `redo` persist their own work and reject when it could not
+ * be stored (after putting the screen back); the history then keeps the step where it was.
+ */
+export interface UndoStep {
+  /** What the change did, as a sentence fragment: "Starred “Title”", "Marked 12 papers read". */
   label: string
-  inverse: InverseOperation
+  /** What undoing it does: "Unstarred “Title”", "Marked 12 papers unread". */
+  undoLabel: string
+  /** The paper to select and show while undoing or redoing; null for changes to many papers. */
+  paperId: number | null
+  undo(): Promise<void>
+  redo(): Promise<void>
 }
 
-export interface UndoStack {
-  readonly entries: readonly UndoEntry[]
+export interface UndoHistory {
+  readonly done: readonly UndoStep[]
+  readonly undone: readonly UndoStep[]
 }
 
 export const MAX_UNDO = 100
 
-export const emptyUndo: UndoStack = { entries: [] }
+export const emptyHistory: UndoHistory = { done: [], undone: [] }
 
-/** Adds an entry; a change that changed nothing is not worth undoing and is dropped. */
-export function pushUndo(stack: UndoStack, entry: UndoEntry): UndoStack {
-  if (entry.inverse.ids.length === 0) return stack
-  const entries = [...stack.entries, entry]
-  return { entries: entries.length > MAX_UNDO ? entries.slice(entries.length - MAX_UNDO) : entries }
+/** A new change: it goes on top, and what was undone can no longer be redone. */
+export function recordStep(history: UndoHistory, step: UndoStep): UndoHistory {
+  const done = [...history.done, step]
+  return { done: done.length > MAX_UNDO ? done.slice(done.length - MAX_UNDO) : done, undone: [] }
 }
 
-export function popUndo(stack: UndoStack): { stack: UndoStack; entry: UndoEntry | null } {
-  const entry = stack.entries.at(-1) ?? null
-  if (!entry) return { stack, entry: null }
-  return { stack: { entries: stack.entries.slice(0, -1) }, entry }
+/** Moves the newest done step to the undone list; `step` is null when there is nothing to undo. */
+export function takeUndo(history: UndoHistory): { history: UndoHistory; step: UndoStep | null } {
+  const step = history.done.at(-1) ?? null
+  if (!step) return { history, step }
+  return { history: { done: history.done.slice(0, -1), undone: [...history.undone, step] }, step }
 }
 
-/** Removes one specific entry (its change failed and was rolled back). */
-export function dropUndo(stack: UndoStack, entry: UndoEntry): UndoStack {
-  return { entries: stack.entries.filter((candidate) => candidate !== entry) }
+export function takeRedo(history: UndoHistory): { history: UndoHistory; step: UndoStep | null } {
+  const step = history.undone.at(-1) ?? null
+  if (!step) return { history, step }
+  return { history: { done: [...history.done, step], undone: history.undone.slice(0, -1) }, step }
 }
 
-/** The inverse of marking `ids` read or unread, given only the ids whose state changed. */
-export function inverseOfRead(changed: number[], read: boolean): InverseOperation {
-  return { kind: 'read', ids: changed, read: !read }
+/** Puts a step back where it came from: its undo or redo failed and changed nothing. */
+export function restoreUndone(history: UndoHistory, step: UndoStep): UndoHistory {
+  return { done: [...history.done, step], undone: history.undone.filter((s) => s !== step) }
 }
 
-export function inverseOfStar(changed: number[], starred: boolean): InverseOperation {
-  return { kind: 'star', ids: changed, starred: !starred }
+export function restoreDone(history: UndoHistory, step: UndoStep): UndoHistory {
+  return { done: history.done.filter((s) => s !== step), undone: [...history.undone, step] }
 }

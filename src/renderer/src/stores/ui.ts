@@ -1,7 +1,7 @@
 // Dialogs, imports in progress, settings, the status line and the undo history.
 import { createStore } from 'zustand/vanilla'
 import { DEFAULT_SETTINGS, type ImportFileReport, type Settings } from '../../../shared/model'
-import { emptyUndo, type UndoStack } from '../lib/undo'
+import { emptyHistory, type UndoHistory } from '../lib/undo'
 
 export type Dialog = 'keys' | 'settings' | 'import' | null
 
@@ -25,7 +25,8 @@ export interface UiState {
   reports: ImportFileReport[]
   settings: Settings
   status: StatusMessage | null
-  undo: UndoStack
+  /** Steps to undo and redo (actions/history.ts records them). */
+  history: UndoHistory
   /** Bumped to ask the search box to take focus. */
   focusSearchRequest: number
   /** Bumped to ask the note editor to take focus. */
@@ -40,7 +41,7 @@ export const createUiStore = () =>
     reports: [],
     settings: DEFAULT_SETTINGS,
     status: null,
-    undo: emptyUndo,
+    history: emptyHistory,
     focusSearchRequest: 0,
     editNoteRequest: 0
   }))

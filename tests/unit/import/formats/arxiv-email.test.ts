@@ -147,9 +147,8 @@ describe('arXiv listing e-mail', () => {
   it('stays fast on a long listing and a huge single line', () => {
     const entry = text.slice(text.indexOf('\\\\\narXiv:2403.10003'), text.indexOf('%-%-%-'))
     const big = 'Submissions to:\ncs.CL\n' + entry.repeat(2000)
-    const started = performance.now()
     expect(arxivEmailParser.parse(big, context('big.txt')).entries).toHaveLength(2000)
     expect(() => arxivEmailParser.parse('x'.repeat(5_000_000), context('line.txt'))).toThrow(ImportError)
-    expect(performance.now() - started).toBeLessThan(3000)
+    // No clock here (speed is the benchmark's): a quadratic step would run into the test's timeout.
   })
 })

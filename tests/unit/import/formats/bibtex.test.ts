@@ -135,16 +135,15 @@ describe('BibTeX', () => {
     )
   })
 
-  it('survives a huge brace run and deep nesting quickly', () => {
+  it('survives a huge brace run and deep nesting', () => {
     const hostile = '@article{deep, title = ' + '{'.repeat(1_000_000) + '}\n@article{ok, title = {Survivor}}\n'
-    const started = performance.now()
     const parsed = bibtexParser.parse(hostile, context('deep.bib'))
     expect(parsed.entries.map((e) => e.title)).toEqual(['Survivor'])
     expect(parsed.warnings[0]!.message).toMatch(/unbalanced braces/)
     for (const many of ['@article{x, title = {'.repeat(20_000), '@article{x, title = {\n'.repeat(20_000)]) {
       expect(() => bibtexParser.parse(many, context('many.bib'))).toThrow(ImportError)
     }
-    expect(performance.now() - started).toBeLessThan(3000)
+    // No clock here (speed is the benchmark's): a quadratic step would run into the test's timeout.
   })
 
   it('detects BibTeX by content', () => {

@@ -196,11 +196,10 @@ describe('hostile and broken feeds', () => {
     )
   })
 
-  it('refuses XML nested absurdly deep, quickly, as a malformed file', () => {
+  it('refuses XML nested absurdly deep as a malformed file', () => {
     const deep = `<rss><channel><item><title>${'<b>'.repeat(200_000)}x</title></item></channel></rss>`
-    const started = performance.now()
     expect(() => feedParser.parse(deep, context('deep.xml'))).toThrow('deep.xml: XML nested deeper than 4000 elements')
-    expect(performance.now() - started).toBeLessThan(3000)
+    // No clock here (speed is the benchmark's): a quadratic step would run into the test's timeout.
   })
 
   it('keeps the words of an escaped description nested absurdly deep', () => {
@@ -225,10 +224,8 @@ describe('hostile and broken feeds', () => {
     let size = 0
     for (let i = 0; size < 3_000_000; i++) size += parts[parts.push(item(i)) - 1]!.length
     const text = parts.join('') + '</channel></rss>\n'
-    const started = performance.now()
     const result = feedParser.parse(text, context('big.xml'))
-    // Generous for a shared, loaded machine; a quadratic step would take minutes.
-    expect(performance.now() - started).toBeLessThan(5000)
+    // No clock here (speed is the benchmark's): a quadratic step would run into the test's timeout.
     expect(result.entries.length).toBe(parts.length - 1)
     expect(result.entries.at(-1)!.line).toBe(parts.length)
   })

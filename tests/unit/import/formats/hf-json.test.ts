@@ -97,7 +97,7 @@ describe('minified daily papers', () => {
     expect(result.entries[0]!.authors).toEqual(['Mina Sørensen'])
   })
 
-  it('reads a 10 MB single line quickly', () => {
+  it('reads a 10 MB single line', () => {
     const row = (i: number): string =>
       JSON.stringify({
         paper: {
@@ -114,10 +114,8 @@ describe('minified daily papers', () => {
     let size = 0
     for (let i = 0; size < 10_000_000; i++) size += rows[rows.push(row(i)) - 1]!.length
     const text = `[${rows.join(',')}]`
-    const started = performance.now()
     const result = hfJsonParser.parse(text, context('big.json'))
-    // Generous for a shared, loaded machine; a quadratic step would take minutes.
-    expect(performance.now() - started).toBeLessThan(3000)
+    // No clock here (speed is the benchmark's): a quadratic step would run into the test's timeout.
     expect(result.entries).toHaveLength(rows.length)
   })
 })

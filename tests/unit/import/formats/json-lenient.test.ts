@@ -138,7 +138,7 @@ describe('JSON without papers', () => {
     ])
   })
 
-  it('reads a 10 MB single line quickly', () => {
+  it('reads a 10 MB single line', () => {
     const row = (i: number): string =>
       JSON.stringify({
         title: `Invented paper ${i}`,
@@ -152,10 +152,8 @@ describe('JSON without papers', () => {
     let size = 0
     for (let i = 0; size < 10_000_000; i++) size += rows[rows.push(row(i)) - 1]!.length
     const text = `{"papers":[${rows.join(',')}]}`
-    const started = performance.now()
     const result = jsonLenientParser.parse(text, context('big.json'))
-    // Generous for a shared, loaded machine; a quadratic step would take minutes.
-    expect(performance.now() - started).toBeLessThan(4000)
+    // No clock here (speed is the benchmark's): a quadratic step would run into the test's timeout.
     expect(result.entries).toHaveLength(rows.length)
   })
 })

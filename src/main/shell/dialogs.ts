@@ -1,0 +1,34 @@
+// The two system dialogs main opens: choosing digests to import and choosing a folder to watch.
+import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron'
+import { listFormats } from '../ingest/pipeline'
+
+async function open(parent: BrowserWindow | null, options: OpenDialogOptions): Promise<string[]> {
+  const choice = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
+  return choice.canceled ? [] : choice.filePaths
+}
+
+/** The extensions of every format Dogear reads, without the dot, for the dialog's filter. */
+export function digestExtensions(): string[] {
+  return [...new Set(listFormats().flatMap((format) => format.extensions))].map((e) => e.replace(/^\./, ''))
+}
+
+export function chooseDigestFiles(parent: BrowserWindow | null): Promise<string[]> {
+  return open(parent, {
+    title: 'Import Digest',
+    properties: ['openFile', 'multiSelections'],
+    filters: [
+      { name: 'Digests', extensions: digestExtensions() },
+      { name: 'All files', extensions: ['*'] }
+    ]
+  })
+}
+
+export async function chooseWatchFolder(parent: BrowserWindow | null): Promise<string | null> {
+  const [folder] = await open(parent, {
+    title: 'Watch a Folder',
+    buttonLabel: 'Watch',
+    message: 'Digests saved in this folder are imported automatically, then moved into its done/ folder.',
+    properties: ['openDirectory', 'createDirectory']
+  })
+  return folder ?? null
+}
