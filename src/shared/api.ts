@@ -59,6 +59,7 @@ export const contract = {
     z.strictObject({
       filter: paperFilterSchema,
       sort: z.enum(['position', 'date', 'title']).optional(),
+      after: z.string().min(1).max(2000).optional(),
       ...page
     })
   ),

@@ -141,12 +141,16 @@ function listCommand(args: ParsedArgs, library: Library): CommandOutput {
   const offset = offsetFlag === undefined ? 0 : parseCount(offsetFlag, 'offset', 0)
   const items: Paper[] = []
   let total: number
+  // The first page skips `offset` rows; each later one seeks from the cursor of the last.
+  let after: string | null = null
   for (;;) {
     const want = Math.min(PAGE, limit - items.length)
-    const page = library.listPapers({ filter, sort, offset: offset + items.length, limit: want })
+    const position = offset + items.length
+    const page = library.listPapers({ filter, sort, offset: position, limit: want, ...(after ? { after } : {}) })
+    after = page.next
     total = page.total
     items.push(...page.items)
-    if (page.items.length < want || items.length >= limit || offset + items.length >= total) break
+    if (page.items.length < want || items.length >= limit || offset + items.length >= total || !after) break
   }
   return { json: items, text: formatPaperList(items, total, offset), page: { total, offset } }
 }

@@ -9,6 +9,7 @@
 import { FILTER_KINDS, filterParam, type FilterKind, type PaperFilter } from '../../shared/filters'
 import type { Statements } from './connection'
 import { LibraryError } from './contract'
+import type { SortPlan } from './sorts'
 
 export interface SqlPart {
   sql: string
@@ -34,8 +35,8 @@ export interface FilterSql {
   condition: (idColumn: string) => string
   /** `SELECT <paper id>` of the unread papers the filter shows: what "mark all read" changes. */
   unreadIds: string
-  /** Overrides the `position` sort for a filter that has an order of its own (a digest's). */
-  positionOrder?: string
+  /** Replaces the `position` sort for a filter that has an order of its own (a digest's). */
+  ownPosition?: SortPlan
 }
 
 const stateCondition = (where: string) => (idColumn: string) =>
@@ -80,7 +81,14 @@ export const FILTER_SQL: Record<FilterKind, FilterSql> = {
     unreadIds: `SELECT e.paper_id FROM digest_entries e JOIN paper_state s ON s.paper_id = e.paper_id
                  WHERE e.digest_id = ? AND s.read_at IS NULL`,
     // In one digest, "position" is the digest's own order.
-    positionOrder: 'e.position'
+    ownPosition: {
+      name: 'digest-position',
+      order: 'e.position',
+      key: ['e.position'],
+      keyTypes: ['number'],
+      after: 'e.position > ?',
+      afterParams: (key) => [...key]
+    }
   }
 }
 

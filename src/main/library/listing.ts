@@ -7,15 +7,10 @@ import type { Statements } from './connection'
 import { LibraryError } from './contract'
 import { FILTER_SQL, filterCount, filterParams } from './filters'
 import { loadPapers } from './paper-rows'
+import { SORTS, decodeCursor, encodeCursor, type KeyValue, type SortPlan } from './sorts'
 
 export const DEFAULT_PAGE_SIZE = 50
 export const MAX_PAGE_SIZE = 500
-
-const ORDER: Record<PaperSort, string> = {
-  position: 'p.digest_date DESC, p.first_digest_id DESC, p.first_position, p.id',
-  date: 'coalesce(p.published_at, p.digest_date) DESC, p.id DESC',
-  title: 'p.title_key, p.id'
-}
 
 export function pageBounds(query: { offset?: number; limit?: number }): { offset: number; limit: number } {
   const offset = query.offset ?? 0
@@ -35,35 +30,50 @@ function pageIds(statements: Statements, sql: string, params: readonly number[])
     .all(...params) as number[]
 }
 
-function filteredPage(
-  statements: Statements,
-  filter: PaperFilter,
-  sort: PaperSort,
-  offset: number,
-  limit: number
-): { ids: number[]; total: number } {
+function sortPlan(filter: PaperFilter, sort: PaperSort): SortPlan {
+  const own = FILTER_SQL[filter.kind].ownPosition
+  return sort === 'position' && own !== undefined ? own : SORTS[sort]
+}
+
+/** Walk the sort index, or gather the few matching rows and sort them: whichever reads less. */
+function source(filter: PaperFilter, statements: Statements, rowsRead: number, total: number): string {
   const entry = FILTER_SQL[filter.kind]
-  const total = filterCount(statements, filter)
-  if (total === 0 || offset >= total) return { ids: [], total }
-  // Walking reads about (offset + limit) * all / matching rows; gathering sorts the matching ones.
-  const walked = entry.gather === undefined ? 0 : ((offset + limit) * filterCount(statements, { kind: 'all' })) / total
-  const from = entry.gather !== undefined && walked > 3 * total ? entry.gather : entry.walk
-  const order = sort === 'position' && entry.positionOrder !== undefined ? entry.positionOrder : ORDER[sort]
-  const ids = pageIds(statements, `SELECT p.id ${from} ORDER BY ${order} LIMIT ? OFFSET ?`, [
-    ...filterParams(filter),
-    limit,
-    offset
-  ])
-  return { ids, total }
+  if (entry.gather === undefined) return entry.walk
+  // Walking reads about rowsRead * all / matching rows; gathering sorts the matching ones.
+  const walked = (rowsRead * filterCount(statements, { kind: 'all' })) / total
+  return walked > 3 * total ? entry.gather : entry.walk
 }
 
 export function listPapers(statements: Statements, query: ListQuery): PaperPage {
   const { offset, limit } = pageBounds(query)
-  const { ids, total } = filteredPage(statements, query.filter, query.sort ?? 'position', offset, limit)
-  return { items: loadPapers(statements, ids), total, offset }
+  const filter = query.filter
+  const plan = sortPlan(filter, query.sort ?? 'position')
+  const after = query.after === undefined ? null : decodeCursor(plan, query.after)
+  const total = filterCount(statements, filter)
+  const skip = after === null ? offset : 0
+  if (total === 0 || skip >= total) return { items: [], total, offset, next: null }
+  const from = source(filter, statements, skip + limit, total)
+  const seek = after === null ? '' : ` AND ${plan.after}`
+  // Every fragment comes from the FILTER_SQL and SORTS constants; values are bound.
+  const sql = `SELECT p.id, ${plan.key.join(', ')} ${from}${seek} ORDER BY ${plan.order} LIMIT ? OFFSET ?`
+  const rows = statements
+    .get(sql)
+    .raw(true)
+    .all(...filterParams(filter), ...(after === null ? [] : plan.afterParams(after)), limit, skip) as KeyValue[][]
+  const last = rows.at(-1)
+  const next = last !== undefined && rows.length === limit ? encodeCursor(plan, last.slice(1)) : null
+  return {
+    items: loadPapers(
+      statements,
+      rows.map((row) => row[0] as number)
+    ),
+    total,
+    offset,
+    next
+  }
 }
 
 /** Every paper id in the library's default order, for export. */
 export function allIds(statements: Statements): number[] {
-  return pageIds(statements, `SELECT p.id FROM papers p ORDER BY ${ORDER.position}`, [])
+  return pageIds(statements, `SELECT p.id FROM papers p ORDER BY ${SORTS.position.order}`, [])
 }

@@ -88,7 +88,8 @@ describe('listing papers', () => {
     expect(library.listPapers({ filter: { kind: 'unread' }, offset: 500 })).toEqual({
       items: [],
       total: 110,
-      offset: 500
+      offset: 500,
+      next: null
     })
     expect(library.listPapers({ filter: { kind: 'all' } }).items).toHaveLength(50)
   })

@@ -147,7 +147,11 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
       call('listPapers', args, () => {
         const all = papers.filter((p) => matches(p, args.filter))
         const offset = args.offset ?? 0
-        return { items: all.slice(offset, offset + (args.limit ?? 100)), total: all.length, offset }
+        // The fake's cursor is the last row's id; the page starts after that row.
+        const start = args.after === undefined ? offset : all.findIndex((p) => p.id === Number(args.after)) + 1
+        const items = all.slice(start, start + (args.limit ?? 100))
+        const next = start + items.length < all.length ? String(items.at(-1)?.id) : null
+        return { items, total: all.length, offset, next }
       }),
     getPaper: (args) =>
       call('getPaper', args, () => {

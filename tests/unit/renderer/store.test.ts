@@ -41,6 +41,21 @@ describe('paper list', () => {
     expect(row(230)?.title).toBe('Invented paper number 231')
   })
 
+  it('asks for the page below a loaded one by its cursor, and for a far jump by offset', async () => {
+    dogear.ensureRows(210, 220)
+    await settle()
+    dogear.ensureRows(100, 110)
+    await settle()
+    const pageCalls = api.calls.filter((c) => c.operation === 'listPapers').slice(1)
+    expect(pageCalls.map((c) => c.args)).toMatchObject([
+      { offset: 200, limit: 100 },
+      { offset: 100, limit: 100, after: '100' }
+    ])
+    expect(pageCalls[0]!.args).not.toHaveProperty('after')
+    expect(row(100)?.title).toBe('Invented paper number 101')
+    expect(row(215)?.title).toBe('Invented paper number 216')
+  })
+
   it('moves with j/k, loading the next page when needed', async () => {
     await dogear.move(1)
     expect(dogear.selection.getState()).toMatchObject({ selectedId: 1, selectedIndex: 0 })

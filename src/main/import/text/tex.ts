@@ -140,191 +140,207 @@ export function texToUnicode(text: string): string {
 }
 
 export function convertTex(text: string): TexConversion {
-  const out: string[] = []
-  const urls: string[] = []
+  return new TexConverter(text).run()
+}
+
+/**
+ * One pass over the text. A class rather than one long closure so that each construct
+ * (commands, accents, math, links) is a method that fits on a screen; the state they share
+ * is the output, the found URLs and the brace stack.
+ */
+class TexConverter {
+  private readonly out: string[] = []
+  private readonly urls: string[] = []
   // true: the closing brace is kept (argument of a command we do not know), false: dropped.
-  const braces: boolean[] = []
-  const n = text.length
-  let i = 0
+  private readonly braces: boolean[] = []
+  private readonly n: number
 
-  while (i < n) {
-    const ch = text[i]!
-    if (ch === '\\') {
-      i = command(i)
-    } else if (ch === '$') {
-      i = math(i)
-    } else if (ch === '{') {
-      braces.push(false)
-      i++
-    } else if (ch === '}') {
-      if (braces.pop() === true) out.push('}')
-      i++
-    } else if (ch === '-' && text[i + 1] === '-') {
-      if (text[i + 2] === '-') {
-        out.push('—')
-        i += 3
-      } else {
-        out.push('–')
-        i += 2
-      }
-    } else if (ch === '`' && text[i + 1] === '`') {
-      out.push('“')
-      i += 2
-    } else if (ch === "'" && text[i + 1] === "'") {
-      out.push('”')
-      i += 2
-    } else if (ch === '~') {
-      // A tie is a space, except in a URL path (`/~user`).
-      out.push(i > 0 && text[i - 1] === '/' ? '~' : ' ')
-      i++
-    } else {
-      // Plain text is copied in runs, not character by character.
-      let j = i + 1
-      while (j < n && !SPECIAL.has(text.charCodeAt(j))) j++
-      out.push(text.slice(i, j))
-      i = j
-    }
+  constructor(private readonly text: string) {
+    this.n = text.length
   }
-  return { text: out.join(''), urls }
 
-  function math(start: number): number {
-    const display = text[start + 1] === '$'
+  run(): TexConversion {
+    let i = 0
+    while (i < this.n) {
+      const ch = this.text[i]!
+      if (ch === '\\') {
+        i = this.command(i)
+      } else if (ch === '$') {
+        i = this.math(i)
+      } else if (ch === '{') {
+        this.braces.push(false)
+        i++
+      } else if (ch === '}') {
+        if (this.braces.pop() === true) this.out.push('}')
+        i++
+      } else if (ch === '-' && this.text[i + 1] === '-') {
+        if (this.text[i + 2] === '-') {
+          this.out.push('—')
+          i += 3
+        } else {
+          this.out.push('–')
+          i += 2
+        }
+      } else if (ch === '`' && this.text[i + 1] === '`') {
+        this.out.push('“')
+        i += 2
+      } else if (ch === "'" && this.text[i + 1] === "'") {
+        this.out.push('”')
+        i += 2
+      } else if (ch === '~') {
+        // A tie is a space, except in a URL path (`/~user`).
+        this.out.push(i > 0 && this.text[i - 1] === '/' ? '~' : ' ')
+        i++
+      } else {
+        // Plain text is copied in runs, not character by character.
+        let j = i + 1
+        while (j < this.n && !SPECIAL.has(this.text.charCodeAt(j))) j++
+        this.out.push(this.text.slice(i, j))
+        i = j
+      }
+    }
+    return { text: this.out.join(''), urls: this.urls }
+  }
+
+  private math(start: number): number {
+    const display = this.text[start + 1] === '$'
     const open = display ? 2 : 1
     let j = start + open
-    while (j < n) {
-      const c = text[j]
+    while (j < this.n) {
+      const c = this.text[j]
       if (c === '\\') {
         j += 2
         continue
       }
       if (c === '$') {
-        const end = display && text[j + 1] === '$' ? j + 2 : j + 1
-        out.push(text.slice(start, end))
+        const end = display && this.text[j + 1] === '$' ? j + 2 : j + 1
+        this.out.push(this.text.slice(start, end))
         return end
       }
       j++
     }
     // No closing dollar anywhere after this one, so no later dollar closes either: literal.
-    out.push(text.slice(start, start + open))
+    this.out.push(this.text.slice(start, start + open))
     return start + open
   }
 
-  function command(start: number): number {
-    const first = text[start + 1]
+  private command(start: number): number {
+    const first = this.text[start + 1]
     if (first === undefined) {
-      out.push('\\')
+      this.out.push('\\')
       return start + 1
     }
     if (!isLetter(first)) {
-      if (ACCENTS.has(first)) return accent(first, start + 2)
+      if (ACCENTS.has(first)) return this.accent(first, start + 2)
       const symbol = SYMBOLS.get(first)
       if (symbol !== undefined) {
-        out.push(symbol)
+        this.out.push(symbol)
         return start + 2
       }
-      out.push('\\', first)
+      this.out.push('\\', first)
       return start + 2
     }
     let j = start + 1
-    while (j < n && isLetter(text[j]!)) j++
-    const name = text.slice(start + 1, j)
+    while (j < this.n && isLetter(this.text[j]!)) j++
+    const name = this.text.slice(start + 1, j)
 
-    if (name.length === 1 && ACCENTS.has(name)) return accent(name, j)
-    if (name === 'href') return href(j)
-    if (name === 'url') return url(j)
-    if (UNWRAP_COMMANDS.has(name)) return skipSpaces(j)
-    if (SWITCH_COMMANDS.has(name)) return skipSpaces(j)
+    if (name.length === 1 && ACCENTS.has(name)) return this.accent(name, j)
+    if (name === 'href') return this.href(j)
+    if (name === 'url') return this.url(j)
+    if (UNWRAP_COMMANDS.has(name)) return this.skipSpaces(j)
+    if (SWITCH_COMMANDS.has(name)) return this.skipSpaces(j)
     const letter = LETTER_COMMANDS.get(name)
     const word = WORD_COMMANDS.get(name)
     if (letter !== undefined || word !== undefined) {
-      out.push(letter ?? word!)
-      const after = letter !== undefined ? skipSpaces(j) : j
+      this.out.push(letter ?? word!)
+      const after = letter !== undefined ? this.skipSpaces(j) : j
       // `\ss{}e`: the empty group only ends the command name.
-      return text[after] === '{' && text[after + 1] === '}' ? after + 2 : after
+      return this.text[after] === '{' && this.text[after + 1] === '}' ? after + 2 : after
     }
     // Unknown command: keep it with its braced argument, for the reader to see as written.
-    out.push(text.slice(start, j))
-    if (text[j] === '{') {
-      out.push('{')
-      braces.push(true)
+    this.out.push(this.text.slice(start, j))
+    if (this.text[j] === '{') {
+      this.out.push('{')
+      this.braces.push(true)
       return j + 1
     }
     return j
   }
 
-  function accent(name: string, from: number): number {
+  private accent(name: string, from: number): number {
     const mark = ACCENTS.get(name)!
-    let j = skipSpaces(from)
-    if (text[j] === '{') {
-      let k = skipSpaces(j + 1)
-      if (text[k] === '}') {
-        out.push(BARE_ACCENTS.get(name) ?? '')
+    let j = this.skipSpaces(from)
+    if (this.text[j] === '{') {
+      let k = this.skipSpaces(j + 1)
+      if (this.text[k] === '}') {
+        this.out.push(BARE_ACCENTS.get(name) ?? '')
         return k + 1
       }
-      const base = accentBase(k)
+      const base = this.accentBase(k)
       if (base === null) {
-        out.push(BARE_ACCENTS.get(name) ?? '')
-        braces.push(false)
+        this.out.push(BARE_ACCENTS.get(name) ?? '')
+        this.braces.push(false)
         return j + 1
       }
-      out.push((base.char + mark).normalize('NFC'))
-      k = skipSpaces(base.end)
-      if (text[k] === '}') return k + 1
-      // `\'{ab}`: the accent took the first letter, the rest of the group goes on as text.
-      braces.push(false)
+      this.out.push((base.char + mark).normalize('NFC'))
+      k = this.skipSpaces(base.end)
+      if (this.text[k] === '}') return k + 1
+      // `\'{ab}`: the accent took the first letter, the rest of the group goes on as this.text.
+      this.braces.push(false)
       return base.end
     }
-    const base = accentBase(j)
+    const base = this.accentBase(j)
     if (base === null) {
-      out.push(BARE_ACCENTS.get(name) ?? '')
+      this.out.push(BARE_ACCENTS.get(name) ?? '')
       return from
     }
     j = base.end
-    out.push((base.char + mark).normalize('NFC'))
+    this.out.push((base.char + mark).normalize('NFC'))
     return j
   }
 
   /** The letter an accent sits on: a character, or `\i`/`\j` (dotless, so accented as i/j). */
-  function accentBase(at: number): { char: string; end: number } | null {
-    const c = text[at]
+  private accentBase(at: number): { char: string; end: number } | null {
+    const c = this.text[at]
     if (c === undefined || c === '}' || c === '{' || c === '$' || /\s/.test(c)) return null
     if (c === '\\') {
-      const d = text[at + 1]
-      if ((d === 'i' || d === 'j') && !isLetter(text[at + 2] ?? '')) return { char: d, end: skipSpaces(at + 2) }
+      const d = this.text[at + 1]
+      if ((d === 'i' || d === 'j') && !isLetter(this.text[at + 2] ?? ''))
+        return { char: d, end: this.skipSpaces(at + 2) }
       return null
     }
-    const code = text.codePointAt(at)!
+    const code = this.text.codePointAt(at)!
     const char = String.fromCodePoint(code)
     return { char, end: at + char.length }
   }
 
-  function href(from: number): number {
-    const target = rawGroup(skipSpaces(from))
+  private href(from: number): number {
+    const target = this.rawGroup(this.skipSpaces(from))
     if (target === null) {
-      out.push('\\href')
+      this.out.push('\\href')
       return from
     }
     const link = target.text.trim()
-    if (link) urls.push(link)
-    const j = skipSpaces(target.end)
-    if (text[j] !== '{') {
-      out.push(link)
+    if (link) this.urls.push(link)
+    const j = this.skipSpaces(target.end)
+    if (this.text[j] !== '{') {
+      this.out.push(link)
       return target.end
     }
     // The link text is ordinary TeX: its braces are handled by the main loop.
-    braces.push(false)
+    this.braces.push(false)
     return j + 1
   }
 
-  function url(from: number): number {
-    const target = rawGroup(skipSpaces(from))
+  private url(from: number): number {
+    const target = this.rawGroup(this.skipSpaces(from))
     if (target === null) {
-      out.push('\\url')
+      this.out.push('\\url')
       return from
     }
     const link = target.text.trim()
-    if (link) urls.push(link)
-    out.push(link)
+    if (link) this.urls.push(link)
+    this.out.push(link)
     return target.end
   }
 
@@ -332,26 +348,30 @@ export function convertTex(text: string): TexConversion {
    * A braced argument taken verbatim. Unclosed, it runs to the end of the text, so a
    * broken `\url{` costs one scan, never one per later brace.
    */
-  function rawGroup(at: number): { text: string; end: number } | null {
-    if (text[at] !== '{') return null
+  private rawGroup(at: number): { text: string; end: number } | null {
+    if (this.text[at] !== '{') return null
     let depth = 0
-    for (let j = at; j < n; j++) {
-      const c = text[j]
+    for (let j = at; j < this.n; j++) {
+      const c = this.text[j]
       if (c === '\\') {
         j++
       } else if (c === '{') {
         depth++
       } else if (c === '}') {
         depth--
-        if (depth === 0) return { text: text.slice(at + 1, j), end: j + 1 }
+        if (depth === 0) return { text: this.text.slice(at + 1, j), end: j + 1 }
       }
     }
-    return { text: text.slice(at + 1), end: n }
+    return { text: this.text.slice(at + 1), end: this.n }
   }
 
-  function skipSpaces(from: number): number {
+  private skipSpaces(from: number): number {
     let j = from
-    while (j < n && (text[j] === ' ' || text[j] === '\t' || text[j] === '\n' || text[j] === '\u00a0')) j++
+    while (
+      j < this.n &&
+      (this.text[j] === ' ' || this.text[j] === '\t' || this.text[j] === '\n' || this.text[j] === '\u00a0')
+    )
+      j++
     return j
   }
 }

@@ -13,11 +13,21 @@ export function createListActions(ctx: ActionContext) {
   let visiblePages: number[] = []
   let searchTimer: ReturnType<typeof setTimeout> | null = null
 
-  async function fetchPage(page: number): Promise<{ items: Row[]; total: number }> {
+  /**
+   * The cursor after each loaded page's last row, by generation and page: the page below a
+   * loaded one is asked for by cursor (keyset), so scrolling to the end of a million papers
+   * costs the same per page as the top. A jump past unloaded pages asks by offset.
+   */
+  const cursors = new Map<string, string>()
+
+  async function fetchPage(page: number, generation: number): Promise<{ items: Row[]; total: number }> {
     const { filter, query } = ctx.selection.getState()
     const offset = page * PAGE_SIZE
     if (query.trim()) return ctx.api.search({ query: query.trim(), filter, offset, limit: PAGE_SIZE })
-    return ctx.api.listPapers({ filter, offset, limit: PAGE_SIZE })
+    const after = cursors.get(`${generation}:${page - 1}`)
+    const answer = await ctx.api.listPapers({ filter, offset, limit: PAGE_SIZE, ...(after ? { after } : {}) })
+    if (answer.next !== null) cursors.set(`${generation}:${page}`, answer.next)
+    return answer
   }
 
   function loadPage(page: number): Promise<void> {
@@ -25,7 +35,7 @@ export function createListActions(ctx: ActionContext) {
     const key = `${generation}:${page}`
     const running = inflight.get(key)
     if (running) return running
-    const request = fetchPage(page)
+    const request = fetchPage(page, generation)
       .then((answer) => {
         const state = ctx.papers.getState()
         if (state.generation !== generation) return
@@ -67,9 +77,10 @@ export function createListActions(ctx: ActionContext) {
   async function reloadList(): Promise<void> {
     const generation = ctx.papers.getState().generation + 1
     ctx.papers.setState({ generation })
+    cursors.clear()
     const searched = ctx.selection.getState().query.trim().length > 0
     try {
-      const answer = await fetchPage(0)
+      const answer = await fetchPage(0, generation)
       if (ctx.papers.getState().generation !== generation) return
       const cache = putPage(emptyCache<Row>(), 0, answer.items)
       ctx.papers.setState({ cache, total: answer.total, searched, loaded: true, error: null })
