@@ -12,6 +12,7 @@ import { openLibrary } from '../src/main/library'
 import type { Library } from '../src/main/library/contract'
 import type { PaperSort } from '../src/shared/model'
 import { CASES } from './cases'
+import { benchMemory } from './memory'
 import { median, percentile, progress, round, timeMs } from './measure'
 import { rawBoundInsert } from './raw-bound'
 import { PaperFactory, hfDigestText, randomSource, type SyntheticPaper } from './synthetic'
@@ -265,7 +266,7 @@ function benchQueries(library: Library, factory: PaperFactory, totalPapers: numb
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2))
   const dir = mkdtempSync(join(tmpdir(), 'dogear-bench-'))
   const factory = new PaperFactory()
@@ -282,6 +283,8 @@ function main(): void {
       progress(`case ${benchCase.name}`)
       cases[benchCase.name] = benchCase.run({ library, dir, factory, papers: totalPapers })
     }
+    progress('memory: peak RSS per MB of input')
+    const memory = await benchMemory(dir)
     const report = {
       machine: machine(),
       parameters: { papers: options.papers, dailyDigests: options.dailyDigests, dailySize: options.dailySize },
@@ -289,6 +292,7 @@ function main(): void {
       daily,
       ...queries,
       cases,
+      memory,
       targets: {
         importPapersPerSec: { target: '>= 10000', met: bulk.report.papersPerSec >= 10_000 },
         importRatio: { target: '>= 0.5', met: bulk.report.ratio >= 0.5 },
@@ -307,4 +311,4 @@ function main(): void {
   }
 }
 
-main()
+void main()

@@ -91,6 +91,21 @@ const SPECS: CommandSpec[] = [
     positionals: [0, 0]
   },
   {
+    name: 'backup',
+    usage: 'backup FILE',
+    summary: 'copy the library to FILE (SQLite online backup, verified)',
+    flags: {},
+    positionals: [1, 1]
+  },
+  {
+    name: 'restore',
+    usage: 'restore FILE   (close the app first; the current library is kept as a dated copy)',
+    summary: 'replace the library with a backup, after checking it',
+    flags: {},
+    positionals: [1, 1],
+    createsLibrary: true
+  },
+  {
     name: 'formats',
     usage: 'formats',
     summary: 'list the digest formats Dogear reads',
@@ -200,6 +215,7 @@ function missingMessage(spec: CommandSpec): string {
   if (spec.name === 'import') return 'import needs at least one FILE'
   if (spec.name === 'search') return 'search needs a QUERY'
   if (spec.name === 'note') return 'note needs an ID and a TEXT (or "-" to read stdin)'
+  if (spec.name === 'backup' || spec.name === 'restore') return `${spec.name} needs a FILE`
   return `${spec.name} needs a paper ID`
 }
 

@@ -6,6 +6,7 @@ import { isIsoDate } from '../import/dates'
 import { findParser, describeFormats } from '../import/formats'
 import { importFile, listFormats } from '../ingest/pipeline'
 import { importOptionsFor } from '../ingest/import-source'
+import { backupCommand } from './backup-commands'
 import type { FormatName } from '../import/types'
 import { booleanFlag, parseCount, parseId, stringFlag, UsageError, type ParsedArgs } from './args'
 import {
@@ -77,6 +78,8 @@ export async function runCommand(args: ParsedArgs, context: CommandContext): Pro
     }
     case 'export':
       return exportCommand(args, library)
+    case 'backup':
+      return backupCommand(args, library)
     default:
       throw new UsageError(`unknown command "${args.command}"`)
   }

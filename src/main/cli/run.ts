@@ -8,6 +8,7 @@ import { resolveDbPath } from '../shell/default-db-path'
 import { COMMANDS, commandUsage, parseArgs, usageText, UsageError, type ParsedArgs } from './args'
 import { DOGEAR_VERSION } from './version'
 import { CommandError, runCommand, runStandaloneCommand, type CommandOutput } from './commands'
+import { restoreCommand } from './backup-commands'
 import { messageOf } from '../../shared/errors'
 
 export interface CliIo {
@@ -53,8 +54,10 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
   let library: Library | null = null
   try {
     let output = runStandaloneCommand(args)
+    const path = resolveDbPath(args.db, { platform: process.platform, env: io.env, home: homeOf(io.env) })
+    // Restoring replaces the file itself: it runs with no connection open.
+    if (output === null && args.command === 'restore') output = await restoreCommand(args, path)
     if (output === null) {
-      const path = resolveDbPath(args.db, { platform: process.platform, env: io.env, home: homeOf(io.env) })
       library = openAt(path, COMMANDS.get(args.command)?.createsLibrary === true, io, deps)
       output = await runCommand(args, { library, readStdin: io.readStdin })
     }

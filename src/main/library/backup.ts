@@ -13,18 +13,13 @@
 // quick_check of the copy 3.0 s (integrity_check 4.8 s, so the lighter check is used).
 import { rmSync, statSync } from 'node:fs'
 import type { Db } from './connection'
-import { LibraryError } from './contract'
+import { LibraryError, type BackupResult } from './contract'
 import { messageOf } from '../../shared/errors'
 
 /** Tables whose counts must match: the papers and everything the reader did. */
 const COUNTED_TABLES = ['digests', 'papers', 'digest_entries', 'paper_state', 'notes', 'reading_events', 'settings']
 
-export interface BackupResult {
-  path: string
-  bytes: number
-  papers: number
-  ms: number
-}
+export type { BackupResult } from './contract'
 
 type Counts = Record<string, number>
 

@@ -56,7 +56,16 @@ export interface Library {
   /** App settings live in the library so the CLI and the app agree. */
   getSettings(): Settings
   updateSettings(patch: Partial<Settings>): Settings
+  /** A verified copy of the library at `target` (SQLite's online backup; see backup.ts). */
+  backup(target: string): Promise<BackupResult>
   close(): void
+}
+
+export interface BackupResult {
+  path: string
+  bytes: number
+  papers: number
+  ms: number
 }
 
 /** Raised for operations on things that do not exist or arguments that make no sense. */

@@ -324,9 +324,9 @@ export function importDigest(db: Db, statements: Statements, input: DigestImport
   const records = collapseDuplicates(input.entries.map(toRecord))
   const nowIso = now.toISOString()
   const day = input.digest.dateFrom ?? input.digest.dateTo ?? localDay(now)
-  return withImportCache(db, records.length, () =>
-    records.length < CHUNKED_FROM_PAPERS
-      ? importWhole(db, statements, input, records, day, nowIso)
-      : importInChunks(db, statements, input, records, day, nowIso)
-  )
+  // Chunks commit every CHUNK_MS, so their pages never pile up in one transaction: the
+  // connection's own page cache is enough (a cache grown to the file's size cost ~4 KB per paper).
+  return records.length < CHUNKED_FROM_PAPERS
+    ? withImportCache(db, records.length, () => importWhole(db, statements, input, records, day, nowIso))
+    : importInChunks(db, statements, input, records, day, nowIso)
 }

@@ -17,6 +17,7 @@ import { getSettings, updateSettings } from './settings'
 import { markRead, setStarred } from './state'
 import { stats } from './stats'
 import { recoverDeadImports } from './pending-imports'
+import { backupLibrary } from './backup'
 import { guardStorage, withStorageErrors } from './storage-errors'
 import { LibraryError } from './contract'
 
@@ -85,6 +86,7 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
     },
     getSettings: () => getSettings(statements),
     updateSettings: (patch) => updateSettings(db, statements, patch),
+    backup: (target) => backupLibrary(db, target),
     close: () => {
       if (db.open) db.close()
     }

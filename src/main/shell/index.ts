@@ -24,6 +24,7 @@ import { decidePermission } from './security'
 import { createSettingsLoop, reaction } from './settings-loop'
 import { createWatchControl } from './watcher'
 import { createWindow, hardenContents } from './window'
+import { startAutoBackups } from './auto-backup-timer'
 
 // Electron would name userData after the lower-case package name; the CLI expects "Dogear".
 app.setName('Dogear')
@@ -82,6 +83,8 @@ async function start(): Promise<void> {
   const dbPath = resolveDbPath(undefined)
   const nativeBinding = findNativeBinding(app.getAppPath(), Number(process.versions.modules))
   const library = openAppLibrary(dbPath, nativeBinding)
+  // One verified backup a day into backups/ beside the library (7 daily, 4 weekly, <= 10% of the disk).
+  startAutoBackups(library, dbPath)
   const imports = createAppImports({
     library,
     dbPath,
