@@ -7,6 +7,7 @@ import type { Library } from './library/contract'
 import { listFormats, type ImportOptions } from './ingest/pipeline'
 import { importOptionsFor, importSource, type ImportSource } from './ingest/import-source'
 import { notImported } from './ingest/reports'
+import type { FileGrants } from './file-grants'
 import { safeExternalUrl } from './shell/security'
 
 export interface HandlerDeps {
@@ -23,6 +24,8 @@ export interface HandlerDeps {
   samplePath: string
   /** The system clipboard's text (main reads it: the page may not). */
   readClipboard(): string | Promise<string>
+  /** Tokens for dropped files: importFiles imports only what these grants name. */
+  files: FileGrants
   /** Told after settings changed (the app restarts its folder watcher). */
   onSettingsChanged?(settings: Settings): void
 }
@@ -80,7 +83,7 @@ export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
       if (paths.length === 0) return []
       return runImports(paths)
     },
-    importFiles: ({ paths, date }) => runImports(paths, date === undefined ? {} : { date }),
+    importFiles: ({ tokens, date }) => runImports(deps.files.redeem(tokens), date === undefined ? {} : { date }),
     importText: ({ text, name }) => runOne({ text, name: name?.trim() || PASTED_NAME }),
     importSample: () => runOne(deps.samplePath),
     // One clipboard path: the menu item and the page's Ctrl/Cmd+Shift+V both end here.

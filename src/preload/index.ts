@@ -2,7 +2,7 @@
 // sees ipcRenderer. Sandboxed preloads are bundled into one CommonJS file (zod included).
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { createApi, type AppEvent, type DogearApi, type Envelope } from '../shared/api'
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/ipc-channels'
+import { EVENT_CHANNEL, GRANT_FILE_CHANNEL, INVOKE_CHANNEL } from '../shared/ipc-channels'
 
 function invoke(operation: string, args: unknown): Promise<Envelope<unknown>> {
   return ipcRenderer.invoke(INVOKE_CHANNEL, operation, args)
@@ -18,8 +18,12 @@ function subscribe(listener: (event: AppEvent) => void): () => void {
 
 const api: DogearApi = {
   ...createApi(invoke, subscribe),
-  // Dropped files carry no path in a sandboxed page; Electron resolves it here.
-  pathForFile: (file) => webUtils.getPathForFile(file)
+  // Only a File the reader dropped has a path (a File the page made has none), so the page can
+  // get tokens for the reader's files only; main keeps the path and hands back the token.
+  tokenForFile: async (file) => {
+    const path = webUtils.getPathForFile(file)
+    return path ? ((await ipcRenderer.invoke(GRANT_FILE_CHANNEL, path)) as string) : ''
+  }
 }
 
 contextBridge.exposeInMainWorld('dogear', api)

@@ -80,9 +80,15 @@ export const contract = {
   listFormats: op<z.ZodType<Record<string, never> | undefined>, FormatInfo[]>(none),
   /** Opens the system's file dialog in main and imports what the reader picks. */
   chooseAndImport: op<z.ZodType<Record<string, never> | undefined>, ImportFileReport[]>(none),
-  /** Imports files by path (drag and drop). */
-  importFiles: op<z.ZodType<{ paths: string[]; date?: string }>, ImportFileReport[]>(
-    z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1000), date: isoDate.optional() })
+  /** Imports dropped files by the tokens main handed out for them (`tokenForFile`), never by path. */
+  importFiles: op<z.ZodType<{ tokens: string[]; date?: string }>, ImportFileReport[]>(
+    z.strictObject({
+      tokens: z
+        .array(z.string().regex(/^[0-9a-f]{32}$/, 'a file token'))
+        .min(1)
+        .max(1000),
+      date: isoDate.optional()
+    })
   ),
   /** Imports pasted text as a digest. */
   importText: op<z.ZodType<{ text: string; name?: string }>, ImportFileReport>(
@@ -148,10 +154,11 @@ export type DogearApi = {
   /** Subscribes to main's events; returns the unsubscribe function. */
   onEvent(listener: (event: AppEvent) => void): () => void
   /**
-   * In the app only (absent in browser tests): the path of a dropped file, for `importFiles`.
-   * A sandboxed page sees no paths; the preload asks Electron's webUtils. '' when it has none.
+   * In the app only (absent in browser tests): a token for a dropped file, for `importFiles`.
+   * The page sees no paths; the preload resolves the drop and main hands out the token.
+   * '' when the file has no path (it was not dropped from disk).
    */
-  pathForFile?(file: File): string
+  tokenForFile?(file: File): Promise<string>
 }
 
 /**

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import type { AppEvent, Handlers } from '../../src/shared/api'
 import { dispatch } from '../../src/main/dispatch'
+import { createFileGrants } from '../../src/main/file-grants'
 import { createHandlers, importInline } from '../../src/main/handlers'
 import { openLibrary } from '../../src/main/library/index'
 import type { Library } from '../../src/main/library/contract'
@@ -34,6 +35,8 @@ export interface App {
   openedUrls: string[]
   /** What the next "Import digest..." file dialog answers. */
   setChosenFiles(paths: string[]): void
+  /** A token for a file, as main hands out for a file dropped on the window (for importFiles). */
+  grantFile(path: string): string
   /** What main reads from the system clipboard (Ctrl/Cmd+Shift+V). */
   setClipboardText(text: string): void
   /** Sends an event as main would (menu commands, import progress). */
@@ -58,12 +61,14 @@ export async function launchApp({ dbPath, wrapHandlers, colorScheme = 'light' }:
   const openedUrls: string[] = []
   let chosenFiles: string[] = []
   let clipboardText = ''
+  const files = createFileGrants()
   const real = createHandlers(library, {
     openExternal: (url) => void openedUrls.push(url),
     chooseFiles: async () => chosenFiles,
     runImports: importInline(library),
     samplePath: join(REPO, 'resources/sample-digest.txt'),
-    readClipboard: () => clipboardText
+    readClipboard: () => clipboardText,
+    files
   })
   const handlers = wrapHandlers ? wrapHandlers(real) : real
 
@@ -90,6 +95,7 @@ export async function launchApp({ dbPath, wrapHandlers, colorScheme = 'light' }:
     library,
     openedUrls,
     setChosenFiles: (paths) => void (chosenFiles = paths),
+    grantFile: (path) => files.grant(path),
     setClipboardText: (text) => void (clipboardText = text),
     emit: (event) => page.evaluate(`window.${EMIT_FUNCTION}(${JSON.stringify(event)})`),
     async close() {

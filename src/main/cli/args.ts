@@ -84,6 +84,15 @@ const SPECS: CommandSpec[] = [
     positionals: [0, 0]
   },
   {
+    name: 'sync',
+    usage: 'sync [FOLDER] [--device NAME] | sync --status',
+    summary: 'sync with the other devices through a folder your file-sync engine syncs',
+    flags: { device: 'value', status: 'boolean' },
+    positionals: [0, 1],
+    // A new device joins by syncing: the changes of the others fill its new library.
+    createsLibrary: true
+  },
+  {
     name: 'export',
     usage: 'export --format json',
     summary: 'print every paper with its reading state as JSON',

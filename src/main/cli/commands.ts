@@ -8,6 +8,7 @@ import { importFile, listFormats } from '../ingest/pipeline'
 import { importOptionsFor } from '../ingest/import-source'
 import { backupCommand } from './backup-commands'
 import type { FormatName } from '../import/types'
+import { syncCommand } from './sync-command'
 import { booleanFlag, parseCount, parseId, stringFlag, UsageError, type ParsedArgs } from './args'
 import {
   formatDigests,
@@ -76,6 +77,8 @@ export async function runCommand(args: ParsedArgs, context: CommandContext): Pro
       const stats = library.stats(days === undefined ? {} : { days: parseCount(days, 'days') })
       return { json: stats, text: formatStats(stats) }
     }
+    case 'sync':
+      return syncCommand(args, library)
     case 'export':
       return exportCommand(args, library)
     case 'backup':

@@ -50,6 +50,7 @@ export function importFile(library: Library, path: string, options: ImportOption
       label: path,
       fileName: basename(path),
       text: decoded.text,
+      bytes,
       contentHash: sha256(bytes),
       modifiedAt: stats.mtime,
       options,
@@ -78,11 +79,13 @@ export function importText(
       )
     }
     const normalized = normalizeInputText(text, name)
+    const bytes = Buffer.from(normalized, 'utf8')
     return importDecoded(library, {
       label: name,
       fileName: name,
       text: normalized,
-      contentHash: sha256(Buffer.from(normalized, 'utf8')),
+      bytes,
+      contentHash: sha256(bytes),
       modifiedAt: now,
       options,
       warnings: []
@@ -95,6 +98,8 @@ interface DecodedInput {
   label: string
   fileName: string
   text: string
+  /** The bytes the content hash was taken of (what the sync folder shares). */
+  bytes: Uint8Array
   contentHash: string
   modifiedAt: Date
   options: ImportOptions
@@ -113,7 +118,8 @@ function importDecoded(library: Library, input: DecodedInput): ImportFileReport 
     entries: parsed.entries,
     format: parser.format,
     fileName: input.fileName,
-    contentHash: input.contentHash
+    contentHash: input.contentHash,
+    source: { bytes: input.bytes, modifiedAt: input.modifiedAt, date: options.date ?? null }
   })
   return {
     ok: true,

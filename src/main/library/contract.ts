@@ -13,6 +13,7 @@ import type {
   StateChange
 } from '../../shared/model'
 import type { DigestMeta, ParsedPaper } from '../import/types'
+import type { SyncStore } from './sync-contract'
 
 /** One parsed file, ready to be written in one transaction. */
 export interface DigestImport {
@@ -22,6 +23,15 @@ export interface DigestImport {
   fileName: string | null
   /** sha256 of the file's bytes: the same content imported again changes nothing. */
   contentHash: string
+  /** The file as read, kept for the sync folder while sync is on (see sync-outbox.ts). */
+  source?: DigestSource
+}
+
+export interface DigestSource {
+  bytes: Uint8Array
+  modifiedAt: Date
+  /** The date the reader gave the import, if any. */
+  date: string | null
 }
 
 export interface DigestImportOutcome {
@@ -58,6 +68,8 @@ export interface Library {
   updateSettings(patch: Partial<Settings>): Settings
   /** A verified copy of the library at `target` (SQLite's online backup; see backup.ts). */
   backup(target: string): Promise<BackupResult>
+  /** Sync through a folder: this device's outbox and log, other devices' changes (see src/main/sync). */
+  sync: SyncStore
   close(): void
 }
 

@@ -7,6 +7,7 @@ import { localDay } from './clock'
 import { collapseDuplicates, hasCode, mergeRecords, toRecord, type PaperRecord } from './dedupe-merge'
 import { indexNewPapers, reindexAround } from './search-index'
 import { letWaitingWritersGo } from './write-turns'
+import { recordDigestFile } from './sync-outbox'
 import {
   beginPending,
   finishPending,
@@ -234,9 +235,11 @@ function finishDigest(write: FileWrite): DigestImportOutcome {
 }
 
 function startWrite(statements: Statements, input: DigestImport, day: string, nowIso: string): FileWrite {
+  const digestId = insertDigest(statements, input, day, nowIso)
+  if (input.source) recordDigestFile(statements, input, input.source, new Date(nowIso))
   return {
     statements,
-    digestId: insertDigest(statements, input, day, nowIso),
+    digestId,
     day,
     nowIso,
     outcomes: new Map(),

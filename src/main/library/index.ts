@@ -20,6 +20,7 @@ import { recoverDeadImports } from './pending-imports'
 import { backupLibrary } from './backup'
 import { guardStorage, withStorageErrors } from './storage-errors'
 import { LibraryError } from './contract'
+import { syncStore } from './sync-store'
 
 export { LibraryError } from './contract'
 export type { DigestImport, DigestImportOutcome, Library } from './contract'
@@ -85,7 +86,8 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
       return papers
     },
     getSettings: () => getSettings(statements),
-    updateSettings: (patch) => updateSettings(db, statements, patch),
+    updateSettings: (patch) => updateSettings(db, statements, patch, now()),
+    sync: syncStore(db, statements, now),
     backup: (target) => backupLibrary(db, target),
     close: () => {
       if (db.open) db.close()

@@ -3,6 +3,7 @@
 import { APPLICATION_ID, type Db } from './connection'
 import { copyNow } from './backup'
 import { LibraryError } from './contract'
+import { V9_SYNC } from './sync-schema'
 
 export interface Migration {
   version: number
@@ -201,6 +202,7 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'full-text search reads papers and notes in place',
     up: (db) => db.exec(V4_EXTERNAL_CONTENT_SEARCH)
   },
+  { version: 9, description: 'sync: outbox, merge clocks, note versions, devices', up: (db) => db.exec(V9_SYNC) },
   { version: 10, description: 'large imports in chunks, undone whole', up: (db) => db.exec(V10_PENDING_IMPORTS) }
 ]
 

@@ -4,6 +4,7 @@ import { readerWrite } from './write-turns'
 import { LibraryError } from './contract'
 import { reindexAround } from './search-index'
 import { wellFormed } from '../../shared/well-formed'
+import { recordNote } from './sync-outbox'
 
 export function saveNote(db: Db, statements: Statements, id: number, text: string, now: Date): void {
   if (!Number.isSafeInteger(id) || id < 1) throw new LibraryError('INVALID_ARGUMENT', `${String(id)} is not a paper id`)
@@ -27,5 +28,6 @@ export function saveNote(db: Db, statements: Statements, id: number, text: strin
       }
     })
     statements.get("INSERT INTO reading_events (paper_id, kind, at) VALUES (?, 'note', ?)").run(id, at)
+    recordNote(statements, id, body ?? '', now)
   })
 }

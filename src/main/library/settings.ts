@@ -3,6 +3,7 @@ import { settingsPatchSchema } from '../../shared/api'
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/model'
 import type { Db, Statements } from './connection'
 import { readerWrite } from './write-turns'
+import { recordFollowedSetting } from './sync-values'
 import { LibraryError } from './contract'
 
 type Check = (value: unknown) => boolean
@@ -34,7 +35,12 @@ export function getSettings(statements: Statements): Settings {
   return settings as unknown as Settings
 }
 
-export function updateSettings(db: Db, statements: Statements, patch: Partial<Settings>): Settings {
+export function updateSettings(
+  db: Db,
+  statements: Statements,
+  patch: Partial<Settings>,
+  now: Date = new Date()
+): Settings {
   const entries = Object.entries(patch).filter(([, value]) => value !== undefined)
   for (const [key, value] of entries) {
     if (!isSettingKey(key)) throw new LibraryError('INVALID_ARGUMENT', `${key} is not a setting`)
@@ -45,7 +51,10 @@ export function updateSettings(db: Db, statements: Statements, patch: Partial<Se
     const upsert = statements.get(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
     )
-    for (const [key, value] of entries) upsert.run(key, JSON.stringify(value))
+    for (const [key, value] of entries) {
+      upsert.run(key, JSON.stringify(value))
+      recordFollowedSetting(statements, key, value, now)
+    }
   })
   return getSettings(statements)
 }

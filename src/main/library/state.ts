@@ -4,6 +4,7 @@ import type { StateChange } from '../../shared/model'
 import type { Db, Statements } from './connection'
 import { readerWrite } from './write-turns'
 import { LibraryError } from './contract'
+import { recordPaperMarks } from './sync-outbox'
 
 function uniqueIds(ids: readonly number[]): number[] {
   for (const id of ids) {
@@ -13,14 +14,25 @@ function uniqueIds(ids: readonly number[]): number[] {
   return [...new Set(ids)]
 }
 
-/** Refuses the whole change when any id is unknown, before anything is written. */
+const MISSING_SHOWN = 5
+
+/**
+ * Refuses the whole change when any id is unknown, before anything is written. One statement
+ * counts the unknown ids and returns the first few, so a million unknown ids cost one query
+ * and a short message. (LIMIT is a numeric constant of this file, never input.)
+ */
 export function requirePapers(statements: Statements, ids: readonly number[]): void {
-  const missing = statements
-    .get('SELECT j.value AS id FROM json_each(?) j WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = j.value)')
-    .pluck()
-    .all(JSON.stringify(ids)) as number[]
-  if (missing.length === 1) throw new LibraryError('NOT_FOUND', `There is no paper with id ${missing[0]}`)
-  if (missing.length > 1) throw new LibraryError('NOT_FOUND', `There are no papers with ids ${missing.join(', ')}`)
+  const rows = statements
+    .get(
+      `SELECT j.value AS id, count(*) OVER () AS total FROM json_each(?) j
+        WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = j.value) LIMIT ${MISSING_SHOWN}`
+    )
+    .all(JSON.stringify(ids)) as { id: number; total: number }[]
+  const total = rows[0]?.total ?? 0
+  if (total === 0) return
+  if (total === 1) throw new LibraryError('NOT_FOUND', `There is no paper with id ${rows[0]!.id}`)
+  const more = total > rows.length ? ` and ${(total - rows.length).toLocaleString('en-US')} more` : ''
+  throw new LibraryError('NOT_FOUND', `There are no papers with ids ${rows.map((row) => row.id).join(', ')}${more}`)
 }
 
 function inInputOrder(ids: readonly number[], changed: readonly number[]): number[] {
@@ -35,7 +47,7 @@ function logEvents(statements: Statements, ids: readonly number[], kind: string,
 }
 
 /** Digest progress counters follow the read marks (see migration 2). */
-function adjustDigestReadCounts(statements: Statements, ids: readonly number[], delta: 1 | -1): void {
+export function adjustDigestReadCounts(statements: Statements, ids: readonly number[], delta: 1 | -1): void {
   statements
     .get(
       `UPDATE digests SET read_count = read_count + ? * changed.n
@@ -86,6 +98,7 @@ function changeMark(
     ) as number[]
     if (changed.length === 0) return { changed: [] }
     logEvents(statements, changed, on ? mark.events[0] : mark.events[1], at)
+    recordPaperMarks(statements, changed, mark.column === 'read_at' ? 'read' : 'starred', on, now)
     if (mark.column === 'read_at') adjustDigestReadCounts(statements, changed, on ? 1 : -1)
     return { changed: inInputOrder(wanted, changed) }
   })

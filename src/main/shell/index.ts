@@ -2,18 +2,21 @@
 // app-imports, watcher, settings-loop, quit-sequence, ipc, menu, security); this file only
 // connects them to Electron.
 import type { BrowserWindow } from 'electron'
-import { app, clipboard, dialog, ipcMain, Menu, session, shell } from 'electron'
+import { app, clipboard, dialog, ipcMain, Menu, protocol, session, shell } from 'electron'
 import { basename, dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import type { AppEvent } from '../../shared/api'
 import type { ImportFileReport } from '../../shared/model'
 import { messageOf } from '../../shared/errors'
 import { dispatch } from '../dispatch'
 import { CLIPBOARD_NAME, createHandlers, type HandlerDeps } from '../handlers'
+import { createFileGrants } from '../file-grants'
 import { notImported } from '../ingest/reports'
 import { openLibrary } from '../library'
 import type { Library } from '../library/contract'
 import { createAppImports } from './app-imports'
+import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-scheme'
+import { serveAppScheme } from './app-protocol'
 import { resolveDbPath } from './default-db-path'
 import { chooseDigestFiles, chooseWatchFolder } from './dialogs'
 import { findNativeBinding } from './electron-native'
@@ -29,14 +32,16 @@ import { startAutoBackups } from './auto-backup-timer'
 // Electron would name userData after the lower-case package name; the CLI expects "Dogear".
 app.setName('Dogear')
 app.enableSandbox()
+// Before ready: the renderer's own scheme (see app-scheme.ts).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
 
 // The built app is one bundle in out/main; run from the sources (tests), this file sits one
 // folder deeper, in src/main/shell. Both resolve the renderer and preload beside main.
 const here = dirname(fileURLToPath(import.meta.url))
 const mainDir = basename(here) === 'shell' ? dirname(here) : here
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
-const rendererFile = join(mainDir, '../renderer/index.html')
-const appUrl = devServerUrl ?? pathToFileURL(rendererFile).href
+const rendererDir = join(mainDir, '../renderer')
+const appUrl = devServerUrl ?? APP_PAGE_URL
 
 let window: BrowserWindow | null = null
 const send = (event: AppEvent) => sendEvent(window?.webContents, event)
@@ -72,7 +77,7 @@ function openWindow(): BrowserWindow {
   const win = createWindow({
     preloadPath: join(mainDir, '../preload/index.cjs'),
     statePath: join(app.getPath('userData'), 'window-state.json'),
-    load: (target) => (devServerUrl ? target.loadURL(devServerUrl) : target.loadFile(rendererFile))
+    load: (target) => target.loadURL(appUrl)
   })
   win.on('closed', () => (window = null))
   return win
@@ -80,6 +85,7 @@ function openWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   denyPermissions()
+  serveAppScheme(protocol, rendererDir)
   const dbPath = resolveDbPath(undefined)
   const nativeBinding = findNativeBinding(app.getAppPath(), Number(process.versions.modules))
   const library = openAppLibrary(dbPath, nativeBinding)
@@ -103,16 +109,18 @@ async function start(): Promise<void> {
     )
   ])
 
+  const files = createFileGrants()
   const deps: HandlerDeps = {
     openExternal: (url) => shell.openExternal(url),
     chooseFiles: () => chooseDigestFiles(window),
     runImports: imports.runImports,
     samplePath: join(app.getAppPath(), 'resources', 'sample-digest.txt'),
     readClipboard: () => clipboard.readText(),
+    files,
     onSettingsChanged: (changed) => settings.changed(changed)
   }
   const handlers = createHandlers(library, deps)
-  const binding = bindIpc(ipcMain, handlers, () => appUrl)
+  const binding = bindIpc(ipcMain, handlers, () => appUrl, files)
 
   async function importClipboard(): Promise<void> {
     const answer = await dispatch(handlers, 'importClipboard', undefined)

@@ -3,10 +3,11 @@
 // in (not imported) so a unit test can drive this with a fake.
 import type { AppEvent, Envelope, Handlers } from '../../shared/api'
 import { dispatch } from '../dispatch'
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../shared/ipc-channels'
+import { EVENT_CHANNEL, GRANT_FILE_CHANNEL, INVOKE_CHANNEL } from '../../shared/ipc-channels'
+import type { FileGrants } from '../file-grants'
 import { isTrustedSender } from './security'
 
-export { EVENT_CHANNEL, INVOKE_CHANNEL }
+export { EVENT_CHANNEL, GRANT_FILE_CHANNEL, INVOKE_CHANNEL }
 
 /** The parts of Electron's IpcMainInvokeEvent this module reads. */
 export interface InvokeEventLike {
@@ -35,8 +36,28 @@ export function isTrustedEvent(event: InvokeEventLike, appUrl: string): boolean 
   return frame !== null && frame.parent === null && isTrustedSender(frame.url, appUrl)
 }
 
-export function bindIpc(ipcMain: IpcMainLike, handlers: Handlers, appUrl: () => string): IpcBinding {
+/** A token for a path the preload resolved from a dropped File; '' for anything else. */
+function grantFile(files: FileGrants, path: unknown): string {
+  if (typeof path !== 'string' || path.length === 0 || path.length > 4096) return ''
+  try {
+    return files.grant(path)
+  } catch {
+    return ''
+  }
+}
+
+export function bindIpc(
+  ipcMain: IpcMainLike,
+  handlers: Handlers,
+  appUrl: () => string,
+  files?: FileGrants
+): IpcBinding {
   const pending = new Set<Promise<Envelope<unknown>>>()
+  if (files) {
+    ipcMain.handle(GRANT_FILE_CHANNEL, async (event, path) =>
+      isTrustedEvent(event, appUrl()) ? grantFile(files, path) : ''
+    )
+  }
   ipcMain.handle(INVOKE_CHANNEL, async (event, operation, args) => {
     if (!isTrustedEvent(event, appUrl())) return FORBIDDEN
     const call = dispatch(handlers, operation, args)
@@ -53,6 +74,7 @@ export function bindIpc(ipcMain: IpcMainLike, handlers: Handlers, appUrl: () => 
     },
     dispose() {
       ipcMain.removeHandler(INVOKE_CHANNEL)
+      if (files) ipcMain.removeHandler(GRANT_FILE_CHANNEL)
     }
   }
 }

@@ -2,7 +2,7 @@
 import type { DogearApi } from '../../shared/api'
 import { messageOf } from '../../shared/errors'
 
-export type RendererApi = DogearApi & { pathForFile?: (file: File) => string }
+export type RendererApi = DogearApi
 
 export function browserApi(): RendererApi {
   const api = (globalThis as unknown as { dogear?: RendererApi }).dogear

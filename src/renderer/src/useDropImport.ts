@@ -31,8 +31,8 @@ export function useDropImport(dogear: Dogear): boolean {
       setDragging(false)
       const files = Array.from(event.dataTransfer?.files ?? [])
       if (files.length === 0) return
-      const pathForFile = dogear.api.pathForFile
-      void dogear.importDropped(files, pathForFile ? (file) => pathForFile(file as File) : undefined)
+      const tokenForFile = dogear.api.tokenForFile
+      void dogear.importDropped(files, tokenForFile ? (file) => tokenForFile(file as File) : undefined)
     }
     window.addEventListener('dragenter', onEnter)
     window.addEventListener('dragleave', onLeave)

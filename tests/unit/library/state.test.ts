@@ -39,6 +39,17 @@ describe('read and starred marks', () => {
     expect(library.stats()).toMatchObject({ read: 0, starred: 0 })
   })
 
+  it('answers a million unknown ids with a short message naming the first few', () => {
+    const library = threePapers()
+    const unknown = Array.from({ length: 1_000_000 }, (_, i) => i + 100)
+    for (const change of [() => library.markRead([1, ...unknown], true), () => library.setStarred(unknown, true)]) {
+      expect(change).toThrow(
+        new LibraryError('NOT_FOUND', 'There are no papers with ids 100, 101, 102, 103, 104 and 999,995 more')
+      )
+    }
+    expect(library.stats()).toMatchObject({ read: 0, starred: 0 })
+  })
+
   it('marks every paper a filter shows as read, returning them for undo', () => {
     const library = threePapers()
     library.importDigest(

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { OPERATIONS, type Handlers } from '../../../src/shared/api'
 import type { ImportFileReport, PaperPage } from '../../../src/shared/model'
 import { dispatch } from '../../../src/main/dispatch'
+import { createFileGrants, type FileGrants } from '../../../src/main/file-grants'
 import { createHandlers, importInline, type HandlerDeps } from '../../../src/main/handlers'
 import { openLibrary } from '../../../src/main/library'
 import type { Library } from '../../../src/main/library/contract'
@@ -17,6 +18,7 @@ interface Harness {
   opened: string[]
   chosen: string[]
   clipboard: string
+  files: FileGrants
   settingsSeen: unknown[]
   call(operation: string, args?: unknown): ReturnType<typeof dispatch>
 }
@@ -25,13 +27,15 @@ function harness(): Harness {
   const library = openLibrary(':memory:')
   const opened: string[] = []
   const settingsSeen: unknown[] = []
-  const h: Partial<Harness> = { library, opened, chosen: [], clipboard: '', settingsSeen }
+  const grants = createFileGrants()
+  const h: Partial<Harness> = { library, opened, chosen: [], clipboard: '', files: grants, settingsSeen }
   const deps: HandlerDeps = {
     openExternal: (url) => void opened.push(url),
     chooseFiles: async () => h.chosen ?? [],
     runImports: importInline(library),
     samplePath: SAMPLE,
     readClipboard: () => h.clipboard ?? '',
+    files: grants,
     onSettingsChanged: (settings) => void settingsSeen.push(settings)
   }
   h.handlers = createHandlers(library, deps)
@@ -130,7 +134,8 @@ describe('createHandlers', () => {
   })
 
   it('imports dropped files by path with a date', async () => {
-    const [report] = await value<ImportFileReport[]>(h.call('importFiles', { paths: [SAMPLE], date: '2025-03-12' }))
+    const tokens = [h.files.grant(SAMPLE)]
+    const [report] = await value<ImportFileReport[]>(h.call('importFiles', { tokens, date: '2025-03-12' }))
     expect(report).toMatchObject({ ok: true })
     expect(h.library.listDigests()[0]).toMatchObject({ dateFrom: '2025-03-12' })
   })
@@ -144,6 +149,29 @@ describe('createHandlers', () => {
     const big = await value<ImportFileReport>(h.call('importText', { text: 'x'.repeat(1024 * 1024 + 1), name: 'big' }))
     expect(big.ok).toBe(false)
     if (!big.ok) expect(big.error.message).toMatch(/limit/)
+  })
+
+  it('imports only files main handed a token for, each token once', async () => {
+    expect(await h.call('importFiles', { paths: [SAMPLE] })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' }
+    })
+    const forged = 'f'.repeat(32)
+    const granted = h.files.grant(SAMPLE)
+    const refused = await h.call('importFiles', { tokens: [granted, forged] })
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        code: 'FORBIDDEN',
+        message: '1 of 2 files were not chosen or dropped in this window; nothing was imported.'
+      }
+    })
+    expect(h.library.stats().papers).toBe(0)
+    expect(await value<ImportFileReport[]>(h.call('importFiles', { tokens: [granted] }))).toMatchObject([{ ok: true }])
+    expect(await h.call('importFiles', { tokens: [granted] })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' }
+    })
   })
 
   it('imports the clipboard that main reads, and says when it is empty', async () => {

@@ -210,7 +210,7 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
       })),
     listFormats: (args) => call('listFormats', args, () => []),
     chooseAndImport: (args) => call('chooseAndImport', args, () => [sampleReport]),
-    importFiles: (args) => call('importFiles', args, () => args.paths.map(() => sampleReport)),
+    importFiles: (args) => call('importFiles', args, () => args.tokens.map(() => sampleReport)),
     importText: (args) => call('importText', args, () => ({ ...sampleReport, file: args.name ?? 'pasted' })),
     importSample: (args) => call('importSample', args, () => sampleReport),
     importClipboard: (args) => call('importClipboard', args, () => ({ ...sampleReport, file: 'Clipboard' })),

@@ -293,9 +293,10 @@ describe('imports', () => {
     expect(dogear.ui.getState().dialog).toBe('import')
   })
 
-  it('imports dropped files by path when the shell knows it', async () => {
-    await dogear.importDropped([{ name: 'a.txt', text: () => Promise.resolve('x') }], () => '/tmp/a.txt')
-    expect(api.calls.find((c) => c.operation === 'importFiles')?.args).toEqual({ paths: ['/tmp/a.txt'] })
+  it('imports dropped files by the token main gave for each', async () => {
+    const token = 'a'.repeat(32)
+    await dogear.importDropped([{ name: 'a.txt', text: () => Promise.resolve('x') }], async () => token)
+    expect(api.calls.find((c) => c.operation === 'importFiles')?.args).toEqual({ tokens: [token] })
   })
 
   it('imports the clipboard through main, saying when it is empty', async () => {

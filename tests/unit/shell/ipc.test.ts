@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import type { Envelope, Handlers } from '../../../src/shared/api'
-import { bindIpc, EVENT_CHANNEL, INVOKE_CHANNEL, sendEvent, type InvokeEventLike } from '../../../src/main/shell/ipc'
+import { createFileGrants } from '../../../src/main/file-grants'
+import {
+  bindIpc,
+  EVENT_CHANNEL,
+  GRANT_FILE_CHANNEL,
+  INVOKE_CHANNEL,
+  sendEvent,
+  type InvokeEventLike
+} from '../../../src/main/shell/ipc'
 
-const APP = 'file:///opt/dogear/out/renderer/index.html'
+const APP = 'app://dogear/index.html'
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>
 
@@ -62,6 +70,32 @@ describe('bindIpc', () => {
     expect(calls).toEqual([])
   })
 
+  it('echoes at most the start of an unknown operation name', async () => {
+    const ipc = new FakeIpcMain()
+    bindIpc(ipc, recordingHandlers().handlers, () => APP)
+    const answer = await ipc.call(appFrame, 'x'.repeat(1024 * 1024), {})
+    expect(answer.ok).toBe(false)
+    if (!answer.ok) {
+      expect(answer.error.code).toBe('UNKNOWN_OPERATION')
+      expect(answer.error.message.length).toBeLessThan(200)
+      expect(answer.error.message).toMatch(/^Unknown operation: x+… \(1,048,576 characters\)$/)
+    }
+  })
+
+  it('hands out file tokens only to the app page, and only for absolute paths', async () => {
+    const ipc = new FakeIpcMain()
+    const files = createFileGrants()
+    const binding = bindIpc(ipc, recordingHandlers().handlers, () => APP, files)
+    const grant = ipc.listeners.get(GRANT_FILE_CHANNEL)!
+    const token = (await grant({ senderFrame: appFrame }, '/home/reader/digest.bib')) as string
+    expect(files.redeem([token])).toEqual(['/home/reader/digest.bib'])
+    expect(await grant({ senderFrame: { url: 'https://evil.example/', parent: null } }, '/etc/passwd')).toBe('')
+    expect(await grant({ senderFrame: appFrame }, 'relative.bib')).toBe('')
+    expect(await grant({ senderFrame: appFrame }, { path: '/etc/passwd' })).toBe('')
+    binding.dispose()
+    expect(ipc.listeners.size).toBe(0)
+  })
+
   it('rejects bad arguments with INVALID_ARGUMENT before the handler runs', async () => {
     const ipc = new FakeIpcMain()
     const { handlers, calls } = recordingHandlers()
@@ -73,7 +107,9 @@ describe('bindIpc', () => {
       ['setStarred', null],
       ['saveNote', { id: 1 }],
       ['listPapers', { filter: { kind: 'digest' } }],
-      ['importFiles', { paths: [] }],
+      ['importFiles', { tokens: [] }],
+      ['importFiles', { tokens: ['/etc/passwd'] }],
+      ['importFiles', { paths: ['/etc/passwd'] }],
       ['updateSettings', { markReadOnOpen: 'sometimes' }]
     ]
     for (const [operation, args] of bad) {

@@ -4,7 +4,6 @@ import { EventEmitter } from 'node:events'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import type { MenuItemConstructorOptions } from 'electron'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Envelope } from '../../../src/shared/api'
@@ -13,7 +12,7 @@ import type * as WorkerThreads from 'node:worker_threads'
 import type { ImportJobData } from '../../../src/main/ingest/import-job'
 
 const ROOT = resolve(__dirname, '../../..')
-const APP_URL = pathToFileURL(join(ROOT, 'src/renderer/index.html')).href
+const APP_URL = 'app://dogear/index.html'
 
 type PermissionRequest = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void
 type PermissionCheck = (contents: unknown, permission: string) => boolean
@@ -39,8 +38,9 @@ const fake = vi.hoisted(() => {
     userData: '',
     appPath: '',
     quitCalls: 0,
+    sandboxed: false,
     setName: (_name: string) => {},
-    enableSandbox: () => {},
+    enableSandbox: () => void (app.sandboxed = true),
     requestSingleInstanceLock: () => true,
     whenReady: () => Promise.resolve(),
     getAppPath: () => app.appPath,
@@ -86,6 +86,10 @@ const fake = vi.hoisted(() => {
   const menu: { template: MenuItemConstructorOptions[] } = { template: [] }
   const clipboard = { text: '' }
   const opened: string[] = []
+  const schemes: { registered: unknown[]; handlers: Map<string, (request: Request) => Promise<Response>> } = {
+    registered: [],
+    handlers: new Map()
+  }
   const area = { x: 0, y: 0, width: 1920, height: 1080 }
   return {
     app,
@@ -96,8 +100,14 @@ const fake = vi.hoisted(() => {
     menu,
     clipboard,
     opened,
+    schemes,
     module: {
       app,
+      protocol: {
+        registerSchemesAsPrivileged: (list: unknown[]) => void schemes.registered.push(...list),
+        handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+          void schemes.handlers.set(scheme, handler)
+      },
       BrowserWindow,
       ipcMain: {
         handle: (channel: string, listener: (...args: unknown[]) => Promise<unknown>) => handles.set(channel, listener),
@@ -197,7 +207,21 @@ describe('the main process', () => {
     const { options, loaded } = fake.windows[0]!
     expect(options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false })
     expect(String((options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/)
-    expect(loaded).toBe(join(ROOT, 'src/renderer/index.html'))
+    expect(loaded).toBe(APP_URL)
+    expect(fake.app.sandboxed).toBe(true)
+  })
+
+  it('serves the page from app://dogear, registered as a privileged scheme, and nothing outside it', async () => {
+    expect(fake.schemes.registered).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }
+    ])
+    const handle = fake.schemes.handlers.get('app')
+    if (!handle) throw new Error('app:// not handled')
+    const page = await handle(new Request(APP_URL))
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'")
+    expect(await page.text()).toContain('<div id="root">')
+    expect((await handle(new Request('app://dogear/..%2F..%2Fpackage.json'))).status).toBe(404)
   })
 
   it('denies every permission request', () => {
@@ -227,6 +251,22 @@ describe('the main process', () => {
     expect(contents.openHandler?.({ url: 'https://github.com/example/repo' })).toEqual({ action: 'deny' })
     expect(contents.openHandler?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
     expect(fake.opened).toEqual(['https://arxiv.org/abs/2401.00001', 'https://github.com/example/repo'])
+    fake.opened.length = 0
+  })
+
+  it('stops redirects away from the app page and refuses every webview', () => {
+    const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler() {} })
+    fake.app.emit('web-contents-created', {}, contents)
+    const prevented = (name: string, details: Record<string, unknown>) => {
+      const event = { ...details, prevented: false, preventDefault: () => (event.prevented = true) }
+      contents.emit(name, event)
+      return event.prevented
+    }
+    expect(prevented('will-redirect', { url: 'https://evil.example/' })).toBe(true)
+    expect(prevented('will-redirect', { url: 'file:///etc/passwd' })).toBe(true)
+    expect(prevented('will-redirect', { url: `${APP_URL}#reader` })).toBe(false)
+    expect(prevented('will-attach-webview', { url: APP_URL })).toBe(true)
+    expect(fake.opened).toEqual([])
   })
 
   it('answers the page over IPC and refuses other senders', async () => {

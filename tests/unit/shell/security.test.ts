@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
+  APP_CSP,
   cspFromHtml,
   cspProblems,
   decideNavigation,
@@ -13,10 +14,20 @@ import {
   windowOptions
 } from '../../../src/main/shell/security'
 
-const APP = 'file:///opt/dogear/out/renderer/index.html'
+const APP = 'app://dogear/index.html'
 const DEV = 'http://localhost:5173/'
 
 describe('windowOptions', () => {
+  it('turns off experimental and Blink features and webviews', () => {
+    const prefs = windowOptions('/p.cjs').webPreferences ?? {}
+    expect(prefs.experimentalFeatures).toBe(false)
+    expect(prefs.webviewTag).toBe(false)
+    expect(prefs.navigateOnDragDrop).toBe(false)
+    // Checklist item 10: no Blink feature is switched on, none by name either.
+    expect(prefs).not.toHaveProperty('enableBlinkFeatures')
+    expect(Object.keys(prefs).filter((key) => /blink/i.test(key))).toEqual([])
+  })
+
   it('isolates the renderer from Node and Electron', () => {
     const prefs = windowOptions('/opt/dogear/out/preload/index.cjs').webPreferences
     expect(prefs).toMatchObject({
@@ -43,7 +54,12 @@ describe('decideNavigation', () => {
   it('denies other local files, other origins and odd schemes', () => {
     for (const url of [
       'file:///etc/passwd',
-      'file:///opt/dogear/out/renderer/other.html',
+      'file:///opt/dogear/out/renderer/index.html',
+      'app://dogear/other.html',
+      'app://dogear/',
+      'app://evil/index.html',
+      'app://user@dogear/index.html',
+      'other://dogear/index.html',
       'https://arxiv.org/abs/2401.00001',
       'http://localhost:5174/',
       'javascript:alert(1)',
@@ -125,6 +141,9 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender(APP, APP)).toBe(true)
     expect(isTrustedSender('https://evil.example/', APP)).toBe(false)
     expect(isTrustedSender('file:///tmp/evil.html', APP)).toBe(false)
+    expect(isTrustedSender('app://dogear/assets/index.js', APP)).toBe(false)
+    expect(isTrustedSender('app://dogear.evil/index.html', APP)).toBe(false)
+    expect(isTrustedSender(`${APP}?x=1#reader`, APP)).toBe(true)
     expect(isTrustedSender('', APP)).toBe(false)
     expect(isTrustedSender(null, APP)).toBe(false)
     expect(isTrustedSender(undefined, APP)).toBe(false)
@@ -132,6 +151,12 @@ describe('isTrustedSender', () => {
 })
 
 describe('Content-Security-Policy', () => {
+  it('the page is served with the same strict policy it carries', () => {
+    const html = readFileSync(resolve(__dirname, '../../../src/renderer/index.html'), 'utf8')
+    expect(cspFromHtml(html)).toBe(APP_CSP)
+    expect(cspProblems(APP_CSP)).toEqual([])
+  })
+
   it('the renderer page carries a strict policy', () => {
     const html = readFileSync(resolve(__dirname, '../../../src/renderer/index.html'), 'utf8')
     const policy = cspFromHtml(html)

@@ -43,14 +43,14 @@ export function createImportActions(ctx: ActionContext, afterImport: () => Promi
   const chooseAndImport = () => run(() => ctx.api.chooseAndImport())
   const importSample = () => run(async () => [await ctx.api.importSample()])
 
-  /** Dropped files go in by path where the shell can tell it, otherwise as their text. */
+  /** Dropped files go in by the token main gives for each (the app), otherwise as their text. */
   function importDropped(
     files: DroppedFile[],
-    pathFor?: (file: DroppedFile) => string | undefined
+    tokenFor?: (file: DroppedFile) => Promise<string>
   ): Promise<ImportFileReport[]> {
     return run(async () => {
-      const paths = files.map((file) => pathFor?.(file) || '')
-      if (paths.every(Boolean)) return ctx.api.importFiles({ paths })
+      const tokens = tokenFor ? await Promise.all(files.map((file) => tokenFor(file))) : []
+      if (tokens.length > 0 && tokens.every(Boolean)) return ctx.api.importFiles({ tokens })
       const reports: ImportFileReport[] = []
       for (const file of files) {
         try {

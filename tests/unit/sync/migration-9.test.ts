@@ -1,0 +1,51 @@
+import Database from 'better-sqlite3'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { importFile } from '../../../src/main/ingest/pipeline'
+import { openLibrary } from '../../../src/main/library'
+import { MIGRATIONS, migrate } from '../../../src/main/library/migrations'
+import { syncFolder } from '../../../src/main/sync/folder'
+import { tempFolder, track } from '../library/helpers'
+import { digestText, title } from './helpers'
+
+describe('migration 9 (sync)', () => {
+  it('turns what the reader did before sync existed into the first changes this device sends', () => {
+    const root = tempFolder()
+    const oldPath = join(root, 'old.sqlite')
+    const file = join(root, 'digest.txt')
+    writeFileSync(file, digestText('a', 3))
+    // A library from before sync: read, starred and a note.
+    {
+      const library = openLibrary(oldPath)
+      importFile(library, file, { date: '2026-03-12' })
+      library.markRead([1], true)
+      library.setStarred([2], true)
+      library.saveNote(3, 'an old note')
+      library.close()
+      const db = new Database(oldPath)
+      db.exec('DROP TABLE sync_self; DROP TABLE sync_marks; DROP TABLE sync_values; DROP TABLE sync_note_versions;')
+      db.exec('DROP TABLE sync_conflicts; DROP TABLE sync_pending; DROP TABLE sync_digests; DROP TABLE sync_segments;')
+      db.exec('DROP TABLE sync_devices; PRAGMA user_version = 4')
+      db.close()
+    }
+    const db = new Database(oldPath)
+    migrate(db, oldPath, new Date(), MIGRATIONS)
+    db.close()
+
+    const folder = join(root, 'Sync')
+    mkdirSync(folder)
+    const old = track(openLibrary(oldPath))
+    const report = syncFolder(old, folder, { deviceName: 'old' })
+    expect(report.written.changes).toBe(3)
+
+    // The digest itself predates sync: it is imported on the new device by hand.
+    const fresh = track(openLibrary(join(root, 'new.sqlite')))
+    importFile(fresh, file, { date: '2026-03-12' })
+    syncFolder(fresh, folder, { deviceName: 'new' })
+    const byTitle = Object.fromEntries(fresh.exportAll().map((p) => [p.title, p]))
+    expect(byTitle[title('a', 1)]?.read).toBe(true)
+    expect(byTitle[title('a', 2)]?.starred).toBe(true)
+    expect(byTitle[title('a', 3)]?.note).toBe('an old note')
+  })
+})
