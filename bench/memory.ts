@@ -30,7 +30,10 @@ function tinyBibtex(count: number): string {
 
 function hfText(count: number): string {
   const factory = new PaperFactory(99)
-  return hfDigestText(new Date(Date.UTC(2024, 0, 20)), Array.from({ length: count }, () => factory.paper()))
+  return hfDigestText(
+    new Date(Date.UTC(2024, 0, 20)),
+    Array.from({ length: count }, () => factory.paper())
+  )
 }
 
 function runChild(script: string): { maxRssKb: number; stdout: string } {
@@ -66,8 +69,16 @@ console.log(JSON.stringify({ papers: report.papers, seconds: (performance.now() 
 export async function benchMemory(dir: string, scale = 1): Promise<Record<string, unknown>> {
   const baselineMb = runChild(LOAD_ONLY).maxRssKb / 1024
   const inputs = [
-    { name: 'bibtexTiny', includes: 'tiny @misc entries (title, author)', text: tinyBibtex(Math.round(200_000 * scale)) },
-    { name: 'hfText', includes: 'Hugging Face text digest, ~1.5 kB abstracts', text: hfText(Math.round(15_000 * scale)) }
+    {
+      name: 'bibtexTiny',
+      includes: 'tiny @misc entries (title, author)',
+      text: tinyBibtex(Math.round(200_000 * scale))
+    },
+    {
+      name: 'hfText',
+      includes: 'Hugging Face text digest, ~1.5 kB abstracts',
+      text: hfText(Math.round(15_000 * scale))
+    }
   ]
   const cases: MemoryCase[] = []
   for (const input of inputs) {

@@ -26,6 +26,8 @@ describe('migration 9 (sync)', () => {
       const db = new Database(oldPath)
       db.exec('DROP TABLE sync_self; DROP TABLE sync_marks; DROP TABLE sync_values; DROP TABLE sync_note_versions;')
       db.exec('DROP TABLE sync_conflicts; DROP TABLE sync_pending; DROP TABLE sync_digests; DROP TABLE sync_segments;')
+      // Migration 10 (chunked imports) came later too.
+      db.exec('DROP TABLE pending_import_undo; DROP TABLE pending_imports;')
       db.exec('DROP TABLE sync_devices; PRAGMA user_version = 4')
       db.close()
     }
