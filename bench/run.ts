@@ -13,6 +13,7 @@ import type { Library } from '../src/main/library/contract'
 import type { PaperSort } from '../src/shared/model'
 import { CASES } from './cases'
 import { benchMemory } from './memory'
+import { benchRecommend } from './recommend'
 import { median, percentile, progress, round, timeMs } from './measure'
 import { rawBoundInsert } from './raw-bound'
 import { PaperFactory, hfDigestText, randomSource, type SyntheticPaper } from './synthetic'
@@ -285,6 +286,7 @@ async function main(): Promise<void> {
     }
     progress('memory: peak RSS per MB of input')
     const memory = await benchMemory(dir)
+    const recommend = await benchRecommend({ papers: options.papers })
     const report = {
       machine: machine(),
       parameters: { papers: options.papers, dailyDigests: options.dailyDigests, dailySize: options.dailySize },
@@ -293,6 +295,7 @@ async function main(): Promise<void> {
       ...queries,
       cases,
       memory,
+      recommend,
       targets: {
         importPapersPerSec: { target: '>= 10000', met: bulk.report.papersPerSec >= 10_000 },
         importRatio: { target: '>= 0.5', met: bulk.report.ratio >= 0.5 },

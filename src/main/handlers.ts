@@ -9,6 +9,8 @@ import { importOptionsFor, importSource, type ImportSource } from './ingest/impo
 import { notImported } from './ingest/reports'
 import type { FileGrants } from './file-grants'
 import { safeExternalUrl } from './shell/security'
+import { createDiscoverEngine } from './discover/engine'
+import { isRecommenderQuery, recommendedPage, relatedPapers } from './discover/lists'
 
 export interface HandlerDeps {
   /** Opens an http(s) link in the system browser; only called with a checked URL. */
@@ -62,8 +64,10 @@ export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
     if (!report) throw new Error('the import gave no report')
     return report
   }
+  const discover = createDiscoverEngine(library.discover)
   return {
-    listPapers: (query) => library.listPapers(query),
+    listPapers: (query) =>
+      isRecommenderQuery(query) ? recommendedPage(library, discover, query) : library.listPapers(query),
     // The contract answers null for an unknown id: a stale "last selection" is not an error.
     getPaper: ({ id }) => library.getPaper(id),
     search: (query) => library.search(query),
@@ -103,6 +107,8 @@ export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
       await deps.openExternal(safe)
       return null
     },
+    relatedPapers: ({ id, limit }) => relatedPapers(library, discover, id, limit ?? 5),
+    dismiss: ({ ids, dismissed }) => ({ changed: library.discover.dismiss(ids, dismissed) }),
     getSettings: () => library.getSettings(),
     updateSettings: (patch) => {
       checkSettingsPatch(library.getSettings(), patch)

@@ -13,6 +13,7 @@ import type {
   PaperFilter,
   PaperDetail,
   PaperPage,
+  RelatedPaper,
   SearchPage,
   SearchQuery,
   Settings,
@@ -44,7 +45,8 @@ export const settingsPatchSchema = z.strictObject({
   importSizeCapMb: z.number().int().min(1).max(1024).optional(),
   watchFolder: z.string().min(1).max(4096).nullable().optional(),
   lastPaperId: id.nullable().optional(),
-  lastFilter: paperFilterSchema.nullable().optional()
+  lastFilter: paperFilterSchema.nullable().optional(),
+  checkForUpdates: z.boolean().optional()
 })
 
 const none = z.strictObject({}).optional()
@@ -58,7 +60,7 @@ export const contract = {
   listPapers: op<z.ZodType<ListQuery>, PaperPage>(
     z.strictObject({
       filter: paperFilterSchema,
-      sort: z.enum(['position', 'date', 'title']).optional(),
+      sort: z.enum(['position', 'date', 'title', 'seen', 'recommended']).optional(),
       after: z.string().min(1).max(2000).optional(),
       ...page
     })
@@ -104,6 +106,14 @@ export const contract = {
   /** Imports the system clipboard's text, read in main (the page may not read the clipboard). */
   importClipboard: op<z.ZodType<Record<string, never> | undefined>, ImportFileReport>(none),
   openExternal: op<z.ZodType<{ url: string }>, null>(z.strictObject({ url: z.string().max(8192) })),
+  /** The papers closest to one paper, closest first. */
+  relatedPapers: op<z.ZodType<{ id: number; limit?: number }>, RelatedPaper[]>(
+    z.strictObject({ id, limit: z.number().int().min(1).max(50).optional() })
+  ),
+  /** Takes papers out of the Recommended list (they count against similar papers), or puts them back. */
+  dismiss: op<z.ZodType<{ ids: number[]; dismissed: boolean }>, StateChange>(
+    z.strictObject({ ids, dismissed: z.boolean() })
+  ),
   getSettings: op<z.ZodType<Record<string, never> | undefined>, Settings>(none),
   updateSettings: op<z.ZodType<Partial<Settings>>, Settings>(settingsPatchSchema)
 }

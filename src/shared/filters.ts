@@ -23,7 +23,9 @@ export const FILTER_KINDS = {
   unread: { label: 'Unread', fixedSource: true },
   starred: { label: 'Starred', fixedSource: true },
   hasCode: { label: 'Has code', fixedSource: true },
-  digest: { label: 'Digest', fixedSource: false, param: 'digestId' }
+  digest: { label: 'Digest', fixedSource: false, param: 'digestId' },
+  recommended: { label: 'Recommended', fixedSource: true },
+  revised: { label: 'Revised since read', fixedSource: true }
 } as const satisfies Record<string, FilterKindInfo>
 
 export type FilterKind = keyof typeof FILTER_KINDS

@@ -30,6 +30,39 @@ export interface Paper {
   starred: boolean
   note: string | null
   hasCode: boolean
+  /** Why the paper is suggested, on lists ranked by the recommender. */
+  recommendation?: Recommendation
+}
+
+/** "like 'A title' · term, term": the starred papers a suggestion is closest to and shared terms. */
+export interface Recommendation {
+  score: number
+  like: { id: number; title: string }[]
+  terms: string[]
+}
+
+/** A paper close to another one, with their cosine similarity (0..1). */
+export interface RelatedPaper extends Paper {
+  similarity: number
+}
+
+/** One arXiv version as a digest reported it first. */
+export interface PaperVersion {
+  version: number
+  /** The first digest that showed this version (null when that digest is gone). */
+  digestId: number | null
+  digestTitle: string | null
+  /** The digest's day (YYYY-MM-DD). */
+  day: string
+  /** When that digest arrived in the library (ISO time). */
+  seenAt: string
+}
+
+/** A newer version arrived after the paper was marked read. */
+export interface Revision {
+  /** The newest version seen when the paper was read (null when none was known). */
+  readVersion: number | null
+  latestVersion: number
 }
 
 /** A digest the paper came from, with the paper's position in it (1-based). */
@@ -48,13 +81,19 @@ export interface PaperDetail extends Paper {
   starredAt: string | null
   noteUpdatedAt: string | null
   venue: string | null
+  /** arXiv versions as digests reported them, oldest first. */
+  versions?: PaperVersion[]
+  revision?: Revision | null
 }
 
 /** The filter kinds are one table: src/shared/filters.ts. */
 export type { PaperFilter }
 
-/** `position`: the order of the digest(s), newest digest first; `date`: newest first; `title`: A-Z. */
-export type PaperSort = 'position' | 'date' | 'title'
+/**
+ * `position`: the order of the digest(s), newest digest first; `date`: newest first; `title`: A-Z;
+ * `seen`: listed by the most digests first, then newest; `recommended`: most like the starred papers first.
+ */
+export type PaperSort = 'position' | 'date' | 'title' | 'seen' | 'recommended'
 
 export interface ListQuery {
   filter: PaperFilter
@@ -74,6 +113,8 @@ export interface PaperPage {
   /** How many papers match the filter in all (for the virtual list's height). */
   total: number
   offset: number
+  /** Said instead of a list when there is none yet (a recommendation with too few stars). */
+  notice?: string
   /** Cursor of the last row, for the page after this one (`after`); null when there is none. */
   next: string | null
 }
@@ -184,6 +225,8 @@ export interface Settings {
   /** The paper selected when the app last closed. */
   lastPaperId: number | null
   lastFilter: PaperFilter | null
+  /** Whether an installed Dogear asks its release feed for updates; off means no request at all. */
+  checkForUpdates: boolean
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -192,5 +235,6 @@ export const DEFAULT_SETTINGS: Settings = {
   importSizeCapMb: 64,
   watchFolder: null,
   lastPaperId: null,
-  lastFilter: null
+  lastFilter: null,
+  checkForUpdates: true
 }

@@ -22,6 +22,7 @@ const LIST_FLAGS: Record<string, FlagKind> = {
   starred: 'boolean',
   'has-code': 'boolean',
   digest: 'value',
+  revised: 'boolean',
   limit: 'value',
   offset: 'value',
   sort: 'value',
@@ -39,7 +40,8 @@ const SPECS: CommandSpec[] = [
   },
   {
     name: 'list',
-    usage: 'list [--unread|--starred|--has-code|--digest ID] [--limit N] [--sort position|date|title]',
+    usage:
+      'list [--unread|--starred|--has-code|--revised|--digest ID] [--limit N] [--sort position|date|title|seen|recommended]',
     summary: 'list papers',
     flags: LIST_FLAGS,
     positionals: [0, 0]
@@ -57,6 +59,20 @@ const SPECS: CommandSpec[] = [
     summary: 'full-text search over titles, authors, abstracts and notes',
     flags: { limit: 'value', 'json-page': 'boolean' },
     positionals: [1, Infinity]
+  },
+  {
+    name: 'recommend',
+    usage: 'recommend [--limit N]',
+    summary: 'unread papers most like the starred ones, each with its reason',
+    flags: { limit: 'value' },
+    positionals: [0, 0]
+  },
+  {
+    name: 'related',
+    usage: 'related ID [--limit N]',
+    summary: 'the papers closest to one paper',
+    flags: { limit: 'value' },
+    positionals: [1, 1]
   },
   stateSpec('read', 'mark papers read'),
   stateSpec('unread', 'mark papers unread'),

@@ -1,6 +1,6 @@
 // What each command does with the library. Every command returns its JSON value and its
 // human text; run.ts decides which one to print.
-import type { ImportFileReport, Paper, PaperFilter, PaperSort } from '../../shared/model'
+import type { ImportFileReport, ListQuery, Paper, PaperFilter, PaperPage, PaperSort } from '../../shared/model'
 import type { Library } from '../library/contract'
 import { isIsoDate } from '../import/dates'
 import { findParser, describeFormats } from '../import/formats'
@@ -20,6 +20,9 @@ import {
   formatStats,
   plainSnippet
 } from './format'
+import { recommendCommand, relatedCommand, versionLines } from './discover-commands'
+import { isRecommenderQuery, recommendedPage } from '../discover/lists'
+import { createDiscoverEngine } from '../discover/engine'
 
 export interface CommandOutput {
   json: unknown
@@ -83,6 +86,10 @@ export async function runCommand(args: ParsedArgs, context: CommandContext): Pro
       return exportCommand(args, library)
     case 'backup':
       return backupCommand(args, library)
+    case 'recommend':
+      return recommendCommand(args, library)
+    case 'related':
+      return relatedCommand(args, library)
     default:
       throw new UsageError(`unknown command "${args.command}"`)
   }
@@ -120,12 +127,13 @@ function importCommand(args: ParsedArgs, library: Library): CommandOutput {
 }
 
 function listFilter(args: ParsedArgs, library: Library): PaperFilter {
-  const chosen = ['unread', 'starred', 'has-code', 'digest'].filter((name) => args.flags.has(name))
+  const chosen = ['unread', 'starred', 'has-code', 'digest', 'revised'].filter((name) => args.flags.has(name))
   if (chosen.length > 1)
     throw new UsageError(`choose one filter, not ${chosen.map((c) => `--${c}`).join(' and ')}`, 'list')
   if (booleanFlag(args, 'unread')) return { kind: 'unread' }
   if (booleanFlag(args, 'starred')) return { kind: 'starred' }
   if (booleanFlag(args, 'has-code')) return { kind: 'hasCode' }
+  if (booleanFlag(args, 'revised')) return { kind: 'revised' }
   const digest = stringFlag(args, 'digest')
   if (digest === undefined) return { kind: 'all' }
   const digestId = parseId(digest, 'digest id')
@@ -134,11 +142,11 @@ function listFilter(args: ParsedArgs, library: Library): PaperFilter {
   return { kind: 'digest', digestId }
 }
 
-function listCommand(args: ParsedArgs, library: Library): CommandOutput {
+async function listCommand(args: ParsedArgs, library: Library): Promise<CommandOutput> {
   const filter = listFilter(args, library)
   const sortFlag = stringFlag(args, 'sort') ?? 'position'
-  if (!['position', 'date', 'title'].includes(sortFlag)) {
-    throw new UsageError(`--sort takes position, date or title, not "${sortFlag}"`, 'list')
+  if (!['position', 'date', 'title', 'seen', 'recommended'].includes(sortFlag)) {
+    throw new UsageError(`--sort takes position, date, title, seen or recommended, not "${sortFlag}"`, 'list')
   }
   const sort = sortFlag as PaperSort
   const limitFlag = stringFlag(args, 'limit')
@@ -147,16 +155,19 @@ function listCommand(args: ParsedArgs, library: Library): CommandOutput {
   const offset = offsetFlag === undefined ? 0 : parseCount(offsetFlag, 'offset', 0)
   const items: Paper[] = []
   let total: number
+  const engine = isRecommenderQuery({ filter, sort }) ? createDiscoverEngine(library.discover) : null
   // The first page skips `offset` rows; each later one seeks from the cursor of the last.
   let after: string | null = null
   for (;;) {
     const want = Math.min(PAGE, limit - items.length)
     const position = offset + items.length
-    const page = library.listPapers({ filter, sort, offset: position, limit: want, ...(after ? { after } : {}) })
+    const query: ListQuery = { filter, sort, offset: position, limit: want, ...(after ? { after } : {}) }
+    const page: PaperPage = engine ? await recommendedPage(library, engine, query) : library.listPapers(query)
     after = page.next
     total = page.total
     items.push(...page.items)
-    if (page.items.length < want || items.length >= limit || offset + items.length >= total || !after) break
+    if (page.items.length < want || items.length >= limit || offset + items.length >= total || (!after && !engine))
+      break
   }
   return { json: items, text: formatPaperList(items, total, offset), page: { total, offset } }
 }
@@ -169,7 +180,12 @@ function requirePaper(library: Library, id: number): NonNullable<ReturnType<Libr
 
 function showCommand(args: ParsedArgs, library: Library): CommandOutput {
   const paper = requirePaper(library, parseId(args.positionals[0]!))
-  return { json: paper, text: formatPaper(paper) }
+  const versions = versionLines(paper.versions, paper.revision)
+  const text = formatPaper(paper)
+  if (versions.length === 0) return { json: paper, text }
+  // The versions go after the identifiers block, before the abstract.
+  const [head, ...rest] = text.split('\n\n')
+  return { json: paper, text: [[head, ...versions].join('\n'), ...rest].join('\n\n') }
 }
 
 function searchCommand(args: ParsedArgs, library: Library): CommandOutput {

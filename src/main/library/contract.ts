@@ -5,6 +5,7 @@ import type {
   DigestProgress,
   LibraryStats,
   ListQuery,
+  Paper,
   PaperDetail,
   PaperPage,
   SearchPage,
@@ -13,6 +14,7 @@ import type {
   StateChange
 } from '../../shared/model'
 import type { DigestMeta, ParsedPaper } from '../import/types'
+import type { DiscoverData } from './discover-data'
 import type { SyncStore } from './sync-contract'
 
 /** One parsed file, ready to be written in one transaction. */
@@ -68,6 +70,12 @@ export interface Library {
   updateSettings(patch: Partial<Settings>): Settings
   /** A verified copy of the library at `target` (SQLite's online backup; see backup.ts). */
   backup(target: string): Promise<BackupResult>
+  /** What the recommender reads, and dismissals (src/main/discover builds on it). */
+  discover: DiscoverData
+  /** Papers by id, in the order given (unknown ids skipped), as lists show them. */
+  papersByIds(ids: readonly number[]): Paper[]
+  /** Every paper id a filter shows, unordered (digests: in their order). */
+  filterIds(filter: ListQuery['filter']): number[]
   /** Sync through a folder: this device's outbox and log, other devices' changes (see src/main/sync). */
   sync: SyncStore
   close(): void

@@ -9,6 +9,7 @@
 import { FILTER_KINDS, filterParam, type FilterKind, type PaperFilter } from '../../shared/filters'
 import type { Statements } from './connection'
 import { LibraryError } from './contract'
+import { revisedCondition } from './versions'
 import type { SortPlan } from './sorts'
 
 export interface SqlPart {
@@ -41,6 +42,10 @@ export interface FilterSql {
 
 const stateCondition = (where: string) => (idColumn: string) =>
   `AND EXISTS (SELECT 1 FROM paper_state s WHERE s.paper_id = ${idColumn} AND ${where})`
+
+/** Unread, unstarred and not dismissed: what the recommender may suggest (it orders them itself). */
+const SUGGESTIBLE =
+  's.read_at IS NULL AND s.starred_at IS NULL AND NOT EXISTS (SELECT 1 FROM dismissals x WHERE x.paper_id = s.paper_id)'
 
 export const FILTER_SQL: Record<FilterKind, FilterSql> = {
   all: {
@@ -89,6 +94,20 @@ export const FILTER_SQL: Record<FilterKind, FilterSql> = {
       after: 'e.position > ?',
       afterParams: (key) => [...key]
     }
+  },
+  recommended: {
+    walk: `FROM papers p CROSS JOIN paper_state s ON s.paper_id = p.id WHERE ${SUGGESTIBLE}`,
+    gather: `FROM paper_state s INDEXED BY paper_state_unread CROSS JOIN papers p ON p.id = s.paper_id WHERE ${SUGGESTIBLE}`,
+    count: `SELECT count(*) FROM paper_state s WHERE ${SUGGESTIBLE}`,
+    condition: stateCondition(SUGGESTIBLE),
+    unreadIds: `SELECT s.paper_id FROM paper_state s WHERE ${SUGGESTIBLE}`
+  },
+  revised: {
+    walk: `FROM papers p WHERE ${revisedCondition('p.id')}`,
+    count: `SELECT count(*) FROM paper_state s WHERE ${revisedCondition('s.paper_id')}`,
+    condition: (idColumn) => `AND ${revisedCondition(idColumn)}`,
+    // Revised papers are read already: "mark all read" marks these read again (see versions.ts).
+    unreadIds: `SELECT s.paper_id FROM paper_state s WHERE ${revisedCondition('s.paper_id')}`
   }
 }
 

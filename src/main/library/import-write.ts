@@ -7,6 +7,7 @@ import { localDay } from './clock'
 import { collapseDuplicates, hasCode, mergeRecords, toRecord, type PaperRecord } from './dedupe-merge'
 import { indexNewPapers, reindexAround } from './search-index'
 import { letWaitingWritersGo } from './write-turns'
+import { recordNewPaperVersions, recordVersion } from './versions'
 import { recordDigestFile } from './sync-outbox'
 import {
   beginPending,
@@ -207,10 +208,12 @@ function writeRecord(write: FileWrite, record: PaperRecord): void {
     if (row.id > write.indexedUpTo) update()
     else reindexAround(statements, row.id, update)
   }
+  recordVersion(statements, row.id, record.arxivVersion, digestId)
   if (earlier === undefined) {
     statements
       .get('INSERT INTO digest_entries (digest_id, position, paper_id) VALUES (?, ?, ?)')
       .run(digestId, position, row.id)
+    statements.get('UPDATE papers SET digest_count = digest_count + 1 WHERE id = ?').run(row.id)
     if (moves) statements.get(MOVE_FIRST_DIGEST).run(day, digestId, position, row.id)
     outcomes.set(row.id, changed ? 'merged' : 'unchanged')
   } else if (earlier === 'unchanged' && changed) {
@@ -265,6 +268,7 @@ function importWhole(
       const write = startWrite(statements, input, day, nowIso)
       for (const record of records) writeRecord(write, record)
       indexNewPapers(statements, write.indexedUpTo)
+      recordNewPaperVersions(statements, write.indexedUpTo, write.digestId)
       return finishDigest(write)
     })
     .immediate()
@@ -303,6 +307,7 @@ function importInChunks(
           while (at < records.length && (at === from || performance.now() < deadline))
             writeRecord(write, records[at++]!)
           indexNewPapers(statements, write.indexedUpTo)
+          recordNewPaperVersions(statements, write.indexedUpTo, write.digestId)
           heartbeat(statements, write.digestId, Date.now())
           return at
         })

@@ -6,12 +6,14 @@ import { Statements, guardCorrupt, openConnection } from './connection'
 import type { Library } from './contract'
 import { listDigests } from './digests'
 import { unreadIdsQuery } from './filters'
-import { allIds, listPapers } from './listing'
+import { allIds, filterIds, listPapers } from './listing'
+import { discoverData } from './discover-data'
+import { rereadRevised, revisionOf, versionsOf } from './versions'
 import { checkLibraryFile } from './library-file'
 import { LATEST_VERSION, migrate } from './migrations'
 import { saveNote } from './notes'
 import { importDigest } from './import-write'
-import { loadPaperDetails } from './paper-rows'
+import { loadPaperDetails, loadPapers } from './paper-rows'
 import { search } from './search'
 import { getSettings, updateSettings } from './settings'
 import { markRead, setStarred } from './state'
@@ -62,15 +64,36 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
   return withStorageErrors(path, {
     importDigest: (input) => importDigest(db, statements, input, now()),
     listPapers: (query) => listPapers(statements, query),
-    getPaper: (id) => loadPaperDetails(statements, [id])[0] ?? null,
+    getPaper: (id) => {
+      const paper = loadPaperDetails(statements, [id])[0]
+      if (!paper) return null
+      const versions = versionsOf(statements, id)
+      return { ...paper, versions, revision: revisionOf(versions, paper.readAt) }
+    },
     search: (query) => search(statements, query),
-    markRead: (ids, read) => markRead(db, statements, ids, read, now()),
+    markRead: (ids, read) => {
+      const change = markRead(db, statements, ids, read, now())
+      // Marking a revised paper read again clears "revised since read" (it was read and stays read).
+      const changed = new Set(change.changed)
+      if (read)
+        rereadRevised(
+          db,
+          statements,
+          ids.filter((id) => !changed.has(id)),
+          now()
+        )
+      return change
+    },
     markAllRead: (filter) => {
       const query = unreadIdsQuery(filter)
       const ids = statements
         .get(query.sql)
         .pluck()
         .all(...query.params) as number[]
+      if (filter.kind === 'revised') {
+        rereadRevised(db, statements, ids, now())
+        return { changed: [] }
+      }
       return markRead(db, statements, ids, true, now())
     },
     setStarred: (ids, starred) => setStarred(db, statements, ids, starred, now()),
@@ -89,6 +112,9 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
     updateSettings: (patch) => updateSettings(db, statements, patch, now()),
     sync: syncStore(db, statements, now),
     backup: (target) => backupLibrary(db, target),
+    discover: discoverData(db, statements, now),
+    papersByIds: (ids) => loadPapers(statements, ids),
+    filterIds: (filter) => filterIds(statements, filter),
     close: () => {
       if (db.open) db.close()
     }

@@ -73,6 +73,11 @@ export function listPapers(statements: Statements, query: ListQuery): PaperPage 
   }
 }
 
+/** Every paper id matching a filter, unordered (for orders the database cannot sort by). */
+export function filterIds(statements: Statements, filter: PaperFilter): number[] {
+  return pageIds(statements, `SELECT p.id ${FILTER_SQL[filter.kind].walk}`, filterParams(filter))
+}
+
 /** Every paper id in the library's default order, for export. */
 export function allIds(statements: Statements): number[] {
   return pageIds(statements, `SELECT p.id FROM papers p ORDER BY ${SORTS.position.order}`, [])

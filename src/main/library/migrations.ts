@@ -166,6 +166,34 @@ INSERT INTO paper_search(paper_search) VALUES ('rebuild');
 `
 
 /**
+ * arXiv version history (each version with the first digest that showed it, its day and when it
+ * arrived), papers dismissed from the suggestions, and how many digests list each paper (for
+ * the "seen" sort; a new paper arrives with its first entry, hence the default 1).
+ * Dismissals never reuse an id (AUTOINCREMENT): the recommender notices a change by the sequence.
+ */
+const V7_VERSIONS_DISMISSALS = `
+CREATE TABLE paper_versions (
+  paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  digest_id INTEGER REFERENCES digests(id) ON DELETE SET NULL,
+  day TEXT NOT NULL,
+  seen_at TEXT NOT NULL,
+  PRIMARY KEY (paper_id, version)
+) WITHOUT ROWID;
+INSERT INTO paper_versions (paper_id, version, digest_id, day, seen_at)
+  SELECT p.id, p.arxiv_version, p.first_digest_id, p.digest_date, p.created_at
+    FROM papers p WHERE p.arxiv_version IS NOT NULL;
+CREATE TABLE dismissals (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  paper_id INTEGER NOT NULL UNIQUE REFERENCES papers(id) ON DELETE CASCADE,
+  dismissed_at TEXT NOT NULL
+);
+ALTER TABLE papers ADD COLUMN digest_count INTEGER NOT NULL DEFAULT 1;
+UPDATE papers SET digest_count = (SELECT count(*) FROM digest_entries e WHERE e.paper_id = papers.id);
+CREATE INDEX papers_by_seen ON papers(digest_count DESC, coalesce(published_at, digest_date) DESC, id DESC);
+`
+
+/**
  * Large imports are written in chunks (see pending-imports.ts): the digest is pending until its
  * last chunk, and every existing paper a chunk changes is saved first, so the file can be undone
  * whole if it fails or its process dies.
@@ -201,6 +229,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     description: 'full-text search reads papers and notes in place',
     up: (db) => db.exec(V4_EXTERNAL_CONTENT_SEARCH)
+  },
+  {
+    version: 7,
+    description: 'arXiv version history, dismissed suggestions, digests per paper',
+    up: (db) => db.exec(V7_VERSIONS_DISMISSALS)
   },
   { version: 9, description: 'sync: outbox, merge clocks, note versions, devices', up: (db) => db.exec(V9_SYNC) },
   { version: 10, description: 'large imports in chunks, undone whole', up: (db) => db.exec(V10_PENDING_IMPORTS) }

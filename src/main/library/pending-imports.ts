@@ -120,7 +120,17 @@ function removeAddedPapers(statements: Statements, digestId: number): void {
 /** Takes a pending import back out whole. Runs in one write transaction. */
 export function undoPendingImport(db: Db, statements: Statements, digestId: number): void {
   db.transaction(() => {
+    const listed = statements
+      .get('SELECT paper_id FROM digest_entries WHERE digest_id = ?')
+      .pluck()
+      .all(digestId) as number[]
     statements.get('DELETE FROM digest_entries WHERE digest_id = ?').run(digestId)
+    // Versions this digest showed first, and the digest counts it raised, go back too.
+    statements.get('DELETE FROM paper_versions WHERE digest_id = ?').run(digestId)
+    const recount = statements.get(
+      'UPDATE papers SET digest_count = max(1, (SELECT count(*) FROM digest_entries e WHERE e.paper_id = papers.id)) WHERE id = ?'
+    )
+    for (const paperId of listed) recount.run(paperId)
     restoreSavedRows(statements, digestId)
     removeAddedPapers(statements, digestId)
     finishPending(statements, digestId)

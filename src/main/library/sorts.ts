@@ -52,7 +52,26 @@ const TITLE: SortPlan = {
   afterParams: (key) => [...key]
 }
 
-export const SORTS: Record<PaperSort, SortPlan> = { position: POSITION, date: DATE, title: TITLE }
+// Most digests first, then newest (the papers_by_seen index of migration 7).
+const SEEN: SortPlan = {
+  name: 'seen',
+  order: 'p.digest_count DESC, coalesce(p.published_at, p.digest_date) DESC, p.id DESC',
+  key: ['p.digest_count', 'coalesce(p.published_at, p.digest_date)', 'p.id'],
+  keyTypes: ['number', 'string', 'number'],
+  after: '(p.digest_count, coalesce(p.published_at, p.digest_date), p.id) < (?, ?, ?)',
+  afterParams: (key) => [...key]
+}
+
+/** The recommender orders by score (src/main/discover); the library alone keeps the position order. */
+const RECOMMENDED: SortPlan = { ...POSITION, name: 'recommended' }
+
+export const SORTS: Record<PaperSort, SortPlan> = {
+  position: POSITION,
+  date: DATE,
+  title: TITLE,
+  seen: SEEN,
+  recommended: RECOMMENDED
+}
 
 /** The cursor of a row: the sort's name and the row's key, as JSON (opaque to callers). */
 export function encodeCursor(plan: SortPlan, key: readonly KeyValue[]): string {

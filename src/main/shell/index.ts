@@ -15,6 +15,7 @@ import { notImported } from '../ingest/reports'
 import { openLibrary } from '../library'
 import type { Library } from '../library/contract'
 import { createAppImports } from './app-imports'
+import { importOptionsFor } from '../ingest/import-source'
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-scheme'
 import { serveAppScheme } from './app-protocol'
 import { resolveDbPath } from './default-db-path'
@@ -25,6 +26,8 @@ import { menuTemplate, type MenuActions } from './menu'
 import { installQuitSequence } from './quit-sequence'
 import { decidePermission } from './security'
 import { createSettingsLoop, reaction } from './settings-loop'
+import { createUpdates } from './updates'
+import { digestPathsFromArgv } from './open-files'
 import { createWatchControl } from './watcher'
 import { createWindow, hardenContents } from './window'
 import { startAutoBackups } from './auto-backup-timer'
@@ -99,6 +102,21 @@ async function start(): Promise<void> {
     onProgress: ({ file, done, total }) => send({ type: 'importProgress', file, done, total })
   })
   const watcher = createWatchControl({ importFile: imports.importFile, onReports: announce })
+  const updates = createUpdates({
+    packaged: app.isPackaged,
+    runningVersion: app.getVersion(),
+    notesPath: join(app.getPath('userData'), 'release-notes.json'),
+    // Loaded only when a check is due: switched off, the updater is never even loaded.
+    loadUpdater: async () => (await import('electron-updater')).autoUpdater,
+    showNotes: (version, notes) =>
+      void dialog.showMessageBox({
+        type: 'info',
+        title: 'Dogear was updated',
+        message: `What is new in ${version}`,
+        detail: notes
+      }),
+    log: (message) => console.warn(message)
+  })
   const settings = createSettingsLoop([
     reaction(
       (s) => s.watchFolder,
@@ -106,6 +124,10 @@ async function start(): Promise<void> {
         void watcher.watch(folder)
         buildMenu(folder)
       }
+    ),
+    reaction(
+      (s) => s.checkForUpdates,
+      (enabled) => updates.setEnabled(enabled)
     )
   ])
 
@@ -149,15 +171,21 @@ async function start(): Promise<void> {
 
   settings.changed(library.getSettings())
   window = openWindow()
+  updates.showNotesOfThisVersion()
   app.on('activate', () => {
     window ??= openWindow()
   })
-  app.on('second-instance', () => {
+  openFiles = (paths) => {
+    if (paths.length > 0) void imports.runImports(paths, importOptionsFor(library)).then(announce)
+  }
+  openFiles([...openedEarly, ...digestPathsFromArgv(process.argv.slice(app.isPackaged ? 1 : 2), process.cwd())])
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     if (window?.isMinimized()) window.restore()
     window?.focus()
+    openFiles(digestPathsFromArgv(argv.slice(1), workingDirectory))
   })
   installQuitSequence(app, {
-    stopImports: () => Promise.allSettled([watcher.watch(null), imports.stop()]),
+    stopImports: () => (updates.stop(), Promise.allSettled([watcher.watch(null), imports.stop()])),
     callsAnswered: () => binding.idle(),
     close: () => {
       binding.dispose()
@@ -165,6 +193,14 @@ async function start(): Promise<void> {
     }
   })
 }
+
+// macOS hands files over as events, possibly before the app is ready.
+const openedEarly: string[] = []
+let openFiles = (paths: string[]) => void openedEarly.push(...paths)
+app.on('open-file', (event, path) => {
+  event.preventDefault()
+  openFiles([path])
+})
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()

@@ -86,11 +86,15 @@ describe('help', () => {
       'digests',
       'stats',
       'export',
-      'formats'
+      'formats',
+      'recommend',
+      'related'
     ]) {
       expect(text).toMatch(new RegExp(`^  ${command}\\s`, 'm'))
     }
     expect(text).toContain('--db PATH')
-    expect(commandUsage('list')).toMatch(/^Usage: dogear list \[--unread\|--starred\|--has-code\|--digest ID\]/)
+    expect(commandUsage('list')).toMatch(
+      /^Usage: dogear list \[--unread\|--starred\|--has-code\|--revised\|--digest ID\]/
+    )
   })
 })

@@ -14,7 +14,9 @@ const EXAMPLES: Record<FilterKind, PaperFilter> = {
   unread: { kind: 'unread' },
   starred: { kind: 'starred' },
   hasCode: { kind: 'hasCode' },
-  digest: { kind: 'digest', digestId: 2 }
+  digest: { kind: 'digest', digestId: 2 },
+  recommended: { kind: 'recommended' },
+  revised: { kind: 'revised' }
 }
 
 /** 7 papers in two digests (one paper in both); some read, starred, with code. */
@@ -60,7 +62,11 @@ describe('the filter table', () => {
       unread: [2, 4, 5, 7],
       starred: [3, 4, 7],
       hasCode: [2, 3, 6],
-      digest: [3, 5, 6, 7]
+      digest: [3, 5, 6, 7],
+      // Unread and unstarred (none dismissed); the recommender orders them, the library lists them.
+      recommended: [2, 5],
+      // Nothing was revised after it was read.
+      revised: []
     }
     for (const kind of FILTER_KIND_NAMES) {
       const library = smallLibrary()
@@ -84,6 +90,13 @@ describe('the filter table', () => {
   })
 
   it('gives the sources pane its fixed entries in table order', () => {
-    expect(FIXED_SOURCES.map((s) => s.label)).toEqual(['All papers', 'Unread', 'Starred', 'Has code'])
+    expect(FIXED_SOURCES.map((s) => s.label)).toEqual([
+      'All papers',
+      'Unread',
+      'Starred',
+      'Has code',
+      'Recommended',
+      'Revised since read'
+    ])
   })
 })

@@ -55,7 +55,9 @@ const MATCHERS: { [K in FilterKind]: (paper: Paper, filter: Extract<PaperFilter,
   unread: (paper) => !paper.read,
   starred: (paper) => paper.starred,
   hasCode: (paper) => paper.hasCode,
-  digest: (paper, filter) => paper.digests.includes(filter.digestId)
+  digest: (paper, filter) => paper.digests.includes(filter.digestId),
+  recommended: (paper) => !paper.read && !paper.starred,
+  revised: () => false
 }
 
 function matches(paper: Paper, filter: PaperFilter | undefined): boolean {
@@ -215,6 +217,14 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
     importSample: (args) => call('importSample', args, () => sampleReport),
     importClipboard: (args) => call('importClipboard', args, () => ({ ...sampleReport, file: 'Clipboard' })),
     openExternal: (args) => call('openExternal', args, () => null),
+    relatedPapers: (args) =>
+      call('relatedPapers', args, () =>
+        papers
+          .filter((p) => p.id !== args.id)
+          .slice(0, args.limit ?? 5)
+          .map((p) => ({ ...p, similarity: 0.5 }))
+      ),
+    dismiss: (args) => call('dismiss', args, () => ({ changed: args.ids })),
     getSettings: (args) => call('getSettings', args, () => settings),
     updateSettings: (args) =>
       call('updateSettings', args, () => {

@@ -44,6 +44,7 @@ const fake = vi.hoisted(() => {
     requestSingleInstanceLock: () => true,
     whenReady: () => Promise.resolve(),
     getAppPath: () => app.appPath,
+    getVersion: () => '1.2.0',
     getPath: (_name: string) => app.userData,
     quit: () => void app.quitCalls++,
     exit: (code: number) => {
@@ -166,6 +167,18 @@ vi.mock('node:worker_threads', async (original) => {
   }
   return { ...real, Worker: InProcessWorker, default: { ...real, Worker: InProcessWorker } }
 })
+
+// The release feed: never asked for real; the test counts the checks.
+const updater = vi.hoisted(() => ({
+  checks: 0,
+  autoUpdater: {
+    autoDownload: false,
+    autoInstallOnAppQuit: false,
+    on: () => {},
+    checkForUpdates: async () => void updater.checks++
+  }
+}))
+vi.mock('electron-updater', () => ({ autoUpdater: updater.autoUpdater, default: { autoUpdater: updater.autoUpdater } }))
 
 let dir: string
 
@@ -315,6 +328,19 @@ describe('the main process', () => {
       { type: 'menu', command: 'import' },
       { type: 'menu', command: 'showKeys' }
     ])
+  })
+
+  it('checks for updates once at start, and the Settings switch stops it', async () => {
+    expect(updater.checks).toBe(1)
+    expect(updater.autoUpdater).toMatchObject({ autoDownload: true, autoInstallOnAppQuit: true })
+    expect(await call('updateSettings', { checkForUpdates: false })).toMatchObject({
+      ok: true,
+      value: { checkForUpdates: false }
+    })
+    expect(await call('updateSettings', { checkForUpdates: true })).toMatchObject({ ok: true })
+    await ticks()
+    // Switched back on within the day: the next check waits for its time.
+    expect(updater.checks).toBe(1)
   })
 
   it('quits in order: imports stopped, calls answered, then the database closed', async () => {

@@ -2,6 +2,7 @@ import { useStore } from 'zustand'
 import type { MarkReadOnOpen } from '../../../shared/model'
 import { useDogear } from '../context'
 import { Dialog } from './Dialog'
+import { UpdatesSetting } from './UpdatesSetting'
 
 const CHOICES: { value: MarkReadOnOpen; label: string }[] = [
   { value: 'immediately', label: 'As soon as I open it' },
@@ -44,6 +45,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           />
         </label>
       </fieldset>
+      <UpdatesSetting />
     </Dialog>
   )
 }

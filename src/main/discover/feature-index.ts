@@ -1,0 +1,262 @@
+// Pure: every paper's TF-IDF vector (sublinear tf, smoothed idf, l2 norm) over hashed word and
+// word-pair features, kept in flat growable typed arrays. Each vector keeps its strongest
+// MAX_TERMS features (a feature no other paper has cannot relate two papers and is dropped):
+// about 0.5 kB per paper. Papers are added and replaced one by one; a replaced vector's slot
+// is left dead and skipped.
+//
+// Like a vocabulary capped at its most frequent terms, only the VOCABULARY features found in the
+// most papers count (and never one found in more than half): with hashing there is no word
+// list to cap, so a document-frequency floor does it. Without the cap, the rarest pairs of
+// words (the highest idf) crowd out the words topics share.
+import { countFeatures, FEATURE_COUNT } from './tokenize'
+
+export const MAX_TERMS = 128
+export const VOCABULARY = 30_000
+
+export interface PaperText {
+  id: number
+  text: string
+  /** Days since 1970-01-01 of the paper's date (published, else first digest). */
+  day: number
+}
+
+class Growable {
+  terms = new Uint32Array(1 << 16)
+  weights = new Float32Array(1 << 16)
+  used = 0
+
+  reserve(extra: number): void {
+    if (this.used + extra <= this.terms.length) return
+    let size = this.terms.length
+    while (size < this.used + extra) size *= 2
+    const terms = new Uint32Array(size)
+    terms.set(this.terms.subarray(0, this.used))
+    const weights = new Float32Array(size)
+    weights.set(this.weights.subarray(0, this.used))
+    this.terms = terms
+    this.weights = weights
+  }
+}
+
+/** The k-th largest of `values[0..n)` (0-based), by quickselect on a copy held in `scratch`. */
+function kthLargest(values: Float64Array, n: number, k: number, scratch: Float64Array): number {
+  scratch.set(values.subarray(0, n))
+  let lo = 0
+  let hi = n - 1
+  while (lo < hi) {
+    const pivot = scratch[(lo + hi) >> 1]!
+    let i = lo
+    let j = hi
+    while (i <= j) {
+      while (scratch[i]! > pivot) i++
+      while (scratch[j]! < pivot) j--
+      if (i <= j) {
+        const t = scratch[i]!
+        scratch[i] = scratch[j]!
+        scratch[j] = t
+        i++
+        j--
+      }
+    }
+    if (k <= j) hi = j
+    else if (k >= i) lo = i
+    else break
+  }
+  return scratch[k]!
+}
+
+export class FeatureIndex {
+  /** In how many papers each feature occurs (all features, before pruning). */
+  readonly documentFrequency = new Uint32Array(FEATURE_COUNT)
+  documents = 0
+  /** The document-frequency floor and ceiling of the features that count (set by `finishCounting`). */
+  minDf = 2
+  maxDf = Infinity
+  /** Papers counted when the floor was set: a library grown far past it deserves a rebuild. */
+  documentsAtBuild = 0
+  private readonly store = new Growable()
+  private slotStart = new Uint32Array(1024)
+  private slotLength = new Uint8Array(1024)
+  private slotPaper = new Int32Array(1024)
+  private slotDay = new Int32Array(1024)
+  /** Slots in use, dead ones included. */
+  slots = 0
+  private readonly slotOf = new Map<number, number>()
+  private readonly counts = new Uint16Array(FEATURE_COUNT)
+  private touched: number[] = []
+  private weightScratch = new Float64Array(4096)
+  private selectScratch = new Float64Array(4096)
+
+  /** First pass of a bulk build: counts the papers' features without keeping vectors. */
+  countDocuments(papers: readonly PaperText[]): void {
+    for (const paper of papers) this.countOne(paper.text)
+  }
+
+  /** Between the two passes: the floor that keeps the VOCABULARY most frequent features. */
+  finishCounting(): void {
+    const histogram = new Uint32Array(this.documents + 2)
+    for (let feature = 0; feature < FEATURE_COUNT; feature++) histogram[this.documentFrequency[feature]!]!++
+    this.maxDf = this.documents >= 20 ? Math.floor(this.documents / 2) : Infinity
+    let kept = 0
+    let floor = Math.min(this.maxDf, this.documents + 1)
+    while (floor > 2 && kept + histogram[floor - 1]! <= VOCABULARY) kept += histogram[--floor]!
+    this.minDf = Math.max(2, floor)
+    this.documentsAtBuild = this.documents
+  }
+
+  /** Second pass of a bulk build: the vectors, with the counts the first pass gathered. */
+  addCounted(papers: readonly PaperText[]): void {
+    for (const paper of papers) this.putVector(paper)
+  }
+
+  /** A paper added or changed after the build: new papers also update the feature counts. */
+  upsert(paper: PaperText): void {
+    if (!this.slotOf.has(paper.id)) this.countOne(paper.text)
+    this.putVector(paper)
+  }
+
+  has(id: number): boolean {
+    return this.slotOf.has(id)
+  }
+
+  slotFor(id: number): number | undefined {
+    return this.slotOf.get(id)
+  }
+
+  paperAt(slot: number): number {
+    return this.slotPaper[slot]!
+  }
+
+  dayAt(slot: number): number {
+    return this.slotDay[slot]!
+  }
+
+  /** Terms and weights of one slot, as views (valid until the next write). */
+  vector(slot: number): { terms: Uint32Array; weights: Float32Array } {
+    const start = this.slotStart[slot]!
+    const end = start + this.slotLength[slot]!
+    return { terms: this.store.terms.subarray(start, end), weights: this.store.weights.subarray(start, end) }
+  }
+
+  /** `dense · x` for every slot into `out` (dead slots get -Infinity). */
+  scoreAll(dense: Float32Array | Float64Array, bias: number, out: Float64Array): void {
+    const { terms, weights } = this.store
+    for (let slot = 0; slot < this.slots; slot++) {
+      if (this.slotPaper[slot] === 0) {
+        out[slot] = -Infinity
+        continue
+      }
+      let sum = bias
+      const end = this.slotStart[slot]! + this.slotLength[slot]!
+      for (let j = this.slotStart[slot]!; j < end; j++) sum += dense[terms[j]!]! * weights[j]!
+      out[slot] = sum
+    }
+  }
+
+  /** Adds `scale * x(slot)` into `dense`. */
+  addInto(dense: Float32Array | Float64Array, slot: number, scale: number): void {
+    const { terms, weights } = this.store
+    const end = this.slotStart[slot]! + this.slotLength[slot]!
+    for (let j = this.slotStart[slot]!; j < end; j++) dense[terms[j]!]! += scale * weights[j]!
+  }
+
+  /** `dense · x(slot)`. */
+  dot(dense: Float32Array | Float64Array, slot: number): number {
+    const { terms, weights } = this.store
+    let sum = 0
+    const end = this.slotStart[slot]! + this.slotLength[slot]!
+    for (let j = this.slotStart[slot]!; j < end; j++) sum += dense[terms[j]!]! * weights[j]!
+    return sum
+  }
+
+  /** Bytes held by the vectors and tables (the typed arrays; the id map is estimated). */
+  bytes(): number {
+    return (
+      this.documentFrequency.byteLength +
+      this.counts.byteLength +
+      this.store.terms.byteLength +
+      this.store.weights.byteLength +
+      this.slotStart.byteLength * 3 +
+      this.slotLength.byteLength +
+      this.slotOf.size * 40
+    )
+  }
+
+  idf(feature: number): number {
+    return Math.log((1 + this.documents) / (1 + this.documentFrequency[feature]!)) + 1
+  }
+
+  private countOne(text: string): void {
+    const touched = this.gather(text)
+    for (const feature of touched) {
+      this.documentFrequency[feature]!++
+      this.counts[feature] = 0
+    }
+    this.documents++
+  }
+
+  private gather(text: string): number[] {
+    this.touched.length = 0
+    countFeatures(text, this.counts, this.touched)
+    return this.touched
+  }
+
+  private putVector(paper: PaperText): void {
+    const touched = this.gather(paper.text)
+    const n = touched.length
+    if (n > this.weightScratch.length) {
+      this.weightScratch = new Float64Array(n * 2)
+      this.selectScratch = new Float64Array(n * 2)
+    }
+    const weights = this.weightScratch
+    let kept = 0
+    for (let i = 0; i < n; i++) {
+      const feature = touched[i]!
+      const df = this.documentFrequency[feature]!
+      // A feature only this paper has cannot make it resemble another one.
+      weights[i] = df < this.minDf || df > this.maxDf ? 0 : (1 + Math.log(this.counts[feature]!)) * this.idf(feature)
+      if (weights[i]! > 0) kept++
+      this.counts[feature] = 0
+    }
+    const threshold = kept > MAX_TERMS ? kthLargest(weights, n, MAX_TERMS - 1, this.selectScratch) : 0
+    const slot = this.newSlot(paper)
+    this.store.reserve(MAX_TERMS)
+    let at = this.store.used
+    let norm = 0
+    for (let i = 0; i < n && at - this.store.used < MAX_TERMS; i++) {
+      const weight = weights[i]!
+      if (weight <= 0 || weight < threshold) continue
+      this.store.terms[at] = touched[i]!
+      this.store.weights[at] = weight
+      norm += weight * weight
+      at++
+    }
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0
+    for (let j = this.store.used; j < at; j++) this.store.weights[j]! *= scale
+    this.slotStart[slot] = this.store.used
+    this.slotLength[slot] = at - this.store.used
+    this.store.used = at
+  }
+
+  private newSlot(paper: PaperText): number {
+    const old = this.slotOf.get(paper.id)
+    if (old !== undefined) this.slotPaper[old] = 0
+    if (this.slots === this.slotStart.length) {
+      const size = this.slots * 2
+      this.slotStart = grow(this.slotStart, new Uint32Array(size))
+      this.slotLength = grow(this.slotLength, new Uint8Array(size))
+      this.slotPaper = grow(this.slotPaper, new Int32Array(size))
+      this.slotDay = grow(this.slotDay, new Int32Array(size))
+    }
+    const slot = this.slots++
+    this.slotPaper[slot] = paper.id
+    this.slotDay[slot] = paper.day
+    this.slotOf.set(paper.id, slot)
+    return slot
+  }
+}
+
+function grow<T extends Uint32Array | Uint8Array | Int32Array>(old: T, bigger: T): T {
+  bigger.set(old)
+  return bigger
+}

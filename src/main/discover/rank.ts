@@ -1,0 +1,178 @@
+// Pure: "more like what I starred". A linear model learns the starred papers (positives)
+// against the papers read and passed over and the dismissed ones (firm negatives) and a sample
+// of the unread rest (weak negatives: most unread papers are not wanted, some are), then scores
+// every unread, unstarred paper. Newer papers win near ties.
+import type { FeatureIndex } from './feature-index'
+import { seededRandom, trainLinear, type Example, type LinearModel } from './linear-model'
+import { FEATURE_COUNT } from './tokenize'
+
+export const MIN_STARS = 3
+
+export interface Labels {
+  starred: readonly number[]
+  /** Every read paper, starred or not. */
+  read: readonly number[]
+  dismissed: readonly number[]
+  /** Papers never to suggest nor train on (in the trash). */
+  hidden: readonly number[]
+}
+
+export interface RankSettings {
+  positiveCost: number
+  passedCost: number
+  unlabelledCost: number
+  /** Unread papers sampled as weak negatives: bounds training time at any library size. */
+  unlabelledSample: number
+  /** Weight of the cosine to the starred papers' centroid, added to the model's score. */
+  centroidWeight: number
+  /** Score a paper gains from being the newest instead of the oldest: what "near tie" means. */
+  recency: number
+}
+
+export const RANK_SETTINGS: RankSettings = {
+  positiveCost: 1,
+  passedCost: 1,
+  unlabelledCost: 0.05,
+  unlabelledSample: 4000,
+  centroidWeight: 1,
+  recency: 0.02
+}
+
+export interface Ranking {
+  /** Paper ids, best first. */
+  ids: number[]
+  /** Score of each paper id (every live paper, not only the ranked ones). */
+  scoreOf(id: number): number | undefined
+  model: LinearModel
+}
+
+function slotsOf(index: FeatureIndex, ids: readonly number[]): number[] {
+  const slots: number[] = []
+  for (const id of ids) {
+    const slot = index.slotFor(id)
+    if (slot !== undefined) slots.push(slot)
+  }
+  return slots
+}
+
+function sample<T>(items: readonly T[], size: number, random: () => number): T[] {
+  if (items.length <= size) return [...items]
+  const picked = [...items]
+  for (let i = 0; i < size; i++) {
+    const j = i + Math.floor(random() * (picked.length - i))
+    const t = picked[i]!
+    picked[i] = picked[j]!
+    picked[j] = t
+  }
+  return picked.slice(0, size)
+}
+
+export interface Scratch {
+  weights: Float64Array
+  scores: Float64Array
+}
+
+export function newScratch(): Scratch {
+  return { weights: new Float64Array(FEATURE_COUNT), scores: new Float64Array(0) }
+}
+
+/** Scores every live slot with the model trained on the labels; null with fewer than MIN_STARS stars. */
+export function rankByStars(
+  index: FeatureIndex,
+  labels: Labels,
+  scratch: Scratch = newScratch(),
+  settings: RankSettings = RANK_SETTINGS
+): Ranking | null {
+  const starredSet = new Set(labels.starred)
+  const positives = slotsOf(
+    index,
+    labels.starred.filter((id) => !labels.hidden.includes(id))
+  )
+  if (positives.length < MIN_STARS) return null
+  const excluded = new Set<number>([...labels.starred, ...labels.read, ...labels.dismissed, ...labels.hidden])
+  const negatives = slotsOf(index, [
+    ...labels.read.filter((id) => !starredSet.has(id)),
+    ...labels.dismissed.filter((id) => !starredSet.has(id))
+  ])
+  const candidates: number[] = []
+  for (let slot = 0; slot < index.slots; slot++) {
+    const id = index.paperAt(slot)
+    if (id !== 0 && !excluded.has(id)) candidates.push(slot)
+  }
+  const random = seededRandom(positives.length * 7919 + negatives.length)
+  const examples: Example[] = [
+    ...positives.map((slot): Example => ({ slot, label: 1, cost: settings.positiveCost })),
+    ...negatives.map((slot): Example => ({ slot, label: -1, cost: settings.passedCost })),
+    ...sample(candidates, settings.unlabelledSample, random).map((slot): Example => ({
+      slot,
+      label: -1,
+      cost: settings.unlabelledCost
+    }))
+  ]
+  const model = trainLinear(index, examples, { buffer: scratch.weights })
+  if (settings.centroidWeight !== 0) {
+    for (const slot of positives) index.addInto(model.weights, slot, settings.centroidWeight / positives.length)
+  }
+  if (scratch.scores.length < index.slots) scratch.scores = new Float64Array(index.slots * 2)
+  const scores = scratch.scores
+  index.scoreAll(model.weights, model.bias, scores)
+  return {
+    ids: orderCandidates(index, candidates, scores, settings.recency),
+    scoreOf: scoreReader(index, scores),
+    model
+  }
+}
+
+function scoreReader(index: FeatureIndex, scores: Float64Array): (id: number) => number | undefined {
+  return (id) => {
+    const slot = index.slotFor(id)
+    return slot === undefined ? undefined : scores[slot]
+  }
+}
+
+/** Best first; the recency bonus decides between scores closer than `recency`. */
+function orderCandidates(index: FeatureIndex, candidates: readonly number[], scores: Float64Array, recency: number) {
+  let first = Infinity
+  let last = -Infinity
+  for (const slot of candidates) {
+    first = Math.min(first, index.dayAt(slot))
+    last = Math.max(last, index.dayAt(slot))
+  }
+  const span = last > first ? last - first : 1
+  const keys = new Float64Array(candidates.length)
+  for (let i = 0; i < candidates.length; i++) {
+    const slot = candidates[i]!
+    keys[i] = scores[slot]! + (recency * (index.dayAt(slot) - first)) / span
+  }
+  const order = new Uint32Array(candidates.length).map((_, i) => i)
+  order.sort((a, b) => keys[b]! - keys[a]! || index.paperAt(candidates[b]!) - index.paperAt(candidates[a]!))
+  return Array.from(order, (i) => index.paperAt(candidates[i]!))
+}
+
+/** The `limit` papers closest to one paper by cosine, closest first, with their similarity. */
+export function relatedTo(
+  index: FeatureIndex,
+  id: number,
+  limit: number,
+  hidden: ReadonlySet<number>,
+  scratch: Scratch = newScratch()
+): { id: number; similarity: number }[] {
+  const slot = index.slotFor(id)
+  if (slot === undefined) return []
+  const dense = scratch.weights
+  dense.fill(0)
+  index.addInto(dense, slot, 1)
+  const best: { id: number; similarity: number }[] = []
+  for (let other = 0; other < index.slots; other++) {
+    const otherId = index.paperAt(other)
+    if (otherId === 0 || other === slot || hidden.has(otherId)) continue
+    const similarity = index.dot(dense, other)
+    if (similarity <= 0) continue
+    if (best.length === limit && similarity <= best[limit - 1]!.similarity) continue
+    best.push({ id: otherId, similarity })
+    best.sort((a, b) => b.similarity - a.similarity)
+    if (best.length > limit) best.pop()
+  }
+  index.addInto(dense, slot, -1)
+  return best
+}

@@ -1,0 +1,102 @@
+// What the recommender reads from the library (texts, stars, reads, dismissals, the trash)
+// and the one thing it writes (dismissals). Reads are keyset-paged by paper id so the caller
+// can build its index a page at a time between other work.
+import type { Db, Statements } from './connection'
+import { requirePapers } from './state'
+
+export interface PaperTextRow {
+  id: number
+  title: string
+  authors: string
+  body: string | null
+  day: string
+}
+
+/** Cheap counters that move whenever something the recommender reads changes. */
+export interface DiscoverCursor {
+  lastPaperId: number
+  lastDigestId: number
+  lastEventId: number
+  dismissalSequence: number
+  dismissals: number
+}
+
+export interface DiscoverLabels {
+  starred: number[]
+  read: number[]
+  dismissed: number[]
+  hidden: number[]
+}
+
+export interface DiscoverData {
+  cursor(): DiscoverCursor
+  /** Papers with an id above `afterId`, by id, at most `limit`. */
+  texts(afterId: number, limit: number): PaperTextRow[]
+  /** Papers up to `upToId` that digests after `afterDigestId` listed again (their text may have changed). */
+  relisted(afterDigestId: number, upToId: number): PaperTextRow[]
+  labels(): DiscoverLabels
+  /** Dismisses papers from the suggestions (or takes that back); returns the ids that changed. */
+  dismiss(ids: number[], dismissed: boolean): number[]
+}
+
+const TEXT_COLUMNS = `p.id, p.title, p.authors, coalesce(p.abstract, p.snippet) AS body,
+  coalesce(p.published_at, p.digest_date) AS day`
+
+export function discoverData(db: Db, statements: Statements, now: () => Date): DiscoverData {
+  return {
+    cursor: () =>
+      statements
+        .get(
+          `SELECT (SELECT coalesce(max(id), 0) FROM papers) AS lastPaperId,
+                  (SELECT coalesce(max(id), 0) FROM digests) AS lastDigestId,
+                  (SELECT coalesce(max(id), 0) FROM reading_events) AS lastEventId,
+                  (SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'dismissals') AS dismissalSequence,
+                  (SELECT count(*) FROM dismissals) AS dismissals`
+        )
+        .get() as DiscoverCursor,
+    texts: (afterId, limit) =>
+      statements
+        .get(`SELECT ${TEXT_COLUMNS} FROM papers p WHERE p.id > ? ORDER BY p.id LIMIT ?`)
+        .all(afterId, limit) as PaperTextRow[],
+    relisted: (afterDigestId, upToId) =>
+      statements
+        .get(
+          `SELECT ${TEXT_COLUMNS} FROM papers p
+            WHERE p.id <= ? AND p.id IN (SELECT e.paper_id FROM digest_entries e WHERE e.digest_id > ?)`
+        )
+        .all(upToId, afterDigestId) as PaperTextRow[],
+    labels: () => ({
+      starred: ids(statements, 'SELECT paper_id FROM paper_state WHERE starred_at IS NOT NULL'),
+      read: ids(statements, 'SELECT paper_id FROM paper_state WHERE read_at IS NOT NULL'),
+      dismissed: ids(statements, 'SELECT paper_id FROM dismissals'),
+      hidden: []
+    }),
+    dismiss: (list, dismissed) => {
+      const wanted = [...new Set(list)]
+      if (wanted.length === 0) return []
+      return db
+        .transaction((): number[] => {
+          requirePapers(statements, wanted)
+          const json = JSON.stringify(wanted)
+          const changed = dismissed
+            ? statements
+                .get(
+                  `INSERT INTO dismissals (paper_id, dismissed_at) SELECT j.value, ? FROM json_each(?) j
+                  WHERE true ON CONFLICT (paper_id) DO NOTHING RETURNING paper_id`
+                )
+                .pluck()
+                .all(now().toISOString(), json)
+            : statements
+                .get('DELETE FROM dismissals WHERE paper_id IN (SELECT value FROM json_each(?)) RETURNING paper_id')
+                .pluck()
+                .all(json)
+          return changed as number[]
+        })
+        .immediate()
+    }
+  }
+}
+
+function ids(statements: Statements, sql: string): number[] {
+  return statements.get(sql).pluck().all() as number[]
+}
