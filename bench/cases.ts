@@ -8,7 +8,8 @@ import { importFile } from '../src/main/ingest/pipeline'
 import type { FormatName } from '../src/main/import/types'
 import type { Library } from '../src/main/library/contract'
 import { round, timeMs } from './measure'
-import type { PaperFactory } from './synthetic'
+import type { BenchContext } from './registry'
+import { PaperFactory } from './synthetic'
 import { arxivListingEmail, markdownTableDigest, syntheticEntries } from './synthetic-formats'
 
 export interface CaseContext {
@@ -88,3 +89,18 @@ export const CASES: BenchCase[] = [
     }
   }
 ]
+
+/** Every case above against the big library, under `cases.<name>`. */
+export async function benchCases(context: BenchContext): Promise<Record<string, unknown>> {
+  const factory = new PaperFactory()
+  const report: Record<string, unknown> = {}
+  for (const benchCase of CASES) {
+    report[benchCase.name] = benchCase.run({
+      library: context.library,
+      dir: context.dir,
+      factory,
+      papers: context.papers
+    })
+  }
+  return report
+}

@@ -42,6 +42,8 @@ export interface Vocabulary {
   words: string[]
   /** A word drawn with a Zipf-like law: the first words are common, the tail is rare. */
   pick(): string
+  /** The same draw from another random source. */
+  pickWith(random: () => number): string
 }
 
 export function makeVocabulary(size: number, random: () => number): Vocabulary {
@@ -63,8 +65,8 @@ export function makeVocabulary(size: number, random: () => number): Vocabulary {
   const cumulative: number[] = []
   let sum = 0
   for (let rank = 1; rank <= size; rank++) cumulative.push((sum += 1 / rank))
-  const pick = (): string => {
-    const target = random() * sum
+  const pickWith = (source: () => number): string => {
+    const target = source() * sum
     let low = 0
     let high = size - 1
     while (low < high) {
@@ -74,7 +76,7 @@ export function makeVocabulary(size: number, random: () => number): Vocabulary {
     }
     return words[low]!
   }
-  return { words, pick }
+  return { words, pick: () => pickWith(random), pickWith }
 }
 
 export interface SyntheticPaper {

@@ -8,7 +8,10 @@ import { listFormats, type ImportOptions } from './ingest/pipeline'
 import { importOptionsFor, importSource, type ImportSource } from './ingest/import-source'
 import { notImported } from './ingest/reports'
 import type { FileGrants } from './file-grants'
+import { nextUnreadByPages } from './library/next-unread'
 import { safeExternalUrl } from './shell/security'
+import { createSyncService, type SyncService } from './sync/service'
+import { syncHandlers } from './sync/handlers'
 import { createDiscoverEngine } from './discover/engine'
 import { isRecommenderQuery, recommendedPage, relatedPapers } from './discover/lists'
 
@@ -26,6 +29,10 @@ export interface HandlerDeps {
   samplePath: string
   /** The system clipboard's text (main reads it: the page may not). */
   readClipboard(): string | Promise<string>
+  /** Shows the folder dialog for the sync folder; null when cancelled. */
+  chooseSyncFolder?(): Promise<string | null>
+  /** The app's running sync (timers, folder watch); a plain one is made when absent. */
+  sync?: SyncService
   /** Tokens for dropped files: importFiles imports only what these grants name. */
   files: FileGrants
   /** Told after settings changed (the app restarts its folder watcher). */
@@ -64,10 +71,16 @@ export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
     if (!report) throw new Error('the import gave no report')
     return report
   }
+  const sync = deps.sync ?? createSyncService({ library })
   const discover = createDiscoverEngine(library.discover)
   return {
+    ...syncHandlers(library, sync, deps.chooseSyncFolder),
     listPapers: (query) =>
       isRecommenderQuery(query) ? recommendedPage(library, discover, query) : library.listPapers(query),
+    nextUnread: (query) =>
+      isRecommenderQuery({ filter: query.filter, ...(query.sort ? { sort: query.sort } : {}) })
+        ? nextUnreadByPages((page) => recommendedPage(library, discover, page), query)
+        : library.nextUnread(query),
     // The contract answers null for an unknown id: a stale "last selection" is not an error.
     getPaper: ({ id }) => library.getPaper(id),
     search: (query) => library.search(query),

@@ -10,6 +10,8 @@ import type {
   ImportFileReport,
   LibraryStats,
   ListQuery,
+  NextUnread,
+  NextUnreadQuery,
   PaperFilter,
   PaperDetail,
   PaperPage,
@@ -19,6 +21,7 @@ import type {
   Settings,
   StateChange
 } from './model'
+import type { SyncStatus } from './sync'
 
 const id = z.number().int().positive()
 const ids = z.array(id).max(1_000_000)
@@ -57,12 +60,35 @@ function op<Args extends z.ZodType, Result>(args: Args): { args: Args; result: R
 }
 
 export const contract = {
+  syncStatus: op<typeof none, SyncStatus>(none),
+  /** Syncs with the sync folder now; the answer says how it went. */
+  syncNow: op<typeof none, SyncStatus>(none),
+  /** Main shows the folder dialog: the page never names the sync folder itself. */
+  chooseSyncFolder: op<typeof none, SyncStatus>(none),
+  setSyncDeviceName: op<z.ZodType<{ name: string }>, SyncStatus>(
+    z.strictObject({
+      name: z
+        .string()
+        .trim()
+        .min(1)
+        .max(100)
+        .regex(/^[^\n\r\0]*$/)
+    })
+  ),
   listPapers: op<z.ZodType<ListQuery>, PaperPage>(
     z.strictObject({
       filter: paperFilterSchema,
       sort: z.enum(['position', 'date', 'title', 'seen', 'recommended']).optional(),
       after: z.string().min(1).max(2000).optional(),
       ...page
+    })
+  ),
+  /** The next unread paper in a list, by one query (wraps to the top; null when none). */
+  nextUnread: op<z.ZodType<NextUnreadQuery>, NextUnread | null>(
+    z.strictObject({
+      filter: paperFilterSchema,
+      sort: z.enum(['position', 'date', 'title', 'seen', 'recommended']).optional(),
+      after: z.number().int().min(-1)
     })
   ),
   getPaper: op<z.ZodType<{ id: number }>, PaperDetail | null>(z.strictObject({ id })),
@@ -150,7 +176,10 @@ export class DogearApiError extends Error {
 
 /** Events main sends to the renderer (menu commands, import progress). */
 export type AppEvent =
-  | { type: 'menu'; command: 'import' | 'showKeys' | 'showProgress' }
+  | {
+      type: 'menu'
+      command: 'import' | 'showKeys' | 'showProgress' | 'textLarger' | 'textSmaller' | 'textDefault'
+    }
   | { type: 'importProgress'; file: string; done: number; total: number }
   | { type: 'libraryChanged'; reports: ImportFileReport[] }
 

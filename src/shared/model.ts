@@ -108,6 +108,20 @@ export interface ListQuery {
   limit?: number
 }
 
+/** Where to look for the next unread paper: after list position `after` (-1: from the top). */
+export interface NextUnreadQuery {
+  filter: PaperFilter
+  sort?: PaperSort
+  after: number
+}
+
+/** The next unread paper and its position in the list; `wrapped` when found above `after`. */
+export interface NextUnread {
+  index: number
+  paper: Paper
+  wrapped: boolean
+}
+
 export interface PaperPage {
   items: Paper[]
   /** How many papers match the filter in all (for the virtual list's height). */

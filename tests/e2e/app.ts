@@ -25,6 +25,8 @@ export interface LaunchOptions {
   /** Wraps the real handlers, e.g. to make one operation fail. */
   wrapHandlers?: (handlers: Handlers) => Handlers
   colorScheme?: 'light' | 'dark'
+  /** What the sync folder dialog answers. */
+  syncFolder?: string
 }
 
 export interface App {
@@ -54,7 +56,12 @@ const CHROMIUM_ARGS = [
   '--disable-sync'
 ]
 
-export async function launchApp({ dbPath, wrapHandlers, colorScheme = 'light' }: LaunchOptions): Promise<App> {
+export async function launchApp({
+  dbPath,
+  wrapHandlers,
+  colorScheme = 'light',
+  syncFolder
+}: LaunchOptions): Promise<App> {
   ensureRendererBuilt()
   const [script, server] = await Promise.all([bridgeScript(), serveDirectory(RENDERER_OUT)])
   const library = openLibrary(dbPath)
@@ -66,6 +73,7 @@ export async function launchApp({ dbPath, wrapHandlers, colorScheme = 'light' }:
     openExternal: (url) => void openedUrls.push(url),
     chooseFiles: async () => chosenFiles,
     runImports: importInline(library),
+    chooseSyncFolder: async () => syncFolder ?? null,
     samplePath: join(REPO, 'resources/sample-digest.txt'),
     readClipboard: () => clipboardText,
     files

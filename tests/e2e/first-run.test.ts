@@ -1,7 +1,18 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { closeOpenApps, launchApp, type App } from './app'
-import { FIXTURE, FIXTURE_PAPERS, dropFile, importFixture, papers, screenshot, sources, tempDbPath } from './helpers'
+import {
+  FIXTURE,
+  FIXTURE_PAPERS,
+  dropFile,
+  importFixture,
+  optionTitle,
+  papers,
+  screenshot,
+  sourceButton,
+  sourceCount,
+  tempDbPath
+} from './helpers'
 
 let app: App
 afterEach(closeOpenApps)
@@ -25,7 +36,7 @@ describe('first run and importing', () => {
 
     await expect.poll(() => papers(page).getByRole('option').count()).toBe(sampleCount)
     const digest = app.library.listDigests()[0]!
-    await sources(page).getByRole('button', { name: digest.title, exact: true }).waitFor()
+    await sourceButton(page, digest.title).waitFor()
     expect(await welcome.count()).toBe(0)
   })
 
@@ -42,12 +53,10 @@ describe('first run and importing', () => {
 
     expect(await page.locator('.list-count').textContent()).toBe(`${FIXTURE_PAPERS} papers`)
     const first = papers(page).getByRole('option').first()
-    expect(await first.getAttribute('aria-label')).toBe(
+    expect(await optionTitle(first)).toBe(
       'Advancing Transformer Architecture in Long-Context Large Language Models: A Comprehensive Survey'
     )
-    expect(
-      await sources(page).getByRole('button', { name: 'Unread', exact: true }).locator('.count').textContent()
-    ).toBe(String(FIXTURE_PAPERS))
+    expect(await sourceCount(page, 'Unread')).toBe(FIXTURE_PAPERS)
   })
 
   it('says a second import of the same file changed nothing', async () => {

@@ -26,10 +26,21 @@ export function reader(page: Page): Locator {
   return page.getByRole('region', { name: 'Reader' })
 }
 
+/** A source's button: its name is the source and its count ("Unread 1,204"). */
+export function sourceButton(page: Page, name: string): Locator {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return sources(page).getByRole('button', { name: new RegExp(`^${escaped}( [\\d,]+)?$`) })
+}
+
 /** The number shown next to a source ("Unread 12"). */
 export async function sourceCount(page: Page, name: string): Promise<number> {
-  const text = await sources(page).getByRole('button', { name, exact: true }).locator('.count').textContent()
-  return Number(text)
+  const text = await sourceButton(page, name).locator('.count').textContent()
+  return Number(text?.replace(/,/g, ''))
+}
+
+/** A list row's title as the reader sees it (the option's accessible name). */
+export function optionTitle(option: Locator): Promise<string | null> {
+  return option.locator('.paper-row-title-text').textContent()
 }
 
 /** Waits until a source shows `expected`; returns quietly, fails with the last value seen. */
@@ -60,7 +71,7 @@ export async function importFixture(app: App): Promise<void> {
 /** The option elements currently rendered in the list, in order, by name. */
 export async function selectedTitle(page: Page): Promise<string | null> {
   const selected = papers(page).locator('[role="option"][aria-selected="true"]')
-  return (await selected.count()) ? selected.getAttribute('aria-label') : null
+  return (await selected.count()) ? optionTitle(selected) : null
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -9,10 +9,12 @@ import {
   expectSourceCount,
   importFixture,
   inPage,
+  optionTitle,
   papers,
   reader,
   screenshot,
   selectedTitle,
+  sourceButton,
   sources,
   tempDbPath
 } from './helpers'
@@ -96,7 +98,7 @@ describe('reading with the keyboard', () => {
   it('stars and unstars from the reader', async () => {
     const { page, library } = await start()
     const first = papers(page).getByRole('option').first()
-    const title = (await first.getAttribute('aria-label'))!
+    const title = (await optionTitle(first))!
     await first.click()
     const star = reader(page).getByRole('button', { name: 'Star' })
     expect(await star.getAttribute('aria-pressed')).toBe('false')
@@ -121,6 +123,10 @@ describe('reading with the keyboard', () => {
     await openNext(page)
     await expectSourceCount(page, 'Unread', FIXTURE_PAPERS - 2)
     await page.keyboard.press('Shift+A')
+    const ask = page.getByRole('dialog', { name: 'Are you sure?' })
+    await expect.poll(() => ask.textContent()).toContain(`Mark all ${FIXTURE_PAPERS} papers in All papers read?`)
+    expect(library.stats().unread).toBe(FIXTURE_PAPERS - 2)
+    await ask.getByRole('button', { name: 'Mark all read' }).click()
     await expectSourceCount(page, 'Unread', 0)
     expect(library.stats().unread).toBe(0)
     await expect.poll(() => papers(page).locator('.paper-row.unread').count()).toBe(0)
@@ -173,19 +179,26 @@ describe('notes', () => {
     // Keys typed into the note stay in the note.
     expect(await selectedTitle(page)).toBe(title)
     expect(library.stats().starred).toBe(0)
-    expect(await reader(page).locator('.note-preview strong').textContent()).toBe('folded')
     await page.keyboard.press('Escape')
+    // Out of the editor, the note shows rendered.
+    expect(await reader(page).locator('.note-preview strong').textContent()).toBe('folded')
 
     await page.reload()
     await reader(page).getByRole('heading', { name: title }).waitFor()
-    expect(await reader(page).getByRole('textbox', { name: 'Note' }).inputValue()).toBe(
-      'Compare with **folded** attention. j k s m'
-    )
+    expect(await reader(page).locator('.note-preview').textContent()).toBe('Compare with folded attention. j k s m')
+    // Focusing it opens the editor with the Markdown source, and its own undo history.
+    await reader(page).getByRole('button', { name: 'Note, press Enter to edit' }).click()
+    const editor = reader(page).getByRole('textbox', { name: 'Note' })
+    await expect.poll(() => editor.textContent()).toBe('Compare with **folded** attention. j k s m')
+    await page.keyboard.type(' More.')
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => editor.textContent()).toBe('Compare with **folded** attention. j k s m')
+    await page.keyboard.press('Escape')
 
     await app.close()
     app = await launchApp({ dbPath })
     await reader(app.page).getByRole('heading', { name: title }).waitFor()
-    expect(await reader(app.page).getByRole('textbox', { name: 'Note' }).inputValue()).toContain('**folded**')
+    expect(await reader(app.page).locator('.note-preview strong').textContent()).toBe('folded')
     expect(await selectedTitle(app.page)).toBe(title)
   })
 })
@@ -200,7 +213,7 @@ describe('search', () => {
     await expect.poll(() => page.locator('.list-count').textContent()).toMatch(/^[1-9]\d* match/)
     const names = await papers(page)
       .getByRole('option')
-      .evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label')))
+      .evaluateAll((rows) => rows.map((r) => r.querySelector('.paper-row-title-text')?.textContent))
     expect(names).toContain('Transformers in Reinforcement Learning: A Survey')
     expect(names.length).toBeLessThan(FIXTURE_PAPERS)
     const marks = await papers(page).locator('mark').allTextContents()
@@ -260,7 +273,7 @@ describe('progress and looks', () => {
     await page.getByRole('dialog', { name: 'Import report' }).getByRole('button', { name: 'Done' }).click()
     await importFixture(app)
     const sample = library.listDigests().find((d) => d.fileName?.includes('sample'))!
-    await sources(page).getByRole('button', { name: sample.title, exact: true }).click()
+    await sourceButton(page, sample.title).click()
     const withMath = library
       .listPapers({ filter: { kind: 'digest', digestId: sample.id }, limit: 100 })
       .items.find((p) => p.abstract?.includes('$'))!

@@ -5,6 +5,8 @@ import type {
   DigestProgress,
   LibraryStats,
   ListQuery,
+  NextUnread,
+  NextUnreadQuery,
   Paper,
   PaperDetail,
   PaperPage,
@@ -52,6 +54,8 @@ export interface Library {
   /** Writes a whole digest in one transaction: all of it or nothing. Never touches reading state. */
   importDigest(input: DigestImport): DigestImportOutcome
   listPapers(query: ListQuery): PaperPage
+  /** The next unread paper after a list position, wrapping to the top; null when none is unread. */
+  nextUnread(query: NextUnreadQuery): NextUnread | null
   getPaper(id: number): PaperDetail | null
   /** FTS5 full-text search over title, authors, abstract and note; ranked; highlighted parts. */
   search(query: SearchQuery): SearchPage

@@ -40,6 +40,10 @@ export interface FilterSql {
   ownPosition?: SortPlan
 }
 
+/** A count the triggers of migration 8 keep (listing_counts): one row read, never a scan. */
+const counter = (kind: 'all' | 'unread' | 'starred' | 'hasCode') =>
+  `SELECT n FROM listing_counts WHERE kind = '${kind}'`
+
 const stateCondition = (where: string) => (idColumn: string) =>
   `AND EXISTS (SELECT 1 FROM paper_state s WHERE s.paper_id = ${idColumn} AND ${where})`
 
@@ -50,21 +54,21 @@ const SUGGESTIBLE =
 export const FILTER_SQL: Record<FilterKind, FilterSql> = {
   all: {
     walk: 'FROM papers p WHERE true',
-    count: 'SELECT count(*) FROM papers',
+    count: counter('all'),
     condition: () => '',
     unreadIds: 'SELECT s.paper_id FROM paper_state s WHERE s.read_at IS NULL'
   },
   unread: {
     walk: 'FROM papers p CROSS JOIN paper_state s ON s.paper_id = p.id WHERE s.read_at IS NULL',
     gather: 'FROM paper_state s CROSS JOIN papers p ON p.id = s.paper_id WHERE s.read_at IS NULL',
-    count: 'SELECT count(*) FROM paper_state WHERE read_at IS NULL',
+    count: counter('unread'),
     condition: stateCondition('s.read_at IS NULL'),
     unreadIds: 'SELECT s.paper_id FROM paper_state s WHERE s.read_at IS NULL'
   },
   starred: {
     walk: 'FROM papers p CROSS JOIN paper_state s ON s.paper_id = p.id WHERE s.starred_at IS NOT NULL',
     gather: 'FROM paper_state s CROSS JOIN papers p ON p.id = s.paper_id WHERE s.starred_at IS NOT NULL',
-    count: 'SELECT count(*) FROM paper_state WHERE starred_at IS NOT NULL',
+    count: counter('starred'),
     condition: stateCondition('s.starred_at IS NOT NULL'),
     unreadIds: 'SELECT s.paper_id FROM paper_state s WHERE s.read_at IS NULL AND s.starred_at IS NOT NULL'
   },
@@ -72,7 +76,7 @@ export const FILTER_SQL: Record<FilterKind, FilterSql> = {
     // The unary + keeps SQLite from picking the partial index when walking is the plan.
     walk: 'FROM papers p WHERE +p.has_code = 1',
     gather: 'FROM papers p INDEXED BY papers_with_code WHERE p.has_code = 1',
-    count: 'SELECT count(*) FROM papers WHERE has_code = 1',
+    count: counter('hasCode'),
     condition: (idColumn) => `AND EXISTS (SELECT 1 FROM papers p WHERE p.id = ${idColumn} AND p.has_code = 1)`,
     unreadIds: `SELECT s.paper_id FROM paper_state s JOIN papers p ON p.id = s.paper_id
                  WHERE s.read_at IS NULL AND p.has_code = 1`

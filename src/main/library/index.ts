@@ -11,6 +11,7 @@ import { discoverData } from './discover-data'
 import { rereadRevised, revisionOf, versionsOf } from './versions'
 import { checkLibraryFile } from './library-file'
 import { LATEST_VERSION, migrate } from './migrations'
+import { nextUnread } from './next-unread'
 import { saveNote } from './notes'
 import { importDigest } from './import-write'
 import { loadPaperDetails, loadPapers } from './paper-rows'
@@ -64,6 +65,7 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
   return withStorageErrors(path, {
     importDigest: (input) => importDigest(db, statements, input, now()),
     listPapers: (query) => listPapers(statements, query),
+    nextUnread: (query) => nextUnread(statements, query),
     getPaper: (id) => {
       const paper = loadPaperDetails(statements, [id])[0]
       if (!paper) return null

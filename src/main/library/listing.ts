@@ -35,6 +35,11 @@ function sortPlan(filter: PaperFilter, sort: PaperSort): SortPlan {
   return sort === 'position' && own !== undefined ? own : SORTS[sort]
 }
 
+/** The ORDER BY of a filter's list in this sort: next-unread counts list positions in it. */
+export function listOrder(filter: PaperFilter, sort: PaperSort): string {
+  return sortPlan(filter, sort).order
+}
+
 /** Walk the sort index, or gather the few matching rows and sort them: whichever reads less. */
 function source(filter: PaperFilter, statements: Statements, rowsRead: number, total: number): string {
   const entry = FILTER_SQL[filter.kind]

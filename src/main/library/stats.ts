@@ -12,8 +12,11 @@ export function stats(statements: Statements, now: Date, days = DEFAULT_STATS_DA
     throw new LibraryError('INVALID_ARGUMENT', `days must be a whole number from 1 to 3650, not ${days}`)
   }
   const count = (sql: string): number => statements.get(sql).pluck().get() as number
-  const papers = count('SELECT count(*) FROM papers')
-  const read = count('SELECT count(*) FROM paper_state WHERE read_at IS NOT NULL')
+  // The counters of migration 8: a count over a million rows would scan them.
+  const counter = (kind: string): number =>
+    statements.get('SELECT n FROM listing_counts WHERE kind = ?').pluck().get(kind) as number
+  const papers = counter('all')
+  const read = papers - counter('unread')
 
   const first = startOfLocalDay(now, days - 1)
   const perDay = new Map<string, number>()
@@ -33,7 +36,7 @@ export function stats(statements: Statements, now: Date, days = DEFAULT_STATS_DA
     papers,
     read,
     unread: papers - read,
-    starred: count('SELECT count(*) FROM paper_state WHERE starred_at IS NOT NULL'),
+    starred: counter('starred'),
     noted: count('SELECT count(*) FROM notes'),
     digests: count('SELECT count(*) FROM digests'),
     readPerDay

@@ -74,7 +74,8 @@ export interface SyncStore {
   retryWaiting(): ApplyOutcome
   hasSegment(device: string, seq: number, sum: string): boolean
   devices(): SyncDevice[]
-  saveDevice(card: DeviceCard, problem: string | null): void
+  /** Remembers what the device's card says (its problem is set apart, by setDeviceProblem). */
+  saveDevice(card: DeviceCard): void
   /** Starts a device's cursor at `seq` (its log up to there came in a snapshot). */
   startCursor(device: string, seq: number): number
   setDeviceProblem(device: string, problem: string | null): void

@@ -107,7 +107,8 @@ function advanceCursor(statements: Statements, device: string): number {
   let cursor = (statements.get('SELECT cursor FROM sync_devices WHERE id = ?').pluck().get(device) as number) ?? 0
   const applied = statements.get('SELECT 1 FROM sync_segments WHERE device = ? AND seq = ? LIMIT 1')
   while (applied.get(device, cursor + 1)) cursor++
-  statements.get('UPDATE sync_devices SET cursor = ? WHERE id = ?').run(cursor, device)
+  // Unchanged rows are not written: each write is a disk flush (synchronous = FULL).
+  statements.get('UPDATE sync_devices SET cursor = ? WHERE id = ? AND cursor <> ?').run(cursor, device, cursor)
   return cursor
 }
 
@@ -154,33 +155,44 @@ export function syncStore(db: Db, statements: Statements, now: () => Date): Sync
     markDigest: (hash, status, problem) => {
       statements.get('UPDATE sync_digests SET status = ?, problem = ? WHERE hash = ?').run(status, problem, hash)
     },
-    applySegment: (segment) => {
-      const outcome = applySegment(db, statements, segment, now())
-      if (outcome.applied && !segment.snapshot) advanceCursor(statements, segment.device)
-      return outcome
-    },
-    retryWaiting: () => retryWaiting(db, statements),
+    // The cursor moves in the segment's own transaction.
+    applySegment: (segment) =>
+      db
+        .transaction(() => {
+          const outcome = applySegment(db, statements, segment, now())
+          if (outcome.applied && !segment.snapshot) advanceCursor(statements, segment.device)
+          return outcome
+        })
+        .immediate(),
+    retryWaiting: () =>
+      statements.get('SELECT 1 FROM sync_pending LIMIT 1').get() === undefined
+        ? { applied: false, changed: 0, waiting: 0, conflicts: 0 }
+        : retryWaiting(db, statements),
     hasSegment: (device, seq, sum) =>
       statements.get('SELECT 1 FROM sync_segments WHERE device = ? AND seq = ? AND sum = ?').get(device, seq, sum) !==
       undefined,
     devices: () => (statements.get('SELECT * FROM sync_devices ORDER BY name, id').all() as DeviceRow[]).map(deviceOf),
-    saveDevice: (card: DeviceCard, problem) => {
+    saveDevice: (card: DeviceCard) => {
       statements
         .get(
           `INSERT INTO sync_devices (id, name, seq, cursors, snapshot_seq, wrote_at, synced_at, problem)
            VALUES (:id, :name, :seq, :cursors, :snapshot, :wroteAt, :syncedAt, :problem)
            ON CONFLICT (id) DO UPDATE SET name = excluded.name, seq = excluded.seq, cursors = excluded.cursors,
-             snapshot_seq = excluded.snapshot_seq, wrote_at = excluded.wrote_at, synced_at = excluded.synced_at,
-             problem = excluded.problem`
+             snapshot_seq = excluded.snapshot_seq, wrote_at = excluded.wrote_at, synced_at = excluded.synced_at
+           WHERE (name, seq, cursors, snapshot_seq, wrote_at, synced_at) IS NOT
+             (excluded.name, excluded.seq, excluded.cursors, excluded.snapshot_seq, excluded.wrote_at,
+              excluded.synced_at)`
         )
-        .run({ ...card, cursors: JSON.stringify(card.cursors), problem })
+        .run({ ...card, cursors: JSON.stringify(card.cursors), problem: null })
     },
     startCursor: (device, seq) => {
       statements.get('UPDATE sync_devices SET cursor = max(cursor, ?) WHERE id = ?').run(seq, device)
       return advanceCursor(statements, device)
     },
     setDeviceProblem: (device, problem) => {
-      statements.get('UPDATE sync_devices SET problem = ? WHERE id = ?').run(problem, device)
+      statements
+        .get('UPDATE sync_devices SET problem = ? WHERE id = ? AND problem IS NOT ?')
+        .run(problem, device, problem)
     },
     finishSync: (problem, snapshotSeq) => {
       statements

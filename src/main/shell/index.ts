@@ -31,6 +31,7 @@ import { digestPathsFromArgv } from './open-files'
 import { createWatchControl } from './watcher'
 import { createWindow, hardenContents } from './window'
 import { startAutoBackups } from './auto-backup-timer'
+import { chooseSyncFolder, startAppSync } from './sync'
 
 // Electron would name userData after the lower-case package name; the CLI expects "Dogear".
 app.setName('Dogear')
@@ -139,7 +140,9 @@ async function start(): Promise<void> {
     samplePath: join(app.getAppPath(), 'resources', 'sample-digest.txt'),
     readClipboard: () => clipboard.readText(),
     files,
-    onSettingsChanged: (changed) => settings.changed(changed)
+    onSettingsChanged: (changed) => settings.changed(changed),
+    sync: startAppSync(library, () => announce([])),
+    chooseSyncFolder: () => chooseSyncFolder(window)
   }
   const handlers = createHandlers(library, deps)
   const binding = bindIpc(ipcMain, handlers, () => appUrl, files)
@@ -162,6 +165,8 @@ async function start(): Promise<void> {
       }),
     stopWatching: () => settings.changed(library.updateSettings({ watchFolder: null })),
     showKeys: () => send({ type: 'menu', command: 'showKeys' }),
+    changeTextSize: (step) =>
+      send({ type: 'menu', command: step === 0 ? 'textDefault' : step > 0 ? 'textLarger' : 'textSmaller' }),
     showProgress: () => send({ type: 'menu', command: 'showProgress' })
   }
   function buildMenu(watchedFolder: string | null): void {
@@ -185,7 +190,7 @@ async function start(): Promise<void> {
     openFiles(digestPathsFromArgv(argv.slice(1), workingDirectory))
   })
   installQuitSequence(app, {
-    stopImports: () => (updates.stop(), Promise.allSettled([watcher.watch(null), imports.stop()])),
+    stopImports: () => (updates.stop(), Promise.allSettled([watcher.watch(null), imports.stop(), deps.sync?.stop()])),
     callsAnswered: () => binding.idle(),
     close: () => {
       binding.dispose()

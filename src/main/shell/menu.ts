@@ -9,6 +9,8 @@ export interface MenuActions {
   stopWatching(): void
   showKeys(): void
   showProgress(): void
+  /** The reader's text size: 1 larger, -1 smaller, 0 the default (remembered by the page). */
+  changeTextSize(step: -1 | 0 | 1): void
 }
 
 export interface MenuOptions {
@@ -48,9 +50,25 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
     submenu: [
       { label: 'Reading Progress', click: () => actions.showProgress() },
       { type: 'separator' },
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
+      // Shown, not registered: the page handles these keys itself and remembers the size.
+      {
+        label: 'Default Text Size',
+        accelerator: 'CmdOrCtrl+0',
+        registerAccelerator: false,
+        click: () => actions.changeTextSize(0)
+      },
+      {
+        label: 'Larger Text',
+        accelerator: 'CmdOrCtrl+Plus',
+        registerAccelerator: false,
+        click: () => actions.changeTextSize(1)
+      },
+      {
+        label: 'Smaller Text',
+        accelerator: 'CmdOrCtrl+-',
+        registerAccelerator: false,
+        click: () => actions.changeTextSize(-1)
+      },
       { type: 'separator' },
       { role: 'togglefullscreen' },
       // Developer tools only while developing: a shipped reader has no use for them.

@@ -269,7 +269,7 @@ function readDevice(run: Run, devices: readonly string[], device: string): void 
     return
   }
   const name = card.value.name
-  run.store.saveDevice(card.value, null)
+  run.store.saveDevice(card.value)
   const problems: string[] = []
 
   const segments = listNames(dir)

@@ -1,28 +1,9 @@
 // What the reader is shown about sync: this device, the folder, the other devices and their lag.
 import { hostname } from 'node:os'
 import type { Library } from '../library/contract'
+import type { SyncStatus } from '../../shared/sync'
 
-export interface SyncDeviceStatus {
-  id: string
-  name: string
-  wroteAt: string | null
-  syncedAt: string | null
-  /** Segments the device wrote that this library has not applied yet. */
-  behind: number
-  problem: string | null
-}
-
-export interface SyncStatus {
-  device: { id: string; name: string }
-  folder: string | null
-  lastSyncAt: string | null
-  problem: string | null
-  outbox: number
-  waiting: number
-  digestsWaiting: number
-  conflicts: number
-  devices: SyncDeviceStatus[]
-}
+export type { SyncStatus } from '../../shared/sync'
 
 export function syncStatus(library: Library): SyncStatus {
   const self = library.sync.self()

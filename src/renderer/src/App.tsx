@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, useSyncExternalStore } from 'react'
 import { useStore } from 'zustand'
 import { useDogear } from './context'
+import { ConfirmDialog } from './components/ConfirmDialog'
 import { ImportReportDialog } from './components/ImportReportDialog'
 import { KeysDialog } from './components/KeysDialog'
 import { PaperList } from './components/PaperList'
@@ -12,19 +13,64 @@ import { Splitter } from './components/Splitter'
 import { StatusLine } from './components/StatusLine'
 import { TopBar } from './components/TopBar'
 import { Welcome } from './components/Welcome'
-import { PANE_LIMITS, loadPaneSizes, savePaneSizes, type PaneSizes } from './lib/paneSizes'
+import { NARROW_WIDTH, PANE_LIMITS, loadPaneSizes, savePaneSizes, sizeClass, type PaneSizes } from './lib/paneSizes'
 import { useDropImport } from './useDropImport'
 import { useKeyboard } from './useKeyboard'
 
-function usePaneSizes(): [PaneSizes, (patch: Partial<PaneSizes>) => void] {
-  const [sizes, setSizes] = useState(() => loadPaneSizes(window.localStorage))
-  const update = (patch: Partial<PaneSizes>) =>
-    setSizes((current) => {
-      const next = { ...current, ...patch }
-      savePaneSizes(window.localStorage, next)
-      return next
-    })
+function subscribeToResize(onChange: () => void): () => void {
+  window.addEventListener('resize', onChange)
+  return () => window.removeEventListener('resize', onChange)
+}
+
+function useWindowWidth(): number {
+  return useSyncExternalStore(subscribeToResize, () => window.innerWidth)
+}
+
+/** Pane widths for this window's size class; each class remembers its own. */
+function usePaneSizes(windowWidth: number): [PaneSizes, (patch: Partial<PaneSizes>) => void] {
+  const size = sizeClass(windowWidth)
+  const [stored, setStored] = useState(() => ({ size, sizes: loadPaneSizes(window.localStorage, windowWidth) }))
+  const sizes = stored.size === size ? stored.sizes : loadPaneSizes(window.localStorage, windowWidth)
+  const update = (patch: Partial<PaneSizes>) => {
+    const next = { ...sizes, ...patch }
+    savePaneSizes(window.localStorage, next, windowWidth)
+    setStored({ size, sizes: next })
+  }
   return [sizes, update]
+}
+
+/** What a narrow window shows in place of list and reader side by side. */
+function useNarrowPane(dogear: ReturnType<typeof useDogear>): ['list' | 'reader', (pane: 'list' | 'reader') => void] {
+  const [pane, setPane] = useState<'list' | 'reader'>('list')
+  useEffect(
+    () =>
+      dogear.selection.subscribe((state, previous) => {
+        if (state.selectedId !== null && state.selectedId !== previous.selectedId) setPane('reader')
+      }),
+    [dogear]
+  )
+  return [pane, setPane]
+}
+
+function StartingUp() {
+  return (
+    <main className="loading-screen" aria-busy="true" aria-label="Opening your library">
+      <div>
+        <p>Opening your library…</p>
+        <div className="skeleton skeleton-title" />
+        <div className="skeleton skeleton-meta" />
+      </div>
+      <div>
+        {Array.from({ length: 6 }, (_, i) => (
+          <div key={i} className="skeleton skeleton-title" />
+        ))}
+      </div>
+      <div>
+        <div className="skeleton skeleton-title" />
+        <div className="skeleton skeleton-meta" />
+      </div>
+    </main>
+  )
 }
 
 /** Saves a half-written note when the window goes away or out of sight. */
@@ -51,6 +97,7 @@ function Dialogs() {
   if (dialog === 'keys') return <KeysDialog onClose={close} />
   if (dialog === 'settings') return <SettingsDialog onClose={close} />
   if (dialog === 'import') return <ImportReportDialog onClose={close} />
+  if (dialog === 'confirm') return <ConfirmDialog onClose={close} />
   return null
 }
 
@@ -59,7 +106,13 @@ export function App() {
   const view = useStore(dogear.selection, (s) => s.view)
   const loaded = useStore(dogear.sources, (s) => s.loaded)
   const empty = useStore(dogear.sources, (s) => s.stats !== null && s.stats.papers === 0)
-  const [sizes, setSizes] = usePaneSizes()
+  const windowWidth = useWindowWidth()
+  const narrow = windowWidth < NARROW_WIDTH
+  const [sizes, setSizes] = usePaneSizes(windowWidth)
+  const collapsed = useStore(dogear.ui, (s) => s.comfort.sidebarCollapsed) || narrow
+  const [narrowPane, setNarrowPane] = useNarrowPane(dogear)
+  const sourcesWidth = collapsed ? 44 : sizes.sources
+  const listColumns = narrow ? '1fr' : `${sizes.list}px 1px 1fr`
   const dragging = useDropImport(dogear)
 
   useKeyboard(dogear)
@@ -74,27 +127,35 @@ export function App() {
     <div className="app">
       <TopBar />
       {!loaded ? (
-        <main className="loading-screen" aria-busy="true" />
+        <StartingUp />
       ) : empty ? (
         <main className="main-welcome">
           <Welcome />
         </main>
       ) : (
         <main
-          className="panes"
-          style={{
-            gridTemplateColumns: `${sizes.sources}px 1px ${view === 'progress' ? '1fr' : `${sizes.list}px 1px 1fr`}`
-          }}
+          className={narrow ? `panes narrow narrow-${narrowPane === 'reader' ? 'reading' : 'list'}` : 'panes'}
+          style={{ gridTemplateColumns: `${sourcesWidth}px 1px ${view === 'progress' ? '1fr' : listColumns}` }}
         >
-          <SourcesPane />
-          <Splitter
-            label="Resize sources"
-            value={sizes.sources}
-            {...PANE_LIMITS.sources}
-            onChange={(width) => setSizes({ sources: width })}
-          />
+          <SourcesPane collapsed={collapsed} canExpand={!narrow} />
+          {collapsed ? (
+            <div className="splitter" aria-hidden="true" />
+          ) : (
+            <Splitter
+              label="Resize sources"
+              value={sizes.sources}
+              {...PANE_LIMITS.sources}
+              onChange={(width) => setSizes({ sources: width })}
+            />
+          )}
           {view === 'progress' ? (
             <ProgressView />
+          ) : narrow ? (
+            narrowPane === 'reader' ? (
+              <ReaderPane onBack={() => setNarrowPane('list')} />
+            ) : (
+              <PaperList />
+            )
           ) : (
             <>
               <PaperList />

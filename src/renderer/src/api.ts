@@ -1,6 +1,7 @@
 // Where the renderer's stores get `window.dogear` from; tests hand them a fake instead.
 import type { DogearApi } from '../../shared/api'
 import { messageOf } from '../../shared/errors'
+import { friendlyError } from './lib/friendlyError'
 
 export type RendererApi = DogearApi
 
@@ -10,6 +11,7 @@ export function browserApi(): RendererApi {
   return api
 }
 
+/** What went wrong, as a sentence for the reader (SQLite's codes are never shown as they are). */
 export function errorMessage(error: unknown): string {
-  return messageOf(error)
+  return friendlyError(messageOf(error))
 }

@@ -1,6 +1,7 @@
 import 'katex/dist/katex.min.css'
 import './styles/theme.css'
 import './styles/app.css'
+import './styles/reader.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { createDogear } from './actions'

@@ -25,8 +25,51 @@ function pageReaderOrNext(dogear: Dogear): void {
   } else void dogear.nextUnread()
 }
 
+/** The panes F6 walks through, in order; each names the element that takes focus. */
+const PANES = ['.sources [tabindex="0"]', '.paper-list', `#${READER_SCROLL_ID}`]
+
+function focusPane(step: 1 | -1): void {
+  const targets = PANES.map((selector) => document.querySelector<HTMLElement>(selector)).filter(
+    (element): element is HTMLElement => element !== null
+  )
+  if (targets.length === 0) return
+  const active = document.activeElement
+  const current = targets.findIndex((element) => element === active || element.parentElement?.contains(active))
+  const next = targets[(current + step + targets.length) % targets.length]
+  next?.focus()
+}
+
+/** How many list rows fit on screen: what PageDown moves by. */
+function rowsPerScreen(): number {
+  const list = document.querySelector<HTMLElement>('.paper-list')
+  const row = list?.querySelector<HTMLElement>('[role="option"]')
+  if (!list || !row || row.offsetHeight === 0) return 10
+  return Math.max(1, Math.floor(list.clientHeight / row.offsetHeight) - 1)
+}
+
+/** Keys the reader pane scrolls with when it has focus; elsewhere they move in the list. */
+const SCROLL_KEYS: readonly Command[] = ['first', 'last', 'pageDown', 'pageUp']
+
 function run(dogear: Dogear, command: Command): void {
   switch (command) {
+    case 'first':
+      return void dogear.selectIndex(0)
+    case 'last':
+      return void dogear.selectIndex(dogear.papers.getState().total - 1)
+    case 'pageDown':
+      return void dogear.move(rowsPerScreen())
+    case 'pageUp':
+      return void dogear.move(-rowsPerScreen())
+    case 'nextPane':
+      return focusPane(1)
+    case 'previousPane':
+      return focusPane(-1)
+    case 'zoomIn':
+      return dogear.changeTextSize(1)
+    case 'zoomOut':
+      return dogear.changeTextSize(-1)
+    case 'zoomReset':
+      return dogear.changeTextSize(0)
     case 'next':
       return void dogear.move(1)
     case 'previous':
@@ -53,7 +96,7 @@ function run(dogear: Dogear, command: Command): void {
     case 'showKeys':
       return dogear.openDialog('keys')
     case 'markAllRead':
-      return void dogear.markAllRead()
+      return dogear.requestMarkAllRead()
     case 'undo':
       return void dogear.undo()
     case 'redo':
@@ -79,10 +122,22 @@ export function useKeyboard(dogear: Dogear): void {
         inTextField: isTextField(target)
       })
       if (!command) return
+      if (SCROLL_KEYS.includes(command) && target?.closest(`#${READER_SCROLL_ID}`)) return
       event.preventDefault()
       run(dogear, command)
     }
+    // A mouse click on a button outside dialogs leaves focus where it was, so the next Space
+    // or Enter is a reading key (next unread, open the link), not a second click on Star.
+    // Tab still reaches every button; a button focused by keyboard keeps Space and Enter.
+    const onMouseDown = (event: MouseEvent) => {
+      const button = event.target instanceof Element ? event.target.closest('button') : null
+      if (button && !button.closest('dialog') && !button.disabled) event.preventDefault()
+    }
     window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
+    window.addEventListener('mousedown', onMouseDown)
+    return () => {
+      window.removeEventListener('keydown', onKeyDown)
+      window.removeEventListener('mousedown', onMouseDown)
+    }
   }, [dogear])
 }

@@ -10,6 +10,7 @@ import {
   type SearchHit,
   type Settings
 } from '../../../src/shared/model'
+import type { SyncStatus } from '../../../src/shared/sync'
 
 export interface FakeOptions {
   papers?: number
@@ -120,6 +121,18 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
     warnings: []
   }
 
+  const syncOff: SyncStatus = {
+    device: { id: 'a'.repeat(32), name: 'this computer' },
+    folder: null,
+    lastSyncAt: null,
+    problem: null,
+    outbox: 0,
+    waiting: 0,
+    digestsWaiting: 0,
+    conflicts: 0,
+    devices: []
+  }
+
   const api: FakeApi = {
     papers,
     calls,
@@ -154,6 +167,14 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
         const items = all.slice(start, start + (args.limit ?? 100))
         const next = start + items.length < all.length ? String(items.at(-1)?.id) : null
         return { items, total: all.length, offset, next }
+      }),
+    nextUnread: (args) =>
+      call('nextUnread', args, () => {
+        const all = papers.filter((p) => matches(p, args.filter))
+        const below = all.findIndex((p, i) => i > args.after && !p.read)
+        const index = below >= 0 ? below : all.findIndex((p) => !p.read)
+        const paper = all[index]
+        return paper ? { index, paper: { ...paper }, wrapped: index <= args.after } : null
       }),
     getPaper: (args) =>
       call('getPaper', args, () => {
@@ -230,7 +251,12 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
       call('updateSettings', args, () => {
         settings = { ...settings, ...args }
         return settings
-      })
+      }),
+    syncStatus: () => call('syncStatus', undefined, () => syncOff),
+    syncNow: () => call('syncNow', undefined, () => syncOff),
+    chooseSyncFolder: () => call('chooseSyncFolder', undefined, () => syncOff),
+    setSyncDeviceName: (args) =>
+      call('setSyncDeviceName', args, () => ({ ...syncOff, device: { ...syncOff.device, name: args.name } }))
   }
   return api
 }

@@ -133,6 +133,17 @@ describe('read and star changes', () => {
     expect(dogear.sources.getState().stats?.unread).toBe(249)
   })
 
+  it('asks before marking more than a screenful read, and does nothing until told yes', async () => {
+    dogear.requestMarkAllRead()
+    expect(dogear.ui.getState()).toMatchObject({ dialog: 'confirm' })
+    expect(dogear.ui.getState().confirmation?.question).toBe('Mark all 250 papers in All papers read?')
+    expect(api.calls.some((c) => c.operation === 'markAllRead')).toBe(false)
+    dogear.ui.getState().confirmation?.run()
+    await settle()
+    expect(api.papers.every((p) => p.read)).toBe(true)
+    expect(dogear.ui.getState().history.done).toHaveLength(1)
+  })
+
   it('undoes star and read toggles in reverse order', async () => {
     await dogear.updateSettings({ markReadOnOpen: 'never' })
     await dogear.openPaper(7, 6)
@@ -188,6 +199,19 @@ describe('read and star changes', () => {
     await settle()
     expect(api.papers[4]?.read).toBe(false) // showing it for undo does not mark it read again
     expect(dogear.ui.getState().status?.text).toBe('Undo: marked “Invented paper number 5” unread.')
+  })
+
+  it('n wraps to the top when nothing below is unread, and says when nothing is', async () => {
+    await dogear.updateSettings({ markReadOnOpen: 'never' })
+    for (const p of api.papers) p.read = p.id !== 3
+    await dogear.reloadList()
+    await dogear.openPaper(200, 199)
+    expect(await dogear.nextUnread()).toBe(true)
+    expect(dogear.selection.getState()).toMatchObject({ selectedId: 3, selectedIndex: 2 })
+    expect(dogear.ui.getState().status?.text).toContain('back to the first unread one from the top')
+    expect(await dogear.nextUnread()).toBe(false)
+    expect(dogear.ui.getState().status?.text).toBe('No other unread papers in this list.')
+    expect(api.calls.filter((c) => c.operation === 'listPapers').length).toBeLessThanOrEqual(2)
   })
 
   it('finds the next unread paper past read ones', async () => {
@@ -273,7 +297,7 @@ describe('notes', () => {
     api.failNext('saveNote', 'database is locked')
     expect(await dogear.flushNote()).toBe(false)
     expect(dogear.reader.getState().note).toMatchObject({ text: 'Precious words', status: 'error' })
-    expect(dogear.reader.getState().note.error).toContain('database is locked')
+    expect(dogear.reader.getState().note.error).toContain('The library is busy with another change')
     await dogear.openPaper(5, 4)
     await dogear.openPaper(4, 3)
     expect(dogear.reader.getState().note.text).toBe('Precious words')

@@ -44,6 +44,17 @@ describe('menuTemplate', () => {
     expect(called).toEqual(['importDigest', 'importFromClipboard', 'watchFolder', 'showKeys'])
   })
 
+  it('text size items leave the keys to the page, which remembers the size', () => {
+    const steps: number[] = []
+    const actions = { ...recorder().actions, changeTextSize: (step: number) => void steps.push(step) }
+    const template = menuTemplate(actions, linux)
+    for (const label of ['Larger Text', 'Smaller Text', 'Default Text Size']) {
+      expect(find(template, label).registerAccelerator).toBe(false)
+      click(find(template, label))
+    }
+    expect(steps).toEqual([1, -1, 0])
+  })
+
   it('offers to stop watching only while a folder is watched', () => {
     const { actions, called } = recorder()
     expect(find(menuTemplate(actions, linux), 'Stop Watching').enabled).toBe(false)

@@ -11,6 +11,7 @@ import { say, type ActionContext } from './context'
 import { createImportActions } from './imports'
 import { createListActions } from './list'
 import { createNoteActions } from './notes'
+import { createComfortActions } from './comfort'
 import { createHistoryActions } from './history'
 import { createLinkActions } from './links'
 import { createMarkActions } from './marks'
@@ -39,6 +40,7 @@ export function createDogear(api: RendererApi) {
   const readOnOpen = createReadOnOpen(ctx, marks)
   const navigation = createNavigationActions(ctx, list, notes, readOnOpen)
   const links = createLinkActions(ctx)
+  const comfort = createComfortActions(ctx)
   const imports = createImportActions(ctx, async () => {
     await Promise.all([sources.refreshSources(), list.reloadList()])
   })
@@ -108,6 +110,9 @@ export function createDogear(api: RendererApi) {
       void list.reloadList()
     } else if (event.command === 'import') void imports.chooseAndImport()
     else if (event.command === 'showKeys') openDialog('keys')
+    else if (event.command === 'textLarger') comfort.changeTextSize(1)
+    else if (event.command === 'textSmaller') comfort.changeTextSize(-1)
+    else if (event.command === 'textDefault') comfort.changeTextSize(0)
     else showProgress()
   }
 
@@ -130,6 +135,7 @@ export function createDogear(api: RendererApi) {
       return marks.toggleRead()
     },
     ...links,
+    ...comfort,
     undo: history.undo,
     redo: history.redo,
     recordUndoStep: history.record,

@@ -5,9 +5,13 @@ import { runOptimistic } from '../lib/optimistic'
 import { updateRows } from '../lib/pageCache'
 import { say, type ActionContext } from './context'
 import type { HistoryActions } from './history'
+import { sourceName } from '../lib/sourceName'
 import { plural, quotedTitle, selectedPaper } from './selected'
 
 export type Flag = 'read' | 'starred'
+
+/** Up to this many papers, Shift+A marks them read without asking: they are all in view. */
+export const SCREENFUL = 20
 
 interface FlagChange {
   /** The papers to show changed at once: those known to have the other value now. */
@@ -136,7 +140,54 @@ export function createMarkActions(ctx: ActionContext, history: HistoryActions, r
     await refreshSources()
   }
 
-  return { setPaperFlag, toggleRead, toggleStar, markAllRead }
+  /** Marks every paper of these digests read (a group in the sources pane): one undo step. */
+  async function markDigestsRead(digestIds: readonly number[], name: string): Promise<void> {
+    const set = new Set(digestIds)
+    const wereUnread: number[] = []
+    for (const rows of ctx.papers.getState().cache.pages.values())
+      for (const row of rows) if (!row.read && row.digests.some((id) => set.has(id))) wereUnread.push(row.id)
+    try {
+      const changed = await applyFlag({
+        shown: wereUnread,
+        flag: 'read',
+        value: true,
+        persist: async () => {
+          const all: number[] = []
+          for (const digestId of digestIds)
+            all.push(...(await ctx.api.markAllRead({ filter: { kind: 'digest', digestId } })).changed)
+          return { changed: [...new Set(all)] }
+        }
+      })
+      const count = plural(changed.length, 'paper')
+      recordFlag(changed, 'read', true, [`Marked ${count} in ${name} read`, `Marked ${count} in ${name} unread`], null)
+      say(
+        ctx,
+        changed.length
+          ? `Marked ${count} in ${name} read. Ctrl+Z undoes it.`
+          : `Everything in ${name} was read already.`
+      )
+    } catch (error) {
+      say(ctx, `Could not mark ${name} read: ${errorMessage(error)}`, 'error')
+    }
+    await refreshSources()
+  }
+
+  /** Shift+A: a list longer than a screenful is marked read only after the reader says yes. */
+  function requestMarkAllRead(): void {
+    const { total, searched } = ctx.papers.getState()
+    if (total <= SCREENFUL) return void markAllRead()
+    const { filter, query } = ctx.selection.getState()
+    const where = sourceName(filter, ctx.sources.getState().digests)
+    const list = searched
+      ? `the ${plural(total, 'match')} for “${query.trim()}” in ${where}`
+      : `all ${plural(total, 'paper')} in ${where}`
+    ctx.ui.setState({
+      dialog: 'confirm',
+      confirmation: { question: `Mark ${list} read?`, action: 'Mark all read', run: () => void markAllRead() }
+    })
+  }
+
+  return { setPaperFlag, toggleRead, toggleStar, markAllRead, markDigestsRead, requestMarkAllRead }
 }
 
 export type MarkActions = ReturnType<typeof createMarkActions>

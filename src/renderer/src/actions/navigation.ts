@@ -1,6 +1,7 @@
 // Moving through the list and opening papers; a slower answer for an earlier selection is dropped.
 import { errorMessage } from '../api'
 import { indexOfId } from '../lib/pageCache'
+import { withActivity } from './activity'
 import { say, type ActionContext } from './context'
 import type { ListActions } from './list'
 import type { NoteActions } from './notes'
@@ -61,6 +62,7 @@ export function createNavigationActions(
   }
 
   async function selectIndex(index: number): Promise<void> {
+    if (index < 0) return
     const row = await list.rowAtIndex(index)
     if (row) await openPaper(row.id, index)
   }
@@ -70,17 +72,40 @@ export function createNavigationActions(
     if (total === 0) return
     const current = list.currentIndex()
     const target = current < 0 ? (delta > 0 ? 0 : total - 1) : Math.min(total - 1, Math.max(0, current + delta))
-    if (target === current) return
+    if (target === current) {
+      say(ctx, delta > 0 ? 'This is the last paper in the list.' : 'This is the first paper in the list.')
+      return
+    }
     await selectIndex(target)
   }
 
+  /** The next unread paper below the selection, else from the top; the library finds it in one query. */
+  async function findNextUnread(): Promise<{ id: number; index: number; wrapped: boolean } | null> {
+    const { filter, query } = ctx.selection.getState()
+    const after = list.currentIndex()
+    if (query.trim()) {
+      // Search results are ranked by the query: the list's own pages are the only order there is.
+      const found = await list.findNextUnread()
+      return found ? { id: found.row.id, index: found.index, wrapped: false } : null
+    }
+    const found = await ctx.api.nextUnread({ filter, after })
+    return found ? { id: found.paper.id, index: found.index, wrapped: found.wrapped } : null
+  }
+
   async function nextUnread(): Promise<boolean> {
-    const found = await list.findNextUnread()
-    if (!found) {
-      say(ctx, 'No more unread papers in this list.')
+    let found: Awaited<ReturnType<typeof findNextUnread>>
+    try {
+      found = await withActivity(ctx, 'Looking for the next unread paper…', findNextUnread)
+    } catch (error) {
+      say(ctx, `Could not find the next unread paper: ${errorMessage(error)}`, 'error')
       return false
     }
-    await openPaper(found.row.id, found.index)
+    if (!found || found.index === list.currentIndex()) {
+      say(ctx, found ? 'No other unread papers in this list.' : 'No more unread papers in this list.')
+      return false
+    }
+    if (found.wrapped) say(ctx, 'No unread papers below: back to the first unread one from the top.')
+    await openPaper(found.id, found.index)
     return true
   }
 

@@ -13,5 +13,6 @@ export function quotedTitle(title: string, max = 60): string {
 }
 
 export function plural(count: number, word: string): string {
-  return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`
+  const plural = /(ch|sh|s|x)$/.test(word) ? `${word}es` : `${word}s`
+  return `${count.toLocaleString('en-US')} ${count === 1 ? word : plural}`
 }

@@ -1,15 +1,47 @@
+import { useEffect, useState } from 'react'
 import { useStore } from 'zustand'
-import type { ImportFileReport } from '../../../shared/model'
+import type { FormatInfo, ImportFileReport } from '../../../shared/model'
 import { useDogear } from '../context'
 import { baseName } from '../lib/dates'
 import { Dialog } from './Dialog'
+
+/** In place of the command line's long advice: what Dogear reads, as a short list. */
+function UnknownFormat() {
+  const dogear = useDogear()
+  const [formats, setFormats] = useState<FormatInfo[]>([])
+  useEffect(() => {
+    let live = true
+    dogear.api
+      .listFormats()
+      .then((list) => live && setFormats(list))
+      .catch(() => undefined)
+    return () => {
+      live = false
+    }
+  }, [dogear])
+  const labels = [...new Set(formats.map((f) => f.label))]
+  return (
+    <>
+      <p className="error-text">Dogear could not tell what kind of digest this is. It reads:</p>
+      <ul className="format-list small">
+        {labels.map((label) => (
+          <li key={label}>{label}</li>
+        ))}
+      </ul>
+    </>
+  )
+}
 
 function ReportItem({ report }: { report: ImportFileReport }) {
   if (!report.ok) {
     return (
       <li className="report report-failed">
         <h3 title={report.file}>{baseName(report.file)}</h3>
-        <p className="error-text">{report.error.message}</p>
+        {report.error.code === 'UNKNOWN_FORMAT' && /recogni/.test(report.error.message) ? (
+          <UnknownFormat />
+        ) : (
+          <p className="error-text">{report.error.message}</p>
+        )}
       </li>
     )
   }

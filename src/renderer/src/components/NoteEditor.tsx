@@ -1,8 +1,11 @@
-import { useEffect, useRef } from 'react'
+// One note per paper: its rendered Markdown (with TeX) until you focus it, then the editor.
+import { Children, useState, type ReactNode } from 'react'
 import Markdown from 'react-markdown'
 import { useStore } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import { useDogear } from '../context'
+import { NoteCodeEditor } from './NoteCodeEditor'
+import { TexText } from './TexText'
 
 const STATUS_TEXT = {
   idle: '',
@@ -12,16 +15,37 @@ const STATUS_TEXT = {
   error: ''
 } as const
 
-function NotePreview({ text }: { text: string }) {
+/** Text children of a Markdown element with their TeX rendered; other children as they are. */
+function withTex(children: ReactNode): ReactNode {
+  return Children.map(children, (child) => (typeof child === 'string' ? <TexText text={child} /> : child))
+}
+
+function NoteRendered({ text, onEdit }: { text: string; onEdit: () => void }) {
   const dogear = useDogear()
   return (
-    <div className="note-preview" aria-label="Note preview">
+    <div
+      className="note-preview"
+      role="button"
+      tabIndex={0}
+      aria-label="Note, press Enter to edit"
+      onClick={(event) => {
+        if (!(event.target instanceof Element && event.target.closest('a'))) onEdit()
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault()
+          onEdit()
+        }
+      }}
+    >
       {/* No raw HTML (skipHtml), no remote images: the note renders as React elements only. */}
       <Markdown
         skipHtml
         disallowedElements={['img']}
         unwrapDisallowed
         components={{
+          p: ({ children }) => <p>{withTex(children)}</p>,
+          li: ({ children }) => <li>{withTex(children)}</li>,
           a: ({ href, children }) => (
             <a
               href={href}
@@ -48,48 +72,47 @@ export function NoteEditor() {
     useShallow((s) => ({ paperId: s.note.paperId, text: s.note.text, status: s.note.status, error: s.note.error }))
   )
   const editRequest = useStore(dogear.ui, (s) => s.editNoteRequest)
-  const ref = useRef<HTMLTextAreaElement>(null)
-  const handled = useRef(editRequest)
+  const [editingPaper, setEditingPaper] = useState<number | null>(null)
+  const [focus, setFocus] = useState<{ paperId: number | null; request: number }>({ paperId: null, request: 0 })
+  const [handledRequest, setHandledRequest] = useState(editRequest)
 
-  useEffect(() => {
-    if (editRequest === handled.current) return
-    handled.current = editRequest
-    const area = ref.current
-    if (!area) return
-    area.focus()
-    area.setSelectionRange(area.value.length, area.value.length)
-  }, [editRequest])
-
-  // Grow with the text so the reader pane scrolls, not the text box.
-  useEffect(() => {
-    const area = ref.current
-    if (!area) return
-    area.style.height = 'auto'
-    area.style.height = `${Math.max(96, area.scrollHeight + 2)}px`
-  }, [note.text, note.paperId])
+  const editing = editingPaper === note.paperId || !note.text.trim()
+  function edit(): void {
+    setEditingPaper(note.paperId)
+    setFocus((f) => ({ paperId: note.paperId, request: f.request + 1 }))
+  }
+  if (editRequest !== handledRequest) {
+    // The e key: handled during render so the editor mounts already asked to take focus.
+    setHandledRequest(editRequest)
+    if (note.paperId !== null) edit()
+  }
 
   if (note.paperId === null) return null
   return (
     <section className="note" aria-labelledby="note-label">
       <div className="note-header">
-        <label id="note-label" htmlFor="note-text" className="section-label">
+        <span id="note-label" className="section-label">
           Note
-        </label>
+        </span>
         <span className={note.status === 'error' ? 'note-status error-text' : 'note-status'} role="status">
           {note.status === 'error' ? note.error : STATUS_TEXT[note.status]}
         </span>
       </div>
-      <textarea
-        id="note-text"
-        ref={ref}
-        className="note-text"
-        value={note.text}
-        placeholder="Write a note in Markdown… (press e)"
-        spellCheck
-        onChange={(event) => dogear.editNote(event.target.value)}
-        onBlur={() => void dogear.flushNote()}
-      />
-      {note.text.trim() && <NotePreview text={note.text} />}
+      {editing ? (
+        <NoteCodeEditor
+          key={note.paperId}
+          paperId={note.paperId}
+          initialText={note.text}
+          focusRequest={focus.paperId === note.paperId ? focus.request : 0}
+          onChange={dogear.editNote}
+          onBlur={() => {
+            void dogear.flushNote()
+            setEditingPaper(null)
+          }}
+        />
+      ) : (
+        <NoteRendered text={note.text} onEdit={edit} />
+      )}
     </section>
   )
 }

@@ -5,23 +5,29 @@ import { useDogear } from '../context'
 import { formatDay } from '../lib/dates'
 import { firstAuthors } from '../lib/filters'
 import { rowAt } from '../lib/pageCache'
+import { paperState } from '../lib/sourceName'
 import { isSearchHit, type Row } from '../stores/papers'
 import { Highlighted } from './Highlighted'
+import { ListEmpty, ListHeader } from './ListStates'
+import { SelectionAnnouncer } from './SelectionAnnouncer'
 
-const ROW_HEIGHT = 78
-const SEARCH_ROW_HEIGHT = 100
+/** Row heights by density; search rows add a line for the snippet. */
+const ROW_HEIGHT = { comfortable: 66, compact: 38 }
+const SNIPPET_LINE = 22
 
 const PaperRow = memo(function PaperRow({
   row,
   index,
   total,
   selected,
+  digestTitle,
   onSelect
 }: {
   row: Row
   index: number
   total: number
   selected: boolean
+  digestTitle: string | null
   onSelect: (index: number) => void
 }) {
   const hit = isSearchHit(row) ? row : null
@@ -31,7 +37,7 @@ const PaperRow = memo(function PaperRow({
       id={`paper-${row.id}`}
       role="option"
       aria-selected={selected}
-      aria-label={row.title}
+      aria-describedby={`paper-${row.id}-state`}
       aria-setsize={total}
       aria-posinset={index + 1}
       className={classes}
@@ -39,11 +45,18 @@ const PaperRow = memo(function PaperRow({
     >
       <div className="paper-row-title">
         <span className="unread-dot" aria-hidden="true" />
-        <span className="paper-row-title-text">{hit ? <Highlighted parts={hit.titleParts} /> : row.title}</span>
+        <span className="paper-row-title-text" id={`paper-${row.id}-title`}>
+          {hit ? <Highlighted parts={hit.titleParts} /> : row.title}
+        </span>
+        <span className="paper-row-date" aria-hidden="true">
+          {row.digestDate ? formatDay(row.digestDate) : ''}
+        </span>
       </div>
-      <div className="paper-row-meta">
+      {/* The option's name is its title alone; the rest is for the eye, and a screen reader
+          hears it as the option's description. */}
+      <div className="paper-row-meta" aria-hidden="true">
         <span className="paper-row-authors">{firstAuthors(row.authors)}</span>
-        {row.digestDate && <span className="paper-row-date">{formatDay(row.digestDate)}</span>}
+        {digestTitle && <span className="paper-row-digest">{digestTitle}</span>}
         <span className="paper-row-marks" aria-hidden="true">
           {row.hasCode && (
             <span className="mark-code" title="Has code">
@@ -62,8 +75,14 @@ const PaperRow = memo(function PaperRow({
           )}
         </span>
       </div>
+      {/* Hidden from view and from the name; aria-describedby still reads it. */}
+      <span hidden id={`paper-${row.id}-state`}>
+        {[firstAuthors(row.authors), digestTitle, row.digestDate && formatDay(row.digestDate), paperState(row)]
+          .filter(Boolean)
+          .join('. ')}
+      </span>
       {hit && hit.snippetParts.length > 0 && (
-        <div className="paper-row-snippet">
+        <div className="paper-row-snippet" aria-hidden="true">
           <Highlighted parts={hit.snippetParts} />
         </div>
       )}
@@ -90,8 +109,12 @@ export function PaperList() {
   const searching = useStore(dogear.papers, (s) => s.searched)
   const selectedId = useStore(dogear.selection, (s) => s.selectedId)
   const selectedIndex = useStore(dogear.selection, (s) => s.selectedIndex)
+  const density = useStore(dogear.ui, (s) => s.comfort.density)
+  const digests = useStore(dogear.sources, (s) => s.digests)
+  const showDigest = useStore(dogear.selection, (s) => s.filter.kind !== 'digest')
   const scrollRef = useRef<HTMLDivElement>(null)
-  const rowHeight = searching ? SEARCH_ROW_HEIGHT : ROW_HEIGHT
+  const rowHeight = ROW_HEIGHT[density] + (searching ? SNIPPET_LINE : 0)
+  const digestTitles = new Map(digests.map((d) => [d.id, d.title]))
 
   // The virtualizer keeps its own mutable state; React Compiler must not memoize around it.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -117,18 +140,17 @@ export function PaperList() {
   const select = useCallback((index: number) => void dogear.selectIndex(index), [dogear])
 
   return (
-    <div className="paper-list-pane">
-      <div className="list-header">
-        <span className="list-count" aria-live="polite">
-          {loaded
-            ? `${total.toLocaleString()} ${searching ? 'match' : 'paper'}${total === 1 ? '' : searching ? 'es' : 's'}`
-            : 'Loading…'}
-        </span>
-      </div>
-      {error && <p className="error-text list-error">{error}</p>}
-      {loaded && total === 0 && !error && (
-        <p className="muted list-empty">{searching ? 'No papers match this search.' : 'Nothing here.'}</p>
+    <div className={`paper-list-pane density-${density}`}>
+      <ListHeader total={total} loaded={loaded} searching={searching} />
+      {error && (
+        <div className="list-error" role="alert">
+          <p className="error-text">{error}</p>
+          <button type="button" onClick={() => void dogear.reloadList()}>
+            Retry
+          </button>
+        </div>
       )}
+      {loaded && total === 0 && !error && <ListEmpty searching={searching} />}
       <div
         ref={scrollRef}
         className="paper-list"
@@ -152,6 +174,7 @@ export function PaperList() {
                     index={item.index}
                     total={total}
                     selected={row.id === selectedId}
+                    digestTitle={showDigest ? (digestTitles.get(row.digests[0] ?? -1) ?? null) : null}
                     onSelect={select}
                   />
                 ) : (
@@ -162,6 +185,7 @@ export function PaperList() {
           })}
         </div>
       </div>
+      <SelectionAnnouncer />
     </div>
   )
 }

@@ -1,15 +1,9 @@
 import type { DayCount } from '../../../shared/model'
+import { countTicks, labelWidth } from '../lib/chartScale'
 
 const WIDTH = 640
 const HEIGHT = 180
-const PAD = { top: 12, right: 8, bottom: 26, left: 30 }
-
-function niceMax(value: number): number {
-  if (value <= 4) return 4
-  const step = 10 ** Math.floor(Math.log10(value))
-  for (const factor of [1, 2, 2.5, 5, 10]) if (factor * step >= value) return factor * step
-  return value
-}
+const PAD = { top: 12, right: 8, bottom: 26 }
 
 function shortDay(day: string): string {
   const date = new Date(`${day}T00:00:00`)
@@ -19,30 +13,30 @@ function shortDay(day: string): string {
 /** Papers read per day as plain SVG; colours come from the theme's CSS variables. */
 export function ReadChart({ days }: { days: DayCount[] }) {
   const total = days.reduce((sum, d) => sum + d.read, 0)
-  const max = niceMax(Math.max(0, ...days.map((d) => d.read)))
-  const plotWidth = WIDTH - PAD.left - PAD.right
+  const { max, ticks } = countTicks(Math.max(0, ...days.map((d) => d.read)))
+  const left = labelWidth(max)
+  const plotWidth = WIDTH - left - PAD.right
   const plotHeight = HEIGHT - PAD.top - PAD.bottom
   const slot = days.length ? plotWidth / days.length : plotWidth
   const barWidth = Math.max(2, slot * 0.7)
   const y = (value: number) => PAD.top + plotHeight - (value / max) * plotHeight
-  const ticks = [0, max / 2, max]
   return (
     <svg
       className="read-chart"
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       role="img"
-      aria-label={`Papers read per day over the last ${days.length} days: ${total} in all`}
+      aria-label={`Papers read per day over the last ${days.length} days: ${total.toLocaleString('en-US')} in all`}
     >
       {ticks.map((tick) => (
         <g key={tick}>
-          <line className="chart-grid" x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} />
-          <text className="chart-label" x={PAD.left - 6} y={y(tick) + 4} textAnchor="end">
-            {Number.isInteger(tick) ? tick : tick.toFixed(1)}
+          <line className="chart-grid" x1={left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} />
+          <text className="chart-label" x={left - 6} y={y(tick) + 4} textAnchor="end">
+            {tick.toLocaleString('en-US')}
           </text>
         </g>
       ))}
       {days.map((day, i) => {
-        const x = PAD.left + i * slot + (slot - barWidth) / 2
+        const x = left + i * slot + (slot - barWidth) / 2
         const height = y(0) - y(day.read)
         return (
           <g key={day.day}>

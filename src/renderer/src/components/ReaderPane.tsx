@@ -1,7 +1,10 @@
 import { useStore } from 'zustand'
 import { useDogear } from '../context'
 import { formatDay } from '../lib/dates'
+import { WIDTH_CH } from '../lib/comfort'
+import { readingMinutes, searchTerms } from '../lib/highlightTerms'
 import { linkLabel } from '../lib/links'
+import { ReaderControls } from './ReaderControls'
 import { NoteEditor } from './NoteEditor'
 import { TexText } from './TexText'
 
@@ -13,8 +16,26 @@ function ReaderBody() {
   const selectedId = useStore(dogear.selection, (s) => s.selectedId)
   const loading = useStore(dogear.reader, (s) => s.loading)
   const error = useStore(dogear.reader, (s) => s.error)
+  const query = useStore(dogear.selection, (s) => s.query)
+  const terms = searchTerms(query)
 
-  if (error) return <p className="error-text reader-message">{error}</p>
+  if (error) {
+    return (
+      <div className="reader-message" role="alert">
+        <p className="error-text">{error}</p>
+        {selectedId !== null && (
+          <button
+            type="button"
+            onClick={() =>
+              void dogear.openPaper(selectedId, dogear.selection.getState().selectedIndex, { markRead: false })
+            }
+          >
+            Retry
+          </button>
+        )}
+      </div>
+    )
+  }
   if (!paper || paper.id !== selectedId) {
     return (
       <div className="reader-empty">
@@ -31,7 +52,7 @@ function ReaderBody() {
   return (
     <article className="paper" key={paper.id}>
       <h1 className="paper-title">
-        <TexText text={paper.title} />
+        <TexText text={paper.title} terms={terms} />
       </h1>
       {paper.authors.length > 0 && <p className="paper-authors">{paper.authors.join(', ')}</p>}
       <div className="paper-toolbar">
@@ -44,6 +65,8 @@ function ReaderBody() {
         />
         <ToggleButton label="Read" pressed={paper.read} keyHint="m" icons={['●', '○']} onToggle={dogear.toggleRead} />
       </div>
+      {/* Above the abstract, so the note is in view without scrolling. */}
+      <NoteEditor />
       {paper.digestRefs.length > 0 && (
         <p className="paper-digests">
           <span className="muted">From </span>
@@ -65,9 +88,12 @@ function ReaderBody() {
         </p>
       )}
       {text ? (
-        <div className={paper.abstract ? 'paper-abstract' : 'paper-abstract snippet'}>
-          <TexText text={text} />
-        </div>
+        <>
+          <p className="reading-time muted small">{`About ${readingMinutes(text)} min read`}</p>
+          <div className={paper.abstract ? 'paper-abstract' : 'paper-abstract snippet'}>
+            <TexText text={text} terms={terms} />
+          </div>
+        </>
       ) : (
         <p className="muted">No abstract in the digest.</p>
       )}
@@ -91,15 +117,28 @@ function ReaderBody() {
           ))}
         </div>
       )}
-      <NoteEditor />
     </article>
   )
 }
 
-export function ReaderPane() {
+/** `onBack`: in a narrow window the reader replaces the list, and this goes back to it. */
+export function ReaderPane({ onBack }: { onBack?: () => void }) {
+  const dogear = useDogear()
+  const comfort = useStore(dogear.ui, (s) => s.comfort)
   return (
-    <section className="reader" aria-label="Reader">
-      <div className="reader-scroll" id={READER_SCROLL_ID}>
+    <section
+      className="reader"
+      aria-label="Reader"
+      style={
+        {
+          '--reader-size': `${comfort.textSize}px`,
+          '--reader-width': `${WIDTH_CH[comfort.width]}ch`
+        } as React.CSSProperties
+      }
+    >
+      <ReaderControls onBack={onBack} />
+      {/* Focusable so the keyboard can scroll it (F6 reaches it). */}
+      <div className="reader-scroll" id={READER_SCROLL_ID} tabIndex={0} aria-label="Paper">
         <ReaderBody />
       </div>
     </section>

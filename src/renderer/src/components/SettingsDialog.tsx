@@ -2,6 +2,7 @@ import { useStore } from 'zustand'
 import type { MarkReadOnOpen } from '../../../shared/model'
 import { useDogear } from '../context'
 import { Dialog } from './Dialog'
+import { SyncSettings } from './SyncSettings'
 import { UpdatesSetting } from './UpdatesSetting'
 
 const CHOICES: { value: MarkReadOnOpen; label: string }[] = [
@@ -45,6 +46,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           />
         </label>
       </fieldset>
+      <SyncSettings />
       <UpdatesSetting />
     </Dialog>
   )

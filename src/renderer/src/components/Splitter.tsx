@@ -25,7 +25,23 @@ export function Splitter({
       aria-valuemin={min}
       aria-valuemax={max}
       aria-valuenow={value}
-      tabIndex={-1}
+      tabIndex={0}
+      onKeyDown={(event) => {
+        const step = event.shiftKey ? 48 : 16
+        const to =
+          event.key === 'ArrowLeft'
+            ? value - step
+            : event.key === 'ArrowRight'
+              ? value + step
+              : event.key === 'Home'
+                ? min
+                : event.key === 'End'
+                  ? max
+                  : null
+        if (to === null) return
+        event.preventDefault()
+        onChange(clamp(to))
+      }}
       onPointerDown={(event) => {
         event.currentTarget.setPointerCapture(event.pointerId)
         start.current = { x: event.clientX, width: value }

@@ -16,6 +16,15 @@ export type Command =
   | 'undo'
   | 'redo'
   | 'pasteDigest'
+  | 'first'
+  | 'last'
+  | 'pageDown'
+  | 'pageUp'
+  | 'nextPane'
+  | 'previousPane'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'zoomReset'
 
 export interface KeyPress {
   key: string
@@ -34,6 +43,12 @@ function commandModifier(press: KeyPress): boolean {
 
 export function commandFor(press: KeyPress): Command | null {
   const key = press.key
+  if (key === 'F6') return press.shiftKey ? 'previousPane' : 'nextPane'
+  if (commandModifier(press) && !press.altKey) {
+    if (key === '+' || key === '=') return 'zoomIn'
+    if (key === '-') return 'zoomOut'
+    if (key === '0') return 'zoomReset'
+  }
   if (press.inTextField) return key === 'Escape' ? 'leaveField' : null
   if (press.altKey) return null
   if (commandModifier(press)) {
@@ -68,6 +83,14 @@ export function commandFor(press: KeyPress): Command | null {
       return 'showKeys'
     case 'A':
       return press.shiftKey ? 'markAllRead' : null
+    case 'Home':
+      return 'first'
+    case 'End':
+      return 'last'
+    case 'PageDown':
+      return 'pageDown'
+    case 'PageUp':
+      return 'pageUp'
     case 'Escape':
       return 'leaveField'
     default:
@@ -84,6 +107,9 @@ export interface KeyHelp {
 export const KEY_HELP: KeyHelp[] = [
   { keys: ['j', '↓'], action: 'Next paper' },
   { keys: ['k', '↑'], action: 'Previous paper' },
+  { keys: ['Home', 'End'], action: 'First / last paper in the list' },
+  { keys: ['PageDown', 'PageUp'], action: 'A screenful down / up the list' },
+  { keys: ['F6', 'Shift+F6'], action: 'Next / previous pane' },
   { keys: ['Space'], action: 'Scroll the reader, then go to the next unread paper' },
   { keys: ['n'], action: 'Next unread paper' },
   { keys: ['m'], action: 'Mark read / unread' },
@@ -96,5 +122,6 @@ export const KEY_HELP: KeyHelp[] = [
   { keys: ['Esc'], action: 'Leave the note or search box' },
   { keys: ['Enter', 'o'], action: "Open the paper's main link" },
   { keys: ['Ctrl/Cmd+Shift+V'], action: 'Import the clipboard as a digest' },
+  { keys: ['Ctrl/Cmd +', 'Ctrl/Cmd -', 'Ctrl/Cmd 0'], action: 'Larger / smaller / default text in the reader' },
   { keys: ['?'], action: 'Show these keys' }
 ]

@@ -1,9 +1,18 @@
 // Dialogs, imports in progress, settings, the status line and the undo history.
 import { createStore } from 'zustand/vanilla'
 import { DEFAULT_SETTINGS, type ImportFileReport, type Settings } from '../../../shared/model'
+import { DEFAULT_COMFORT, type Comfort } from '../lib/comfort'
 import { emptyHistory, type UndoHistory } from '../lib/undo'
 
-export type Dialog = 'keys' | 'settings' | 'import' | null
+export type Dialog = 'keys' | 'settings' | 'import' | 'confirm' | null
+
+/** A question asked before a big change ("Mark all 50,000 papers in Unread read?"). */
+export interface Confirmation {
+  question: string
+  /** The confirming button's label: what will happen. */
+  action: string
+  run: () => void
+}
 
 export interface ImportProgress {
   file: string
@@ -20,6 +29,7 @@ export interface StatusMessage {
 
 export interface UiState {
   dialog: Dialog
+  confirmation: Confirmation | null
   importing: boolean
   progress: ImportProgress | null
   reports: ImportFileReport[]
@@ -27,6 +37,10 @@ export interface UiState {
   status: StatusMessage | null
   /** Steps to undo and redo (actions/history.ts records them). */
   history: UndoHistory
+  /** Text size, reader width and row density (remembered in localStorage). */
+  comfort: Comfort
+  /** What is taking a while right now ("Looking for the next unread paper…"); null when idle. */
+  activity: string | null
   /** Bumped to ask the search box to take focus. */
   focusSearchRequest: number
   /** Bumped to ask the note editor to take focus. */
@@ -36,12 +50,15 @@ export interface UiState {
 export const createUiStore = () =>
   createStore<UiState>()(() => ({
     dialog: null,
+    confirmation: null,
     importing: false,
     progress: null,
     reports: [],
     settings: DEFAULT_SETTINGS,
     status: null,
     history: emptyHistory,
+    comfort: DEFAULT_COMFORT,
+    activity: null,
     focusSearchRequest: 0,
     editNoteRequest: 0
   }))

@@ -1,0 +1,64 @@
+// The benchmark's areas: one line each. An area is an async function of the context that
+// returns a JSON-able report (every figure with what it includes); `--only <area>` runs one.
+// To add one: write bench/<area>.ts exporting `async function (context: BenchContext)` and
+// add `{ name, run }` below (set `needsLibrary: false` if it builds its own files).
+import type { Library } from '../src/main/library'
+import { benchBulkImport } from './bulk'
+import { benchCases } from './cases'
+import type { Corpus } from './corpus'
+import { benchDaily } from './daily'
+import { benchFtsOptions } from './fts-options'
+import { benchDigests, benchList, benchMarkRead, benchOpen, benchPaper } from './reader'
+import { benchRecommend } from './recommend'
+import { benchSearchMix } from './search-mix'
+import { benchSync } from './sync'
+
+export interface BenchContext {
+  /** The library built from the corpus (null for areas with needsLibrary: false). */
+  library: Library
+  libraryPath: string
+  /** The run's temporary folder: write files here. */
+  dir: string
+  corpus: Corpus
+  /** Papers in the library when the area starts. */
+  papers: number
+  /** What the run was asked for (`--papers`). */
+  requestedPapers: number
+  /** Reopens the library (an area that closes it to time opening must call this). */
+  reopen(): Library
+}
+
+export type BenchArea = (context: BenchContext) => Promise<Record<string, unknown>>
+
+export interface AreaEntry {
+  name: string
+  run: BenchArea
+  /** false: the area makes its own files and runs without building the big library. */
+  needsLibrary?: boolean
+  /** false: only with `--only <name>` (slow comparisons). */
+  byDefault?: boolean
+}
+
+export const AREAS: AreaEntry[] = [
+  { name: 'import', run: benchBulkImport, needsLibrary: false },
+  { name: 'open', run: benchOpen },
+  { name: 'listPage', run: benchList },
+  { name: 'search', run: benchSearchMix },
+  { name: 'paper', run: benchPaper },
+  { name: 'digests', run: benchDigests },
+  { name: 'markRead', run: benchMarkRead },
+  { name: 'daily', run: benchDaily },
+  { name: 'cases', run: benchCases },
+  {
+    name: 'sync',
+    run: async (context) =>
+      benchSync({
+        papers: context.requestedPapers,
+        changes: Math.round(context.requestedPapers / 5),
+        digestSize: 1000
+      }),
+    needsLibrary: false
+  },
+  { name: 'recommend', run: (context) => benchRecommend({ papers: context.requestedPapers }), needsLibrary: false },
+  { name: 'ftsOptions', run: benchFtsOptions, needsLibrary: false, byDefault: false }
+]

@@ -1,0 +1,72 @@
+// The list's heading (how many, where, what is going on) and what an empty list says.
+import { useStore } from 'zustand'
+import { useShallow } from 'zustand/react/shallow'
+import { useDogear } from '../context'
+import { formatCount, sourceName } from '../lib/sourceName'
+
+function useListScope(): { name: string; everywhere: boolean; query: string } {
+  const dogear = useDogear()
+  const { filter, query } = useStore(
+    dogear.selection,
+    useShallow((s) => ({ filter: s.filter, query: s.query }))
+  )
+  const digests = useStore(dogear.sources, (s) => s.digests)
+  return { name: sourceName(filter, digests), everywhere: filter.kind === 'all', query: query.trim() }
+}
+
+export function ListHeader({ total, loaded, searching }: { total: number; loaded: boolean; searching: boolean }) {
+  const dogear = useDogear()
+  const activity = useStore(dogear.ui, (s) => s.activity)
+  const scope = useListScope()
+  const noun = searching ? (total === 1 ? 'match' : 'matches') : total === 1 ? 'paper' : 'papers'
+  return (
+    <div className="list-header">
+      <span className="list-count" aria-live="polite">
+        {loaded ? `${formatCount(total)} ${noun}` : 'Loading…'}
+        {loaded && searching && <span className="list-scope"> in {scope.name}</span>}
+      </span>
+      {searching && !scope.everywhere && (
+        <button type="button" className="link-like small" onClick={() => void dogear.setFilter({ kind: 'all' })}>
+          Search all papers
+        </button>
+      )}
+      {activity && (
+        <span className="activity" role="status">
+          <span className="spinner" aria-hidden="true" />
+          {activity}
+        </span>
+      )}
+    </div>
+  )
+}
+
+export function ListEmpty({ searching }: { searching: boolean }) {
+  const dogear = useDogear()
+  const scope = useListScope()
+  const kind = useStore(dogear.selection, (s) => s.filter.kind)
+  if (searching) {
+    return (
+      <div className="list-empty">
+        <p>
+          No matches for “{scope.query}” in {scope.name}.
+        </p>
+        {!scope.everywhere && (
+          <button type="button" onClick={() => void dogear.setFilter({ kind: 'all' })}>
+            Search all papers
+          </button>
+        )}
+      </div>
+    )
+  }
+  const hint: Record<string, string> = {
+    unread: 'All caught up: 0 unread papers. New digests bring more.',
+    starred: 'No starred papers yet. Press s on a paper to star it.',
+    hasCode: 'No paper here links to code yet.',
+    all: 'The library is empty. Import a digest to fill it.'
+  }
+  return (
+    <div className="list-empty">
+      <p>{hint[kind] ?? `Nothing in ${scope.name}.`}</p>
+    </div>
+  )
+}

@@ -1,0 +1,22 @@
+import type { DigestProgress, PaperFilter } from '../../../shared/model'
+import { FILTER_KINDS } from '../../../shared/filters'
+
+/** What the list is called: "Unread", "Starred", or the digest's title. */
+export function sourceName(filter: PaperFilter, digests: readonly Pick<DigestProgress, 'id' | 'title'>[]): string {
+  if (filter.kind === 'digest') return digests.find((d) => d.id === filter.digestId)?.title ?? 'this digest'
+  return FILTER_KINDS[filter.kind].label
+}
+
+/** "50,000": every count the reader sees has separators. */
+export function formatCount(count: number): string {
+  return count.toLocaleString('en-US')
+}
+
+/** "unread, starred, has a note, has code": a paper's state as a screen reader hears it. */
+export function paperState(paper: { read: boolean; starred: boolean; note: string | null; hasCode: boolean }): string {
+  const parts = [paper.read ? 'read' : 'unread']
+  if (paper.starred) parts.push('starred')
+  if (paper.note) parts.push('has a note')
+  if (paper.hasCode) parts.push('has code')
+  return parts.join(', ')
+}

@@ -1,0 +1,84 @@
+// The counts of the sources pane and the list totals come from counters kept by triggers:
+// they must say what a full count would say after every kind of change.
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { LATEST_VERSION, openLibrary, type Library } from '../../../src/main/library'
+import { MIGRATIONS, migrate } from '../../../src/main/library/migrations'
+import { digest, memoryLibrary, paper, tempFolder, track } from './helpers'
+
+const CODE = [{ url: 'https://github.com/some/repo', kind: 'code' as const }]
+
+function shown(library: Library) {
+  const stats = library.stats()
+  return {
+    all: library.listPapers({ filter: { kind: 'all' }, limit: 1 }).total,
+    unread: library.listPapers({ filter: { kind: 'unread' }, limit: 1 }).total,
+    starred: library.listPapers({ filter: { kind: 'starred' }, limit: 1 }).total,
+    hasCode: library.listPapers({ filter: { kind: 'hasCode' }, limit: 1 }).total,
+    stats: { papers: stats.papers, read: stats.read, unread: stats.unread, starred: stats.starred }
+  }
+}
+
+describe('listing counters', () => {
+  it('follow imports, merges that add code, marks, stars and their undoing', () => {
+    const library = memoryLibrary()
+    library.importDigest(
+      digest([paper('One', { arxivId: '2403.00001' }), paper('Two', { links: CODE }), paper('Three')])
+    )
+    // A later digest lists paper one again, now with a code link, and adds a fourth.
+    library.importDigest(
+      digest([paper('One', { arxivId: '2403.00001', links: CODE }), paper('Four')], { date: '2024-03-13' })
+    )
+    library.markRead([1, 2, 4], true)
+    library.markRead([4], false)
+    library.setStarred([2, 3], true)
+    library.setStarred([3], false)
+    library.markRead([1], true)
+    expect(shown(library)).toEqual({
+      all: 4,
+      unread: 2,
+      starred: 1,
+      hasCode: 2,
+      stats: { papers: 4, read: 2, unread: 2, starred: 1 }
+    })
+    library.markAllRead({ kind: 'all' })
+    expect(shown(library).unread).toBe(0)
+    expect(shown(library).stats.read).toBe(4)
+  })
+
+  it('count what a library migrated from an older version already holds', () => {
+    const path = join(tempFolder(), 'old.sqlite')
+    const library = track(openLibrary(path))
+    library.importDigest(digest([paper('Alpha', { links: CODE }), paper('Beta')]))
+    library.setStarred([2], true)
+    library.close()
+    // Take the file back to before migration 8: no counters, no triggers.
+    const raw = new Database(path)
+    raw.exec('DROP TABLE listing_counts')
+    for (const trigger of raw
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%listing_counts%'")
+      .pluck()
+      .all()) {
+      raw.exec(`DROP TRIGGER ${String(trigger)}`)
+    }
+    // Only migration 8 runs again; the file then says it is at the latest version as before.
+    raw.pragma('user_version = 7')
+    migrate(
+      raw,
+      path,
+      new Date(),
+      MIGRATIONS.filter((m) => m.version <= 8)
+    )
+    raw.pragma(`user_version = ${LATEST_VERSION}`)
+    raw.close()
+    const migrated = track(openLibrary(path))
+    expect(shown(migrated)).toEqual({
+      all: 2,
+      unread: 2,
+      starred: 1,
+      hasCode: 1,
+      stats: { papers: 2, read: 0, unread: 2, starred: 1 }
+    })
+  })
+})
