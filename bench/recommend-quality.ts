@@ -82,6 +82,7 @@ export function measureQuality(
         index.countDocuments(entries)
         index.finishCounting()
         index.addCounted(entries)
+        index.finishBuild()
         const scratch = newScratch()
         for (let topic = 0; topic < topics; topic++) {
           const trial = trialFor(papers, topic, reads, seed)

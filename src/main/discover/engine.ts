@@ -9,6 +9,8 @@ import { MIN_STARS, newScratch, rankByStars, relatedTo, type Ranking } from './r
 import { termsOf } from './tokenize'
 
 const PAGE = 1000
+/** The first pass (document frequencies, for the weights) reads about this many papers at most. */
+const SAMPLE = 20_000
 /** Rebuild from scratch once the library holds this many times the papers counted at the build. */
 const REBUILD_GROWTH = 1.5
 
@@ -76,8 +78,10 @@ export function createDiscoverEngine(data: DiscoverData): DiscoverEngine {
   async function build(): Promise<FeatureIndex> {
     const built = new FeatureIndex()
     const last = data.cursor()
+    // Every step-th paper estimates the frequencies; the second pass counts them exactly.
+    const step = Math.max(1, Math.ceil(last.lastPaperId / SAMPLE))
     for (let after = 0; ;) {
-      const rows = data.texts(after, PAGE).filter((row) => row.id <= last.lastPaperId)
+      const rows = data.sampleTexts(after, PAGE, step).filter((row) => row.id <= last.lastPaperId)
       if (rows.length === 0) break
       built.countDocuments(rows.map(toPaperText))
       after = rows[rows.length - 1]!.id
@@ -91,6 +95,7 @@ export function createDiscoverEngine(data: DiscoverData): DiscoverEngine {
       after = rows[rows.length - 1]!.id
       await slice()
     }
+    built.finishBuild()
     seenPaperId = last.lastPaperId
     seenDigestId = last.lastDigestId
     return built

@@ -5,7 +5,7 @@ import type { FeatureIndex } from './feature-index'
 export interface Closeness {
   /** Starred paper ids, closest first (at most two). */
   like: number[]
-  /** Shared features, strongest first (at most MAX_TERMS_SHOWN). */
+  /** Shared hashed features (see tokenize.ts), strongest first. */
   features: number[]
 }
 
@@ -15,7 +15,7 @@ const MAX_FEATURES = 12
 /**
  * Scores each starred paper by its cosine to the candidate and keeps the closest; the shared
  * features are those of the candidate that the closest starred papers also carry, by the
- * product of their weights. `dense` is a zeroed FEATURE_COUNT scratch, zeroed again on return.
+ * product of their weights. `dense` is a zeroed TERM_SLOTS scratch, zeroed again on return.
  */
 export function closeness(index: FeatureIndex, id: number, starred: readonly number[], dense: Float64Array): Closeness {
   const slot = index.slotFor(id)
@@ -45,13 +45,12 @@ export function closeness(index: FeatureIndex, id: number, starred: readonly num
         shared.set(vector.terms[j]!, (shared.get(vector.terms[j]!) ?? 0) + weight * vector.weights[j]!)
     }
   }
-  index.addInto(dense, slot, -1)
   // Undo the additions exactly: the scratch must be all zeros for the next caller.
   for (let j = 0; j < terms.length; j++) dense[terms[j]!] = 0
   const features = [...shared.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_FEATURES)
-    .map(([feature]) => feature)
+    .map(([term]) => index.featureAt(term))
   return { like: near.map((s) => s.id), features }
 }
 

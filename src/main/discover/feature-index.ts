@@ -12,6 +12,13 @@ import { countFeatures, FEATURE_COUNT } from './tokenize'
 
 export const MAX_TERMS = 128
 export const VOCABULARY = 30_000
+/**
+ * Kept features are renumbered densely (at most 65,536, room for the vocabulary and the new
+ * features later papers bring): a model or query vector over them is 512 kB and stays in cache.
+ */
+export const TERM_SLOTS = 1 << 16
+
+const SUBLINEAR = Float64Array.from({ length: 64 }, (_, tf) => (tf === 0 ? 0 : 1 + Math.log(tf)))
 
 export interface PaperText {
   id: number
@@ -21,7 +28,7 @@ export interface PaperText {
 }
 
 class Growable {
-  terms = new Uint32Array(1 << 16)
+  terms = new Uint16Array(1 << 16)
   weights = new Float32Array(1 << 16)
   used = 0
 
@@ -29,7 +36,7 @@ class Growable {
     if (this.used + extra <= this.terms.length) return
     let size = this.terms.length
     while (size < this.used + extra) size *= 2
-    const terms = new Uint32Array(size)
+    const terms = new Uint16Array(size)
     terms.set(this.terms.subarray(0, this.used))
     const weights = new Float32Array(size)
     weights.set(this.weights.subarray(0, this.used))
@@ -83,6 +90,13 @@ export class FeatureIndex {
   slots = 0
   private readonly slotOf = new Map<number, number>()
   private readonly counts = new Uint16Array(FEATURE_COUNT)
+  /** Dense term number of each kept feature (-1: none yet), and back. */
+  private readonly termOf = new Int32Array(FEATURE_COUNT).fill(-1)
+  private readonly featureOf = new Uint32Array(TERM_SLOTS)
+  terms = 0
+  /** Exact document frequencies gathered while a build writes vectors (its first pass may be a sample). */
+  private exact: Uint32Array | null = null
+  private exactDocuments = 0
   private touched: number[] = []
   private weightScratch = new Float64Array(4096)
   private selectScratch = new Float64Array(4096)
@@ -104,9 +118,30 @@ export class FeatureIndex {
     this.documentsAtBuild = this.documents
   }
 
-  /** Second pass of a bulk build: the vectors, with the counts the first pass gathered. */
+  /**
+   * Second pass of a bulk build: the vectors, weighted with the counts of the first pass (which
+   * may have read a sample), while the exact counts are gathered for `finishBuild`.
+   */
   addCounted(papers: readonly PaperText[]): void {
-    for (const paper of papers) this.putVector(paper)
+    this.exact ??= new Uint32Array(FEATURE_COUNT)
+    for (const paper of papers) {
+      this.putVector(paper)
+      this.exactDocuments++
+    }
+  }
+
+  /** After the second pass: later papers are weighed against every paper's counts. */
+  finishBuild(): void {
+    if (this.exact === null) return
+    this.documentFrequency.set(this.exact)
+    this.documents = this.exactDocuments
+    this.documentsAtBuild = this.documents
+    this.exact = null
+  }
+
+  /** The hashed feature of a dense term number. */
+  featureAt(term: number): number {
+    return this.featureOf[term]!
   }
 
   /** A paper added or changed after the build: new papers also update the feature counts. */
@@ -132,7 +167,7 @@ export class FeatureIndex {
   }
 
   /** Terms and weights of one slot, as views (valid until the next write). */
-  vector(slot: number): { terms: Uint32Array; weights: Float32Array } {
+  vector(slot: number): { terms: Uint16Array; weights: Float32Array } {
     const start = this.slotStart[slot]!
     const end = start + this.slotLength[slot]!
     return { terms: this.store.terms.subarray(start, end), weights: this.store.weights.subarray(start, end) }
@@ -174,6 +209,8 @@ export class FeatureIndex {
     return (
       this.documentFrequency.byteLength +
       this.counts.byteLength +
+      this.termOf.byteLength +
+      this.featureOf.byteLength +
       this.store.terms.byteLength +
       this.store.weights.byteLength +
       this.slotStart.byteLength * 3 +
@@ -210,11 +247,18 @@ export class FeatureIndex {
     }
     const weights = this.weightScratch
     let kept = 0
+    const exact = this.exact
+    // idf = ln((1 + N) / (1 + df)) + 1, with the N part computed once per paper.
+    const idfBase = Math.log(1 + this.documents) + 1
     for (let i = 0; i < n; i++) {
       const feature = touched[i]!
+      if (exact !== null) exact[feature]!++
       const df = this.documentFrequency[feature]!
       // A feature only this paper has cannot make it resemble another one.
-      weights[i] = df < this.minDf || df > this.maxDf ? 0 : (1 + Math.log(this.counts[feature]!)) * this.idf(feature)
+      const tf = this.counts[feature]!
+      // Most counts are small: their sublinear tf comes from a table instead of Math.log.
+      const sublinear = tf < SUBLINEAR.length ? SUBLINEAR[tf]! : 1 + Math.log(tf)
+      weights[i] = df < this.minDf || df > this.maxDf ? 0 : sublinear * (idfBase - Math.log(1 + df))
       if (weights[i]! > 0) kept++
       this.counts[feature] = 0
     }
@@ -226,7 +270,9 @@ export class FeatureIndex {
     for (let i = 0; i < n && at - this.store.used < MAX_TERMS; i++) {
       const weight = weights[i]!
       if (weight <= 0 || weight < threshold) continue
-      this.store.terms[at] = touched[i]!
+      const term = this.termFor(touched[i]!)
+      if (term === -1) continue
+      this.store.terms[at] = term
       this.store.weights[at] = weight
       norm += weight * weight
       at++
@@ -236,6 +282,16 @@ export class FeatureIndex {
     this.slotStart[slot] = this.store.used
     this.slotLength[slot] = at - this.store.used
     this.store.used = at
+  }
+
+  private termFor(feature: number): number {
+    let term = this.termOf[feature]!
+    if (term === -1 && this.terms < TERM_SLOTS) {
+      term = this.terms++
+      this.termOf[feature] = term
+      this.featureOf[term] = feature
+    }
+    return term
   }
 
   private newSlot(paper: PaperText): number {

@@ -2,7 +2,7 @@
 // squared hinge loss (the method of LIBLINEAR's default linear SVM), each example with its own
 // cost. The bias is an extra feature of value 1, regularized like the others.
 import type { FeatureIndex } from './feature-index'
-import { FEATURE_COUNT } from './tokenize'
+import { TERM_SLOTS } from './feature-index'
 
 export interface Example {
   slot: number
@@ -18,7 +18,7 @@ export interface LinearModel {
 
 export interface TrainOptions {
   epochs?: number
-  /** Reused between trainings (FEATURE_COUNT long); zeroed here. */
+  /** Reused between trainings (TERM_SLOTS long); zeroed here. */
   buffer?: Float64Array
   seed?: number
 }
@@ -48,7 +48,7 @@ export function trainLinear(
   examples: readonly Example[],
   options: TrainOptions = {}
 ): LinearModel {
-  const weights = options.buffer ?? new Float64Array(FEATURE_COUNT)
+  const weights = options.buffer ?? new Float64Array(TERM_SLOTS)
   weights.fill(0)
   let bias = 0
   const n = examples.length

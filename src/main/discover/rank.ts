@@ -2,9 +2,8 @@
 // against the papers read and passed over and the dismissed ones (firm negatives) and a sample
 // of the unread rest (weak negatives: most unread papers are not wanted, some are), then scores
 // every unread, unstarred paper. Newer papers win near ties.
-import type { FeatureIndex } from './feature-index'
+import { TERM_SLOTS, type FeatureIndex } from './feature-index'
 import { seededRandom, trainLinear, type Example, type LinearModel } from './linear-model'
-import { FEATURE_COUNT } from './tokenize'
 
 export const MIN_STARS = 3
 
@@ -73,7 +72,7 @@ export interface Scratch {
 }
 
 export function newScratch(): Scratch {
-  return { weights: new Float64Array(FEATURE_COUNT), scores: new Float64Array(0) }
+  return { weights: new Float64Array(TERM_SLOTS), scores: new Float64Array(0) }
 }
 
 /** Scores every live slot with the model trained on the labels; null with fewer than MIN_STARS stars. */
@@ -159,8 +158,8 @@ export function relatedTo(
 ): { id: number; similarity: number }[] {
   const slot = index.slotFor(id)
   if (slot === undefined) return []
+  // The scratch is all zeros between calls: only this paper's terms are set, then cleared.
   const dense = scratch.weights
-  dense.fill(0)
   index.addInto(dense, slot, 1)
   const best: { id: number; similarity: number }[] = []
   for (let other = 0; other < index.slots; other++) {
@@ -173,6 +172,6 @@ export function relatedTo(
     best.sort((a, b) => b.similarity - a.similarity)
     if (best.length > limit) best.pop()
   }
-  index.addInto(dense, slot, -1)
+  for (const term of index.vector(slot).terms) dense[term] = 0
   return best
 }

@@ -22,7 +22,7 @@ const CODE_HOSTS = new Set([
  * A closing bracket is kept only when the URL opened it, as in Wikipedia-style links.
  */
 export function cleanUrl(raw: string): string {
-  let url = raw.trim()
+  let url = trimControls(raw)
   for (;;) {
     const before = url
     let end = url.length
@@ -33,6 +33,22 @@ export function cleanUrl(raw: string): string {
     }
     if (url === before) return url
   }
+}
+
+/**
+ * Trims white space and control characters (a NUL before a link came out as part of it):
+ * the URL parser skips them, so a link kept with them would not start with its scheme.
+ */
+function trimControls(text: string): string {
+  let start = 0
+  let end = text.length
+  while (start < end && isSpaceOrControl(text.charCodeAt(start))) start++
+  while (end > start && isSpaceOrControl(text.charCodeAt(end - 1))) end--
+  return text.slice(start, end).trim()
+}
+
+function isSpaceOrControl(code: number): boolean {
+  return code <= 32 || code === 0x7f
 }
 
 function count(text: string, char: string): number {

@@ -44,9 +44,21 @@ export function hasCode(links: readonly Link[]): boolean {
   return links.some((link) => link.kind === 'code')
 }
 
+/** arXiv's own DOI (10.48550/arXiv.ID) names the arXiv record: "2403.01234" from it. */
+function arxivIdOfDoi(doi: string | null): string | null {
+  const match = doi === null ? null : /^10\.48550\/arxiv\.(.+)$/i.exec(doi)
+  return match ? match[1]! : null
+}
+
 export function toRecord(entry: ParsedPaper): PaperRecord {
+<<<<<<< HEAD
   const title = collapseWhitespace(wellFormed(entry.title).replace(MARKERS, ''))
   const arxivId = text(entry.arxivId)?.replace(/v\d+$/, '') ?? null
+=======
+  const title = collapseWhitespace(entry.title.replace(MARKERS, ''))
+  const doi = normalizeDoi(entry.doi)
+  const arxivId = (text(entry.arxivId) ?? arxivIdOfDoi(doi))?.replace(/v\d+$/, '') ?? null
+>>>>>>> main
   return {
     title,
     titleKey: titleKey(title),
@@ -57,7 +69,7 @@ export function toRecord(entry: ParsedPaper): PaperRecord {
     snippet: text(entry.snippet),
     arxivId,
     arxivVersion: arxivId ? entry.arxivVersion : null,
-    doi: normalizeDoi(entry.doi),
+    doi,
     links: uniqueLinks(entry.links),
     publishedAt: text(entry.publishedAt),
     venue: text(entry.venue),

@@ -32,6 +32,8 @@ export interface DiscoverData {
   cursor(): DiscoverCursor
   /** Papers with an id above `afterId`, by id, at most `limit`. */
   texts(afterId: number, limit: number): PaperTextRow[]
+  /** Every `step`-th paper (by id) above `afterId`, at most `limit`: a sample for word counts. */
+  sampleTexts(afterId: number, limit: number, step: number): PaperTextRow[]
   /** Papers up to `upToId` that digests after `afterDigestId` listed again (their text may have changed). */
   relisted(afterDigestId: number, upToId: number): PaperTextRow[]
   labels(): DiscoverLabels
@@ -58,6 +60,10 @@ export function discoverData(db: Db, statements: Statements, now: () => Date): D
       statements
         .get(`SELECT ${TEXT_COLUMNS} FROM papers p WHERE p.id > ? ORDER BY p.id LIMIT ?`)
         .all(afterId, limit) as PaperTextRow[],
+    sampleTexts: (afterId, limit, step) =>
+      statements
+        .get(`SELECT ${TEXT_COLUMNS} FROM papers p WHERE p.id > ? AND p.id % ? = 0 ORDER BY p.id LIMIT ?`)
+        .all(afterId, step, limit) as PaperTextRow[],
     relisted: (afterDigestId, upToId) =>
       statements
         .get(

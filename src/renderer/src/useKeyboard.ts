@@ -103,6 +103,8 @@ function run(dogear: Dogear, command: Command): void {
       return void dogear.redo()
     case 'pasteDigest':
       return void dogear.pasteDigest()
+    case 'dismiss':
+      return void dogear.dismissSelected()
   }
 }
 

@@ -88,3 +88,10 @@ describe('identifiers and names of digests', () => {
     expect(titleFromFileName('daily.txt', undefined, /\.json$/i)).toBe('daily.txt')
   })
 })
+
+describe('links after control characters', () => {
+  it('keeps a link that a NUL or another control character runs into, without it', () => {
+    expect(toLink('\u0000https://example.org/paper')).toEqual({ url: 'https://example.org/paper', kind: 'other' })
+    expect(extractUrls('see \u0001https://example.org/x\u0000')).toEqual(['https://example.org/x'])
+  })
+})

@@ -86,3 +86,19 @@ describe('seen in several digests', () => {
     ])
   })
 })
+
+describe('preprint and published record', () => {
+  it('merges a record that names the arXiv paper only by its arXiv DOI', () => {
+    const library = memoryLibrary()
+    library.importDigest(digest([arxiv(1)]))
+    const published = paper('Humming kettles at scale (journal version)', {
+      doi: '10.48550/arXiv.2403.01234',
+      venue: 'Journal of Kettles'
+    })
+    const outcome = library.importDigest(digest([published], { date: '2024-04-01' }))
+    expect(outcome.merged + outcome.unchanged).toBe(1)
+    expect(library.stats().papers).toBe(1)
+    const merged = library.getPaper(1)!
+    expect([merged.arxivId, merged.venue]).toEqual(['2403.01234', 'Journal of Kettles'])
+  })
+})

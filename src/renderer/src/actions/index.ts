@@ -18,6 +18,7 @@ import { createMarkActions } from './marks'
 import { createNavigationActions } from './navigation'
 import { createReadOnOpen } from './readOnOpen'
 import { createSourcesActions } from './sources'
+import { createDiscoverActions } from './discover'
 import { runOptimistic } from '../lib/optimistic'
 
 export function createDogear(api: RendererApi) {
@@ -40,6 +41,7 @@ export function createDogear(api: RendererApi) {
   const readOnOpen = createReadOnOpen(ctx, marks)
   const navigation = createNavigationActions(ctx, list, notes, readOnOpen)
   const links = createLinkActions(ctx)
+  const discover = createDiscoverActions(ctx, list, sources.refreshSources)
   const comfort = createComfortActions(ctx)
   const imports = createImportActions(ctx, async () => {
     await Promise.all([sources.refreshSources(), list.reloadList()])
@@ -135,6 +137,7 @@ export function createDogear(api: RendererApi) {
       return marks.toggleRead()
     },
     ...links,
+    ...discover,
     ...comfort,
     undo: history.undo,
     redo: history.redo,

@@ -4,6 +4,8 @@ import { useStore } from 'zustand'
 import { useDogear } from '../context'
 import { formatDay } from '../lib/dates'
 import { firstAuthors } from '../lib/filters'
+import { RecommendationReason } from './RecommendationReason'
+import { SeenBadge } from './SeenIn'
 import { rowAt } from '../lib/pageCache'
 import { paperState } from '../lib/sourceName'
 import { isSearchHit, type Row } from '../stores/papers'
@@ -57,6 +59,8 @@ const PaperRow = memo(function PaperRow({
       <div className="paper-row-meta" aria-hidden="true">
         <span className="paper-row-authors">{firstAuthors(row.authors)}</span>
         {digestTitle && <span className="paper-row-digest">{digestTitle}</span>}
+        <SeenBadge paper={row} />
+        <RecommendationReason paper={row} />
         <span className="paper-row-marks" aria-hidden="true">
           {row.hasCode && (
             <span className="mark-code" title="Has code">

@@ -7,6 +7,8 @@ import { linkLabel } from '../lib/links'
 import { ReaderControls } from './ReaderControls'
 import { NoteEditor } from './NoteEditor'
 import { TexText } from './TexText'
+import { RelatedPapers } from './RelatedPapers'
+import { VersionNotice } from './VersionNotice'
 
 export const READER_SCROLL_ID = 'reader-scroll'
 
@@ -65,11 +67,14 @@ function ReaderBody() {
         />
         <ToggleButton label="Read" pressed={paper.read} keyHint="m" icons={['●', '○']} onToggle={dogear.toggleRead} />
       </div>
+      <VersionNotice paper={paper} />
       {/* Above the abstract, so the note is in view without scrolling. */}
       <NoteEditor />
       {paper.digestRefs.length > 0 && (
         <p className="paper-digests">
-          <span className="muted">From </span>
+          <span className="muted">
+            {paper.digestRefs.length > 1 ? `In ${paper.digestRefs.length} digests: ` : 'From '}
+          </span>
           {paper.digestRefs.map((ref, i) => (
             <span key={ref.id}>
               {i > 0 && ', '}
@@ -117,6 +122,7 @@ function ReaderBody() {
           ))}
         </div>
       )}
+      <RelatedPapers paperId={paper.id} />
     </article>
   )
 }

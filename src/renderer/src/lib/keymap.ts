@@ -16,6 +16,7 @@ export type Command =
   | 'undo'
   | 'redo'
   | 'pasteDigest'
+  | 'dismiss'
   | 'first'
   | 'last'
   | 'pageDown'
@@ -81,6 +82,8 @@ export function commandFor(press: KeyPress): Command | null {
       return 'openMainLink'
     case '?':
       return 'showKeys'
+    case 'x':
+      return 'dismiss'
     case 'A':
       return press.shiftKey ? 'markAllRead' : null
     case 'Home':
@@ -114,6 +117,7 @@ export const KEY_HELP: KeyHelp[] = [
   { keys: ['n'], action: 'Next unread paper' },
   { keys: ['m'], action: 'Mark read / unread' },
   { keys: ['s'], action: 'Star / unstar' },
+  { keys: ['x'], action: 'Dismiss a suggestion (in Recommended)' },
   { keys: ['Shift+A'], action: 'Mark everything in the list read' },
   { keys: ['Ctrl/Cmd+Z'], action: 'Undo the last change (it shows the paper it changed)' },
   { keys: ['Ctrl/Cmd+Shift+Z', 'Ctrl+Y'], action: 'Redo what was undone' },
