@@ -51,14 +51,9 @@ function arxivIdOfDoi(doi: string | null): string | null {
 }
 
 export function toRecord(entry: ParsedPaper): PaperRecord {
-<<<<<<< HEAD
   const title = collapseWhitespace(wellFormed(entry.title).replace(MARKERS, ''))
-  const arxivId = text(entry.arxivId)?.replace(/v\d+$/, '') ?? null
-=======
-  const title = collapseWhitespace(entry.title.replace(MARKERS, ''))
   const doi = normalizeDoi(entry.doi)
   const arxivId = (text(entry.arxivId) ?? arxivIdOfDoi(doi))?.replace(/v\d+$/, '') ?? null
->>>>>>> main
   return {
     title,
     titleKey: titleKey(title),
