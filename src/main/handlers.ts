@@ -120,6 +120,17 @@ export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
       await deps.openExternal(safe)
       return null
     },
+    tagPapers: ({ name, ids }) => library.tagPapers(name, ids),
+    untagPapers: ({ name, ids }) => library.untagPapers(name, ids),
+    listTags: () => library.tags(),
+    renameTag: ({ from, to }) => library.renameTag(from, to),
+    deleteTag: ({ name }) => library.deleteTag(name),
+    trashPapers: ({ ids }) => library.trashPapers(ids),
+    deleteDigest: ({ id }) => library.deleteDigest(id),
+    listTrash: () => library.trash(),
+    restorePapers: ({ ids }) => library.restorePapers(ids),
+    restoreDigest: ({ trashId }) => library.restoreDigest(trashId),
+    emptyTrash: () => library.emptyTrash(),
     relatedPapers: ({ id, limit }) => relatedPapers(library, discover, id, limit ?? 5),
     dismiss: ({ ids, dismissed }) => ({ changed: library.discover.dismiss(ids, dismissed) }),
     getSettings: () => library.getSettings(),

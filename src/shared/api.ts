@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { FILTER_KINDS, FILTER_KIND_NAMES, type FilterKindInfo } from './filters'
 import type {
+  DigestDeletion,
   DigestProgress,
   FormatInfo,
   ImportFileReport,
@@ -19,7 +20,11 @@ import type {
   SearchPage,
   SearchQuery,
   Settings,
-  StateChange
+  Restored,
+  StateChange,
+  TagChange,
+  TagCount,
+  TrashContents
 } from './model'
 import type { SyncStatus } from './sync'
 
@@ -49,10 +54,13 @@ export const settingsPatchSchema = z.strictObject({
   watchFolder: z.string().min(1).max(4096).nullable().optional(),
   lastPaperId: id.nullable().optional(),
   lastFilter: paperFilterSchema.nullable().optional(),
+  trashPurgeDays: z.number().int().min(0).max(3650).optional(),
+  groupsAsTags: z.boolean().optional(),
   checkForUpdates: z.boolean().optional()
 })
 
 const none = z.strictObject({}).optional()
+const tagName = z.string().min(1).max(200)
 
 // `result` is a type carrier only: no runtime value travels in it.
 function op<Args extends z.ZodType, Result>(args: Args): { args: Args; result: Result } {
@@ -132,6 +140,20 @@ export const contract = {
   /** Imports the system clipboard's text, read in main (the page may not read the clipboard). */
   importClipboard: op<z.ZodType<Record<string, never> | undefined>, ImportFileReport>(none),
   openExternal: op<z.ZodType<{ url: string }>, null>(z.strictObject({ url: z.string().max(8192) })),
+  tagPapers: op<z.ZodType<{ name: string; ids: number[] }>, TagChange>(z.strictObject({ name: tagName, ids })),
+  untagPapers: op<z.ZodType<{ name: string; ids: number[] }>, TagChange>(z.strictObject({ name: tagName, ids })),
+  listTags: op<z.ZodType<Record<string, never> | undefined>, TagCount[]>(none),
+  renameTag: op<z.ZodType<{ from: string; to: string }>, { tag: string; merged: boolean; papers: number }>(
+    z.strictObject({ from: tagName, to: tagName })
+  ),
+  deleteTag: op<z.ZodType<{ name: string }>, { tag: string; papers: number[] }>(z.strictObject({ name: tagName })),
+  /** Moves papers to the trash; `restorePapers` brings them back. */
+  trashPapers: op<z.ZodType<{ ids: number[] }>, StateChange>(z.strictObject({ ids })),
+  deleteDigest: op<z.ZodType<{ id: number }>, DigestDeletion>(z.strictObject({ id })),
+  listTrash: op<z.ZodType<Record<string, never> | undefined>, TrashContents>(none),
+  restorePapers: op<z.ZodType<{ ids: number[] }>, Restored>(z.strictObject({ ids })),
+  restoreDigest: op<z.ZodType<{ trashId: number }>, Restored>(z.strictObject({ trashId: id })),
+  emptyTrash: op<z.ZodType<Record<string, never> | undefined>, { papers: number; digests: number }>(none),
   /** The papers closest to one paper, closest first. */
   relatedPapers: op<z.ZodType<{ id: number; limit?: number }>, RelatedPaper[]>(
     z.strictObject({ id, limit: z.number().int().min(1).max(50).optional() })

@@ -24,6 +24,7 @@ export const FILTER_KINDS = {
   starred: { label: 'Starred', fixedSource: true },
   hasCode: { label: 'Has code', fixedSource: true },
   digest: { label: 'Digest', fixedSource: false, param: 'digestId' },
+  tag: { label: 'Tag', fixedSource: false, param: 'tagId' },
   recommended: { label: 'Recommended', fixedSource: true },
   revised: { label: 'Revised since read', fixedSource: true }
 } as const satisfies Record<string, FilterKindInfo>

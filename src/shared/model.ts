@@ -81,6 +81,10 @@ export interface PaperDetail extends Paper {
   starredAt: string | null
   noteUpdatedAt: string | null
   venue: string | null
+  /** The reader's tags, A-Z. */
+  tags: string[]
+  /** The sources' own keywords (arXiv categories, BibTeX keywords, ...), as the digests wrote them. */
+  subjects: string[]
   /** arXiv versions as digests reported them, oldest first. */
   versions?: PaperVersion[]
   revision?: Revision | null
@@ -212,6 +216,10 @@ export type ImportFileReport =
       unchanged: number
       /** True when this exact file (same content) was imported before: nothing changed. */
       alreadyImported: boolean
+      /** Files carrying reading state (Dogear's JSON export): papers new here got it ... */
+      stateApplied?: number
+      /** ... and papers already here kept their own state (an import never overwrites it). */
+      stateKept?: number
       warnings: ImportWarning[]
     }
   | {
@@ -239,6 +247,10 @@ export interface Settings {
   /** The paper selected when the app last closed. */
   lastPaperId: number | null
   lastFilter: PaperFilter | null
+  /** Papers and digests in the trash longer than this many days are removed for good; 0 keeps them. */
+  trashPurgeDays: number
+  /** Imported BibTeX's JabRef groups (Zotero collections) become tags: off unless the reader asks. */
+  groupsAsTags: boolean
   /** Whether an installed Dogear asks its release feed for updates; off means no request at all. */
   checkForUpdates: boolean
 }
@@ -250,5 +262,56 @@ export const DEFAULT_SETTINGS: Settings = {
   watchFolder: null,
   lastPaperId: null,
   lastFilter: null,
+  trashPurgeDays: 30,
+  groupsAsTags: false,
   checkForUpdates: true
+}
+
+/** A tag with how many papers (outside the trash) carry it. */
+export interface TagCount {
+  id: number
+  name: string
+  count: number
+}
+
+/** A tag change; `changed` lists the papers that gained (or lost) the tag. */
+export interface TagChange {
+  tag: string
+  changed: number[]
+}
+
+/** A paper in the trash. `id` is the id it had (and gets back when restored, if still free). */
+export interface TrashedPaper {
+  id: number
+  title: string
+  authors: string[]
+  trashedAt: string
+  /** The digest whose deletion put it here; null when the paper itself was deleted. */
+  viaDigestId: number | null
+}
+
+/** A deleted digest, restorable with the papers its deletion put in the trash. */
+export interface TrashedDigest {
+  id: number
+  title: string
+  trashedAt: string
+  papers: number
+}
+
+export interface TrashContents {
+  papers: TrashedPaper[]
+  digests: TrashedDigest[]
+}
+
+/** What deleting a digest did: the papers only it listed went to the trash, the others stayed. */
+export interface DigestDeletion {
+  digestId: number
+  trashed: number[]
+  kept: number
+}
+
+/** What a restore did; a paper whose id was taken meanwhile comes back under a new id. */
+export interface Restored {
+  papers: { from: number; to: number }[]
+  digests: number[]
 }

@@ -22,6 +22,7 @@ const LIST_FLAGS: Record<string, FlagKind> = {
   starred: 'boolean',
   'has-code': 'boolean',
   digest: 'value',
+  tag: 'value',
   revised: 'boolean',
   limit: 'value',
   offset: 'value',
@@ -32,16 +33,16 @@ const LIST_FLAGS: Record<string, FlagKind> = {
 const SPECS: CommandSpec[] = [
   {
     name: 'import',
-    usage: 'import FILE... [--format NAME] [--date YYYY-MM-DD]',
+    usage: 'import FILE... [--format NAME] [--date YYYY-MM-DD] [--groups-as-tags]',
     summary: 'import digest files (the format is detected unless given)',
-    flags: { format: 'value', date: 'value' },
+    flags: { format: 'value', date: 'value', 'groups-as-tags': 'boolean' },
     positionals: [1, Infinity],
     createsLibrary: true
   },
   {
     name: 'list',
     usage:
-      'list [--unread|--starred|--has-code|--revised|--digest ID] [--limit N] [--sort position|date|title|seen|recommended]',
+      'list [--unread|--starred|--has-code|--revised|--digest ID|--tag NAME] [--limit N] [--sort position|date|title|seen|recommended]',
     summary: 'list papers',
     flags: LIST_FLAGS,
     positionals: [0, 0]
@@ -84,6 +85,41 @@ const SPECS: CommandSpec[] = [
     summary: 'write the note of a paper',
     flags: {},
     positionals: [2, Infinity]
+  },
+  {
+    name: 'tag',
+    usage: 'tag NAME ID...',
+    summary: 'tag papers (a new name creates the tag; names ignore case)',
+    flags: {},
+    positionals: [2, Infinity],
+  },
+  {
+    name: 'untag',
+    usage: 'untag NAME ID...',
+    summary: 'remove a tag from papers',
+    flags: {},
+    positionals: [2, Infinity],
+  },
+  {
+    name: 'tags',
+    usage: 'tags | tags rename OLD NEW (onto an existing name: merge) | tags delete NAME',
+    summary: 'list tags with their paper counts, rename, merge or delete them',
+    flags: {},
+    positionals: [0, 3],
+  },
+  {
+    name: 'delete',
+    usage: 'delete ID... | delete --digest ID',
+    summary: 'move papers to the trash, or delete a digest (papers only it lists go to the trash)',
+    flags: { digest: 'value' },
+    positionals: [0, Infinity],
+  },
+  {
+    name: 'trash',
+    usage: 'trash | trash --restore ID... | trash --restore-digest ID | trash --empty',
+    summary: 'list the trash, restore papers or digests from it, or empty it',
+    flags: { restore: 'boolean', 'restore-digest': 'value', empty: 'boolean' },
+    positionals: [0, Infinity],
   },
   {
     name: 'digests',
@@ -241,6 +277,7 @@ function missingMessage(spec: CommandSpec): string {
   if (spec.name === 'search') return 'search needs a QUERY'
   if (spec.name === 'note') return 'note needs an ID and a TEXT (or "-" to read stdin)'
   if (spec.name === 'backup' || spec.name === 'restore') return `${spec.name} needs a FILE`
+  if (spec.name === 'tag' || spec.name === 'untag') return `${spec.name} needs a tag NAME and at least one paper ID`
   return `${spec.name} needs a paper ID`
 }
 

@@ -20,6 +20,7 @@ import {
   formatStats,
   plainSnippet
 } from './format'
+import { deleteCommand, tagCommand, tagsCommand, trashCommand } from './organize'
 import { recommendCommand, relatedCommand, versionLines } from './discover-commands'
 import { isRecommenderQuery, recommendedPage } from '../discover/lists'
 import { createDiscoverEngine } from '../discover/engine'
@@ -86,6 +87,15 @@ export async function runCommand(args: ParsedArgs, context: CommandContext): Pro
       return exportCommand(args, library)
     case 'backup':
       return backupCommand(args, library)
+    case 'tag':
+    case 'untag':
+      return tagCommand(args, library)
+    case 'tags':
+      return tagsCommand(args, library)
+    case 'delete':
+      return deleteCommand(args, library)
+    case 'trash':
+      return trashCommand(args, library)
     case 'recommend':
       return recommendCommand(args, library)
     case 'related':
@@ -111,7 +121,11 @@ function importCommand(args: ParsedArgs, library: Library): CommandOutput {
   if (date !== undefined && !isIsoDate(date)) {
     throw new UsageError(`--date needs a calendar date written YYYY-MM-DD, not "${date}"`, 'import')
   }
-  const options = importOptionsFor(library, { format: format as FormatName | undefined, date: date ?? null })
+  const options = importOptionsFor(library, {
+    format: format as FormatName | undefined,
+    date: date ?? null,
+    ...(booleanFlag(args, 'groups-as-tags') ? { groupsAsTags: true } : {})
+  })
   const reports: ImportFileReport[] = args.positionals.map((file) => importFile(library, file, options))
   const text: string[] = []
   const errors: string[] = []
@@ -127,12 +141,18 @@ function importCommand(args: ParsedArgs, library: Library): CommandOutput {
 }
 
 function listFilter(args: ParsedArgs, library: Library): PaperFilter {
-  const chosen = ['unread', 'starred', 'has-code', 'digest', 'revised'].filter((name) => args.flags.has(name))
+  const chosen = ['unread', 'starred', 'has-code', 'digest', 'revised', 'tag'].filter((name) => args.flags.has(name))
   if (chosen.length > 1)
     throw new UsageError(`choose one filter, not ${chosen.map((c) => `--${c}`).join(' and ')}`, 'list')
   if (booleanFlag(args, 'unread')) return { kind: 'unread' }
   if (booleanFlag(args, 'starred')) return { kind: 'starred' }
   if (booleanFlag(args, 'has-code')) return { kind: 'hasCode' }
+  const tag = stringFlag(args, 'tag')
+  if (tag !== undefined) {
+    const found = library.tags().find((t) => t.name.toLowerCase() === tag.trim().toLowerCase())
+    if (!found) throw new CommandError('NOT_FOUND', `no tag named "${tag}" (see: dogear tags)`)
+    return { kind: 'tag', tagId: found.id }
+  }
   if (booleanFlag(args, 'revised')) return { kind: 'revised' }
   const digest = stringFlag(args, 'digest')
   if (digest === undefined) return { kind: 'all' }

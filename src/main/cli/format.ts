@@ -36,6 +36,8 @@ export function formatPaper(paper: PaperDetail): string {
   lines.push(`State:   ${state.join(' · ')}`)
   const ids = [paper.arxivId && `arXiv ${paper.arxivId}`, paper.doi && `DOI ${paper.doi}`, paper.venue].filter(Boolean)
   if (ids.length > 0) lines.push(`Ids:     ${ids.join(' · ')}`)
+  if (paper.tags.length > 0) lines.push(`Tags:    ${paper.tags.join(', ')}`)
+  if (paper.subjects.length > 0) lines.push(`Subjects: ${paper.subjects.join(', ')}`)
   for (const [index, ref] of paper.digestRefs.entries()) {
     const date = ref.dateFrom
       ? ` (${ref.dateTo && ref.dateTo !== ref.dateFrom ? `${ref.dateFrom} to ${ref.dateTo}` : ref.dateFrom})`
@@ -81,8 +83,15 @@ export function formatImportReport(report: Extract<ImportFileReport, { ok: true 
     ? `${report.file}: already imported as digest ${report.digestId}; nothing changed`
     : `${report.file}: ${report.format}, digest ${report.digestId}: ${report.papers} paper${plural(report.papers)} ` +
       `(${report.added} added, ${report.merged} merged, ${report.unchanged} unchanged)`
+  const state =
+    report.stateApplied === undefined
+      ? []
+      : [
+          `  reading state restored for ${report.stateApplied} new paper(s); ` +
+            `${report.stateKept ?? 0} paper(s) already in the library kept their own state`
+        ]
   const warnings = report.warnings.map((w) => `  warning${w.line ? ` (line ${w.line})` : ''}: ${w.message}`)
-  return [head, ...warnings].join('\n')
+  return [head, ...state, ...warnings].join('\n')
 }
 
 export function formatDigests(digests: readonly DigestProgress[]): string {

@@ -42,8 +42,22 @@ export interface ParsedPaper {
   /** Reading state some formats carry (JabRef `readstatus`, `ranking`); applied only to new papers. */
   readHint?: boolean
   starHint?: boolean
+  /** The source's own keywords: arXiv categories, BibTeX `keywords`, RIS `KW`, CSL `keyword`, feed categories. */
+  subjects?: string[]
+  /** JabRef `groups` / Zotero collections: become tags only when the reader asks for it at import. */
+  groups?: string[]
+  /** The reader's state a Dogear export carries; applied only to papers new to the library. */
+  carriedState?: CarriedState
   /** 1-based line where the entry starts in the decoded text. */
   line: number
+}
+
+/** Reading state written by `dogear export --format json`, restored when its papers are new. */
+export interface CarriedState {
+  readAt: string | null
+  starredAt: string | null
+  note: string | null
+  tags: string[]
 }
 
 export interface DigestMeta {

@@ -21,6 +21,8 @@ export interface ImportOptions {
   date?: string | null
   /** Files larger than this are refused before they are read. */
   sizeCapBytes?: number
+  /** JabRef groups (Zotero collections) in BibTeX become tags; the library's setting when not given. */
+  groupsAsTags?: boolean
 }
 
 export const DEFAULT_SIZE_CAP_BYTES = 64 * 1024 * 1024
@@ -119,6 +121,7 @@ function importDecoded(library: Library, input: DecodedInput): ImportFileReport 
     format: parser.format,
     fileName: input.fileName,
     contentHash: input.contentHash,
+    groupsAsTags: options.groupsAsTags ?? library.getSettings().groupsAsTags,
     source: { bytes: input.bytes, modifiedAt: input.modifiedAt, date: options.date ?? null }
   })
   return {
@@ -131,6 +134,9 @@ function importDecoded(library: Library, input: DecodedInput): ImportFileReport 
     merged: outcome.merged,
     unchanged: outcome.unchanged,
     alreadyImported: outcome.alreadyImported,
+    ...(outcome.stateApplied === undefined
+      ? {}
+      : { stateApplied: outcome.stateApplied, stateKept: outcome.stateKept ?? 0 }),
     warnings: [...input.warnings, ...parsed.warnings]
   }
 }

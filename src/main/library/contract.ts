@@ -2,6 +2,7 @@
 // `openLibrary()` in ./index.ts returns this; the per-table modules stay private behind it.
 import type { ErrorCode } from '../../shared/errors'
 import type {
+  DigestDeletion,
   DigestProgress,
   LibraryStats,
   ListQuery,
@@ -13,7 +14,11 @@ import type {
   SearchPage,
   SearchQuery,
   Settings,
-  StateChange
+  Restored,
+  StateChange,
+  TagChange,
+  TagCount,
+  TrashContents
 } from '../../shared/model'
 import type { DigestMeta, ParsedPaper } from '../import/types'
 import type { DiscoverData } from './discover-data'
@@ -29,6 +34,8 @@ export interface DigestImport {
   contentHash: string
   /** The file as read, kept for the sync folder while sync is on (see sync-outbox.ts). */
   source?: DigestSource
+  /** JabRef groups (Zotero collections) become tags: only when the reader asked for it. */
+  groupsAsTags?: boolean
 }
 
 export interface DigestSource {
@@ -48,6 +55,10 @@ export interface DigestImportOutcome {
   /** Existing papers this digest listed again without changing them. */
   unchanged: number
   alreadyImported: boolean
+  /** Only for files that carry reading state (Dogear's JSON export): papers new to the library got it. */
+  stateApplied?: number
+  /** ... and papers already in the library kept their own state. */
+  stateKept?: number
 }
 
 export interface Library {
@@ -69,6 +80,26 @@ export interface Library {
   stats(options?: { days?: number; now?: Date }): LibraryStats
   /** Every paper with its state, for `dogear export`. */
   exportAll(): PaperDetail[]
+  /** Adds a tag (created on first use; names compare case-insensitively) to papers. */
+  tagPapers(name: string, ids: number[]): TagChange
+  untagPapers(name: string, ids: number[]): TagChange
+  /** Every tag with its paper count, A-Z. */
+  tags(): TagCount[]
+  /** Renames a tag; onto another tag's name (any case), the two are merged. */
+  renameTag(from: string, to: string): { tag: string; merged: boolean; papers: number }
+  /** Removes a tag from every paper; returns the papers that had it (for undo). */
+  deleteTag(name: string): { tag: string; papers: number[] }
+  /** Moves papers to the trash: hidden from lists, counts, search and digests until restored. */
+  trashPapers(ids: number[]): StateChange
+  /** Deletes a digest: papers no other digest lists go to the trash; shared papers stay. */
+  deleteDigest(id: number): DigestDeletion
+  trash(): TrashContents
+  /** Restores trashed papers (by the ids they had) with their state, notes, tags and digests. */
+  restorePapers(ids: number[]): Restored
+  /** Restores a deleted digest (by its trash id) with the papers its deletion trashed. */
+  restoreDigest(trashId: number): Restored
+  /** Removes everything in the trash for good. */
+  emptyTrash(): { papers: number; digests: number }
   /** App settings live in the library so the CLI and the app agree. */
   getSettings(): Settings
   updateSettings(patch: Partial<Settings>): Settings

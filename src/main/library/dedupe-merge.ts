@@ -1,7 +1,7 @@
 // Pure: a parsed entry as the library stores it, the dedupe rules and the merge of two records.
 // Dedupe key, strongest first: arXiv id (no version), DOI (lower-cased), title key.
 import type { Link } from '../../shared/model'
-import type { ParsedPaper } from '../import/types'
+import type { CarriedState, ParsedPaper } from '../import/types'
 import { collapseWhitespace, normalizeDoi, titleKey } from '../import/normalize'
 import { MARKERS } from './search-query'
 import { wellFormed } from '../../shared/well-formed'
@@ -20,6 +20,9 @@ export interface PaperRecord {
   venue: string | null
   readHint: boolean
   starHint: boolean
+  subjects: string[]
+  groups: string[]
+  carriedState: CarriedState | null
 }
 
 /** Trimmed, without the search highlight markers (private-use characters no digest means). */
@@ -38,6 +41,29 @@ export function uniqueLinks(links: Iterable<Link>): Link[] {
     unique.push({ url: link.url, kind: link.kind })
   }
   return unique
+}
+
+/** A paper keeps at most this many subjects or groups, each at most MAX_LABEL characters. */
+export const MAX_LABELS = 32
+const MAX_LABEL = 100
+
+/** Trimmed, spacing collapsed, without repeats (case-insensitive), bounded. */
+export function cleanLabels(labels: readonly string[] | undefined): string[] {
+  return unionLabels([], labels ?? [])
+}
+
+function unionLabels(existing: readonly string[], incoming: readonly string[]): string[] {
+  const seen = new Set(existing.map((label) => label.toLowerCase()))
+  const labels = [...existing]
+  for (const raw of incoming) {
+    if (labels.length >= MAX_LABELS) break
+    const label = collapseWhitespace(raw.replace(MARKERS, '')).slice(0, MAX_LABEL)
+    const key = label.toLowerCase()
+    if (label === '' || seen.has(key)) continue
+    seen.add(key)
+    labels.push(label)
+  }
+  return labels
 }
 
 export function hasCode(links: readonly Link[]): boolean {
@@ -69,7 +95,10 @@ export function toRecord(entry: ParsedPaper): PaperRecord {
     publishedAt: text(entry.publishedAt),
     venue: text(entry.venue),
     readHint: entry.readHint === true,
-    starHint: entry.starHint === true
+    starHint: entry.starHint === true,
+    subjects: cleanLabels(entry.subjects),
+    groups: cleanLabels(entry.groups),
+    carriedState: entry.carriedState ?? null
   }
 }
 
@@ -124,7 +153,10 @@ export function mergeRecords(existing: PaperRecord, incoming: PaperRecord): { re
     publishedAt: existing.publishedAt ?? incoming.publishedAt,
     venue: existing.venue ?? incoming.venue,
     readHint: existing.readHint || incoming.readHint,
-    starHint: existing.starHint || incoming.starHint
+    starHint: existing.starHint || incoming.starHint,
+    subjects: unionLabels(existing.subjects, incoming.subjects),
+    groups: unionLabels(existing.groups, incoming.groups),
+    carriedState: existing.carriedState ?? incoming.carriedState
   }
   const changed =
     record.title !== existing.title ||

@@ -99,6 +99,14 @@ export const FILTER_SQL: Record<FilterKind, FilterSql> = {
       afterParams: (key) => [...key]
     }
   },
+  tag: {
+    walk: 'FROM paper_tags t CROSS JOIN papers p ON p.id = t.paper_id WHERE t.tag_id = ?',
+    count: 'SELECT (SELECT count(*) FROM paper_tags WHERE tag_id = tags.id) FROM tags WHERE id = ?',
+    target: 'tag',
+    condition: (idColumn) => `AND EXISTS (SELECT 1 FROM paper_tags t WHERE t.paper_id = ${idColumn} AND t.tag_id = ?)`,
+    unreadIds: `SELECT t.paper_id FROM paper_tags t JOIN paper_state s ON s.paper_id = t.paper_id
+                 WHERE t.tag_id = ? AND s.read_at IS NULL`
+  },
   recommended: {
     walk: `FROM papers p CROSS JOIN paper_state s ON s.paper_id = p.id WHERE ${SUGGESTIBLE}`,
     gather: `FROM paper_state s INDEXED BY paper_state_unread CROSS JOIN papers p ON p.id = s.paper_id WHERE ${SUGGESTIBLE}`,

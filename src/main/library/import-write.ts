@@ -7,6 +7,7 @@ import { localDay } from './clock'
 import { collapseDuplicates, hasCode, mergeRecords, toRecord, type PaperRecord } from './dedupe-merge'
 import { indexNewPapers, reindexAround } from './search-index'
 import { letWaitingWritersGo } from './write-turns'
+import { ImportExtras } from './import-extras'
 import { recordNewPaperVersions, recordVersion } from './versions'
 import { recordDigestFile } from './sync-outbox'
 import {
@@ -70,7 +71,10 @@ function storedRecord(row: StoredPaperRow): PaperRecord {
     publishedAt: row.published_at,
     venue: row.venue,
     readHint: false,
-    starHint: false
+    starHint: false,
+    subjects: [],
+    groups: [],
+    carriedState: null
   }
 }
 
@@ -162,6 +166,8 @@ interface FileWrite {
   beforeChange(paperId: number): void
   /** Ids this file added: they are not existing papers, whatever their id. */
   added: Set<number>
+  /** Subjects, groups as tags and carried reading state, written beside each paper. */
+  extras: ImportExtras
 }
 
 function lastPaperId(statements: Statements): number {
@@ -194,6 +200,7 @@ function writeRecord(write: FileWrite, record: PaperRecord): void {
     statements
       .get('INSERT INTO digest_entries (digest_id, position, paper_id) VALUES (?, ?, ?)')
       .run(digestId, position, id)
+    write.extras.added(id, record)
     outcomes.set(id, 'added')
     write.added.add(id)
     return
@@ -208,6 +215,7 @@ function writeRecord(write: FileWrite, record: PaperRecord): void {
     if (row.id > write.indexedUpTo) update()
     else reindexAround(statements, row.id, update)
   }
+  const subjectsAdded = write.extras.existing(row.id, record)
   recordVersion(statements, row.id, record.arxivVersion, digestId)
   if (earlier === undefined) {
     statements
@@ -215,8 +223,8 @@ function writeRecord(write: FileWrite, record: PaperRecord): void {
       .run(digestId, position, row.id)
     statements.get('UPDATE papers SET digest_count = digest_count + 1 WHERE id = ?').run(row.id)
     if (moves) statements.get(MOVE_FIRST_DIGEST).run(day, digestId, position, row.id)
-    outcomes.set(row.id, changed ? 'merged' : 'unchanged')
-  } else if (earlier === 'unchanged' && changed) {
+    outcomes.set(row.id, changed || subjectsAdded ? 'merged' : 'unchanged')
+  } else if (earlier === 'unchanged' && (changed || subjectsAdded)) {
     // Two records of this file matched one paper by different keys: still one entry.
     outcomes.set(row.id, 'merged')
   }
@@ -234,7 +242,13 @@ function finishDigest(write: FileWrite): DigestImportOutcome {
     .run(write.outcomes.size, write.digestId)
   const counts = { added: 0, merged: 0, unchanged: 0 }
   for (const outcome of write.outcomes.values()) counts[outcome]++
-  return { digestId: write.digestId, papers: write.outcomes.size, ...counts, alreadyImported: false }
+  return {
+    digestId: write.digestId,
+    papers: write.outcomes.size,
+    ...counts,
+    alreadyImported: false,
+    ...write.extras.summary()
+  }
 }
 
 function startWrite(statements: Statements, input: DigestImport, day: string, nowIso: string): FileWrite {
@@ -248,7 +262,8 @@ function startWrite(statements: Statements, input: DigestImport, day: string, no
     outcomes: new Map(),
     indexedUpTo: lastPaperId(statements),
     beforeChange: () => {},
-    added: new Set()
+    added: new Set(),
+    extras: new ImportExtras(statements, nowIso, input.groupsAsTags === true)
   }
 }
 

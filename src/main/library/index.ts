@@ -23,6 +23,16 @@ import { recoverDeadImports } from './pending-imports'
 import { backupLibrary } from './backup'
 import { guardStorage, withStorageErrors } from './storage-errors'
 import { LibraryError } from './contract'
+import { deleteTag, listTags, renameTag, tagPapers, untagPapers } from './tags'
+import {
+  deleteDigest,
+  emptyTrash,
+  listTrash,
+  purgeExpiredTrash,
+  restoreDigest,
+  restorePapers,
+  trashPapers
+} from './trash'
 import { syncStore } from './sync-store'
 
 export { LibraryError } from './contract'
@@ -61,6 +71,7 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
   const statements = new Statements(db)
   // A large import whose process died (kill -9, power loss) is taken back out whole.
   guardStorage(path, () => recoverDeadImports(db, statements, Date.now()))
+  purgeExpiredTrash(db, statements, getSettings(statements).trashPurgeDays, now())
 
   return withStorageErrors(path, {
     importDigest: (input) => importDigest(db, statements, input, now()),
@@ -110,6 +121,17 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
       }
       return papers
     },
+    tagPapers: (name, ids) => tagPapers(db, statements, name, ids, now()),
+    untagPapers: (name, ids) => untagPapers(db, statements, name, ids),
+    tags: () => listTags(statements),
+    renameTag: (from, to) => renameTag(db, statements, from, to, now()),
+    deleteTag: (name) => deleteTag(db, statements, name),
+    trashPapers: (ids) => trashPapers(db, statements, ids, now()),
+    deleteDigest: (id) => deleteDigest(db, statements, id, now()),
+    trash: () => listTrash(statements),
+    restorePapers: (ids) => restorePapers(db, statements, ids, now()),
+    restoreDigest: (trashId) => restoreDigest(db, statements, trashId, now()),
+    emptyTrash: () => emptyTrash(db, statements),
     getSettings: () => getSettings(statements),
     updateSettings: (patch) => updateSettings(db, statements, patch, now()),
     sync: syncStore(db, statements, now),

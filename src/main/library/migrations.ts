@@ -166,6 +166,59 @@ INSERT INTO paper_search(paper_search) VALUES ('rebuild');
 `
 
 /**
+ * The reader's tags (names compared case-insensitively through name_key), the sources' own
+ * subjects, and the trash. A trashed paper leaves every table the lists, counts and search
+ * read, so nothing else has to know about the trash: its rows are kept as JSON in
+ * trashed_papers until restored or purged. A deleted digest is kept the same way.
+ */
+const V6_TAGS_SUBJECTS_TRASH = `
+CREATE TABLE tags (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE paper_tags (
+  tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+  paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+  tagged_at TEXT NOT NULL,
+  PRIMARY KEY (tag_id, paper_id)
+) WITHOUT ROWID;
+CREATE INDEX paper_tags_by_paper ON paper_tags(paper_id, tag_id);
+
+CREATE TABLE paper_subjects (
+  paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+  subject TEXT NOT NULL COLLATE NOCASE,
+  PRIMARY KEY (paper_id, subject)
+) WITHOUT ROWID;
+CREATE INDEX paper_subjects_by_subject ON paper_subjects(subject, paper_id);
+
+CREATE TABLE trashed_digests (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  trashed_at TEXT NOT NULL,
+  -- the digests row and its entries (position, paper id)
+  record TEXT NOT NULL CHECK (json_valid(record))
+);
+CREATE TABLE trashed_papers (
+  serial INTEGER PRIMARY KEY,
+  -- the id the paper had; restored under it when still free
+  paper_id INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  title_key TEXT NOT NULL,
+  arxiv_id TEXT,
+  doi TEXT,
+  trashed_at TEXT NOT NULL,
+  via_digest INTEGER REFERENCES trashed_digests(id) ON DELETE SET NULL,
+  -- the papers row, its state, note, tags, subjects, digest entries and reading events
+  record TEXT NOT NULL CHECK (json_valid(record))
+);
+CREATE INDEX trashed_papers_by_paper ON trashed_papers(paper_id);
+CREATE INDEX trashed_papers_by_time ON trashed_papers(trashed_at);
+CREATE INDEX trashed_papers_by_digest ON trashed_papers(via_digest) WHERE via_digest IS NOT NULL;
+`
+
+/**
  * arXiv version history (each version with the first digest that showed it, its day and when it
  * arrived), papers dismissed from the suggestions, and how many digests list each paper (for
  * the "seen" sort; a new paper arrives with its first entry, hence the default 1).
@@ -274,6 +327,7 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'full-text search reads papers and notes in place',
     up: (db) => db.exec(V4_EXTERNAL_CONTENT_SEARCH)
   },
+  { version: 6, description: 'tags, subjects and the trash', up: (db) => db.exec(V6_TAGS_SUBJECTS_TRASH) },
   {
     version: 7,
     description: 'arXiv version history, dismissed suggestions, digests per paper',

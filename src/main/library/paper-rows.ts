@@ -44,12 +44,29 @@ SELECT p.id, p.title, p.authors, p.abstract, p.snippet, p.arxiv_id, p.doi, p.lin
   JOIN paper_state s ON s.paper_id = p.id
   LEFT JOIN notes n ON n.paper_id = p.id`
 
+const LABELS_BY_IDS = `
+SELECT pt.paper_id, 'tag' AS kind, t.name AS label
+  FROM json_each(?) j JOIN paper_tags pt ON pt.paper_id = j.value JOIN tags t ON t.id = pt.tag_id
+UNION ALL
+SELECT ps.paper_id, 'subject' AS kind, ps.subject AS label
+  FROM json_each(?) j JOIN paper_subjects ps ON ps.paper_id = j.value`
+
 const DIGEST_REFS_BY_IDS = `
 SELECT e.paper_id, d.id, d.title, d.date_from, d.date_to, e.position
   FROM json_each(?) j
   JOIN digest_entries e ON e.paper_id = j.value
   JOIN digests d ON d.id = e.digest_id
  ORDER BY d.day, d.id`
+
+interface LabelRow {
+  paper_id: number
+  kind: 'tag' | 'subject'
+  label: string
+}
+
+function byName(a: string, b: string): number {
+  return a.localeCompare(b, undefined, { sensitivity: 'base' })
+}
 
 function toPaper(row: PaperRow): Paper {
   return {
@@ -98,6 +115,15 @@ export function loadPaperDetails(statements: Statements, ids: readonly number[])
     if (!list) refs.set(ref.paper_id, (list = []))
     list.push({ id: ref.id, title: ref.title, dateFrom: ref.date_from, dateTo: ref.date_to, position: ref.position })
   }
+  const tags = new Map<number, string[]>()
+  const subjects = new Map<number, string[]>()
+  const idList = JSON.stringify(ids)
+  for (const row of statements.get(LABELS_BY_IDS).all(idList, idList) as LabelRow[]) {
+    const byPaper = row.kind === 'tag' ? tags : subjects
+    let list = byPaper.get(row.paper_id)
+    if (!list) byPaper.set(row.paper_id, (list = []))
+    list.push(row.label)
+  }
   const details: PaperDetail[] = []
   for (const id of ids) {
     const row = rows.get(id)
@@ -108,7 +134,9 @@ export function loadPaperDetails(statements: Statements, ids: readonly number[])
       readAt: row.read_at,
       starredAt: row.starred_at,
       noteUpdatedAt: row.note_updated_at,
-      venue: row.venue
+      venue: row.venue,
+      tags: (tags.get(id) ?? []).sort(byName),
+      subjects: (subjects.get(id) ?? []).sort(byName)
     })
   }
   return details

@@ -6,7 +6,7 @@ import { readerWrite } from './write-turns'
 import { LibraryError } from './contract'
 import { recordPaperMarks } from './sync-outbox'
 
-function uniqueIds(ids: readonly number[]): number[] {
+export function uniqueIds(ids: readonly number[]): number[] {
   for (const id of ids) {
     if (!Number.isSafeInteger(id) || id < 1)
       throw new LibraryError('INVALID_ARGUMENT', `${String(id)} is not a paper id`)

@@ -86,6 +86,12 @@ describe('help', () => {
       'digests',
       'stats',
       'export',
+      'tag',
+      'untag',
+      'tags',
+      'delete',
+      'trash',
+      'formats',
       'formats',
       'recommend',
       'related'
@@ -94,7 +100,7 @@ describe('help', () => {
     }
     expect(text).toContain('--db PATH')
     expect(commandUsage('list')).toMatch(
-      /^Usage: dogear list \[--unread\|--starred\|--has-code\|--revised\|--digest ID\]/
+      /^Usage: dogear list \[--unread\|--starred\|--has-code\|--revised\|--digest ID\|--tag NAME\]/
     )
   })
 })

@@ -36,6 +36,8 @@ function paper(overrides: Partial<PaperDetail> = {}): PaperDetail {
     starredAt: '2025-03-13T10:00:00Z',
     noteUpdatedAt: null,
     venue: null,
+    tags: [],
+    subjects: [],
     ...overrides
   }
 }

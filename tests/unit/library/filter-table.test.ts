@@ -15,6 +15,7 @@ const EXAMPLES: Record<FilterKind, PaperFilter> = {
   starred: { kind: 'starred' },
   hasCode: { kind: 'hasCode' },
   digest: { kind: 'digest', digestId: 2 },
+  tag: { kind: 'tag', tagId: 1 },
   recommended: { kind: 'recommended' },
   revised: { kind: 'revised' }
 }
@@ -35,6 +36,7 @@ function smallLibrary() {
   )
   library.markRead([1, 3, 6], true)
   library.setStarred([3, 4, 7], true)
+  library.tagPapers('Pebbles', [3, 4, 5])
   return library
 }
 
@@ -63,6 +65,7 @@ describe('the filter table', () => {
       starred: [3, 4, 7],
       hasCode: [2, 3, 6],
       digest: [3, 5, 6, 7],
+      tag: [3, 4, 5],
       // Unread and unstarred (none dismissed); the recommender orders them, the library lists them.
       recommended: [2, 5],
       // Nothing was revised after it was read.

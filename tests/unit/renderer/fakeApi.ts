@@ -57,9 +57,14 @@ const MATCHERS: { [K in FilterKind]: (paper: Paper, filter: Extract<PaperFilter,
   starred: (paper) => paper.starred,
   hasCode: (paper) => paper.hasCode,
   digest: (paper, filter) => paper.digests.includes(filter.digestId),
+  // Tag ids are 1-based positions in the latest fake's tag table (see listTags below).
+  tag: (paper, filter) => [...fakeTags.values()][filter.tagId - 1]?.has(paper.id) === true,
   recommended: (paper) => !paper.read && !paper.starred,
   revised: () => false
 }
+
+/** The tags of the fake made last; each fake starts with none. */
+let fakeTags = new Map<string, Set<number>>()
 
 function matches(paper: Paper, filter: PaperFilter | undefined): boolean {
   if (filter === undefined) return true
@@ -105,7 +110,9 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
     readAt: null,
     starredAt: null,
     noteUpdatedAt: null,
-    venue: null
+    venue: null,
+    tags: [],
+    subjects: []
   })
 
   const sampleReport: ImportFileReport = {
@@ -121,6 +128,9 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
     warnings: []
   }
 
+  const tags = new Map<string, Set<number>>()
+  fakeTags = tags
+  const trashed: Paper[] = []
   const syncOff: SyncStatus = {
     device: { id: 'a'.repeat(32), name: 'this computer' },
     folder: null,
@@ -238,6 +248,58 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
     importSample: (args) => call('importSample', args, () => sampleReport),
     importClipboard: (args) => call('importClipboard', args, () => ({ ...sampleReport, file: 'Clipboard' })),
     openExternal: (args) => call('openExternal', args, () => null),
+    tagPapers: (args) =>
+      call('tagPapers', args, () => {
+        const tagged = tags.get(args.name) ?? new Set<number>()
+        tags.set(args.name, tagged)
+        const changed = args.ids.filter((id) => !tagged.has(id))
+        changed.forEach((id) => tagged.add(id))
+        return { tag: args.name, changed }
+      }),
+    untagPapers: (args) =>
+      call('untagPapers', args, () => {
+        const tagged = tags.get(args.name) ?? new Set<number>()
+        const changed = args.ids.filter((id) => tagged.delete(id))
+        return { tag: args.name, changed }
+      }),
+    listTags: (args) =>
+      call('listTags', args, () => [...tags].map(([name, ids], i) => ({ id: i + 1, name, count: ids.size }))),
+    renameTag: (args) => call('renameTag', args, () => ({ tag: args.to, merged: false, papers: 0 })),
+    deleteTag: (args) => call('deleteTag', args, () => ({ tag: args.name, papers: [] })),
+    trashPapers: (args) =>
+      call('trashPapers', args, () => {
+        const changed = args.ids.filter((id) => byId(id))
+        for (const id of changed)
+          trashed.push(
+            ...papers.splice(
+              papers.findIndex((p) => p.id === id),
+              1
+            )
+          )
+        return { changed }
+      }),
+    deleteDigest: (args) => call('deleteDigest', args, () => ({ digestId: args.id, trashed: [], kept: 0 })),
+    listTrash: (args) =>
+      call('listTrash', args, () => ({
+        papers: trashed.map((p) => ({
+          id: p.id,
+          title: p.title,
+          authors: p.authors,
+          trashedAt: '',
+          viaDigestId: null
+        })),
+        digests: []
+      })),
+    restorePapers: (args) =>
+      call('restorePapers', args, () => {
+        const back = trashed.filter((p) => args.ids.includes(p.id))
+        trashed.splice(0, trashed.length, ...trashed.filter((p) => !args.ids.includes(p.id)))
+        papers.push(...back)
+        papers.sort((a, b) => a.id - b.id)
+        return { papers: back.map((p) => ({ from: p.id, to: p.id })), digests: [] }
+      }),
+    restoreDigest: (args) => call('restoreDigest', args, () => ({ papers: [], digests: [] })),
+    emptyTrash: (args) => call('emptyTrash', args, () => ({ papers: trashed.splice(0).length, digests: 0 })),
     relatedPapers: (args) =>
       call('relatedPapers', args, () =>
         papers

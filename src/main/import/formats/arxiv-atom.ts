@@ -18,7 +18,8 @@ import {
   paragraphs,
   richText,
   textOf,
-  type FeedDocument
+  type FeedDocument,
+  feedCategories
 } from './feed-common'
 import { arxivFields, parsedPaper } from '../paper'
 
@@ -73,6 +74,7 @@ function arxivEntryToPaper(
         .sort((a, b) => LINK_ORDER.indexOf(a.kind) - LINK_ORDER.indexOf(b.kind)),
       publishedAt: childDay(entry, 'published', 'updated'),
       venue: childText(entry, 'journal_ref') || null,
+      subjects: feedCategories(entry),
       line
     }),
     warnings: []

@@ -219,6 +219,7 @@ function readEntry(lines: string[], start: number, section: Section, warnings: P
     // A replacement states only when the new version came, not when the paper did.
     publishedAt: dateField ? parseMailDate(dateField) : null,
     venue: journalRef ? collapseWhitespace(convertTex(journalRef).text) : null,
+    ...(categories.length > 0 ? { subjects: categories } : {}),
     line: entryLine
   })
   const inSection: Section = crossListed && section === 'new' ? 'cross' : section

@@ -17,7 +17,8 @@ import {
   paragraphs,
   richText,
   textOf,
-  type FeedDocument
+  type FeedDocument,
+  feedCategories
 } from './feed-common'
 import { arxivFields, parsedPaper } from '../paper'
 import { splitAuthorList } from '../names'
@@ -72,6 +73,7 @@ function arxivItemToPaper(item: Element, feed: FeedDocument): { paper: ParsedPap
       links: toLinks(urls),
       publishedAt: childDay(item, 'pubdate', 'date'),
       venue: childText(item, 'journal_reference', 'journal_ref') || null,
+      subjects: feedCategories(item),
       line
     }),
     warnings: []

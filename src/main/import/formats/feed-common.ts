@@ -226,6 +226,19 @@ export interface FeedLink {
   type: string | null
 }
 
+/**
+ * The item's categories as subjects: RSS `<category>text</category>`, Atom `<category term>`,
+ * Dublin Core `<dc:subject>`. Spaces inside one category are kept ("Machine Learning").
+ */
+export function feedCategories(item: Element): string[] {
+  const found: string[] = []
+  for (const element of [...childElements(item, 'category'), ...childElements(item, 'subject')]) {
+    const value = (element.attribs['term'] ?? textOf(element)).trim()
+    if (value !== '') found.push(value)
+  }
+  return found
+}
+
 /** `<link>` as RSS writes it (text) and as Atom writes it (attributes), http(s) only. */
 export function feedLinks(item: Element): FeedLink[] {
   const links: FeedLink[] = []

@@ -22,7 +22,8 @@ import {
   truncationWarnings,
   withoutExactDuplicates,
   textOf,
-  type FeedDocument
+  type FeedDocument,
+  feedCategories
 } from './feed-common'
 import { arxivFields, parsedPaper } from '../paper'
 import { splitAuthorList } from '../names'
@@ -100,6 +101,7 @@ function feedItemToPaper(item: Element, feed: FeedDocument): { paper: ParsedPape
       links: paperLinks(links, guid, description.hrefs, abstract),
       publishedAt: childDay(item, ...DATE_FIELDS),
       venue: childText(item, 'publicationname') || null,
+      subjects: feedCategories(item),
       line
     }),
     warnings: []

@@ -1,0 +1,93 @@
+// What an import writes beside the papers: the sources' subjects, JabRef groups as tags (only
+// when the reader asked), and the reading state a Dogear export carries, for new papers only.
+import type { Statements } from './connection'
+import { LibraryError } from './contract'
+import { MAX_LABELS, type PaperRecord } from './dedupe-merge'
+import { addTag, ensureTag, tagName } from './tags'
+
+export interface ImportExtrasSummary {
+  /** Papers new to the library that got the reading state the file carried. */
+  stateApplied?: number
+  /** Papers already in the library whose own state was kept over the file's. */
+  stateKept?: number
+}
+
+function validTagNames(names: readonly string[]): string[] {
+  const valid: string[] = []
+  for (const name of names) {
+    try {
+      valid.push(tagName(name))
+    } catch (error) {
+      if (!(error instanceof LibraryError)) throw error
+    }
+  }
+  return valid
+}
+
+function hasState(record: PaperRecord): boolean {
+  const state = record.carriedState
+  return (
+    state !== null &&
+    (state.readAt !== null || state.starredAt !== null || state.note !== null || state.tags.length > 0)
+  )
+}
+
+export class ImportExtras {
+  private applied = 0
+  private kept = 0
+  private carried = false
+
+  constructor(
+    private readonly statements: Statements,
+    private readonly at: string,
+    private readonly groupsAsTags: boolean
+  ) {}
+
+  /** A paper this import created. */
+  added(id: number, record: PaperRecord): void {
+    this.addSubjects(id, record.subjects)
+    if (this.groupsAsTags) this.tag(id, record.groups)
+    if (record.carriedState) this.carried = true
+    if (!hasState(record)) return
+    const state = record.carriedState!
+    this.statements
+      .get('UPDATE paper_state SET read_at = ?, starred_at = ? WHERE paper_id = ?')
+      .run(state.readAt, state.starredAt, id)
+    if (state.note !== null && state.note.trim() !== '') {
+      this.statements
+        .get('INSERT INTO notes (paper_id, body, updated_at) VALUES (?, ?, ?)')
+        .run(id, state.note, this.at)
+    }
+    this.tag(id, state.tags)
+    this.applied++
+  }
+
+  /** A paper already in the library: its subjects grow, its state stays. True when subjects were added. */
+  existing(id: number, record: PaperRecord): boolean {
+    const have = this.statements.get('SELECT count(*) FROM paper_subjects WHERE paper_id = ?').pluck().get(id) as number
+    const added = this.addSubjects(id, record.subjects.slice(0, Math.max(0, MAX_LABELS - have)))
+    if (this.groupsAsTags) this.tag(id, record.groups)
+    if (record.carriedState) this.carried = true
+    if (hasState(record)) this.kept++
+    return added > 0
+  }
+
+  summary(): ImportExtrasSummary {
+    return this.carried ? { stateApplied: this.applied, stateKept: this.kept } : {}
+  }
+
+  private addSubjects(id: number, subjects: readonly string[]): number {
+    if (subjects.length === 0) return 0
+    return this.statements
+      .get(
+        `INSERT INTO paper_subjects (paper_id, subject) SELECT ?, j.value FROM json_each(?) j WHERE true
+         ON CONFLICT DO NOTHING`
+      )
+      .run(id, JSON.stringify(subjects)).changes
+  }
+
+  private tag(id: number, names: readonly string[]): void {
+    for (const name of validTagNames(names))
+      addTag(this.statements, ensureTag(this.statements, name, this.at).id, [id], this.at)
+  }
+}
