@@ -91,35 +91,35 @@ const SPECS: CommandSpec[] = [
     usage: 'tag NAME ID...',
     summary: 'tag papers (a new name creates the tag; names ignore case)',
     flags: {},
-    positionals: [2, Infinity],
+    positionals: [2, Infinity]
   },
   {
     name: 'untag',
     usage: 'untag NAME ID...',
     summary: 'remove a tag from papers',
     flags: {},
-    positionals: [2, Infinity],
+    positionals: [2, Infinity]
   },
   {
     name: 'tags',
     usage: 'tags | tags rename OLD NEW (onto an existing name: merge) | tags delete NAME',
     summary: 'list tags with their paper counts, rename, merge or delete them',
     flags: {},
-    positionals: [0, 3],
+    positionals: [0, 3]
   },
   {
     name: 'delete',
     usage: 'delete ID... | delete --digest ID',
     summary: 'move papers to the trash, or delete a digest (papers only it lists go to the trash)',
     flags: { digest: 'value' },
-    positionals: [0, Infinity],
+    positionals: [0, Infinity]
   },
   {
     name: 'trash',
     usage: 'trash | trash --restore ID... | trash --restore-digest ID | trash --empty',
     summary: 'list the trash, restore papers or digests from it, or empty it',
     flags: { restore: 'boolean', 'restore-digest': 'value', empty: 'boolean' },
-    positionals: [0, Infinity],
+    positionals: [0, Infinity]
   },
   {
     name: 'digests',
