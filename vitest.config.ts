@@ -26,6 +26,16 @@ export default defineConfig({
       },
       {
         test: {
+          // Real processes killed, a disk filled, hostile files: `npm run test:faults` (also in `npm test`).
+          name: 'faults',
+          include: ['tests/faults/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 240_000,
+          fileParallelism: false
+        }
+      },
+      {
+        test: {
           name: 'e2e',
           include: e2eFiles(),
           environment: 'node',

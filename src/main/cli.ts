@@ -25,6 +25,6 @@ const exitCode = await runCli(
     readStdin,
     env: process.env
   },
-  { openLibrary: (path) => openLibrary(path) }
+  { openLibrary: (path, { create }) => openLibrary(path, { create }) }
 )
 process.exitCode = exitCode

@@ -4,9 +4,10 @@
 import type { Handlers } from '../shared/api'
 import type { ImportFileReport, Settings } from '../shared/model'
 import type { Library } from './library/contract'
+import { listFormats, type ImportOptions } from './ingest/pipeline'
+import { importOptionsFor, importSource, type ImportSource } from './ingest/import-source'
+import { notImported } from './ingest/reports'
 import type { FileGrants } from './file-grants'
-import { importFile, importText, listFormats, type ImportOptions } from './ingest/pipeline'
-import { notImported } from './ingest/import-job'
 import { nextUnreadByPages } from './library/next-unread'
 import { safeExternalUrl } from './shell/security'
 import { createSyncService, type SyncService } from './sync/service'
@@ -19,8 +20,11 @@ export interface HandlerDeps {
   openExternal(url: string): void | Promise<void>
   /** Shows the file dialog; resolves to the chosen paths (empty when cancelled). */
   chooseFiles(): Promise<string[]>
-  /** Imports files by path (in the app: off the main thread), one report per file. */
-  importFiles(paths: string[], options: { date?: string }): Promise<ImportFileReport[]>
+  /**
+   * The one door of every import (files, pasted text, the sample): in the app the import
+   * worker, off the main thread. One report per source, in order.
+   */
+  runImports(sources: ImportSource[], options: ImportOptions): Promise<ImportFileReport[]>
   /** The bundled sample digest. */
   samplePath: string
   /** The system clipboard's text (main reads it: the page may not). */
@@ -49,10 +53,6 @@ export class HandlerError extends Error {
 const PASTED_NAME = 'Pasted digest'
 export const CLIPBOARD_NAME = 'Clipboard'
 
-function importOptions(library: Library): ImportOptions {
-  return { sizeCapBytes: library.getSettings().importSizeCapMb * 1024 * 1024 }
-}
-
 /**
  * The folder watcher moves files out of the folder it watches, so only main (through the
  * "Watch a Folder..." dialog) may point it somewhere; the renderer may turn it off.
@@ -64,6 +64,13 @@ function checkSettingsPatch(current: Settings, patch: Partial<Settings>): void {
 }
 
 export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
+  const runImports = (sources: ImportSource[], extra: ImportOptions = {}) =>
+    deps.runImports(sources, importOptionsFor(library, extra))
+  const runOne = async (source: ImportSource): Promise<ImportFileReport> => {
+    const [report] = await runImports([source])
+    if (!report) throw new Error('the import gave no report')
+    return report
+  }
   const sync = deps.sync ?? createSyncService({ library })
   const discover = createDiscoverEngine(library.discover)
   return {
@@ -99,16 +106,16 @@ export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
     chooseAndImport: async () => {
       const paths = await deps.chooseFiles()
       if (paths.length === 0) return []
-      return deps.importFiles(paths, {})
+      return runImports(paths)
     },
-    importFiles: ({ tokens, date }) => deps.importFiles(deps.files.redeem(tokens), date === undefined ? {} : { date }),
-    importText: ({ text, name }) => importText(library, text, name?.trim() || PASTED_NAME, importOptions(library)),
-    importSample: () => importFile(library, deps.samplePath, importOptions(library)),
+    importFiles: ({ tokens, date }) => runImports(deps.files.redeem(tokens), date === undefined ? {} : { date }),
+    importText: ({ text, name }) => runOne({ text, name: name?.trim() || PASTED_NAME }),
+    importSample: () => runOne(deps.samplePath),
     // One clipboard path: the menu item and the page's Ctrl/Cmd+Shift+V both end here.
     importClipboard: async () => {
       const text = await deps.readClipboard()
       if (!text.trim()) return notImported(CLIPBOARD_NAME, 'EMPTY_CLIPBOARD', 'The clipboard holds no text to import.')
-      return importText(library, text, CLIPBOARD_NAME, importOptions(library))
+      return runOne({ text, name: CLIPBOARD_NAME })
     },
     openExternal: async ({ url }) => {
       const safe = safeExternalUrl(url)
@@ -145,12 +152,10 @@ export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
 }
 
 /**
- * Imports files one after another in this thread: what the CLI and the browser tests use
- * for `HandlerDeps.importFiles`; the app uses the worker instead.
+ * Imports one source after another in this thread: what the browser tests use for
+ * `HandlerDeps.runImports`; the app uses the worker instead.
  */
-export function importFilesInline(library: Library) {
-  return async (paths: string[], options: { date?: string }): Promise<ImportFileReport[]> => {
-    const base = { ...importOptions(library), ...(options.date === undefined ? {} : { date: options.date }) }
-    return paths.map((path) => importFile(library, path, base))
-  }
+export function importInline(library: Library) {
+  return async (sources: ImportSource[], options: ImportOptions): Promise<ImportFileReport[]> =>
+    sources.map((source) => importSource(library, source, options))
 }

@@ -7,7 +7,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import type { AppEvent, Handlers } from '../../src/shared/api'
 import { dispatch } from '../../src/main/dispatch'
 import { createFileGrants } from '../../src/main/file-grants'
-import { createHandlers, importFilesInline } from '../../src/main/handlers'
+import { createHandlers, importInline } from '../../src/main/handlers'
 import { openLibrary } from '../../src/main/library/index'
 import type { Library } from '../../src/main/library/contract'
 import { findBrowser } from './browser'
@@ -72,7 +72,7 @@ export async function launchApp({
   const real = createHandlers(library, {
     openExternal: (url) => void openedUrls.push(url),
     chooseFiles: async () => chosenFiles,
-    importFiles: importFilesInline(library),
+    runImports: importInline(library),
     chooseSyncFolder: async () => syncFolder ?? null,
     samplePath: join(REPO, 'resources/sample-digest.txt'),
     readClipboard: () => clipboardText,

@@ -22,7 +22,7 @@ export async function runDogear(
       readStdin: async () => options.stdin ?? '',
       env: options.env ?? {}
     },
-    { openLibrary: (path) => openLibrary(path) }
+    { openLibrary: (path, { create }) => openLibrary(path, { create }) }
   )
   return { code, stdout, stderr }
 }

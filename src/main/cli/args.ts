@@ -10,8 +10,11 @@ export interface CommandSpec {
   flags: Record<string, FlagKind>
   /** Fewest and most positional arguments (Infinity: any number). */
   positionals: [min: number, max: number]
-  /** Whether the command opens the library. */
-  needsLibrary: boolean
+  /**
+   * Only commands that add to the library may create one where none is; every other command
+   * given a path with no library says so and creates nothing (a mistyped --db).
+   */
+  createsLibrary?: true
   /** Positionals are a search query: a word starting with `-` that is no option of the command is part of it. */
   queryPositionals?: boolean
 }
@@ -37,7 +40,7 @@ const SPECS: CommandSpec[] = [
     summary: 'import digest files (the format is detected unless given)',
     flags: { format: 'value', date: 'value', 'groups-as-tags': 'boolean' },
     positionals: [1, Infinity],
-    needsLibrary: true
+    createsLibrary: true
   },
   {
     name: 'list',
@@ -45,16 +48,14 @@ const SPECS: CommandSpec[] = [
       'list [--unread|--starred|--has-code|--revised|--digest ID|--tag NAME] [--search NAME] [--limit N] [--sort position|date|title|seen|recommended]',
     summary: 'list papers',
     flags: LIST_FLAGS,
-    positionals: [0, 0],
-    needsLibrary: true
+    positionals: [0, 0]
   },
   {
     name: 'show',
     usage: 'show ID',
     summary: 'show one paper',
     flags: {},
-    positionals: [1, 1],
-    needsLibrary: true
+    positionals: [1, 1]
   },
   {
     name: 'search',
@@ -62,7 +63,6 @@ const SPECS: CommandSpec[] = [
     summary: 'search titles, authors, abstracts, notes and fields ("title:survey is:unread -diffusion")',
     flags: { limit: 'value', offset: 'value', sort: 'value', 'json-page': 'boolean' },
     positionals: [1, Infinity],
-    needsLibrary: true,
     queryPositionals: true
   },
   {
@@ -71,7 +71,6 @@ const SPECS: CommandSpec[] = [
     summary: 'save a search as a smart list',
     flags: {},
     positionals: [2, Infinity],
-    needsLibrary: true,
     queryPositionals: true
   },
   {
@@ -79,32 +78,28 @@ const SPECS: CommandSpec[] = [
     usage: 'saved-searches',
     summary: 'list saved searches with their queries and unread counts',
     flags: {},
-    positionals: [0, 0],
-    needsLibrary: true
+    positionals: [0, 0]
   },
   {
     name: 'delete-search',
     usage: 'delete-search NAME',
     summary: 'delete a saved search',
     flags: {},
-    positionals: [1, 1],
-    needsLibrary: true
+    positionals: [1, 1]
   },
   {
     name: 'recommend',
     usage: 'recommend [--limit N]',
     summary: 'unread papers most like the starred ones, each with its reason',
     flags: { limit: 'value' },
-    positionals: [0, 0],
-    needsLibrary: true
+    positionals: [0, 0]
   },
   {
     name: 'related',
     usage: 'related ID [--limit N]',
     summary: 'the papers closest to one paper',
     flags: { limit: 'value' },
-    positionals: [1, 1],
-    needsLibrary: true
+    positionals: [1, 1]
   },
   stateSpec('read', 'mark papers read'),
   stateSpec('unread', 'mark papers unread'),
@@ -115,64 +110,56 @@ const SPECS: CommandSpec[] = [
     usage: 'note ID TEXT   (TEXT "-" reads the note from stdin; an empty note removes it)',
     summary: 'write the note of a paper',
     flags: {},
-    positionals: [2, Infinity],
-    needsLibrary: true
+    positionals: [2, Infinity]
   },
   {
     name: 'tag',
     usage: 'tag NAME ID...',
     summary: 'tag papers (a new name creates the tag; names ignore case)',
     flags: {},
-    positionals: [2, Infinity],
-    needsLibrary: true
+    positionals: [2, Infinity]
   },
   {
     name: 'untag',
     usage: 'untag NAME ID...',
     summary: 'remove a tag from papers',
     flags: {},
-    positionals: [2, Infinity],
-    needsLibrary: true
+    positionals: [2, Infinity]
   },
   {
     name: 'tags',
     usage: 'tags | tags rename OLD NEW (onto an existing name: merge) | tags delete NAME',
     summary: 'list tags with their paper counts, rename, merge or delete them',
     flags: {},
-    positionals: [0, 3],
-    needsLibrary: true
+    positionals: [0, 3]
   },
   {
     name: 'delete',
     usage: 'delete ID... | delete --digest ID',
     summary: 'move papers to the trash, or delete a digest (papers only it lists go to the trash)',
     flags: { digest: 'value' },
-    positionals: [0, Infinity],
-    needsLibrary: true
+    positionals: [0, Infinity]
   },
   {
     name: 'trash',
     usage: 'trash | trash --restore ID... | trash --restore-digest ID | trash --empty',
     summary: 'list the trash, restore papers or digests from it, or empty it',
     flags: { restore: 'boolean', 'restore-digest': 'value', empty: 'boolean' },
-    positionals: [0, Infinity],
-    needsLibrary: true
+    positionals: [0, Infinity]
   },
   {
     name: 'digests',
     usage: 'digests',
     summary: 'list imported digests with reading progress',
     flags: {},
-    positionals: [0, 0],
-    needsLibrary: true
+    positionals: [0, 0]
   },
   {
     name: 'stats',
     usage: 'stats [--days N]',
     summary: 'reading statistics',
     flags: { days: 'value' },
-    positionals: [0, 0],
-    needsLibrary: true
+    positionals: [0, 0]
   },
   {
     name: 'sync',
@@ -180,36 +167,49 @@ const SPECS: CommandSpec[] = [
     summary: 'sync with the other devices through a folder your file-sync engine syncs',
     flags: { device: 'value', status: 'boolean' },
     positionals: [0, 1],
-    needsLibrary: true
+    // A new device joins by syncing: the changes of the others fill its new library.
+    createsLibrary: true
   },
   {
     name: 'export',
     usage: 'export --format json',
     summary: 'print every paper with its reading state as JSON',
     flags: { format: 'value' },
-    positionals: [0, 0],
-    needsLibrary: true
+    positionals: [0, 0]
+  },
+  {
+    name: 'backup',
+    usage: 'backup FILE',
+    summary: 'copy the library to FILE (SQLite online backup, verified)',
+    flags: {},
+    positionals: [1, 1]
+  },
+  {
+    name: 'restore',
+    usage: 'restore FILE   (close the app first; the current library is kept as a dated copy)',
+    summary: 'replace the library with a backup, after checking it',
+    flags: {},
+    positionals: [1, 1],
+    createsLibrary: true
   },
   {
     name: 'formats',
     usage: 'formats',
     summary: 'list the digest formats Dogear reads',
     flags: {},
-    positionals: [0, 0],
-    needsLibrary: false
+    positionals: [0, 0]
   },
   {
     name: 'help',
     usage: 'help [COMMAND]',
     summary: 'show this help',
     flags: {},
-    positionals: [0, 1],
-    needsLibrary: false
+    positionals: [0, 1]
   }
 ]
 
 function stateSpec(name: string, summary: string): CommandSpec {
-  return { name, usage: `${name} ID...`, summary, flags: {}, positionals: [1, Infinity], needsLibrary: true }
+  return { name, usage: `${name} ID...`, summary, flags: {}, positionals: [1, Infinity] }
 }
 
 export const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map(SPECS.map((spec) => [spec.name, spec]))
@@ -312,6 +312,7 @@ function missingMessage(spec: CommandSpec): string {
   if (spec.name === 'save-search') return 'save-search needs a NAME and a QUERY'
   if (spec.name === 'delete-search') return 'delete-search needs the NAME of a saved search'
   if (spec.name === 'note') return 'note needs an ID and a TEXT (or "-" to read stdin)'
+  if (spec.name === 'backup' || spec.name === 'restore') return `${spec.name} needs a FILE`
   if (spec.name === 'tag' || spec.name === 'untag') return `${spec.name} needs a tag NAME and at least one paper ID`
   return `${spec.name} needs a paper ID`
 }

@@ -5,6 +5,8 @@ import type { Library } from '../library/contract'
 import { isIsoDate } from '../import/dates'
 import { findParser, describeFormats } from '../import/formats'
 import { importFile, listFormats } from '../ingest/pipeline'
+import { importOptionsFor } from '../ingest/import-source'
+import { backupCommand } from './backup-commands'
 import type { FormatName } from '../import/types'
 import { syncCommand } from './sync-command'
 import { booleanFlag, parseCount, parseId, stringFlag, UsageError, type ParsedArgs } from './args'
@@ -87,6 +89,8 @@ export async function runCommand(args: ParsedArgs, context: CommandContext): Pro
       return syncCommand(args, library)
     case 'export':
       return exportCommand(args, library)
+    case 'backup':
+      return backupCommand(args, library)
     case 'tag':
     case 'untag':
       return tagCommand(args, library)
@@ -121,15 +125,12 @@ function importCommand(args: ParsedArgs, library: Library): CommandOutput {
   if (date !== undefined && !isIsoDate(date)) {
     throw new UsageError(`--date needs a calendar date written YYYY-MM-DD, not "${date}"`, 'import')
   }
-  const sizeCapBytes = library.getSettings().importSizeCapMb * 1024 * 1024
-  const reports: ImportFileReport[] = args.positionals.map((file) =>
-    importFile(library, file, {
-      format: format as FormatName | undefined,
-      date: date ?? null,
-      sizeCapBytes,
-      ...(booleanFlag(args, 'groups-as-tags') ? { groupsAsTags: true } : {})
-    })
-  )
+  const options = importOptionsFor(library, {
+    format: format as FormatName | undefined,
+    date: date ?? null,
+    ...(booleanFlag(args, 'groups-as-tags') ? { groupsAsTags: true } : {})
+  })
+  const reports: ImportFileReport[] = args.positionals.map((file) => importFile(library, file, options))
   const text: string[] = []
   const errors: string[] = []
   for (const report of reports) {

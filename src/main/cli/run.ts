@@ -1,6 +1,6 @@
 // The command line from argv to exit code, with the process (streams, environment) and the
 // library opener passed in so tests can run it in-process.
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Library } from '../library/contract'
 import { LibraryError } from '../library/contract'
@@ -8,6 +8,7 @@ import { resolveDbPath } from '../shell/default-db-path'
 import { COMMANDS, commandUsage, parseArgs, usageText, UsageError, type ParsedArgs } from './args'
 import { DOGEAR_VERSION } from './version'
 import { CommandError, runCommand, runStandaloneCommand, type CommandOutput } from './commands'
+import { restoreCommand } from './backup-commands'
 import { messageOf } from '../../shared/errors'
 
 export interface CliIo {
@@ -18,7 +19,8 @@ export interface CliIo {
 }
 
 export interface CliDeps {
-  openLibrary(path: string): Library
+  /** `create: false`: a missing file is an error, not a new library. */
+  openLibrary(path: string, options: { create: boolean }): Library
 }
 
 export const EXIT_OK = 0
@@ -52,8 +54,11 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
   let library: Library | null = null
   try {
     let output = runStandaloneCommand(args)
+    const path = resolveDbPath(args.db, { platform: process.platform, env: io.env, home: homeOf(io.env) })
+    // Restoring replaces the file itself: it runs with no connection open.
+    if (output === null && args.command === 'restore') output = await restoreCommand(args, path)
     if (output === null) {
-      library = openAt(resolveDbPath(args.db, { platform: process.platform, env: io.env, home: homeOf(io.env) }), deps)
+      library = openAt(path, COMMANDS.get(args.command)?.createsLibrary === true, io, deps)
       output = await runCommand(args, { library, readStdin: io.readStdin })
     }
     const jsonPage = args.flags.get('json-page') === true
@@ -69,14 +74,25 @@ function homeOf(env: Record<string, string | undefined>): string {
   return env.HOME || env.USERPROFILE || '.'
 }
 
-function openAt(path: string, deps: CliDeps): Library {
-  try {
-    mkdirSync(dirname(path), { recursive: true })
-  } catch (error) {
-    throw new CommandError('UNREADABLE', `cannot create the folder for the library ${path}: ${messageOf(error)}`)
+function openAt(path: string, create: boolean, io: CliIo, deps: CliDeps): Library {
+  const isNew = !existsSync(path)
+  if (isNew && !create) {
+    throw new CommandError(
+      'NOT_FOUND',
+      `there is no library at ${path} (check --db or DOGEAR_DB; "dogear import FILE" creates one)`
+    )
+  }
+  if (isNew) {
+    try {
+      mkdirSync(dirname(path), { recursive: true })
+    } catch (error) {
+      throw new CommandError('UNREADABLE', `cannot create the folder for the library ${path}: ${messageOf(error)}`)
+    }
   }
   try {
-    return deps.openLibrary(path)
+    const library = deps.openLibrary(path, { create })
+    if (isNew) io.stderr(`dogear: created a new library at ${path}`)
+    return library
   } catch (error) {
     throw new CommandError(
       error instanceof LibraryError ? error.code : 'UNREADABLE',

@@ -9,6 +9,7 @@
 // NBSP inside a line is kept: it is text ("10\u00a0GB", French spacing), and parsers that
 // fold white space already treat it as a space.
 import { ImportError, type ParseWarning } from './types'
+import { wellFormed } from '../../shared/well-formed'
 
 export interface DecodedText {
   text: string
@@ -18,6 +19,13 @@ export interface DecodedText {
 }
 
 const SNIFF_BYTES = 4096
+
+/**
+ * The most bytes Dogear decodes as one file. A V8 string holds at most 2^29 - 24 UTF-16 units
+ * (about 512 MiB of ASCII); past that TextDecoder fails in ways that look like bad bytes.
+ * The pipeline refuses larger files before reading them.
+ */
+export const MAX_DECODED_BYTES = 500 * 1024 * 1024
 const CONTROL_SAMPLE_BYTES = 64 * 1024
 
 const MAGIC: { bytes: number[]; what: string }[] = [
@@ -40,6 +48,7 @@ const STATED_CHARSET_PATTERNS = [
 /** Decodes a digest file's bytes; throws ImportError for empty or binary files. */
 export function decodeBytes(bytes: Uint8Array, fileName: string): DecodedText {
   if (bytes.length === 0) throw new ImportError('EMPTY', fileName, 'the file is empty')
+  if (bytes.length > MAX_DECODED_BYTES) throw tooLargeToDecode(fileName, bytes.length)
   const warnings: ParseWarning[] = []
   const { text, encoding } = decodeRaw(bytes, fileName, warnings)
   return { text: finishText(text, fileName), encoding, warnings }
@@ -50,7 +59,16 @@ export function decodeBytes(bytes: Uint8Array, fileName: string): DecodedText {
  * checks and the same line-ending and indentation normalization as decoded files.
  */
 export function normalizeInputText(text: string, fileName: string): string {
-  return finishText(text.replace(/^\ufeff/, ''), fileName)
+  return finishText(wellFormed(text).replace(/^\ufeff/, ''), fileName)
+}
+
+export function tooLargeToDecode(fileName: string, size: number): ImportError {
+  const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`
+  return new ImportError(
+    'TOO_LARGE',
+    fileName,
+    `the file is ${mb(size)}; Dogear reads files up to ${mb(MAX_DECODED_BYTES)} (split it into smaller files)`
+  )
 }
 
 function finishText(text: string, fileName: string): string {
@@ -104,6 +122,14 @@ function decodeRaw(bytes: Uint8Array, fileName: string, warnings: ParseWarning[]
   }
 
   if (utf8.ok) return { text: utf8.text, encoding: 'utf-8' }
+  const cutOff = cutOffUtf8(bytes, utf8.badOffset)
+  if (cutOff !== null) {
+    warnings.push({
+      line: utf8.badLine,
+      message: `the file ends in the middle of a character (line ${utf8.badLine}), as a cut-off download does; the broken character was replaced`
+    })
+    return { text: cutOff, encoding: 'utf-8' }
+  }
   warnings.push({
     line: utf8.badLine,
     message: `not valid UTF-8 (first bad byte on line ${utf8.badLine}); read as Windows-1252, so some characters may be wrong`
@@ -175,32 +201,57 @@ function hasMultibyte(bytes: Uint8Array): boolean {
   return false
 }
 
-type Utf8Attempt = { ok: true; text: string } | { ok: false; badLine: number }
+type Utf8Attempt = { ok: true; text: string } | { ok: false; badLine: number; badOffset: number }
 
 function tryUtf8(bytes: Uint8Array): Utf8Attempt {
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
   } catch {
-    return { ok: false, badLine: lineOfFirstInvalidUtf8(bytes) }
+    return { ok: false, ...firstInvalidUtf8(bytes) }
   }
 }
 
-function lineOfFirstInvalidUtf8(bytes: Uint8Array): number {
+function sequenceLength(lead: number): number {
+  if (lead < 0x80) return 1
+  if (lead >= 0xc2 && lead <= 0xdf) return 2
+  if (lead >= 0xe0 && lead <= 0xef) return 3
+  if (lead >= 0xf0 && lead <= 0xf4) return 4
+  return 0
+}
+
+/** Where the first byte sequence that is not UTF-8 starts, and its line. */
+function firstInvalidUtf8(bytes: Uint8Array): { badLine: number; badOffset: number } {
   let line = 1
   let i = 0
   while (i < bytes.length) {
     const b = bytes[i]!
     if (b === 0x0a) line++
-    const length =
-      b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0
-    if (length === 0) return line
+    const length = sequenceLength(b)
+    if (length === 0) return { badLine: line, badOffset: i }
     for (let k = 1; k < length; k++) {
       const c = bytes[i + k]
-      if (c === undefined || (c & 0xc0) !== 0x80) return line
+      if (c === undefined || (c & 0xc0) !== 0x80) return { badLine: line, badOffset: i }
     }
     i += length
   }
-  return line
+  return { badLine: line, badOffset: bytes.length }
+}
+
+/**
+ * A UTF-8 file cut off inside its last character (an interrupted download): everything before
+ * the cut is strict UTF-8 and the tail is the start of a sequence. Read as UTF-8 with the tail
+ * replaced, unless nothing else in the file is beyond ASCII and the tail is one byte, which is as
+ * likely a legacy file's last accented letter.
+ */
+function cutOffUtf8(bytes: Uint8Array, badOffset: number): string | null {
+  const tail = bytes.length - badOffset
+  const length = sequenceLength(bytes[badOffset] ?? 0)
+  if (length < 2 || tail >= length) return null
+  for (let k = 1; k < tail; k++) if ((bytes[badOffset + k]! & 0xc0) !== 0x80) return null
+  const head = bytes.subarray(0, badOffset)
+  if (tail === 1 && !hasMultibyte(head)) return null
+  const text = tryUtf8(head)
+  return text.ok ? `${text.text}\ufffd` : null
 }
 
 function decodeWith(encoding: string, bytes: Uint8Array, fileName: string): string {

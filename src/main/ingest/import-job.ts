@@ -3,11 +3,13 @@
 import type { ImportFileReport } from '../../shared/model'
 import type { Library } from '../library/contract'
 import type { ImportOptions } from './pipeline'
+import { sourceLabel, type ImportSource } from './import-source'
+import { notImported } from './reports'
 
 /** Everything a worker needs, passed as workerData (structured clone: plain data only). */
 export interface ImportJobData {
   dbPath: string
-  paths: string[]
+  sources: ImportSource[]
   options: ImportOptions
   /** The Electron build of better-sqlite3, when main loads one. */
   nativeBinding?: string
@@ -15,14 +17,12 @@ export interface ImportJobData {
 
 export type ImportJobMessage =
   | { type: 'progress'; file: string; done: number; total: number }
+  /** One source's outcome, posted as soon as it is known (a crash later cannot lose it). */
+  | { type: 'report'; index: number; report: ImportFileReport }
   | { type: 'done'; reports: ImportFileReport[] }
   | { type: 'failed'; message: string }
 
-export type ImportOne = (library: Library, path: string, options: ImportOptions) => ImportFileReport
-
-export function notImported(file: string, code: string, message: string): ImportFileReport {
-  return { ok: false, file, error: { code, message } }
-}
+export type ImportOne = (library: Library, source: ImportSource, options: ImportOptions) => ImportFileReport
 
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve))
 
@@ -33,23 +33,28 @@ const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve)
  */
 export async function runImportJob(
   library: Library,
-  paths: readonly string[],
+  sources: readonly ImportSource[],
   options: ImportOptions,
   importOne: ImportOne,
   post: (message: ImportJobMessage) => void,
   shouldStop: () => boolean = () => false
 ): Promise<ImportFileReport[]> {
   const reports: ImportFileReport[] = []
-  const total = paths.length
-  for (const [index, path] of paths.entries()) {
+  const total = sources.length
+  for (const [index, source] of sources.entries()) {
     await yieldToEvents()
+    const label = sourceLabel(source)
     if (shouldStop()) {
-      reports.push(notImported(path, 'CANCELLED', 'Dogear was closing before this file was imported; import it again.'))
+      reports.push(
+        notImported(label, 'CANCELLED', 'Dogear was closing before this file was imported; import it again.')
+      )
       continue
     }
-    post({ type: 'progress', file: path, done: index, total })
-    reports.push(importOne(library, path, options))
+    post({ type: 'progress', file: label, done: index, total })
+    const report = importOne(library, source, options)
+    reports.push(report)
+    post({ type: 'report', index, report })
   }
-  post({ type: 'progress', file: paths[total - 1] ?? '', done: total, total })
+  post({ type: 'progress', file: sourceLabel(sources[total - 1] ?? ''), done: total, total })
   return reports
 }

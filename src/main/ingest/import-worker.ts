@@ -1,7 +1,7 @@
 // The import worker thread: its own connection to the library file (WAL lets main keep
 // reading meanwhile), the files imported one by one, progress posted back to main.
 import { parentPort, workerData } from 'node:worker_threads'
-import { importFile } from './pipeline'
+import { importSource } from './import-source'
 import { openLibrary } from '../library'
 import { runImportJob, type ImportJobData, type ImportJobMessage } from './import-job'
 import { messageOf } from '../../shared/errors'
@@ -16,7 +16,7 @@ async function main(port: NonNullable<typeof parentPort>, job: ImportJobData): P
     // The Electron build of better-sqlite3, when the app found one (see electron-native.ts).
     const library = openLibrary(job.dbPath, job.nativeBinding ? { nativeBinding: job.nativeBinding } : {})
     try {
-      const reports = await runImportJob(library, job.paths, job.options, importFile, post, () => stopping)
+      const reports = await runImportJob(library, job.sources, job.options, importSource, post, () => stopping)
       post({ type: 'done', reports })
     } finally {
       library.close()

@@ -7,11 +7,12 @@ import { basename } from 'node:path'
 import type { FormatInfo, ImportFileReport, ImportWarning } from '../../shared/model'
 import { LibraryError, type Library } from '../library/contract'
 import { isIsoDate } from '../import/dates'
-import { decodeBytes, normalizeInputText } from '../import/decode'
+import { decodeBytes, MAX_DECODED_BYTES, normalizeInputText, tooLargeToDecode } from '../import/decode'
 import { detectFormat } from '../import/detect'
 import { describeFormats, findParser, formatInfos } from '../import/formats'
 import { ImportError, type DigestParser, type FormatName, type ParseResult } from '../import/types'
 import { messageOf } from '../../shared/errors'
+import { notImported } from './reports'
 
 export interface ImportOptions {
   /** Skip detection and read the file as this format. */
@@ -37,6 +38,7 @@ export function importFile(library: Library, path: string, options: ImportOption
     checkOptions(path, options)
     const stats = statFile(path)
     const cap = options.sizeCapBytes ?? DEFAULT_SIZE_CAP_BYTES
+    if (stats.size > MAX_DECODED_BYTES) throw tooLargeToDecode(path, stats.size)
     if (stats.size > cap) {
       throw new ImportError(
         'TOO_LARGE',
@@ -217,15 +219,24 @@ function guarded(label: string, run: () => ImportFileReport): ImportFileReport {
   try {
     return run()
   } catch (error) {
-    if (error instanceof ImportError) return failure(label, error.code, error.message)
-    if (error instanceof OptionError) return failure(label, 'INVALID_OPTION', error.message)
-    if (error instanceof LibraryError) return failure(label, `LIBRARY_${error.code}`, `${label}: ${error.message}`)
-    return failure(label, 'INTERNAL', `${label}: the import failed unexpectedly (${messageOf(error)})`)
+    if (error instanceof ImportError) return notImported(label, error.code, error.message)
+    if (error instanceof OptionError) return notImported(label, 'INVALID_OPTION', error.message)
+    if (error instanceof LibraryError) return libraryFailure(label, error)
+    return notImported(label, 'INTERNAL', `${label}: the import failed unexpectedly (${messageOf(error)})`)
   }
 }
 
-function failure(file: string, code: string, message: string): ImportFileReport {
-  return { ok: false, file, error: { code, message } }
+/** Storage failures keep their own codes: the reader can free disk space or wait, and try again. */
+const STORAGE_FAILURES: Partial<Record<LibraryError['code'], string>> = {
+  DISK_FULL: 'the disk is full: nothing was imported',
+  READ_ONLY: 'the library is read-only: nothing was imported',
+  BUSY: 'another program kept the library busy: nothing was imported; try again'
+}
+
+function libraryFailure(label: string, error: LibraryError): ImportFileReport {
+  const storage = STORAGE_FAILURES[error.code]
+  if (storage) return notImported(label, error.code, `${label}: ${storage} (${error.message})`)
+  return notImported(label, `LIBRARY_${error.code}`, `${label}: ${error.message}`)
 }
 
 function stripFile(error: ImportError): string {

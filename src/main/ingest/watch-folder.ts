@@ -3,13 +3,24 @@
 // the app). Polling a single folder every few seconds is cheap and behaves the same on every
 // platform and network drive, unlike fs.watch. Plain Node: no electron here.
 import type { Dirent } from 'node:fs'
-import { mkdir, readdir, rename, stat } from 'node:fs/promises'
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import type { ImportFileReport } from '../../shared/model'
 import { messageOf } from '../../shared/errors'
+import { notImported } from './reports'
 
 export const DONE_FOLDER = 'done'
 export const FAILED_FOLDER = 'failed'
+
+/**
+ * Names the file being imported while its import runs. Found at the next look, it means that
+ * import never finished (the app crashed or was killed): the file is moved to failed/ with a
+ * note, not tried again, so one bad file cannot stop the app at every start.
+ */
+export const IMPORTING_MARKER = '.dogear-importing'
+
+/** Codes of imports that ended the worker: their files are quarantined with a note of the error. */
+const QUARANTINED_CODES = new Set(['IMPORT_CRASHED', 'TIMED_OUT'])
 
 /** Browsers and editors write to these names first and rename when the file is complete. */
 const PARTIAL_SUFFIXES = ['.part', '.partial', '.crdownload', '.download', '.tmp', '.temp', '.swp', '~']
@@ -90,9 +101,7 @@ export interface FolderWatcher {
   stop(): Promise<void>
 }
 
-function failure(file: string, code: string, message: string): ImportFileReport {
-  return { ok: false, file, error: { code, message } }
-}
+const failure = notImported
 
 export function createFolderWatcher(options: FolderWatcherOptions): FolderWatcher {
   const { folder } = options
@@ -121,27 +130,50 @@ export function createFolderWatcher(options: FolderWatcherOptions): FolderWatche
     return sightings
   }
 
-  async function moveInto(subfolder: string, name: string): Promise<void> {
+  async function moveInto(subfolder: string, name: string, note?: string): Promise<void> {
     const target = join(folder, subfolder)
     await mkdir(target, { recursive: true })
     const existing = new Set(await readdir(target))
-    await rename(
-      join(folder, name),
-      join(
-        target,
-        freeName(name, (candidate) => existing.has(candidate))
-      )
-    )
+    const free = freeName(name, (candidate) => existing.has(candidate) || existing.has(`${candidate}.error.txt`))
+    await rename(join(folder, name), join(target, free))
+    if (note !== undefined) await writeFile(join(target, `${free}.error.txt`), `${note}\n`)
+  }
+
+  const marker = join(folder, IMPORTING_MARKER)
+
+  /** The file an import was started on and never finished, moved to failed/ with a note. */
+  async function quarantineUnfinished(): Promise<ImportFileReport[]> {
+    let name: string
+    try {
+      name = (await readFile(marker, 'utf8')).trim()
+    } catch {
+      return []
+    }
+    await rm(marker, { force: true })
+    const path = join(folder, name)
+    const message =
+      `${path}: Dogear stopped while importing this file (it crashed or was closed), so it was moved to ` +
+      `${FAILED_FOLDER}/ and will not be tried again. Import it by hand to see what is wrong with it.`
+    try {
+      await moveInto(FAILED_FOLDER, name, message)
+    } catch {
+      return []
+    }
+    return [failure(path, 'IMPORT_CRASHED', message)]
   }
 
   async function handle(name: string): Promise<ImportFileReport[]> {
     const path = join(folder, name)
+    await writeFile(marker, name)
     const report = await options.importFile(path)
     const subfolder = report.ok ? DONE_FOLDER : FAILED_FOLDER
+    const note = !report.ok && QUARANTINED_CODES.has(report.error.code) ? report.error.message : undefined
     try {
-      await moveInto(subfolder, name)
+      await moveInto(subfolder, name, note)
+      await rm(marker, { force: true })
       return [report]
     } catch (error) {
+      await rm(marker, { force: true })
       const observation = seen.get(name)
       if (observation) stuck.set(name, `${observation.size}:${observation.mtimeMs}`)
       return [
@@ -161,6 +193,11 @@ export function createFolderWatcher(options: FolderWatcherOptions): FolderWatche
       // Said once, not every few seconds while the folder stays unavailable.
       if (message !== lastFolderError) options.onReports([failure(folder, 'WATCH_FAILED', message)])
       lastFolderError = message
+      return
+    }
+    const quarantined = await quarantineUnfinished()
+    if (quarantined.length > 0) {
+      options.onReports(quarantined)
       return
     }
     const result = observe(seen, sightings, now(), stableMs)

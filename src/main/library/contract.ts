@@ -113,6 +113,8 @@ export interface Library {
   /** App settings live in the library so the CLI and the app agree. */
   getSettings(): Settings
   updateSettings(patch: Partial<Settings>): Settings
+  /** A verified copy of the library at `target` (SQLite's online backup; see backup.ts). */
+  backup(target: string): Promise<BackupResult>
   /** What the recommender reads, and dismissals (src/main/discover builds on it). */
   discover: DiscoverData
   /** Papers by id, in the order given (unknown ids skipped), as lists show them. */
@@ -124,10 +126,20 @@ export interface Library {
   close(): void
 }
 
+export interface BackupResult {
+  path: string
+  bytes: number
+  papers: number
+  ms: number
+}
+
 /** Raised for operations on things that do not exist or arguments that make no sense. */
 export class LibraryError extends Error {
   constructor(
-    readonly code: Extract<ErrorCode, 'NOT_FOUND' | 'INVALID_ARGUMENT' | 'NEWER_DATABASE' | 'CORRUPT'>,
+    readonly code: Extract<
+      ErrorCode,
+      'NOT_FOUND' | 'INVALID_ARGUMENT' | 'NEWER_DATABASE' | 'CORRUPT' | 'DISK_FULL' | 'READ_ONLY' | 'BUSY'
+    >,
     message: string
   ) {
     super(message)

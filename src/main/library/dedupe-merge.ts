@@ -4,6 +4,7 @@ import type { Link } from '../../shared/model'
 import type { CarriedState, ParsedPaper } from '../import/types'
 import { collapseWhitespace, normalizeDoi, titleKey } from '../import/normalize'
 import { MARKERS } from './search-query'
+import { wellFormed } from '../../shared/well-formed'
 
 export interface PaperRecord {
   title: string
@@ -27,7 +28,7 @@ export interface PaperRecord {
 /** Trimmed, without the search highlight markers (private-use characters no digest means). */
 function text(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null
-  const trimmed = value.replace(MARKERS, '').trim()
+  const trimmed = wellFormed(value).replace(MARKERS, '').trim()
   return trimmed === '' ? null : trimmed
 }
 
@@ -76,13 +77,15 @@ function arxivIdOfDoi(doi: string | null): string | null {
 }
 
 export function toRecord(entry: ParsedPaper): PaperRecord {
-  const title = collapseWhitespace(entry.title.replace(MARKERS, ''))
+  const title = collapseWhitespace(wellFormed(entry.title).replace(MARKERS, ''))
   const doi = normalizeDoi(entry.doi)
   const arxivId = (text(entry.arxivId) ?? arxivIdOfDoi(doi))?.replace(/v\d+$/, '') ?? null
   return {
     title,
     titleKey: titleKey(title),
-    authors: entry.authors.map((name) => collapseWhitespace(name.replace(MARKERS, ''))).filter((name) => name !== ''),
+    authors: entry.authors
+      .map((name) => collapseWhitespace(wellFormed(name).replace(MARKERS, '')))
+      .filter((name) => name !== ''),
     abstract: text(entry.abstract),
     snippet: text(entry.snippet),
     arxivId,

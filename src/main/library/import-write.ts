@@ -6,9 +6,18 @@ import { LibraryError, type DigestImport, type DigestImportOutcome } from './con
 import { localDay } from './clock'
 import { collapseDuplicates, hasCode, mergeRecords, toRecord, type PaperRecord } from './dedupe-merge'
 import { indexNewPapers, reindexAround } from './search-index'
+import { letWaitingWritersGo } from './write-turns'
 import { ImportExtras } from './import-extras'
 import { recordNewPaperVersions, recordVersion } from './versions'
 import { recordDigestFile } from './sync-outbox'
+import {
+  beginPending,
+  finishPending,
+  heartbeat,
+  recoverDeadImports,
+  saveRowBefore,
+  undoPendingImport
+} from './pending-imports'
 
 interface StoredPaperRow {
   id: number
@@ -132,93 +141,215 @@ function validate(input: DigestImport): void {
   if (blank) throw new LibraryError('INVALID_ARGUMENT', `${name}: the paper at line ${blank.line} has no title`)
 }
 
+/** Files with more papers than this are written in chunks (see pending-imports.ts). */
+export const CHUNKED_FROM_PAPERS = 2_000
+
+/**
+ * A chunk commits once it has taken this long: the reader's writes then wait at most about
+ * this much (plus one paper, one index flush and the commit), whatever the machine's speed.
+ */
+export const CHUNK_MS = 60
+
+type Outcome = 'added' | 'merged' | 'unchanged'
+
+/** What the writes of one file share, chunk after chunk. */
+interface FileWrite {
+  statements: Statements
+  digestId: number
+  day: string
+  nowIso: string
+  /** Papers of this file by id, in order of their first entry. */
+  outcomes: Map<number, Outcome>
+  /** Papers with an id above this are not in the search index yet (added since the last fill). */
+  indexedUpTo: number
+  /** Called before an existing paper is first changed (chunked files save its row). */
+  beforeChange(paperId: number): void
+  /** Ids this file added: they are not existing papers, whatever their id. */
+  added: Set<number>
+  /** Subjects, groups as tags and carried reading state, written beside each paper. */
+  extras: ImportExtras
+}
+
+function lastPaperId(statements: Statements): number {
+  return (statements.get('SELECT coalesce(max(id), 0) AS id FROM papers').get() as { id: number }).id
+}
+
+function insertDigest(statements: Statements, input: DigestImport, day: string, nowIso: string): number {
+  const { digest } = input
+  return Number(
+    statements
+      .get(
+        `INSERT INTO digests (title, format, file_name, content_hash, date_from, date_to, day, imported_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+      )
+      .run(digest.title, input.format, input.fileName, input.contentHash, digest.dateFrom, digest.dateTo, day, nowIso)
+      .lastInsertRowid
+  )
+}
+
+function writeRecord(write: FileWrite, record: PaperRecord): void {
+  const { statements, digestId, day, nowIso, outcomes } = write
+  const position = outcomes.size + 1
+  const row = findExisting(statements, record)
+  if (!row) {
+    const params = { ...recordParams(record), day, digestId, position, now: nowIso }
+    const id = Number(statements.get(INSERT_PAPER).run(params).lastInsertRowid)
+    statements
+      .get('INSERT INTO paper_state (paper_id, read_at, starred_at) VALUES (?, ?, ?)')
+      .run(id, record.readHint ? nowIso : null, record.starHint ? nowIso : null)
+    statements
+      .get('INSERT INTO digest_entries (digest_id, position, paper_id) VALUES (?, ?, ?)')
+      .run(digestId, position, id)
+    write.extras.added(id, record)
+    outcomes.set(id, 'added')
+    write.added.add(id)
+    return
+  }
+  const { record: merged, changed } = mergeRecords(storedRecord(row), withoutTakenDoi(statements, record, row))
+  const earlier = outcomes.get(row.id)
+  const moves = earlier === undefined && day < row.digest_date
+  if ((changed || moves) && !write.added.has(row.id)) write.beforeChange(row.id)
+  if (changed) {
+    const update = (): unknown => statements.get(UPDATE_PAPER).run({ ...recordParams(merged), now: nowIso, id: row.id })
+    // A paper not indexed yet is indexed with its final text by the next fill.
+    if (row.id > write.indexedUpTo) update()
+    else reindexAround(statements, row.id, update)
+  }
+  const subjectsAdded = write.extras.existing(row.id, record)
+  recordVersion(statements, row.id, record.arxivVersion, digestId)
+  if (earlier === undefined) {
+    statements
+      .get('INSERT INTO digest_entries (digest_id, position, paper_id) VALUES (?, ?, ?)')
+      .run(digestId, position, row.id)
+    statements.get('UPDATE papers SET digest_count = digest_count + 1 WHERE id = ?').run(row.id)
+    if (moves) statements.get(MOVE_FIRST_DIGEST).run(day, digestId, position, row.id)
+    outcomes.set(row.id, changed || subjectsAdded ? 'merged' : 'unchanged')
+  } else if (earlier === 'unchanged' && (changed || subjectsAdded)) {
+    // Two records of this file matched one paper by different keys: still one entry.
+    outcomes.set(row.id, 'merged')
+  }
+}
+
+/** Counts the digest's papers and reads, and says what the file did. */
+function finishDigest(write: FileWrite): DigestImportOutcome {
+  write.statements
+    .get(
+      `UPDATE digests SET paper_count = ?,
+       read_count = (SELECT count(*) FROM digest_entries e JOIN paper_state s ON s.paper_id = e.paper_id
+                      WHERE e.digest_id = digests.id AND s.read_at IS NOT NULL)
+       WHERE id = ?`
+    )
+    .run(write.outcomes.size, write.digestId)
+  const counts = { added: 0, merged: 0, unchanged: 0 }
+  for (const outcome of write.outcomes.values()) counts[outcome]++
+  return {
+    digestId: write.digestId,
+    papers: write.outcomes.size,
+    ...counts,
+    alreadyImported: false,
+    ...write.extras.summary()
+  }
+}
+
+function startWrite(statements: Statements, input: DigestImport, day: string, nowIso: string): FileWrite {
+  const digestId = insertDigest(statements, input, day, nowIso)
+  if (input.source) recordDigestFile(statements, input, input.source, new Date(nowIso))
+  return {
+    statements,
+    digestId,
+    day,
+    nowIso,
+    outcomes: new Map(),
+    indexedUpTo: lastPaperId(statements),
+    beforeChange: () => {},
+    added: new Set(),
+    extras: new ImportExtras(statements, nowIso, input.groupsAsTags === true)
+  }
+}
+
+/** A small file: everything in one transaction. */
+function importWhole(
+  db: Db,
+  statements: Statements,
+  input: DigestImport,
+  records: PaperRecord[],
+  day: string,
+  nowIso: string
+) {
+  return db
+    .transaction((): DigestImportOutcome => {
+      const known = alreadyImported(statements, input.contentHash)
+      if (known) return known
+      const write = startWrite(statements, input, day, nowIso)
+      for (const record of records) writeRecord(write, record)
+      indexNewPapers(statements, write.indexedUpTo)
+      recordNewPaperVersions(statements, write.indexedUpTo, write.digestId)
+      return finishDigest(write)
+    })
+    .immediate()
+}
+
+/** A large file: pending, then chunks of about CHUNK_MS each, then finished; undone whole on failure. */
+function importInChunks(
+  db: Db,
+  statements: Statements,
+  input: DigestImport,
+  records: PaperRecord[],
+  day: string,
+  nowIso: string
+): DigestImportOutcome {
+  const begin = db.transaction((): FileWrite | DigestImportOutcome => {
+    recoverDeadImports(db, statements, Date.now())
+    const known = alreadyImported(statements, input.contentHash)
+    if (known) return known
+    const write = startWrite(statements, input, day, nowIso)
+    beginPending(statements, write.digestId, Date.now())
+    write.beforeChange = (paperId) => saveRowBefore(statements, write.digestId, paperId)
+    return write
+  })
+  const started = begin.immediate()
+  if (!('statements' in started)) return started
+  const write = started
+  try {
+    let next = 0
+    while (next < records.length) {
+      next = db
+        .transaction((from: number): number => {
+          // Papers other writers added between chunks are indexed by them already.
+          write.indexedUpTo = lastPaperId(statements)
+          const deadline = performance.now() + CHUNK_MS
+          let at = from
+          while (at < records.length && (at === from || performance.now() < deadline))
+            writeRecord(write, records[at++]!)
+          indexNewPapers(statements, write.indexedUpTo)
+          recordNewPaperVersions(statements, write.indexedUpTo, write.digestId)
+          heartbeat(statements, write.digestId, Date.now())
+          return at
+        })
+        .immediate(next)
+      letWaitingWritersGo(db.name)
+    }
+    return db
+      .transaction((): DigestImportOutcome => {
+        const outcome = finishDigest(write)
+        finishPending(statements, write.digestId)
+        return outcome
+      })
+      .immediate()
+  } catch (error) {
+    undoPendingImport(db, statements, write.digestId)
+    throw error
+  }
+}
+
 export function importDigest(db: Db, statements: Statements, input: DigestImport, now: Date): DigestImportOutcome {
   validate(input)
   const records = collapseDuplicates(input.entries.map(toRecord))
   const nowIso = now.toISOString()
   const day = input.digest.dateFrom ?? input.digest.dateTo ?? localDay(now)
-
-  return withImportCache(
-    db,
-    records.length,
-    db.transaction((): DigestImportOutcome => {
-      const known = alreadyImported(statements, input.contentHash)
-      if (known) return known
-
-      const lastIdBefore = (statements.get('SELECT coalesce(max(id), 0) AS id FROM papers').get() as { id: number }).id
-      const digestId = Number(
-        statements
-          .get(
-            `INSERT INTO digests (title, format, file_name, content_hash, date_from, date_to, day, imported_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-          )
-          .run(
-            input.digest.title,
-            input.format,
-            input.fileName,
-            input.contentHash,
-            input.digest.dateFrom,
-            input.digest.dateTo,
-            day,
-            nowIso
-          ).lastInsertRowid
-      )
-      if (input.source) recordDigestFile(statements, input, input.source, now)
-
-      const outcomes = new Map<number, 'added' | 'merged' | 'unchanged'>()
-      const insertEntry = statements.get('INSERT INTO digest_entries (digest_id, position, paper_id) VALUES (?, ?, ?)')
-      const insertState = statements.get('INSERT INTO paper_state (paper_id, read_at, starred_at) VALUES (?, ?, ?)')
-      const insertPaper = statements.get(INSERT_PAPER)
-      const extras = new ImportExtras(statements, nowIso, input.groupsAsTags === true)
-
-      for (const record of records) {
-        const position = outcomes.size + 1
-        const row = findExisting(statements, record)
-        if (!row) {
-          const params = { ...recordParams(record), day, digestId, position, now: nowIso }
-          const id = Number(insertPaper.run(params).lastInsertRowid)
-          insertState.run(id, record.readHint ? nowIso : null, record.starHint ? nowIso : null)
-          insertEntry.run(digestId, position, id)
-          extras.added(id, record)
-          outcomes.set(id, 'added')
-          continue
-        }
-        const { record: merged, changed } = mergeRecords(storedRecord(row), withoutTakenDoi(statements, record, row))
-        if (changed) {
-          const update = (): unknown =>
-            statements.get(UPDATE_PAPER).run({ ...recordParams(merged), now: nowIso, id: row.id })
-          // A paper this import added is not indexed yet: the fill at the end indexes its final text.
-          if (row.id > lastIdBefore) update()
-          else reindexAround(statements, row.id, update)
-        }
-        const subjectsAdded = extras.existing(row.id, record)
-        recordVersion(statements, row.id, record.arxivVersion, digestId)
-        const earlier = outcomes.get(row.id)
-        if (earlier === undefined) {
-          insertEntry.run(digestId, position, row.id)
-          statements.get('UPDATE papers SET digest_count = digest_count + 1 WHERE id = ?').run(row.id)
-          if (day < row.digest_date) statements.get(MOVE_FIRST_DIGEST).run(day, digestId, position, row.id)
-          outcomes.set(row.id, changed || subjectsAdded ? 'merged' : 'unchanged')
-        } else if (earlier === 'unchanged' && (changed || subjectsAdded)) {
-          // Two records of this file matched one paper by different keys: still one entry.
-          outcomes.set(row.id, 'merged')
-        }
-      }
-
-      indexNewPapers(statements, lastIdBefore)
-      recordNewPaperVersions(statements, lastIdBefore, digestId)
-      statements
-        .get(
-          `UPDATE digests SET paper_count = ?,
-           read_count = (SELECT count(*) FROM digest_entries e JOIN paper_state s ON s.paper_id = e.paper_id
-                          WHERE e.digest_id = digests.id AND s.read_at IS NOT NULL)
-         WHERE id = ?`
-        )
-        .run(outcomes.size, digestId)
-
-      const counts = { added: 0, merged: 0, unchanged: 0 }
-      for (const outcome of outcomes.values()) counts[outcome]++
-      return { digestId, papers: outcomes.size, ...counts, alreadyImported: false, ...extras.summary() }
-    })
-  )
+  // Chunks commit every CHUNK_MS, so their pages never pile up in one transaction: the
+  // connection's own page cache is enough (a cache grown to the file's size cost ~4 KB per paper).
+  return records.length < CHUNKED_FROM_PAPERS
+    ? withImportCache(db, records.length, () => importWhole(db, statements, input, records, day, nowIso))
+    : importInChunks(db, statements, input, records, day, nowIso)
 }

@@ -9,8 +9,9 @@ import { unreadIdsQuery } from './filters'
 import { allIds, filterIds, listPapers } from './listing'
 import { discoverData } from './discover-data'
 import { rereadRevised, revisionOf, versionsOf } from './versions'
+import { checkLibraryFile } from './library-file'
+import { LATEST_VERSION, migrate } from './migrations'
 import { nextUnread } from './next-unread'
-import { migrate } from './migrations'
 import { saveNote } from './notes'
 import { importDigest } from './import-write'
 import { loadPaperDetails, loadPapers } from './paper-rows'
@@ -19,6 +20,10 @@ import { search } from './search'
 import { getSettings, updateSettings } from './settings'
 import { markRead, setStarred } from './state'
 import { stats } from './stats'
+import { recoverDeadImports } from './pending-imports'
+import { backupLibrary } from './backup'
+import { guardStorage, withStorageErrors } from './storage-errors'
+import { LibraryError } from './contract'
 import { deleteTag, listTags, renameTag, tagPapers, untagPapers } from './tags'
 import {
   deleteDigest,
@@ -40,6 +45,11 @@ export interface LibraryOptions {
   now?: Clock
   /** Path of a better-sqlite3 binary built for another ABI (the Electron app's); Node's build otherwise. */
   nativeBinding?: string
+  /**
+   * Whether a missing file becomes a new library (the default). Read-only commands pass false:
+   * a mistyped path then says that no library is there and creates nothing.
+   */
+  create?: boolean
 }
 
 const EXPORT_CHUNK = 500
@@ -47,18 +57,25 @@ const EXPORT_CHUNK = 500
 /** Opens the library at `path` (':memory:' for a throwaway one), migrating it to this version. */
 export function openLibrary(path: string, options: LibraryOptions = {}): Library {
   const now: Clock = options.now ?? (() => new Date())
-  const db = openConnection(path, options.nativeBinding)
+  // Refusals come first, before a connection could change the file (see library-file.ts).
+  const state = checkLibraryFile(path, LATEST_VERSION, options.nativeBinding)
+  if (state === 'missing' && options.create === false) {
+    throw new LibraryError('NOT_FOUND', `There is no library at ${path}`)
+  }
+  const db = guardStorage(path, () => openConnection(path, options.nativeBinding))
   try {
-    guardCorrupt(path, () => migrate(db, path, now()))
+    guardStorage(path, () => guardCorrupt(path, () => migrate(db, path, now())))
   } catch (error) {
     db.close()
     throw error
   }
   const statements = new Statements(db)
+  // A large import whose process died (kill -9, power loss) is taken back out whole.
+  guardStorage(path, () => recoverDeadImports(db, statements, Date.now()))
   const savedSearches = createSavedSearches(db, statements, now)
   purgeExpiredTrash(db, statements, getSettings(statements).trashPurgeDays, now())
 
-  return {
+  return withStorageErrors(path, {
     importDigest: (input) => importDigest(db, statements, input, now()),
     listPapers: (query) => listPapers(statements, query),
     nextUnread: (query) => nextUnread(statements, query),
@@ -126,11 +143,12 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
     getSettings: () => getSettings(statements),
     updateSettings: (patch) => updateSettings(db, statements, patch, now()),
     sync: syncStore(db, statements, now),
+    backup: (target) => backupLibrary(db, target),
     discover: discoverData(db, statements, now),
     papersByIds: (ids) => loadPapers(statements, ids),
     filterIds: (filter) => filterIds(statements, filter),
     close: () => {
       if (db.open) db.close()
     }
-  }
+  })
 }

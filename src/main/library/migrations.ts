@@ -1,7 +1,7 @@
 // Numbered schema migrations, bundled as code. Each runs with its `user_version` bump in one
 // transaction, so a crash leaves the file at the old version or the new one, never between.
-import { copyFileSync } from 'node:fs'
 import { APPLICATION_ID, type Db } from './connection'
+import { copyNow } from './backup'
 import { LibraryError } from './contract'
 import { V9_SYNC } from './sync-schema'
 
@@ -308,6 +308,27 @@ CREATE TRIGGER paper_state_star_counted AFTER UPDATE OF starred_at ON paper_stat
 END;
 `
 
+/**
+ * Large imports are written in chunks (see pending-imports.ts): the digest is pending until its
+ * last chunk, and every existing paper a chunk changes is saved first, so the file can be undone
+ * whole if it fails or its process dies.
+ */
+const V10_PENDING_IMPORTS = `
+CREATE TABLE pending_imports (
+  digest_id INTEGER PRIMARY KEY REFERENCES digests(id) ON DELETE CASCADE,
+  -- host:pid:thread of the writer, and when it last committed a chunk (ms since 1970).
+  owner TEXT NOT NULL,
+  heartbeat_ms INTEGER NOT NULL
+);
+CREATE TABLE pending_import_undo (
+  digest_id INTEGER NOT NULL REFERENCES pending_imports(digest_id) ON DELETE CASCADE,
+  paper_id INTEGER NOT NULL,
+  -- The paper's stored columns before the import changed it, as a JSON object.
+  row TEXT NOT NULL,
+  PRIMARY KEY (digest_id, paper_id)
+) WITHOUT ROWID;
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -332,7 +353,8 @@ export const MIGRATIONS: readonly Migration[] = [
     up: (db) => db.exec(V7_VERSIONS_DISMISSALS)
   },
   { version: 8, description: 'listing counters', up: (db) => db.exec(V8_LISTING_COUNTERS) },
-  { version: 9, description: 'sync: outbox, merge clocks, note versions, devices', up: (db) => db.exec(V9_SYNC) }
+  { version: 9, description: 'sync: outbox, merge clocks, note versions, devices', up: (db) => db.exec(V9_SYNC) },
+  { version: 10, description: 'large imports in chunks, undone whole', up: (db) => db.exec(V10_PENDING_IMPORTS) }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version
@@ -356,14 +378,12 @@ function timestamp(date: Date): string {
 }
 
 /**
- * Copies the file aside before changing its schema. A synchronous copy after a full WAL
- * checkpoint keeps `openLibrary` synchronous (better-sqlite3's `db.backup()` is async).
+ * Copies the library aside before changing its schema, verified (see backup.ts: VACUUM INTO
+ * keeps `openLibrary` synchronous, and reads committed data in the WAL too). A copy that is
+ * not whole throws, and the migration does not start.
  */
 function backupFile(db: Db, path: string, version: number, now: Date): string {
-  db.pragma('wal_checkpoint(TRUNCATE)')
-  const backupPath = `${path}.backup-v${version}-${timestamp(now)}`
-  copyFileSync(path, backupPath)
-  return backupPath
+  return copyNow(db, `${path}.backup-v${version}-${timestamp(now)}`).path
 }
 
 /** Brings the database to the latest version, refusing files this app cannot own. */
@@ -396,7 +416,7 @@ export function migrate(
     db.transaction(() => {
       migration.up(db)
       db.pragma(`user_version = ${migration.version}`)
-    })()
+    }).immediate()
   }
   return { from, to: latest, backupPath }
 }

@@ -1,14 +1,16 @@
 // Notes: one per paper, searchable, every save logged as a reading event.
 import type { Db, Statements } from './connection'
+import { readerWrite } from './write-turns'
 import { LibraryError } from './contract'
 import { reindexAround } from './search-index'
+import { wellFormed } from '../../shared/well-formed'
 import { recordNote } from './sync-outbox'
 
 export function saveNote(db: Db, statements: Statements, id: number, text: string, now: Date): void {
   if (!Number.isSafeInteger(id) || id < 1) throw new LibraryError('INVALID_ARGUMENT', `${String(id)} is not a paper id`)
-  const body = text.trim() === '' ? null : text
+  const body = text.trim() === '' ? null : wellFormed(text)
   const at = now.toISOString()
-  db.transaction(() => {
+  readerWrite(db, () => {
     if (!statements.get('SELECT 1 FROM papers WHERE id = ?').get(id)) {
       throw new LibraryError('NOT_FOUND', `There is no paper with id ${id}`)
     }
@@ -27,5 +29,5 @@ export function saveNote(db: Db, statements: Statements, id: number, text: strin
     })
     statements.get("INSERT INTO reading_events (paper_id, kind, at) VALUES (?, 'note', ?)").run(id, at)
     recordNote(statements, id, body ?? '', now)
-  })()
+  })
 }

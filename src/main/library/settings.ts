@@ -2,6 +2,7 @@
 import { settingsPatchSchema } from '../../shared/api'
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/model'
 import type { Db, Statements } from './connection'
+import { readerWrite } from './write-turns'
 import { recordFollowedSetting } from './sync-values'
 import { LibraryError } from './contract'
 
@@ -46,7 +47,7 @@ export function updateSettings(
     if (!CHECKS[key](value))
       throw new LibraryError('INVALID_ARGUMENT', `${JSON.stringify(value)} is not a valid ${key}`)
   }
-  db.transaction(() => {
+  readerWrite(db, () => {
     const upsert = statements.get(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
     )
@@ -54,6 +55,6 @@ export function updateSettings(
       upsert.run(key, JSON.stringify(value))
       recordFollowedSetting(statements, key, value, now)
     }
-  })()
+  })
   return getSettings(statements)
 }

@@ -2,6 +2,7 @@
 // Set-based statements over a JSON list of ids, so marking 100,000 papers costs a few statements.
 import type { StateChange } from '../../shared/model'
 import type { Db, Statements } from './connection'
+import { readerWrite } from './write-turns'
 import { LibraryError } from './contract'
 import { recordPaperMarks } from './sync-outbox'
 
@@ -76,7 +77,7 @@ function changeMark(
   if (wanted.length === 0) return { changed: [] }
   const at = now.toISOString()
   const list = JSON.stringify(wanted)
-  return db.transaction((): StateChange => {
+  return readerWrite(db, (): StateChange => {
     requirePapers(statements, wanted)
     const changed = (
       on
@@ -100,7 +101,7 @@ function changeMark(
     recordPaperMarks(statements, changed, mark.column === 'read_at' ? 'read' : 'starred', on, now)
     if (mark.column === 'read_at') adjustDigestReadCounts(statements, changed, on ? 1 : -1)
     return { changed: inInputOrder(wanted, changed) }
-  })()
+  })
 }
 
 export function markRead(

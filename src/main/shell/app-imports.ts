@@ -1,8 +1,10 @@
-// The app's import door: every file import runs in the import worker (never on the main
-// thread), under the size cap the settings hold at the moment of the import.
+// The app's import door: every import (files, pasted text, the sample, the watched folder)
+// runs in the import worker, never on the main thread, with the options the handlers give it
+// (the size cap the settings hold at the moment of the import: importOptionsFor).
 import { Worker } from 'node:worker_threads'
 import type { ImportFileReport } from '../../shared/model'
-import { notImported } from '../ingest/import-job'
+import { notImported } from '../ingest/reports'
+import { importOptionsFor, type ImportSource } from '../ingest/import-source'
 import { createImportRunner, type ImportRunner, type ImportRunnerOptions } from '../ingest/import-runner'
 import type { ImportOptions } from '../ingest/pipeline'
 import type { Library } from '../library/contract'
@@ -19,29 +21,26 @@ export interface AppImportsOptions {
 }
 
 export interface AppImports {
-  importFiles(paths: string[], options: { date?: string }): Promise<ImportFileReport[]>
+  runImports(sources: ImportSource[], options: ImportOptions): Promise<ImportFileReport[]>
+  /** One file of the watched folder, under the library's size cap. */
   importFile(path: string): Promise<ImportFileReport>
   /** Lets the file being imported finish and cancels the rest. */
   stop(): Promise<void>
-}
-
-export function sizeCapOf(library: Library): ImportOptions {
-  return { sizeCapBytes: library.getSettings().importSizeCapMb * 1024 * 1024 }
 }
 
 export function createAppImports(options: AppImportsOptions): AppImports {
   const runner: ImportRunner = createImportRunner({
     dbPath: options.dbPath,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    spawn: options.spawn ?? ((job) => new Worker(options.workerPath, { workerData: job })),
+    spawn:
+      options.spawn ?? ((job, resourceLimits) => new Worker(options.workerPath, { workerData: job, resourceLimits })),
     onProgress: options.onProgress
   })
-  const importFiles = (paths: string[], { date }: { date?: string }) =>
-    runner.importFiles(paths, { ...sizeCapOf(options.library), ...(date ? { date } : {}) })
   return {
-    importFiles,
+    runImports: (sources, importOptions) => runner.importSources(sources, importOptions),
     async importFile(path) {
-      return (await importFiles([path], {}))[0] ?? notImported(path, 'INTERNAL', 'No report')
+      const [report] = await runner.importFiles([path], importOptionsFor(options.library))
+      return report ?? notImported(path, 'INTERNAL', 'No report')
     },
     stop: () => runner.stop()
   }

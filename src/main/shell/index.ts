@@ -11,10 +11,11 @@ import { messageOf } from '../../shared/errors'
 import { dispatch } from '../dispatch'
 import { CLIPBOARD_NAME, createHandlers, type HandlerDeps } from '../handlers'
 import { createFileGrants } from '../file-grants'
-import { notImported } from '../ingest/import-job'
+import { notImported } from '../ingest/reports'
 import { openLibrary } from '../library'
 import type { Library } from '../library/contract'
 import { createAppImports } from './app-imports'
+import { importOptionsFor } from '../ingest/import-source'
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-scheme'
 import { serveAppScheme } from './app-protocol'
 import { resolveDbPath } from './default-db-path'
@@ -29,6 +30,7 @@ import { createUpdates } from './updates'
 import { digestPathsFromArgv } from './open-files'
 import { createWatchControl } from './watcher'
 import { createWindow, hardenContents } from './window'
+import { startAutoBackups } from './auto-backup-timer'
 import { chooseSyncFolder, startAppSync } from './sync'
 
 // Electron would name userData after the lower-case package name; the CLI expects "Dogear".
@@ -91,6 +93,8 @@ async function start(): Promise<void> {
   const dbPath = resolveDbPath(undefined)
   const nativeBinding = findNativeBinding(app.getAppPath(), Number(process.versions.modules))
   const library = openAppLibrary(dbPath, nativeBinding)
+  // One verified backup a day into backups/ beside the library (7 daily, 4 weekly, <= 10% of the disk).
+  startAutoBackups(library, dbPath)
   const imports = createAppImports({
     library,
     dbPath,
@@ -132,7 +136,7 @@ async function start(): Promise<void> {
   const deps: HandlerDeps = {
     openExternal: (url) => shell.openExternal(url),
     chooseFiles: () => chooseDigestFiles(window),
-    importFiles: imports.importFiles,
+    runImports: imports.runImports,
     samplePath: join(app.getAppPath(), 'resources', 'sample-digest.txt'),
     readClipboard: () => clipboard.readText(),
     files,
@@ -177,7 +181,7 @@ async function start(): Promise<void> {
     window ??= openWindow()
   })
   openFiles = (paths) => {
-    if (paths.length > 0) void imports.importFiles(paths, {}).then(announce)
+    if (paths.length > 0) void imports.runImports(paths, importOptionsFor(library)).then(announce)
   }
   openFiles([...openedEarly, ...digestPathsFromArgv(process.argv.slice(app.isPackaged ? 1 : 2), process.cwd())])
   app.on('second-instance', (_event, argv, workingDirectory) => {

@@ -1,6 +1,6 @@
 // The command line in-process against a real library file: exit codes, stdout/stderr split,
 // JSON shapes and error messages.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -123,14 +123,31 @@ describe.skipIf(!HAS_SHARED_FIXTURES)('runCli', () => {
     expect(JSON.parse(run.stdout).length).toBeGreaterThanOrEqual(2)
   })
 
-  it('opens the default library under the home folder when nothing is given', async () => {
-    const run = await dogear(['stats', '--json'], '', { XDG_CONFIG_HOME: join(scratch, 'config') })
+  it('creates the default library under the home folder on the first import, and says so', async () => {
+    const env = { XDG_CONFIG_HOME: join(scratch, 'config') }
+    const imported = await dogear(['import', sample], '', env)
+    expect(imported.code).toBe(0)
+    expect(imported.stderr).toMatch(/^dogear: created a new library at .*config/)
+    const run = await dogear(['stats', '--json'], '', env)
     expect(run.code).toBe(0)
-    expect(JSON.parse(run.stdout)).toMatchObject({ papers: 0 })
+    expect(JSON.parse(run.stdout).papers).toBeGreaterThan(0)
   })
 
+  it.each([['list'], ['search', 'attention'], ['show', '1'], ['digests'], ['stats'], ['export'], ['read', '1']])(
+    '%s on a path with no library says so and creates nothing',
+    async (...command) => {
+      const missing = join(scratch, 'typo-folder', 'librray.sqlite')
+      const run = await dogear([...command, '--db', missing])
+      expect(run.code).toBe(1)
+      expect(run.stderr).toBe(
+        `dogear: there is no library at ${missing} (check --db or DOGEAR_DB; "dogear import FILE" creates one)\n`
+      )
+      expect(existsSync(join(scratch, 'typo-folder'))).toBe(false)
+    }
+  )
+
   it('says what is wrong when the library cannot be opened', async () => {
-    const run = await dogear(['stats', '--db', join(scratch, 'lib.sqlite', 'inside-a-file.sqlite')])
+    const run = await dogear(['import', sample, '--db', join(scratch, 'lib.sqlite', 'inside-a-file.sqlite')])
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/^dogear: cannot (create the folder for|open) the library .*inside-a-file\.sqlite/)
   })

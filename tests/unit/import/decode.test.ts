@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decodeBytes, normalizeInputText, normalizeText } from '../../../src/main/import/decode'
+import { decodeBytes, MAX_DECODED_BYTES, normalizeInputText, normalizeText } from '../../../src/main/import/decode'
 import { ImportError } from '../../../src/main/import/types'
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
@@ -119,5 +119,35 @@ describe('normalization', () => {
     expect(normalizeInputText('\ufeffa\r\nb', 'pasted')).toBe('a\nb')
     expect(() => normalizeInputText('  \n ', 'pasted')).toThrow(/pasted: the file holds only white space/)
     expect(() => normalizeInputText('a\u0000b', 'pasted')).toThrow(ImportError)
+  })
+})
+
+describe('decoding files cut off or too large', () => {
+  it('reads a UTF-8 file cut off inside its last character as UTF-8, with the tail replaced and a warning', () => {
+    const whole = utf8('Jürgen Müller\nSchrödinger ∑')
+    const cut = whole.subarray(0, whole.length - 1)
+    const decoded = decodeBytes(cut, 'a.txt')
+    expect(decoded.encoding).toBe('utf-8')
+    expect(decoded.text).toBe('Jürgen Müller\nSchrödinger \ufffd')
+    expect(decoded.warnings).toEqual([{ line: 2, message: expect.stringMatching(/ends in the middle of a character/) }])
+  })
+
+  it('keeps the Windows-1252 fallback for a legacy file, even one ending in an accented letter', () => {
+    expect(decodeBytes(bytes('Caf', [0xe9]), 'a.txt')).toMatchObject({ text: 'Café', encoding: 'windows-1252' })
+    expect(decodeBytes(bytes('J', [0xfc], 'rgen M', [0xfc], 'ller ', [0xe2]), 'a.txt').text).toBe('Jürgen Müller â')
+  })
+
+  it('refuses a file larger than a string can hold, before decoding it, with the limit in the message', () => {
+    // Only the length is looked at before the refusal; the real 600 MB file is in the fault suite.
+    const huge = { length: MAX_DECODED_BYTES + 10 * 1024 * 1024 } as Uint8Array
+    const error = decodeError(huge)
+    expect(error.code).toBe('TOO_LARGE')
+    expect(error.message).toBe(
+      'digest.txt: the file is 510 MB; Dogear reads files up to 500 MB (split it into smaller files)'
+    )
+  })
+
+  it('replaces each lone surrogate of pasted text with one U+FFFD', () => {
+    expect(normalizeInputText('Ma\ud800th \udc00end', 'paste')).toBe('Ma\ufffdth \ufffdend')
   })
 })

@@ -1,12 +1,12 @@
 import { EventEmitter } from 'node:events'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ImportFileReport } from '../../../src/shared/model'
-import { importFile } from '../../../src/main/ingest/pipeline'
+import { importSource } from '../../../src/main/ingest/import-source'
 import { runImportJob, type ImportJobData, type ImportJobMessage } from '../../../src/main/ingest/import-job'
 import { createImportRunner, type WorkerLike } from '../../../src/main/ingest/import-runner'
 import { openLibrary } from '../../../src/main/library'
@@ -32,16 +32,18 @@ describe.skipIf(!HAS_SHARED_FIXTURES)('runImportJob', () => {
   it('imports each file, reporting progress before each one and at the end', async () => {
     const library = openLibrary(':memory:')
     const messages: ImportJobMessage[] = []
-    const reports = await runImportJob(library, [SAMPLE, '/missing.txt', FIXTURE], {}, importFile, (m) =>
+    const reports = await runImportJob(library, [SAMPLE, '/missing.txt', FIXTURE], {}, importSource, (m) =>
       messages.push(m)
     )
     expect(reports.map((report) => report.ok)).toEqual([true, false, true])
-    expect(messages).toEqual([
+    expect(messages.filter((m) => m.type === 'progress')).toEqual([
       { type: 'progress', file: SAMPLE, done: 0, total: 3 },
       { type: 'progress', file: '/missing.txt', done: 1, total: 3 },
       { type: 'progress', file: FIXTURE, done: 2, total: 3 },
       { type: 'progress', file: FIXTURE, done: 3, total: 3 }
     ])
+    // Each file's report goes out as soon as it is known, so a later crash cannot lose it.
+    expect(messages.filter((m) => m.type === 'report').map((m) => m.type === 'report' && m.index)).toEqual([0, 1, 2])
     expect(library.listDigests()).toHaveLength(2)
     library.close()
   })
@@ -55,7 +57,7 @@ describe.skipIf(!HAS_SHARED_FIXTURES)('runImportJob', () => {
       {},
       (lib, path, options) => {
         imported++
-        return importFile(lib, path, options)
+        return importSource(lib, path, options)
       },
       () => {},
       () => imported >= 1
@@ -131,7 +133,7 @@ describe('createImportRunner', () => {
     expect(jobs).toEqual([
       {
         dbPath: '/lib.sqlite',
-        paths: ['/a.txt'],
+        sources: ['/a.txt'],
         options: { sizeCapBytes: 10 },
         nativeBinding: '/x/better_sqlite3.node'
       }
@@ -157,17 +159,27 @@ describe('createImportRunner', () => {
     expect(await second).toEqual([ok('/b.txt')])
   })
 
-  it('reports every file as failed when the worker dies, never silently', async () => {
+  it('reports every file when the worker dies, never silently: done ones as done, the culprit as crashed', async () => {
     const { runner, workers } = runnerWithFakeWorkers()
-    const crashed = runner.importFiles(['/a.txt', '/b.txt'], {})
+    const crashed = runner.importFiles(['/a.txt', '/b.txt', '/c.txt'], {})
     await new Promise((r) => setImmediate(r))
-    workers[0]!.emit('error', new Error('out of memory'))
-    const reports = await crashed
-    expect(reports).toHaveLength(2)
-    for (const report of reports) {
-      expect(report).toMatchObject({ ok: false, error: { code: 'IMPORT_FAILED' } })
-      if (!report.ok) expect(report.error.message).toContain('out of memory')
-    }
+    workers[0]!.emit('message', { type: 'progress', file: '/a.txt', done: 0, total: 3 })
+    workers[0]!.emit('message', { type: 'report', index: 0, report: ok('/a.txt') })
+    workers[0]!.emit('message', { type: 'progress', file: '/b.txt', done: 1, total: 3 })
+    workers[0]!.emit('error', Object.assign(new Error('heap'), { code: 'ERR_WORKER_OUT_OF_MEMORY' }))
+    expect(await crashed).toEqual([
+      ok('/a.txt'),
+      {
+        ok: false,
+        file: '/b.txt',
+        error: { code: 'IMPORT_CRASHED', message: '/b.txt: reading it needed more memory than an import may use' }
+      },
+      {
+        ok: false,
+        file: '/c.txt',
+        error: { code: 'IMPORT_FAILED', message: '/c.txt: not imported: the import stopped at /b.txt' }
+      }
+    ])
     const refused = runner.importFiles(['/c.txt'], {})
     await new Promise((r) => setImmediate(r))
     workers[1]!.emit('message', { type: 'failed', message: '/lib.sqlite is not a Dogear library' })
@@ -175,9 +187,46 @@ describe('createImportRunner', () => {
       {
         ok: false,
         file: '/c.txt',
-        error: { code: 'IMPORT_FAILED', message: 'The import stopped: /lib.sqlite is not a Dogear library' }
+        error: { code: 'IMPORT_FAILED', message: '/c.txt: not imported: /lib.sqlite is not a Dogear library' }
       }
     ])
+  })
+
+  it('stops a file that takes longer than its time budget and says so', async () => {
+    const workers: FakeWorker[] = []
+    const runner = createImportRunner({
+      dbPath: '/lib.sqlite',
+      spawn: () => {
+        workers.push(new FakeWorker())
+        return workers[workers.length - 1]!
+      },
+      onProgress: () => {},
+      budgetMs: () => 5
+    })
+    const slow = runner.importFiles(['/slow.txt'], {})
+    await new Promise((r) => setImmediate(r))
+    workers[0]!.emit('message', { type: 'progress', file: '/slow.txt', done: 0, total: 1 })
+    expect(await slow).toMatchObject([{ ok: false, file: '/slow.txt', error: { code: 'TIMED_OUT' } }])
+    expect(workers[0]!.terminated).toBe(true)
+  })
+
+  it('gives each worker a heap limit, so a file that needs too much memory ends the worker, not the app', () => {
+    const limits: unknown[] = []
+    const runner = createImportRunner({
+      dbPath: '/lib.sqlite',
+      spawn: (_job, workerLimits) => {
+        limits.push(workerLimits)
+        return new FakeWorker()
+      },
+      onProgress: () => {}
+    })
+    void runner.importFiles(['/a.txt'], {})
+    return new Promise<void>((resolve) =>
+      setImmediate(() => {
+        expect(limits).toEqual([{ maxOldGenerationSizeMb: expect.any(Number) }])
+        resolve()
+      })
+    )
   })
 
   it('asks the worker to stop on quit, terminates it after the grace time, and refuses new batches', async () => {
@@ -202,7 +251,7 @@ describe('the import worker thread', () => {
     const progress: unknown[] = []
     const runner = createImportRunner({
       dbPath,
-      spawn: (job) => new Worker(TS_BOOT, { eval: true, workerData: job }),
+      spawn: (job, resourceLimits) => new Worker(TS_BOOT, { eval: true, workerData: job, resourceLimits }),
       onProgress: (p) => progress.push(p)
     })
     const reports = await runner.importFiles([SAMPLE, bad], {})
@@ -210,6 +259,9 @@ describe('the import worker thread', () => {
     expect(reports[1]).toMatchObject({ file: bad })
     expect(progress).toHaveLength(3)
     expect(main.stats().papers).toBeGreaterThanOrEqual(5)
+    // Pasted text goes through the same worker.
+    const [pasted] = await runner.importSources([{ text: readFileSync(FIXTURE, 'utf8'), name: 'Clipboard' }], {})
+    expect(pasted).toMatchObject({ ok: true, file: 'Clipboard' })
     main.close()
   }, 30_000)
 })

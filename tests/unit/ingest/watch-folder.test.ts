@@ -6,11 +6,13 @@ import type { ImportFileReport } from '../../../src/shared/model'
 import {
   createFolderWatcher,
   freeName,
+  IMPORTING_MARKER,
   isCandidateName,
   observe,
   type FolderWatcher
 } from '../../../src/main/ingest/watch-folder'
 import { importFile } from '../../../src/main/ingest/pipeline'
+import { notImported } from '../../../src/main/ingest/reports'
 import { openLibrary } from '../../../src/main/library'
 import type { Library } from '../../../src/main/library/contract'
 
@@ -128,6 +130,38 @@ describe('createFolderWatcher', () => {
     expect(reports).toHaveLength(1)
     expect(reports[0]?.[0]).toMatchObject({ ok: false, file: join(dir, 'garbage.bin') })
     expect(library.stats().papers).toBe(0)
+  })
+
+  it('quarantines a file whose import never finished (the app died on it) instead of trying it again', async () => {
+    writeFileSync(join(dir, 'bomb.bib'), '@string{a = "x"}\n')
+    // What an import that took the app down leaves behind: the marker naming its file.
+    writeFileSync(join(dir, IMPORTING_MARKER), 'bomb.bib')
+    await scanAt(0)
+    await scanAt(1500)
+    expect(readdirSync(dir)).toEqual(['failed'])
+    expect(readdirSync(join(dir, 'failed')).sort()).toEqual(['bomb.bib', 'bomb.bib.error.txt'])
+    expect(readFileSync(join(dir, 'failed', 'bomb.bib.error.txt'), 'utf8')).toMatch(/Dogear stopped while importing/)
+    expect(reports).toEqual([
+      [{ ok: false, file: join(dir, 'bomb.bib'), error: { code: 'IMPORT_CRASHED', message: expect.any(String) } }]
+    ])
+    expect(library.stats().papers).toBe(0)
+  })
+
+  it('moves a file that crashed or timed out the import worker into failed/ with its error beside it', async () => {
+    await watcher.stop()
+    watcher = createFolderWatcher({
+      folder: dir,
+      importFile: async (path) => notImported(path, 'TIMED_OUT', `${path}: reading it took longer than 61 s`),
+      onReports: (batch) => reports.push(batch),
+      stableMs: 1000,
+      now: () => clock
+    })
+    writeFileSync(join(dir, 'slow.txt'), readFileSync(SAMPLE))
+    await scanAt(0)
+    await scanAt(1500)
+    expect(readdirSync(join(dir, 'failed')).sort()).toEqual(['slow.txt', 'slow.txt.error.txt'])
+    expect(readFileSync(join(dir, 'failed', 'slow.txt.error.txt'), 'utf8')).toMatch(/took longer than 61 s/)
+    expect(existsSync(join(dir, IMPORTING_MARKER))).toBe(false)
   })
 
   it('leaves a file alone while it is still growing, and partial downloads always', async () => {

@@ -261,3 +261,15 @@ describe('an import that fails', () => {
     expect(library.importDigest(fixed)).toMatchObject({ added: 1, merged: 1, alreadyImported: false })
   })
 })
+
+describe('text that is not well-formed', () => {
+  it('stores a lone surrogate (a cut-off emoji escape) as one U+FFFD, in papers and notes', () => {
+    const library = memoryLibrary()
+    library.importDigest(digest([paper('Kettles \ud83d at Scale', { authors: ['Ima \udc00Inventor'] })]))
+    const [stored] = library.listPapers({ filter: { kind: 'all' } }).items
+    expect(stored!.title).toBe('Kettles \ufffd at Scale')
+    expect(stored!.authors).toEqual(['Ima \ufffdInventor'])
+    library.saveNote(stored!.id, 'half a \ud83d')
+    expect(library.getPaper(stored!.id)!.note).toBe('half a \ufffd')
+  })
+})

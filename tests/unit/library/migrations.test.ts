@@ -1,9 +1,10 @@
-import { readdirSync, writeFileSync } from 'node:fs'
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { LATEST_VERSION, LibraryError, openLibrary } from '../../../src/main/library'
 import { MIGRATIONS, migrate } from '../../../src/main/library/migrations'
+import { APPLICATION_ID } from '../../../src/main/library/connection'
 import { digest, paper, tempFolder, track } from './helpers'
 
 function userVersion(path: string): number {
@@ -130,7 +131,62 @@ describe('opening and migrating', () => {
     db.close()
     const error = libraryError(() => openLibrary(path))
     expect(error.code).toBe('CORRUPT')
-    expect(error.message).toBe(`${path} is a SQLite database, but not a Dogear library`)
+    expect(error.message).toBe(`${path} is a SQLite database, but not a Dogear library. Nothing was changed in it.`)
+  })
+
+  it.each([
+    [
+      'another application, marked with its own application id',
+      (db: Database.Database) => {
+        db.pragma('application_id = 1234')
+        db.exec('CREATE TABLE recipes (name TEXT)')
+      }
+    ],
+    ['another application, unmarked', (db: Database.Database) => db.exec('CREATE TABLE recipes (name TEXT)')],
+    [
+      'a newer Dogear',
+      (db: Database.Database) => {
+        db.pragma(`application_id = ${APPLICATION_ID}`)
+        db.pragma(`user_version = ${LATEST_VERSION + 1}`)
+        db.exec('CREATE TABLE papers (id INTEGER PRIMARY KEY)')
+      }
+    ]
+  ])('leaves a refused file of %s byte for byte as it was, with nothing beside it', (_what, make) => {
+    const folder = tempFolder()
+    const path = join(folder, 'theirs.sqlite')
+    const db = new Database(path)
+    make(db)
+    db.close()
+    const before = readFileSync(path)
+    expect(() => openLibrary(path)).toThrow(LibraryError)
+    expect(readFileSync(path).equals(before)).toBe(true)
+    expect(readdirSync(folder)).toEqual(['theirs.sqlite'])
+  })
+
+  it('backs up committed data still in the WAL, verified, before migrating', () => {
+    const folder = tempFolder()
+    const path = join(folder, 'library.sqlite')
+    makeVersion1File(path)
+    // A reader that started before the last write keeps that write from being checkpointed
+    // into the main file: it is committed, but only in the WAL.
+    const reader = new Database(path)
+    const iterator = reader.prepare('SELECT id FROM papers').iterate()
+    iterator.next()
+    const writer = new Database(path)
+    writer.exec(`INSERT INTO notes (paper_id, body, updated_at) VALUES (1, 'only in the WAL', 'x')`)
+    writer.close()
+    const library = track(openLibrary(path, { now: () => new Date(Date.UTC(2024, 4, 6, 7, 8, 9)) }))
+    iterator.return?.()
+    reader.close()
+    library.close()
+    const backup = new Database(join(folder, 'library.sqlite.backup-v1-20240506T070809Z'), { readonly: true })
+    expect(backup.prepare('SELECT body FROM notes ORDER BY paper_id').pluck().all()).toEqual([
+      'only in the WAL',
+      'remember the marmalade'
+    ])
+    expect(backup.pragma('user_version', { simple: true })).toBe(1)
+    expect(backup.pragma('quick_check', { simple: true })).toBe('ok')
+    backup.close()
   })
 
   it('rolls a failing migration back whole, leaving the previous version in place', () => {

@@ -4,7 +4,7 @@ import { OPERATIONS, type Handlers } from '../../../src/shared/api'
 import type { ImportFileReport, PaperPage } from '../../../src/shared/model'
 import { dispatch } from '../../../src/main/dispatch'
 import { createFileGrants, type FileGrants } from '../../../src/main/file-grants'
-import { createHandlers, importFilesInline, type HandlerDeps } from '../../../src/main/handlers'
+import { createHandlers, importInline, type HandlerDeps } from '../../../src/main/handlers'
 import { openLibrary } from '../../../src/main/library'
 import type { Library } from '../../../src/main/library/contract'
 import { HAS_SHARED_FIXTURES, SHARED_DIGEST } from '../../support/shared-fixture'
@@ -32,7 +32,7 @@ function harness(): Harness {
   const deps: HandlerDeps = {
     openExternal: (url) => void opened.push(url),
     chooseFiles: async () => h.chosen ?? [],
-    importFiles: importFilesInline(library),
+    runImports: importInline(library),
     samplePath: SAMPLE,
     readClipboard: () => h.clipboard ?? '',
     files: grants,

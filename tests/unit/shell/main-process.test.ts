@@ -8,6 +8,8 @@ import type { MenuItemConstructorOptions } from 'electron'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Envelope } from '../../../src/shared/api'
 import type { PaperPage } from '../../../src/shared/model'
+import type * as WorkerThreads from 'node:worker_threads'
+import type { ImportJobData } from '../../../src/main/ingest/import-job'
 
 const ROOT = resolve(__dirname, '../../..')
 const APP_URL = 'app://dogear/index.html'
@@ -136,6 +138,35 @@ const fake = vi.hoisted(() => {
 })
 
 vi.mock('electron', () => ({ ...fake.module, default: fake.module }))
+
+// The built app starts out/main/import-worker.js; here the same job runs in-process behind a Worker's face.
+vi.mock('node:worker_threads', async (original) => {
+  const real = await original<typeof WorkerThreads>()
+  const { EventEmitter } = await import('node:events')
+  class InProcessWorker extends EventEmitter {
+    constructor(_path: string, { workerData }: { workerData: ImportJobData }) {
+      super()
+      setImmediate(async () => {
+        // Loaded here, not in the factory: the library itself imports node:worker_threads.
+        const { runImportJob } = await import('../../../src/main/ingest/import-job')
+        const { importSource } = await import('../../../src/main/ingest/import-source')
+        const { openLibrary } = await import('../../../src/main/library')
+        const library = openLibrary(workerData.dbPath)
+        const reports = await runImportJob(library, workerData.sources, workerData.options, importSource, (m) =>
+          this.emit('message', m)
+        )
+        library.close()
+        this.emit('message', { type: 'done', reports })
+        this.emit('exit', 0)
+      })
+    }
+    postMessage() {}
+    async terminate() {
+      return 0
+    }
+  }
+  return { ...real, Worker: InProcessWorker, default: { ...real, Worker: InProcessWorker } }
+})
 
 // The release feed: never asked for real; the test counts the checks.
 const updater = vi.hoisted(() => ({
@@ -282,7 +313,11 @@ describe('the main process', () => {
     fake.clipboard.text = readFileSync(join(ROOT, 'resources/sample-digest.txt'), 'utf8').replace(/Mar 12/, 'Mar 13')
     ;(menuItem('Import from Clipboard').click as () => void)()
     await ticks()
-    expect(fake.sent).toMatchObject([{ type: 'libraryChanged', reports: [{ ok: true, file: 'Clipboard' }] }])
+    // The paste goes through the import worker like a file: its progress first, then the report.
+    expect(fake.sent.filter((event) => (event as { type: string }).type === 'libraryChanged')).toMatchObject([
+      { type: 'libraryChanged', reports: [{ ok: true, file: 'Clipboard' }] }
+    ])
+    expect(fake.sent).toContainEqual({ type: 'importProgress', file: 'Clipboard', done: 0, total: 1 })
   })
 
   it('passes menu commands the page handles on to it', () => {

@@ -17,6 +17,7 @@ import { convertTex, texToUnicode } from '../text/tex'
 import { ImportError } from '../types'
 import type { DigestParser, ParseContext, ParsedPaper, ParseResult, ParseWarning } from '../types'
 import { arxivFields, parsedPaper } from '../paper'
+import { ExpansionBudget, ExpansionLimit } from '../expansion-budget'
 
 const SCAN_LIMIT = 65_536
 const ENTRY_START = /(?:^|\n)[ \t]*@([A-Za-z]{2,40})[ \t]*[{(]/g
@@ -66,10 +67,19 @@ class BrokenEntry extends Error {
 }
 
 export function parseBibtex(text: string, context: ParseContext): ParseResult {
-  const scanner = new BibScanner(text)
-  const raw = scanner.run()
-  const warnings = scanner.warnings
-  const entries = toPapers(raw, warnings)
+  const budget = new ExpansionBudget(text.length)
+  let raw: RawEntry[]
+  let warnings: ParseWarning[]
+  let entries: ParsedPaper[]
+  try {
+    const scanner = new BibScanner(text, budget)
+    raw = scanner.run()
+    warnings = scanner.warnings
+    entries = toPapers(raw, warnings, budget)
+  } catch (error) {
+    if (error instanceof ExpansionLimit) throw new ImportError('TOO_LARGE', context.fileName, error.message, error.line)
+    throw error
+  }
   warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
   if (entries.length === 0) {
     throw new ImportError('NO_PAPERS', context.fileName, 'no BibTeX entries with a title found', null)
@@ -88,7 +98,10 @@ class BibScanner {
   private readonly lineStarts: number[] = [0]
   private pos = 0
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly budget: ExpansionBudget
+  ) {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1)
   }
 
@@ -210,6 +223,7 @@ class BibScanner {
   private value(field: string): string {
     const { text } = this
     const parts: string[] = []
+    let expanded = 0
     for (;;) {
       this.skipSpace()
       const c = text[this.pos]
@@ -233,6 +247,9 @@ class BibScanner {
           this.warnings.push({ line: this.lineOf(at), message: `undefined string "${name}" in field "${field}"` })
         }
         parts.push(macro ?? '')
+        expanded += macro?.length ?? 0
+        // Checked as the value grows: a value joining one huge macro many times is refused before it is built.
+        this.budget.spend(expanded, `the string "${name}" in field "${field}"`, this.lineOf(at))
       }
       this.skipSpace()
       if (text[this.pos] !== '#') return parts.join('')
@@ -352,7 +369,7 @@ function isIdentifierChar(c: string, fieldName: boolean): boolean {
   return c === '_' || c === '-' || (fieldName && (c === ':' || c === '.' || c === '+' || c === '/'))
 }
 
-function toPapers(raw: RawEntry[], warnings: ParseWarning[]): ParsedPaper[] {
+function toPapers(raw: RawEntry[], warnings: ParseWarning[], budget: ExpansionBudget): ParsedPaper[] {
   const byKey = new Map<string, RawEntry>()
   const referenced = new Set<RawEntry>()
   for (const entry of raw) {
@@ -379,7 +396,9 @@ function toPapers(raw: RawEntry[], warnings: ParseWarning[]): ParsedPaper[] {
     // Like BibTeX: missing fields come from the parent; its title names the book or proceedings.
     for (const [name, value] of parent.fields) {
       if (name === 'title' || name === 'crossref' || name === 'ids') continue
-      if (!entry.fields.has(name)) entry.fields.set(name, value)
+      if (entry.fields.has(name)) continue
+      budget.spend(value.length, `the crossref "${ref}" of "${entry.key}"`, entry.line)
+      entry.fields.set(name, value)
     }
     const parentTitle = parent.fields.get('title')
     if (parentTitle && !entry.fields.has('booktitle')) entry.fields.set('booktitle', parentTitle)

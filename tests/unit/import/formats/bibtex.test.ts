@@ -154,3 +154,44 @@ describe('BibTeX', () => {
     expect(bibtexParser.detect('nothing', 'refs.bib')).toBeLessThan(0.5)
   })
 })
+
+describe('BibTeX expansion bounds', () => {
+  function importError(text: string): ImportError {
+    try {
+      bibtexParser.parse(text, context('refs.bib'))
+    } catch (error) {
+      if (error instanceof ImportError) return error
+      throw error
+    }
+    throw new Error('expected an ImportError')
+  }
+
+  it('refuses @string macros that each repeat the previous one twice, naming the file and the line', () => {
+    let text = `@string{m0 = "${'gravel '.repeat(60)}"}\n`
+    for (let level = 1; level <= 24; level++) text += `@string{m${level} = m${level - 1} # m${level - 1}}\n`
+    text += '@article{a, title = m24, author = {Ima Inventor}}\n'
+    expect(text.length).toBeLessThan(1500)
+    const error = importError(text)
+    expect(error.code).toBe('TOO_LARGE')
+    expect(error.message).toMatch(/^refs\.bib:\d+: the string "m\d+" in field "m\d+" expands to more than 1 MB of text/)
+  })
+
+  it('refuses many entries that each copy a large macro, past twice the file plus an allowance', () => {
+    const big = 'kettle '.repeat(140_000)
+    const entries = Array.from({ length: 60 }, (_, i) => `@article{k${i}, title = {Kettle ${i}}, abstract = big}`)
+    const error = importError(`@string{big = "${big}"}\n${entries.join('\n')}\n`)
+    expect(error.code).toBe('TOO_LARGE')
+    expect(error.message).toMatch(/expand to far more text than the file holds/)
+  })
+
+  it('still reads macros and crossrefs of ordinary size', () => {
+    const result = bibtexParser.parse(
+      '@string{conf = "Proceedings of the " # "Kettle Workshop"}\n' +
+        '@proceedings{kw, title = conf, year = 2024}\n' +
+        '@inproceedings{p, title = {Humming at Scale}, crossref = {kw}}\n',
+      context('refs.bib')
+    )
+    expect(result.entries.map((entry) => entry.title)).toEqual(['Humming at Scale'])
+    expect(result.entries[0]!.venue).toBe('Proceedings of the Kettle Workshop')
+  })
+})

@@ -1,0 +1,101 @@
+// Large files are written in chunks so the reader's writes never wait long, and stay whole or
+// nothing: a failure part-way, or a writer that died, takes the file back out completely.
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { openLibrary, type Library } from '../../../src/main/library'
+import { CHUNKED_FROM_PAPERS } from '../../../src/main/library/import-write'
+import { digest, paper, tempFolder, track } from './helpers'
+
+const MANY = CHUNKED_FROM_PAPERS + 500
+
+function manyPapers(prefix: string, count = MANY) {
+  return Array.from({ length: count }, (_, i) =>
+    paper(`${prefix} Lattice Number ${i}`, { abstract: `Stacking ${prefix.toLowerCase()} pebbles, trial ${i}.` })
+  )
+}
+
+/** What a reader can see of the library: every paper with its state, the digests and a search. */
+function snapshot(library: Library) {
+  return {
+    papers: library.exportAll(),
+    digests: library.listDigests(),
+    search: library.search({ query: 'kettle' }).items.map((hit) => hit.id),
+    pebbles: library.search({ query: 'pebbles' }).total
+  }
+}
+
+function libraryWithOnePaper(): { path: string; library: Library } {
+  const path = join(tempFolder(), 'library.sqlite')
+  const library = track(openLibrary(path))
+  library.importDigest(digest([paper('Humming Kettles', { abstract: 'A kettle hums.' })], { date: '2024-03-12' }))
+  const [kettle] = library.listPapers({ filter: { kind: 'all' } }).items
+  library.markRead([kettle!.id], true)
+  library.saveNote(kettle!.id, 'the kettle note')
+  return { path, library }
+}
+
+describe('a large file', () => {
+  it('imports whole, with every paper counted, indexed and in its digest', () => {
+    const { library } = libraryWithOnePaper()
+    const outcome = library.importDigest(digest([...manyPapers('Gravel'), paper('Humming Kettles')]))
+    expect(outcome).toMatchObject({ papers: MANY + 1, added: MANY, unchanged: 1, alreadyImported: false })
+    expect(library.listPapers({ filter: { kind: 'all' } }).total).toBe(MANY + 1)
+    expect(library.search({ query: 'pebbles' }).total).toBe(MANY)
+    expect(library.listDigests().find((d) => d.id === outcome.digestId)).toMatchObject({ total: MANY + 1, read: 1 })
+  })
+
+  it('that fails part-way leaves the library exactly as it was, merged papers and search included', () => {
+    const { path, library } = libraryWithOnePaper()
+    const before = snapshot(library)
+    // A trigger stands in for a failure late in the file (a full disk, a crash of the write).
+    const saboteur = new Database(path)
+    saboteur.exec(`CREATE TRIGGER boom BEFORE INSERT ON papers WHEN NEW.title = 'Gravel Lattice Number ${MANY - 3}'
+                   BEGIN SELECT RAISE(ABORT, 'the disk gave up'); END`)
+    saboteur.close()
+    // The kettle comes first and is enriched (an abstract it lacked is longer now) and moved to an earlier digest.
+    const entries = [
+      paper('Humming Kettles', { abstract: 'A kettle hums, and here is why at length.' }),
+      ...manyPapers('Gravel')
+    ]
+    expect(() => library.importDigest(digest(entries, { date: '2024-01-01' }))).toThrow(/the disk gave up/)
+    expect(snapshot(library)).toEqual(before)
+    const check = new Database(path)
+    expect(check.prepare('SELECT count(*) FROM pending_imports').pluck().get()).toBe(0)
+    // FTS5 compares its index with the rows it reads: it throws when the undo left them apart.
+    expect(() => check.exec("INSERT INTO paper_search(paper_search, rank) VALUES ('integrity-check', 1)")).not.toThrow()
+    check.close()
+  })
+
+  it('whose writer died part-way is taken out whole when the library is next opened', () => {
+    const { path, library } = libraryWithOnePaper()
+    const before = snapshot(library)
+    library.close()
+    // What a killed import leaves: a pending digest, a paper it added, an entry for an existing paper
+    // it changed (its row saved first), all committed, and a writer that no longer runs.
+    const db = new Database(path)
+    db.exec(`
+      INSERT INTO digests (id, title, format, file_name, content_hash, day, imported_at)
+        VALUES (77, 'Half a digest', 'hf-text', 'big.txt', '${'b'.repeat(64)}', '2024-01-01', 'x');
+      INSERT INTO pending_imports (digest_id, owner, heartbeat_ms) VALUES (77, 'gone-host:1:0', 0);
+      INSERT INTO pending_import_undo (digest_id, paper_id, row)
+        SELECT 77, id, json_object('title', title, 'title_key', title_key, 'authors', authors, 'abstract', abstract,
+          'snippet', snippet, 'arxiv_id', arxiv_id, 'arxiv_version', arxiv_version, 'doi', doi, 'links', links,
+          'published_at', published_at, 'venue', venue, 'has_code', has_code, 'digest_date', digest_date,
+          'first_digest_id', first_digest_id, 'first_position', first_position, 'updated_at', updated_at)
+        FROM papers;
+      UPDATE papers SET abstract = 'changed by the dead import', digest_date = '2024-01-01', first_digest_id = 77;
+      INSERT INTO digest_entries (digest_id, position, paper_id) SELECT 77, 1, id FROM papers;
+      INSERT INTO papers (id, title, title_key, digest_date, first_digest_id, first_position, created_at, updated_at)
+        VALUES (500, 'Half Imported', 'half imported', '2024-01-01', 77, 2, 'x', 'x');
+      INSERT INTO paper_state (paper_id) VALUES (500);
+      INSERT INTO digest_entries (digest_id, position, paper_id) VALUES (77, 2, 500);
+    `)
+    // The index follows the rows as the import would have kept it.
+    db.exec(`INSERT INTO paper_search(paper_search) VALUES ('rebuild')`)
+    db.close()
+    const reopened = track(openLibrary(path))
+    expect(snapshot(reopened)).toEqual(before)
+    expect(reopened.search({ query: 'changed' }).total).toBe(0)
+  })
+})
