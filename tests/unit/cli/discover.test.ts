@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../../src/main/cli/run'
+import { runDogear, type CliRun } from '../../support/cli'
 import { openLibrary } from '../../../src/main/library'
 import type { Paper, PaperDetail, RelatedPaper } from '../../../src/shared/model'
 import { digest, paper } from '../library/helpers'
@@ -13,20 +13,8 @@ import { themedLibraryEntries } from '../discover/fixtures'
 let scratch: string
 let db: string
 
-async function dogear(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(
-    [...argv, '--db', db],
-    {
-      stdout: (text) => (stdout += text + '\n'),
-      stderr: (text) => (stderr += text + '\n'),
-      readStdin: async () => '',
-      env: { HOME: scratch }
-    },
-    { openLibrary: (path) => openLibrary(path) }
-  )
-  return { code, stdout, stderr }
+function dogear(argv: string[]): Promise<CliRun> {
+  return runDogear([...argv, '--db', db], { env: { HOME: scratch } })
 }
 
 const entries = themedLibraryEntries()

@@ -4,28 +4,15 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../../src/main/cli/run'
-import { openLibrary } from '../../../src/main/library'
+import { runDogear, type CliRun } from '../../support/cli'
 
 const sample = resolve(__dirname, '../../../resources/sample-digest.txt')
 
 let scratch: string
 let db: string
 
-async function dogear(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(
-    [...argv, '--db', db],
-    {
-      stdout: (text) => (stdout += text + '\n'),
-      stderr: (text) => (stderr += text + '\n'),
-      readStdin: async () => '',
-      env: { HOME: scratch }
-    },
-    { openLibrary: (path) => openLibrary(path) }
-  )
-  return { code, stdout, stderr }
+function dogear(...argv: string[]): Promise<CliRun> {
+  return runDogear([...argv, '--db', db], { env: { HOME: scratch } })
 }
 
 async function json<T>(...argv: string[]): Promise<T> {
