@@ -30,7 +30,7 @@ describe('settings, paste and menu events', () => {
 
     await page.keyboard.press('j')
     await expect.poll(() => selectedTitle(page)).not.toBeNull()
-    await reader(page).getByRole('heading').waitFor()
+    await reader(page).getByRole('heading', { level: 1 }).waitFor()
     await page.waitForTimeout(300)
     expect(library.stats().read).toBe(0)
     expect(await reader(page).getByRole('button', { name: 'Read' }).getAttribute('aria-pressed')).toBe('false')
