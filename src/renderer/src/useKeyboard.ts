@@ -112,7 +112,10 @@ export function useKeyboard(dogear: Dogear): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return
-      if (dogear.ui.getState().dialog !== null) return
+      // An open modal owns the keys. Asked of the page, not the store: Esc closes the native
+      // dialog at once but its close event (which clears the store) comes a task later, and
+      // a key pressed in between belongs to the reader.
+      if (document.querySelector('dialog[open]')) return
       const target = document.activeElement
       if ((event.key === 'Enter' || event.key === ' ') && ownsActivationKeys(target)) return
       const command = commandFor({
