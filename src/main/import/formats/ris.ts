@@ -88,7 +88,8 @@ const risMapping: TagMapping = {
   urls: ['UR', 'L1', 'L2', 'L4'],
   notes: ['N1'],
   venue: ['JF', 'T2', 'JO', 'JA', 'J2'],
-  date: (record) => risDate(first(record, ['DA', 'PY', 'Y1']))
+  date: (record) => risDate(first(record, ['DA', 'PY', 'Y1'])),
+  subjects: ['KW']
 }
 
 /** "2024/03/12/", "2024///", "2024/03", "2024-03-12", "2024" -> YYYY-MM-DD. */

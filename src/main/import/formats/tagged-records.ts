@@ -30,6 +30,8 @@ export interface TagMapping {
   notes: string[]
   venue: string[]
   date: (record: TaggedRecord) => string | null
+  /** Keyword tags (RIS `KW`, Web of Science `DE`); a value may hold several, split at semicolons. */
+  subjects?: string[]
 }
 
 export function recordsToPapers(records: TaggedRecord[], mapping: TagMapping, warnings: ParseWarning[]): ParsedPaper[] {
@@ -63,7 +65,11 @@ function recordToPaper(record: TaggedRecord, mapping: TagMapping): ParsedPaper |
     .authors(record)
     .map(flipName)
     .filter((name) => name.length > 0)
+  const subjects = (mapping.subjects ?? []).flatMap((tag) =>
+    (record.fields.get(tag) ?? []).flatMap((value) => value.split(';').map((label) => collapseWhitespace(label)))
+  )
   return parsedPaper({
+    ...(subjects.some((label) => label !== '') ? { subjects: subjects.filter((label) => label !== '') } : {}),
     title,
     authors: [...new Set(authors)],
     abstract: abstract ? collapseWhitespace(abstract) || null : null,
