@@ -3,7 +3,7 @@
 import { ImportError } from '../../types'
 import type { ParseContext, ParsedPaper, ParseResult, ParseWarning } from '../../types'
 import { dateIn } from './dates'
-import { atxHeading, headingAbstract, headingBody, type HeadingEntry } from './headings'
+import { atxHeading, confirmByProseLink, headingAbstract, headingBody, type HeadingEntry } from './headings'
 import { readDetails } from './html-fragments'
 import { inlineText, isLinkLine, linksOf } from './inline'
 import { listContinuation, listItemContent, startListItem, type ListEntry } from './lists'
@@ -149,6 +149,8 @@ class MarkdownReader {
     const hasPaperLink = links.some((l) => isPaperUrl(l.url))
     if (level === 1 && this.title === null && !hasPaperLink) {
       this.title = inlineText(text) || null
+      const date = dateIn(text, this.context.fileModifiedAt, false)
+      if (date) this.headingDates.push(date)
       return
     }
     if (!hasPaperLink) {
@@ -167,16 +169,20 @@ class MarkdownReader {
       isSection: false,
       section: 'intro',
       intro: [[]],
-      abstract: [[]]
+      abstract: [[]],
+      proseLinks: [],
+      endsWithPaperLink: false
     }
   }
 
   private closeHeading(): void {
     const open = this.heading
     this.heading = null
-    if (!open || !open.confirmed || open.isSection) return
+    if (!open) return
+    const bySummaryLink = confirmByProseLink(open)
+    if (!open.confirmed || open.isSection) return
     this.paperLevel = open.level
-    const abstract = headingAbstract(open)
+    const abstract = bySummaryLink ? null : headingAbstract(open)
     const paper = open.paper
     if (abstract && !paper.abstract) paper.abstract = abstract
     if (!open.title) {
