@@ -215,7 +215,7 @@ function writeRecord(write: FileWrite, record: PaperRecord): void {
     if (row.id > write.indexedUpTo) update()
     else reindexAround(statements, row.id, update)
   }
-  const subjectsAdded = write.extras.existing(row.id, record)
+  const subjectsAdded = write.extras.existing(row.id, record, !write.added.has(row.id))
   recordVersion(statements, row.id, record.arxivVersion, digestId)
   if (earlier === undefined) {
     statements
@@ -263,7 +263,7 @@ function startWrite(statements: Statements, input: DigestImport, day: string, no
     indexedUpTo: lastPaperId(statements),
     beforeChange: () => {},
     added: new Set(),
-    extras: new ImportExtras(statements, nowIso, input.groupsAsTags === true)
+    extras: new ImportExtras(statements, nowIso, input.groupsAsTags === true, digestId)
   }
 }
 

@@ -7,6 +7,7 @@ import type { Db, Statements } from './connection'
 import { LibraryError } from './contract'
 import { requirePapers, uniqueIds } from './state'
 import { addTag, ensureTag } from './tags'
+import { putBackAdditions, takeBackAdditions, type TakenAddition } from './import-additions'
 
 const COLUMNS = 'title, authors, abstract, note'
 type Row = Record<string, unknown>
@@ -127,7 +128,9 @@ export function deleteDigest(db: Db, statements: Statements, digestId: number, n
       const entries = statements
         .get('SELECT position, paper_id FROM digest_entries WHERE digest_id = ? ORDER BY position')
         .all(digestId) as { position: number; paper_id: number }[]
-      const record = JSON.stringify({ digest, entries: entries.map((e) => [e.position, e.paper_id]) })
+      // What the import added to papers it did not create goes with it (and comes back on restore).
+      const additions = takeBackAdditions(statements, digestId)
+      const record = JSON.stringify({ digest, entries: entries.map((e) => [e.position, e.paper_id]), additions })
       const serial = Number(
         statements
           .get('INSERT INTO trashed_digests (title, trashed_at, record) VALUES (?, ?, ?)')
@@ -148,6 +151,7 @@ export function deleteDigest(db: Db, statements: Statements, digestId: number, n
         .all(digestId) as number[]
       statements.get('DELETE FROM digests WHERE id = ?').run(digestId)
       refreshFirstDigest(statements, shared)
+      if (additions.some((addition) => addition.kind === 'tag')) dropUnusedTags(statements)
       return { digestId, trashed: onlyHere, kept: shared.length }
     })
     .immediate()
@@ -322,7 +326,11 @@ export function restoreDigest(db: Db, statements: Statements, trashId: number, n
       const stored = statements.get('SELECT record FROM trashed_digests WHERE id = ?').pluck().get(trashId) as
         string | undefined
       if (stored === undefined) throw new LibraryError('NOT_FOUND', `The trash holds no digest with id ${trashId}`)
-      const { digest, entries } = JSON.parse(stored) as { digest: Row; entries: [number, number][] }
+      const { digest, entries, additions } = JSON.parse(stored) as {
+        digest: Row
+        entries: [number, number][]
+        additions?: TakenAddition[]
+      }
       if (statements.get('SELECT 1 FROM digests WHERE content_hash = ?').get(digest['content_hash'])) {
         throw new LibraryError(
           'INVALID_ARGUMENT',
@@ -346,6 +354,7 @@ export function restoreDigest(db: Db, statements: Statements, trashId: number, n
         const id = moved.get(paperId) ?? paperId
         if (entry.run({ digest: digestId, position, paper: id }).changes > 0) listed.push(id)
       }
+      putBackAdditions(statements, digestId, additions ?? [], now.toISOString())
       statements.get('DELETE FROM trashed_digests WHERE id = ?').run(trashId)
       recountDigests(statements, [digestId])
       refreshFirstDigest(statements, listed)
