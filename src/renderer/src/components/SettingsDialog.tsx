@@ -2,6 +2,7 @@ import { useStore } from 'zustand'
 import type { MarkReadOnOpen } from '../../../shared/model'
 import { useDogear } from '../context'
 import { Dialog } from './Dialog'
+import { ImportSettings } from './ImportSettings'
 import { SyncSettings } from './SyncSettings'
 import { UpdatesSetting } from './UpdatesSetting'
 
@@ -46,6 +47,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           />
         </label>
       </fieldset>
+      <ImportSettings />
       <SyncSettings />
       <UpdatesSetting />
     </Dialog>
