@@ -32,10 +32,13 @@ export function paperStream(
   return { batches: batched(papers), result: finish, noPapers }
 }
 
-/** Reads a stream to its end: the parse as one result. Throws NO_PAPERS for a file without papers. */
-export function collectStream(stream: ParseStream, fileName: string): ParseResult {
+/**
+ * Reads a stream to its end: the parse as one result. Throws NO_PAPERS for a file without
+ * papers, unless `allowEmpty` (a parser whose whole parse has always answered "none").
+ */
+export function collectStream(stream: ParseStream, fileName: string, allowEmpty = false): ParseResult {
   const entries: ParsedPaper[] = []
   for (const batch of stream.batches) for (const paper of batch) entries.push(paper)
-  if (entries.length === 0) throw new ImportError('NO_PAPERS', fileName, stream.noPapers, null)
+  if (entries.length === 0 && !allowEmpty) throw new ImportError('NO_PAPERS', fileName, stream.noPapers, null)
   return { ...stream.result(), entries }
 }
