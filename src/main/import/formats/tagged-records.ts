@@ -37,11 +37,17 @@ export interface TagMapping {
 export function recordsToPapers(records: TaggedRecord[], mapping: TagMapping, warnings: ParseWarning[]): ParsedPaper[] {
   const papers: ParsedPaper[] = []
   for (const record of records) {
-    const paper = recordToPaper(record, mapping)
+    const paper = taggedPaper(record, mapping, warnings)
     if (paper) papers.push(paper)
-    else warnings.push({ line: record.line, message: 'record has no title; skipped' })
   }
   return papers
+}
+
+/** One record as a paper; a record without a title is skipped with a warning. */
+export function taggedPaper(record: TaggedRecord, mapping: TagMapping, warnings: ParseWarning[]): ParsedPaper | null {
+  const paper = recordToPaper(record, mapping)
+  if (!paper) warnings.push({ line: record.line, message: 'record has no title; skipped' })
+  return paper
 }
 
 function recordToPaper(record: TaggedRecord, mapping: TagMapping): ParsedPaper | null {

@@ -11,7 +11,7 @@
 import type { DigestParser } from '../../types'
 import { linksOf } from './inline'
 import { isPaperUrl } from './paper-rules'
-import { parseMarkdown } from './reader'
+import { parseMarkdown, streamMarkdown } from './reader'
 
 export { fragmentText } from './html-fragments'
 export { isPaperUrl } from './paper-rules'
@@ -47,5 +47,6 @@ export const markdownParser: DigestParser = {
     if (/^\s*\*\*authors?\*\*\s*:/im.test(head)) return Math.max(byName, 0.6)
     return byName
   },
-  parse: parseMarkdown
+  parse: parseMarkdown,
+  stream: streamMarkdown
 }
