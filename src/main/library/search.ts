@@ -8,7 +8,7 @@
 import type { PaperFilter, SearchHit, SearchPage, SearchQuery, SearchSort, SnippetPart } from '../../shared/model'
 import { parseQuery, type Correction, type QueryNode } from '../../shared/query'
 import type { Statements } from './connection'
-import { filterCondition } from './filters'
+import { filterCondition, prepareFilter } from './filters'
 import { pageBounds } from './listing'
 import { loadPapers } from './paper-rows'
 import { compileQuery, conditionSql, type SearchPlan } from './search-compile'
@@ -241,6 +241,7 @@ export function search(statements: Statements, query: SearchQuery): SearchPage {
   const empty: SearchPage = { items: [], total: 0, totalIsLowerBound: false, offset, corrections: [] }
   if (root === null) return empty
   const filter = query.filter ?? { kind: 'all' }
+  prepareFilter(statements, filter)
   const sort = query.sort ?? 'relevance'
   let { plan, ordered } = run(statements, root, filter, sort, offset, limit)
   let corrections: Correction[] = []
