@@ -126,12 +126,12 @@ export const FILTER_SQL: Record<FilterKind, FilterSql> = {
     // Revised papers are read already: "mark all read" marks these read again (see versions.ts).
     unreadIds: `SELECT s.paper_id FROM paper_state s WHERE ${revisedCondition('s.paper_id')}`
   },
-  // A saved search's newest 10,000 matches, kept in a TEMP table (saved-search-hits.ts).
+  // A saved search's newest 10,000 matches, kept in a TEMP table (saved-search-hits.ts), which
+  // names only papers that exist (a paper leaving makes prepare match the search again).
   savedSearch: {
-    walk: 'FROM papers p WHERE +p.id IN (SELECT h.paper_id FROM temp.saved_search_hits h WHERE h.search_id = ?)',
+    walk: `FROM papers p WHERE EXISTS (SELECT 1 FROM temp.saved_search_hits h WHERE h.search_id = ? AND h.paper_id = p.id)`,
     gather: 'FROM temp.saved_search_hits h CROSS JOIN papers p ON p.id = h.paper_id WHERE h.search_id = ?',
-    count: `SELECT (SELECT count(*) FROM temp.saved_search_hits h JOIN papers p ON p.id = h.paper_id
-                     WHERE h.search_id = saved_searches.id)
+    count: `SELECT (SELECT count(*) FROM temp.saved_search_hits h WHERE h.search_id = saved_searches.id)
               FROM saved_searches WHERE id = ?`,
     target: 'saved search',
     condition: (idColumn) =>

@@ -53,7 +53,7 @@ function libraryMark(statements: Statements): LibraryMark {
     .get(
       `SELECT (SELECT coalesce(max(id), 0) FROM papers) AS paper,
               (SELECT coalesce(max(id), 0) FROM reading_events) AS event,
-              (SELECT count(*) FROM papers) AS papers`
+              (SELECT n FROM listing_counts WHERE kind = 'all') AS papers`
     )
     .get() as LibraryMark
 }
