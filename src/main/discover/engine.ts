@@ -116,7 +116,7 @@ export function createDiscoverEngine(data: DiscoverData): DiscoverEngine {
       seenDigestId = cursor.lastDigestId
       rankingFresh = false
     }
-    const key = `${cursor.lastEventId}:${cursor.dismissalSequence}:${cursor.dismissals}`
+    const key = `${cursor.lastEventId}:${cursor.dismissalSequence}:${cursor.dismissals}:${cursor.papers}:${cursor.trashed}`
     if (key !== labelsKey) {
       labels = data.labels()
       labelsKey = key
@@ -194,7 +194,8 @@ export function createDiscoverEngine(data: DiscoverData): DiscoverEngine {
     },
     async related(id, limit) {
       const current = await fresh()
-      return relatedTo(current, id, limit, new Set(labels.hidden), relatedScratch)
+      const hidden = new Set(labels.hidden)
+      return hidden.has(id) ? [] : relatedTo(current, id, limit, hidden, relatedScratch)
     },
     longestSliceMs: () => longest,
     bytes: () => index?.bytes() ?? 0

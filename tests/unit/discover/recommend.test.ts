@@ -90,6 +90,36 @@ describe('more like what I starred', () => {
   })
 })
 
+describe('trashed papers', () => {
+  it('are never suggested nor listed as related, and come back when restored', async () => {
+    const { library, themeOf } = themedLibrary()
+    const gravel = idsOf(library, themeOf, 'gravel')
+    library.setStarred(gravel.slice(0, 3), true)
+    const engine = createDiscoverEngine(library.discover)
+    const before = await recommended(library, engine, 50)
+    const relatedBefore = await relatedPapers(library, engine, gravel[0]!, 5)
+    const trashed = [before.items[0]!.id, relatedBefore[0]!.id]
+    library.trashPapers(trashed)
+
+    const after = await recommended(library, engine, 50)
+    expect(after.items.map((p) => p.id)).not.toContain(trashed[0])
+    expect(after.items.map((p) => p.id)).not.toContain(trashed[1])
+    expect(after.total).toBe(before.total - new Set(trashed).size)
+    const sorted = await recommendedPage(library, engine, { filter: { kind: 'all' }, sort: 'recommended', limit: 50 })
+    expect(sorted.items.map((p) => p.id)).not.toContain(trashed[0])
+    const related = await relatedPapers(library, engine, gravel[0]!, 5)
+    expect(related).toHaveLength(5)
+    expect(related.map((p) => p.id)).not.toContain(trashed[1])
+    expect(await relatedPapers(library, engine, trashed[1]!, 5)).toEqual([])
+    // A fresh engine (the next start) reads the same trash.
+    const fresh = await recommended(library, createDiscoverEngine(library.discover), 50)
+    expect(fresh.items.map((p) => p.id)).not.toContain(trashed[0])
+
+    library.restorePapers(trashed)
+    expect((await recommended(library, engine, 50)).items.map((p) => p.id)).toContain(trashed[0])
+  })
+})
+
 describe('related papers', () => {
   it('lists the closest papers of the same theme, not the paper itself', async () => {
     const { library, themeOf } = themedLibrary()
