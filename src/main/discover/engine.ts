@@ -53,6 +53,15 @@ function toPaperText(row: PaperTextRow): PaperText {
   return { id: row.id, text: paperText(row), day: dayNumber(row.day) }
 }
 
+/** What the Recommended list says until there are enough stars to rank by. */
+export function needsStars(starred: number): string {
+  const more = MIN_STARS - starred
+  const papers = more === 1 ? 'paper' : 'papers'
+  return starred === 0
+    ? `Star ${MIN_STARS} papers to get suggestions like them.`
+    : `Star ${more} more ${papers} to get suggestions like them (${starred} starred so far, ${MIN_STARS} needed).`
+}
+
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 export function createDiscoverEngine(data: DiscoverData): DiscoverEngine {
@@ -156,14 +165,7 @@ export function createDiscoverEngine(data: DiscoverData): DiscoverEngine {
       }
       if (ranking === null) {
         const starred = labels.starred.length
-        return {
-          ready: false,
-          starred,
-          needed: MIN_STARS,
-          message:
-            `Star at least ${MIN_STARS} papers to get suggestions like them` +
-            (starred === 0 ? '.' : ` (${starred} starred so far; ${MIN_STARS - starred} more).`)
-        }
+        return { ready: false, starred, needed: MIN_STARS, message: needsStars(starred) }
       }
       return { ready: true, ids: ranking.ids, scoreOf: ranking.scoreOf }
     },

@@ -28,7 +28,7 @@ describe('more like what I starred', () => {
     library.setStarred(idsOf(library, themeOf, 'kettle').slice(0, 2), true)
     const page = await recommended(library)
     expect(page.items).toEqual([])
-    expect(page.notice).toBe('Star at least 3 papers to get suggestions like them (2 starred so far; 1 more).')
+    expect(page.notice).toBe('Star 1 more paper to get suggestions like them (2 starred so far, 3 needed).')
   })
 
   it('ranks unread papers of the starred theme first, each with the starred papers and terms it shares', async () => {

@@ -3,6 +3,7 @@ import { useStore } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import { useDogear } from '../context'
 import { formatCount, sourceName } from '../lib/sourceName'
+import { RecommendedNotice } from './RecommendedNotice'
 
 function useListScope(): { name: string; everywhere: boolean; query: string } {
   const dogear = useDogear()
@@ -64,9 +65,8 @@ export function ListEmpty({ searching }: { searching: boolean }) {
     hasCode: 'No paper here links to code yet.',
     all: 'The library is empty. Import a digest to fill it.'
   }
+  const text = hint[kind] ?? `Nothing in ${scope.name}.`
   return (
-    <div className="list-empty">
-      <p>{hint[kind] ?? `Nothing in ${scope.name}.`}</p>
-    </div>
+    <div className="list-empty">{kind === 'recommended' ? <RecommendedNotice fallback={text} /> : <p>{text}</p>}</div>
   )
 }
