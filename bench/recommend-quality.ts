@@ -93,7 +93,7 @@ export function measureQuality(
             settings
           )
           const starredIndexes = trial.starred.map((id) => id - 1)
-          sums.recommender += precision(ranking!.ids, papers, topic)
+          sums.recommender += precision(ranking!.top(AT), papers, topic)
           if (baselines) {
             sums.centroid += precision(
               rankScores(centroidScores(baseline, starredIndexes), papers, trial),

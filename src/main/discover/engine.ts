@@ -8,7 +8,7 @@ import { FeatureIndex, type PaperText } from './feature-index'
 import { MIN_STARS, newScratch, rankByStars, relatedTo, type Ranking } from './rank'
 import { termsOf } from './tokenize'
 
-const PAGE = 1000
+const PAGE = 500
 /** The first pass (document frequencies, for the weights) reads about this many papers at most. */
 const SAMPLE = 20_000
 /** Rebuild from scratch once the library holds this many times the papers counted at the build. */
@@ -22,7 +22,7 @@ export interface Suggestion {
 }
 
 export type RecommendAnswer =
-  | { ready: true; ids: number[]; scoreOf: (id: number) => number | undefined }
+  | { ready: true; total: number; top: (count: number) => number[]; scoreOf: (id: number) => number | undefined }
   | { ready: false; starred: number; needed: number; message: string }
 
 export interface DiscoverEngine {
@@ -167,7 +167,7 @@ export function createDiscoverEngine(data: DiscoverData): DiscoverEngine {
         const starred = labels.starred.length
         return { ready: false, starred, needed: MIN_STARS, message: needsStars(starred) }
       }
-      return { ready: true, ids: ranking.ids, scoreOf: ranking.scoreOf }
+      return { ready: true, total: ranking.total, top: ranking.top, scoreOf: ranking.scoreOf }
     },
     async explain(ids) {
       const current = await fresh()

@@ -2,7 +2,7 @@
 // against the papers read and passed over and the dismissed ones (firm negatives) and a sample
 // of the unread rest (weak negatives: most unread papers are not wanted, some are), then scores
 // every unread, unstarred paper. Newer papers win near ties.
-import { TERM_SLOTS, type FeatureIndex } from './feature-index'
+import { kthLargest, TERM_SLOTS, type FeatureIndex } from './feature-index'
 import { seededRandom, trainLinear, type Example, type LinearModel } from './linear-model'
 
 export const MIN_STARS = 3
@@ -38,8 +38,10 @@ export const RANK_SETTINGS: RankSettings = {
 }
 
 export interface Ranking {
-  /** Paper ids, best first. */
-  ids: number[]
+  /** How many papers are ranked. */
+  total: number
+  /** The first `count` ranked paper ids, best first (a page needs no sort of the whole list). */
+  top(count: number): number[]
   /** Score of each paper id (every live paper, not only the ranked ones). */
   scoreOf(id: number): number | undefined
   model: LinearModel
@@ -116,7 +118,8 @@ export function rankByStars(
   const scores = scratch.scores
   index.scoreAll(model.weights, model.bias, scores)
   return {
-    ids: orderCandidates(index, candidates, scores, settings.recency),
+    total: candidates.length,
+    top: orderCandidates(index, candidates, scores, settings.recency),
     scoreOf: scoreReader(index, scores),
     model
   }
@@ -129,8 +132,19 @@ function scoreReader(index: FeatureIndex, scores: Float64Array): (id: number) =>
   }
 }
 
-/** Best first; the recency bonus decides between scores closer than `recency`. */
-function orderCandidates(index: FeatureIndex, candidates: readonly number[], scores: Float64Array, recency: number) {
+/** Below this many, the first papers come from a selection; past it the whole list is sorted once. */
+const SELECT_UP_TO = 2000
+
+/**
+ * Best first; the recency bonus decides between scores closer than `recency`. Returns a reader
+ * of the first n: the n-th best key is found by quickselect, only the keys above it are sorted.
+ */
+function orderCandidates(
+  index: FeatureIndex,
+  candidates: readonly number[],
+  scores: Float64Array,
+  recency: number
+): (count: number) => number[] {
   let first = Infinity
   let last = -Infinity
   for (const slot of candidates) {
@@ -143,9 +157,24 @@ function orderCandidates(index: FeatureIndex, candidates: readonly number[], sco
     const slot = candidates[i]!
     keys[i] = scores[slot]! + (recency * (index.dayAt(slot) - first)) / span
   }
-  const order = new Uint32Array(candidates.length).map((_, i) => i)
-  order.sort((a, b) => keys[b]! - keys[a]! || index.paperAt(candidates[b]!) - index.paperAt(candidates[a]!))
-  return Array.from(order, (i) => index.paperAt(candidates[i]!))
+  const better = (a: number, b: number): number =>
+    keys[b]! - keys[a]! || index.paperAt(candidates[b]!) - index.paperAt(candidates[a]!)
+  let sorted: Uint32Array | null = null
+  return (count) => {
+    const n = Math.min(count, candidates.length)
+    if (n <= 0) return []
+    let order: Uint32Array
+    if (sorted === null && n <= SELECT_UP_TO) {
+      const threshold = kthLargest(keys, keys.length, n - 1, new Float64Array(keys.length))
+      const above: number[] = []
+      for (let i = 0; i < keys.length; i++) if (keys[i]! >= threshold) above.push(i)
+      order = Uint32Array.from(above).sort(better)
+    } else {
+      sorted ??= new Uint32Array(candidates.length).map((_, i) => i).sort(better)
+      order = sorted
+    }
+    return Array.from(order.subarray(0, n), (i) => index.paperAt(candidates[i]!))
+  }
 }
 
 /** The `limit` papers closest to one paper by cosine, closest first, with their similarity. */

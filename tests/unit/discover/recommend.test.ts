@@ -66,6 +66,18 @@ describe('more like what I starred', () => {
     expect((await recommended(library, engine, 50)).items.map((p) => p.id)).toContain(second)
   })
 
+  it('pages through the ranking in one order', async () => {
+    const { library, themeOf } = themedLibrary()
+    library.setStarred(idsOf(library, themeOf, 'moss').slice(0, 3), true)
+    const engine = createDiscoverEngine(library.discover)
+    const page = (offset: number, limit: number) =>
+      recommendedPage(library, engine, { filter: { kind: 'recommended' }, offset, limit })
+    const whole = (await page(0, 50)).items.map((p) => p.id)
+    expect(whole).toHaveLength(21)
+    const pieces = [...(await page(0, 4)).items, ...(await page(4, 10)).items, ...(await page(14, 10)).items]
+    expect(pieces.map((p) => p.id)).toEqual(whole)
+  })
+
   it('picks up papers imported after the first ranking', async () => {
     const { library, themeOf } = themedLibrary()
     library.setStarred(idsOf(library, themeOf, 'moss').slice(0, 3), true)
