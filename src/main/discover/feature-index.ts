@@ -4,14 +4,20 @@
 // about 0.5 kB per paper. Papers are added and replaced one by one; a replaced vector's slot
 // is left dead and skipped.
 //
-// Like a vocabulary capped at its most frequent terms, only the VOCABULARY features found in the
-// most papers count (and never one found in more than half): with hashing there is no word
-// list to cap, so a document-frequency floor does it. Without the cap, the rarest pairs of
-// words (the highest idf) crowd out the words topics share.
+// Like a vocabulary capped at its most frequent terms, only the `vocabularySize` features found
+// in the most papers count (and never one found in more than half): with hashing there is no
+// word list to cap, so a document-frequency floor does it. Without the cap, the rarest pairs of
+// words (the highest idf) crowd out the words topics share, and more so in a small library,
+// where the cap is smaller (two features per paper).
 import { countFeatures, FEATURE_COUNT, touchedCapacity } from './tokenize'
 
 export const MAX_TERMS = 128
 export const VOCABULARY = 30_000
+const MIN_VOCABULARY = 2_000
+
+export function vocabularySize(documents: number): number {
+  return Math.min(VOCABULARY, Math.max(MIN_VOCABULARY, 2 * documents))
+}
 /**
  * Kept features are renumbered densely (at most 65,536, room for the vocabulary and the new
  * features later papers bring): a model or query vector over them is 512 kB and stays in cache.
@@ -114,16 +120,17 @@ export class FeatureIndex {
   }
 
   /**
-   * Between the two passes: the floor that keeps the VOCABULARY most frequent features, each
+   * Between the two passes: the floor that keeps the `vocabularySize` most frequent features, each
    * given its term number and idf up front.
    */
   finishCounting(): void {
     const histogram = new Uint32Array(this.documents + 2)
     for (let feature = 0; feature < FEATURE_COUNT; feature++) histogram[this.documentFrequency[feature]!]!++
     this.maxDf = this.documents >= 20 ? Math.floor(this.documents / 2) : Infinity
+    const vocabulary = vocabularySize(this.documents)
     let kept = 0
     let floor = Math.min(this.maxDf, this.documents + 1)
-    while (floor > 2 && kept + histogram[floor - 1]! <= VOCABULARY) kept += histogram[--floor]!
+    while (floor > 2 && kept + histogram[floor - 1]! <= vocabulary) kept += histogram[--floor]!
     this.minDf = Math.max(2, floor)
     this.documentsAtBuild = this.documents
     const idf = new Float32Array(TERM_SLOTS)

@@ -26,6 +26,8 @@ export interface RankSettings {
   centroidWeight: number
   /** Score a paper gains from being the newest instead of the oldest: what "near tie" means. */
   recency: number
+  /** The least an odd star (one unlike the other starred papers) counts, against 1 for a typical one. */
+  oddStarFloor: number
 }
 
 export const RANK_SETTINGS: RankSettings = {
@@ -34,7 +36,8 @@ export const RANK_SETTINGS: RankSettings = {
   unlabelledCost: 0.05,
   unlabelledSample: 4000,
   centroidWeight: 1,
-  recency: 0.02
+  recency: 0.02,
+  oddStarFloor: 0.2
 }
 
 export interface Ranking {
@@ -66,6 +69,29 @@ function sample<T>(items: readonly T[], size: number, random: () => number): T[]
     picked[j] = t
   }
   return picked.slice(0, size)
+}
+
+/**
+ * How much each star counts (floor..1): a starred paper unlike the other starred ones (an odd
+ * star among many on one subject) counts less than one in their midst. Its cosine to the other
+ * stars' centroid, over the median of those cosines, capped at 1.
+ */
+export function starWeights(
+  index: FeatureIndex,
+  positives: readonly number[],
+  dense: Float64Array,
+  floor: number
+): Float64Array {
+  const n = positives.length
+  const weights = new Float64Array(n).fill(1)
+  if (n < 4) return weights
+  for (const slot of positives) index.addInto(dense, slot, 1)
+  const similarity = positives.map((slot) => index.dot(dense, slot) - 1)
+  for (const slot of positives) for (const term of index.vector(slot).terms) dense[term] = 0
+  const median = [...similarity].sort((a, b) => a - b)[Math.floor(n / 2)]!
+  if (median <= 0) return weights
+  for (let i = 0; i < n; i++) weights[i] = Math.min(1, Math.max(floor, similarity[i]! / median))
+  return weights
 }
 
 export interface Scratch {
@@ -101,10 +127,12 @@ export function rankByStars(
     if (id !== 0 && !excluded.has(id)) candidates.push(slot)
   }
   const random = seededRandom(positives.length * 7919 + negatives.length)
+  const starWeight = starWeights(index, positives, scratch.weights, settings.oddStarFloor)
+  const unlabelled = sample(candidates, settings.unlabelledSample, random)
   const examples: Example[] = [
-    ...positives.map((slot): Example => ({ slot, label: 1, cost: settings.positiveCost })),
+    ...positives.map((slot, i): Example => ({ slot, label: 1, cost: settings.positiveCost * starWeight[i]! })),
     ...negatives.map((slot): Example => ({ slot, label: -1, cost: settings.passedCost })),
-    ...sample(candidates, settings.unlabelledSample, random).map((slot): Example => ({
+    ...unlabelled.map((slot): Example => ({
       slot,
       label: -1,
       cost: settings.unlabelledCost
@@ -112,7 +140,9 @@ export function rankByStars(
   ]
   const model = trainLinear(index, examples, { buffer: scratch.weights })
   if (settings.centroidWeight !== 0) {
-    for (const slot of positives) index.addInto(model.weights, slot, settings.centroidWeight / positives.length)
+    positives.forEach((slot, i) =>
+      index.addInto(model.weights, slot, (settings.centroidWeight * starWeight[i]!) / positives.length)
+    )
   }
   if (scratch.scores.length < index.slots) scratch.scores = new Float64Array(index.slots * 2)
   const scores = scratch.scores
