@@ -5,7 +5,7 @@ import type { Clock } from './clock'
 import { Statements, guardCorrupt, openConnection } from './connection'
 import type { Library } from './contract'
 import { listDigests } from './digests'
-import { unreadIdsQuery } from './filters'
+import { prepareFilter, unreadIdsQuery } from './filters'
 import { allIds, filterIds, listPapers } from './listing'
 import { discoverData } from './discover-data'
 import { rereadRevised, revisionOf, versionsOf } from './versions'
@@ -107,6 +107,7 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
       return change
     },
     markAllRead: (filter) => {
+      prepareFilter(statements, filter)
       const query = unreadIdsQuery(filter)
       const ids = statements
         .get(query.sql)
