@@ -72,7 +72,7 @@ export function deleteDigest(db: Db, statements: Statements, digestId: number, n
         .all(digestId) as number[]
       statements.get('DELETE FROM digests WHERE id = ?').run(digestId)
       refreshFirstDigest(statements, shared)
-      return { digestId, trashed: onlyHere, kept: shared.length }
+      return { digestId, trashId: serial, trashed: onlyHere, kept: shared.length }
     })
     .immediate()
 }

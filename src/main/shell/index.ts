@@ -32,6 +32,7 @@ import { createWatchControl } from './watcher'
 import { createWindow, hardenContents } from './window'
 import { startAutoBackups } from './auto-backup-timer'
 import { chooseSyncFolder, startAppSync } from './sync'
+import { rememberSourceFiles } from '../source-files'
 
 // Electron would name userData after the lower-case package name; the CLI expects "Dogear".
 app.setName('Dogear')
@@ -102,7 +103,12 @@ async function start(): Promise<void> {
     workerPath: join(mainDir, 'import-worker.js'),
     onProgress: ({ file, done, total }) => send({ type: 'importProgress', file, done, total })
   })
-  const watcher = createWatchControl({ importFile: imports.importFile, onReports: announce })
+  // Imports main starts itself: each digest's file is remembered for "Reveal the source file".
+  const announceImports = (reports: ImportFileReport[]) => {
+    rememberSourceFiles(library, reports)
+    announce(reports)
+  }
+  const watcher = createWatchControl({ importFile: imports.importFile, onReports: announceImports })
   const updates = createUpdates({
     packaged: app.isPackaged,
     runningVersion: app.getVersion(),
@@ -142,7 +148,9 @@ async function start(): Promise<void> {
     files,
     onSettingsChanged: (changed) => settings.changed(changed),
     sync: startAppSync(library, () => announce([])),
-    chooseSyncFolder: () => chooseSyncFolder(window)
+    chooseSyncFolder: () => chooseSyncFolder(window),
+    revealFile: (path) => shell.showItemInFolder(path),
+    libraryPath: dbPath
   }
   const handlers = createHandlers(library, deps)
   const binding = bindIpc(ipcMain, handlers, () => appUrl, files)
@@ -181,7 +189,7 @@ async function start(): Promise<void> {
     window ??= openWindow()
   })
   openFiles = (paths) => {
-    if (paths.length > 0) void imports.runImports(paths, importOptionsFor(library)).then(announce)
+    if (paths.length > 0) void imports.runImports(paths, importOptionsFor(library)).then(announceImports)
   }
   openFiles([...openedEarly, ...digestPathsFromArgv(process.argv.slice(app.isPackaged ? 1 : 2), process.cwd())])
   app.on('second-instance', (_event, argv, workingDirectory) => {

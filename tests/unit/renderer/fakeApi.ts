@@ -323,7 +323,7 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
           )
         return { changed }
       }),
-    deleteDigest: (args) => call('deleteDigest', args, () => ({ digestId: args.id, trashed: [], kept: 0 })),
+    deleteDigest: (args) => call('deleteDigest', args, () => ({ digestId: args.id, trashId: 1, trashed: [], kept: 0 })),
     listTrash: (args) =>
       call('listTrash', args, () => ({
         papers: trashed.map((p) => ({
