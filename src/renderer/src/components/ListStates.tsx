@@ -11,7 +11,8 @@ function useListScope(): { name: string; everywhere: boolean; query: string } {
     useShallow((s) => ({ filter: s.filter, query: s.query }))
   )
   const digests = useStore(dogear.sources, (s) => s.digests)
-  return { name: sourceName(filter, digests), everywhere: filter.kind === 'all', query: query.trim() }
+  const tags = useStore(dogear.sources, (s) => s.tags)
+  return { name: sourceName(filter, digests, tags), everywhere: filter.kind === 'all', query: query.trim() }
 }
 
 export function ListHeader({ total, loaded, searching }: { total: number; loaded: boolean; searching: boolean }) {

@@ -1,9 +1,17 @@
-import type { DigestProgress, PaperFilter } from '../../../shared/model'
+import type { DigestProgress, PaperFilter, TagCount } from '../../../shared/model'
 import { FILTER_KINDS } from '../../../shared/filters'
 
-/** What the list is called: "Unread", "Starred", or the digest's title. */
-export function sourceName(filter: PaperFilter, digests: readonly Pick<DigestProgress, 'id' | 'title'>[]): string {
+/** What the list is called: "Unread", "Starred", the digest's title, or "Tag “to read”". */
+export function sourceName(
+  filter: PaperFilter,
+  digests: readonly Pick<DigestProgress, 'id' | 'title'>[],
+  tags: readonly Pick<TagCount, 'id' | 'name'>[] = []
+): string {
   if (filter.kind === 'digest') return digests.find((d) => d.id === filter.digestId)?.title ?? 'this digest'
+  if (filter.kind === 'tag') {
+    const tag = tags.find((t) => t.id === filter.tagId)
+    return tag ? `Tag “${tag.name}”` : 'this tag'
+  }
   return FILTER_KINDS[filter.kind].label
 }
 
