@@ -33,6 +33,7 @@ import { createWindow, hardenContents } from './window'
 import { startAutoBackups } from './auto-backup-timer'
 import { chooseSyncFolder, startAppSync } from './sync'
 import { rememberSourceFiles } from '../source-files'
+import { createBackupMenu, restoreIfRequested } from './backup-menu'
 
 // Electron would name userData after the lower-case package name; the CLI expects "Dogear".
 app.setName('Dogear')
@@ -93,6 +94,8 @@ async function start(): Promise<void> {
   serveAppScheme(protocol, rendererDir)
   const dbPath = resolveDbPath(undefined)
   const nativeBinding = findNativeBinding(app.getAppPath(), Number(process.versions.modules))
+  // A restore asked for by File > Restore from Backup... happens before the library opens.
+  await restoreIfRequested(dbPath, nativeBinding)
   const library = openAppLibrary(dbPath, nativeBinding)
   // One verified backup a day into backups/ beside the library (7 daily, 4 weekly, <= 10% of the disk).
   startAutoBackups(library, dbPath)
@@ -164,7 +167,15 @@ async function start(): Promise<void> {
     ])
   }
 
+  const backups = createBackupMenu({
+    library,
+    libraryPath: dbPath,
+    ...(nativeBinding ? { nativeBinding } : {}),
+    window: () => window
+  })
   const menuActions: MenuActions = {
+    backUpLibrary: () => void backups.backUp(),
+    restoreFromBackup: () => void backups.restore(),
     importDigest: () => send({ type: 'menu', command: 'import' }),
     importFromClipboard: () => void importClipboard(),
     watchFolder: () =>
