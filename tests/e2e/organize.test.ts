@@ -8,6 +8,7 @@ import type { Handlers } from '../../src/shared/api'
 import { openLibrary } from '../../src/main/library/index'
 import { parsedPaper } from '../../src/main/import/paper'
 import { closeOpenApps, launchApp, type App } from './app'
+import { axeViolations, summarize } from './axe'
 import { optionTitle, papers, reader, sourceButton, sources, tempDbPath } from './helpers'
 
 let app: App
@@ -270,5 +271,48 @@ describe('undo an import, and the backup settings', () => {
     expect(await group.textContent()).toContain(join(dirname(dbPath), 'backups'))
     await group.getByRole('spinbutton').fill('7')
     await expect.poll(() => library.getSettings().trashPurgeDays).toBe(7)
+  })
+})
+
+describe.each(['light', 'dark'] as const)('accessibility of the organizing views, %s theme', (colorScheme) => {
+  it('has no axe violations with the action bar, a context menu, the tag picker and the trash', async () => {
+    const dbPath = tempDbPath()
+    seed(dbPath, 6)
+    const seeded = openLibrary(dbPath)
+    seeded.tagPapers('To read', [1, 2])
+    seeded.close()
+    app = await launchApp({ dbPath, colorScheme })
+    const { page } = app
+    const found: Record<string, string> = {}
+    const audit = async (view: string) => {
+      const violations = await axeViolations(page)
+      found[view] = violations.length ? summarize(violations) : 'none'
+    }
+    await option(page, 1).click()
+    await option(page, 3).click({ modifiers: ['Shift'] })
+    await page.getByRole('toolbar', { name: 'Selected papers' }).waitFor()
+    await audit('action bar and tags')
+    await option(page, 2).click({ button: 'right' })
+    await page.getByRole('menu').waitFor()
+    await audit('context menu')
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('t')
+    await page.getByRole('dialog', { name: 'Tag 3 papers' }).waitFor()
+    await audit('tag picker')
+    await page.keyboard.press('Escape')
+    await page.getByRole('toolbar', { name: 'Selected papers' }).getByRole('button', { name: 'Move to Trash' }).click()
+    await sources(page).getByRole('button', { name: 'Trash' }).click()
+    await page
+      .getByRole('region', { name: 'Trash' })
+      .getByRole('button', { name: /^Restore / })
+      .first()
+      .waitFor()
+    await audit('trash')
+    expect(found).toEqual({
+      'action bar and tags': 'none',
+      'context menu': 'none',
+      'tag picker': 'none',
+      trash: 'none'
+    })
   })
 })

@@ -174,6 +174,8 @@ export function App() {
               <ReaderPane />
             </>
           )}
+          {/* Inside the landmark (fixed, so out of the grid): every part of the page is in one. */}
+          <ContextMenu />
         </main>
       )}
       <StatusLine />
@@ -183,7 +185,6 @@ export function App() {
         </div>
       )}
       <Dialogs />
-      <ContextMenu />
     </div>
   )
 }
