@@ -84,6 +84,6 @@ describe('what a bulk action says, and what undoes it', () => {
   })
 
   it('names a tag list by its tag', () => {
-    expect(sourceName({ kind: 'tag', tagId: 2 }, [], tags)).toBe('Tag “Thesis”')
+    expect(sourceName({ kind: 'tag', tagId: 2 }, [], [], tags)).toBe('Tag “Thesis”')
   })
 })
