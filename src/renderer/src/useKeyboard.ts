@@ -47,6 +47,9 @@ function rowsPerScreen(): number {
   return Math.max(1, Math.floor(list.clientHeight / row.offsetHeight) - 1)
 }
 
+/** Keys that act on the list's papers: not while another view (Progress, Trash) is shown. */
+const LIST_KEYS: readonly Command[] = ['extendNext', 'extendPrevious', 'selectAll', 'tag', 'delete', 'contextMenu']
+
 /** Keys the reader pane scrolls with when it has focus; elsewhere they move in the list. */
 const SCROLL_KEYS: readonly Command[] = ['first', 'last', 'pageDown', 'pageUp']
 
@@ -145,6 +148,7 @@ export function useKeyboard(dogear: Dogear): void {
       })
       if (!command) return
       if (SCROLL_KEYS.includes(command) && target?.closest(`#${READER_SCROLL_ID}`)) return
+      if (LIST_KEYS.includes(command) && dogear.selection.getState().view !== 'papers') return
       event.preventDefault()
       run(dogear, command)
     }

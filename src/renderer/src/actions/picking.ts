@@ -1,9 +1,7 @@
 // Picking papers in the list: Ctrl/Cmd-click and Shift-click, Shift+J/K, Ctrl/Cmd+A, Esc.
 // The open paper follows the cursor without being marked read; a new list starts unpicked.
-import { PAGE_SIZE } from '../lib/pageCache'
-import { isPicking, nothingPicked, pickAll, pickRange, togglePick } from '../lib/multiSelect'
 import type { PaperTarget } from '../../../shared/model'
-import { targetOf } from '../lib/multiSelect'
+import { isPicking, nothingPicked, pickAll, pickRange, targetOf, togglePick } from '../lib/multiSelect'
 import { say, type ActionContext } from './context'
 import type { ListActions } from './list'
 
@@ -16,7 +14,7 @@ export interface PointerPick {
   toggle: boolean
 }
 
-/** Ranges longer than this are read page by page from the list (ids only). */
+/** The longest Shift range: its rows are read page by page (the list's own pages). */
 const MAX_RANGE = 50_000
 
 export function createPickingActions(
@@ -40,8 +38,8 @@ export function createPickingActions(
     const ids: number[] = []
     for (let index = low; index <= Math.min(high, low + MAX_RANGE); index++) {
       const row = await list.rowAtIndex(index)
-      if (row) ids.push(row.id)
-      else if (index % PAGE_SIZE === 0) break
+      if (!row) break
+      ids.push(row.id)
     }
     return ids
   }
