@@ -15,6 +15,7 @@ import { benchSearch } from './search'
 import { benchSearchMix } from './search-mix'
 import { writeHfDigest } from './corpus'
 import { benchSync } from './sync'
+import { benchOrganize } from './organize'
 import { benchWriteWait } from './write-wait'
 
 export interface BenchContext {
@@ -68,6 +69,7 @@ export const AREAS: AreaEntry[] = [
   { name: 'markRead', run: benchMarkRead },
   { name: 'daily', run: benchDaily },
   { name: 'cases', run: benchCases },
+  { name: 'organize', run: benchOrganize },
   {
     name: 'sync',
     run: async (context) =>

@@ -5,6 +5,7 @@ import { Dialog } from './Dialog'
 import { ImportSettings } from './ImportSettings'
 import { SyncSettings } from './SyncSettings'
 import { UpdatesSetting } from './UpdatesSetting'
+import { BackupSettings } from './BackupSettings'
 
 const CHOICES: { value: MarkReadOnOpen; label: string }[] = [
   { value: 'immediately', label: 'As soon as I open it' },
@@ -47,6 +48,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           />
         </label>
       </fieldset>
+      <BackupSettings />
       <ImportSettings />
       <SyncSettings />
       <UpdatesSetting />
