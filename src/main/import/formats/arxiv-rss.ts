@@ -5,7 +5,7 @@
 import type { Element } from 'domhandler'
 import { toLinks } from '../normalize'
 import type { DigestParser, ParsedPaper, ParseWarning } from '../types'
-import { parseFeed } from './feed'
+import { parseFeed, streamFeed } from './feed'
 import {
   arxivIdIn,
   child,
@@ -43,6 +43,9 @@ export const arxivRssParser: DigestParser = {
   },
   parse(text, context) {
     return parseFeed(text, context, arxivItemToPaper)
+  },
+  stream(text, context) {
+    return streamFeed(text, context, arxivItemToPaper, 'no papers found in it (read as arXiv RSS feed)')
   }
 }
 

@@ -106,3 +106,33 @@ export function withoutExactDuplicates(entries: ParsedPaper[]): ParsedPaper[] {
     return true
   })
 }
+
+/**
+ * A check for items identical in every field but their line (the same item pasted twice) that
+ * keeps no item: each is remembered by two 32-bit hashes of its fields, grouped by title.
+ */
+export function exactRepeats(): (entry: ParsedPaper) => boolean {
+  const byTitle = new Map<string, number[]>()
+  return (entry) => {
+    const key = JSON.stringify({ ...entry, line: 0 })
+    const hash = fnv1a(key, 0x811c9dc5, 0x01000193) * 0x100000 + (fnv1a(key, 0x9747b28c, 0x5bd1e995) & 0xfffff)
+    const seen = byTitle.get(entry.title)
+    if (!seen) {
+      byTitle.set(entry.title, [hash])
+      return false
+    }
+    if (seen.includes(hash)) return true
+    seen.push(hash)
+    return false
+  }
+}
+
+/** FNV-1a over UTF-16 code units; two seeds and primes give two unrelated hashes. */
+function fnv1a(text: string, seed: number, prime: number): number {
+  let hash = seed >>> 0
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i)
+    hash = Math.imul(hash, prime) >>> 0
+  }
+  return hash
+}

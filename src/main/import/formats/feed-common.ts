@@ -15,8 +15,11 @@ import {
 import { collapseParagraphs, collapseWhitespace } from '../normalize'
 import { ImportError, type ParseWarning } from '../types'
 import { isoDay } from './entry-facts'
+import { feedOutline, withoutItems, type ItemRange } from './feed-items'
 
 export { arxivIdIn, digestDays, doiIn, isoDay, withoutExactDuplicates } from './entry-facts'
+
+const XML_OPTIONS = { xmlMode: true, decodeEntities: true, withStartIndices: true } as const
 
 export type FeedKind = 'rss' | 'atom' | 'rdf'
 
@@ -24,7 +27,8 @@ export interface FeedDocument {
   kind: FeedKind
   /** `<channel>` for RSS and RDF, `<feed>` for Atom. */
   channel: Element
-  items: Element[]
+  /** The items, each parsed when reached: read them once, in order. */
+  items: Iterable<Element>
   /** True when the root element is never closed: the file was cut off. */
   truncated: boolean
   /** The 1-based line where a node starts in the text as given. */
@@ -35,7 +39,8 @@ export interface FeedDocument {
 
 /**
  * Parses a feed without ever expanding DTD entities (the DOCTYPE is cut away first).
- * Text that has no RSS, Atom or RDF root element is refused as MALFORMED.
+ * Text that has no RSS, Atom or RDF root element is refused as MALFORMED. The channel is
+ * parsed at once; each item is parsed only when `items` reaches it (see feed-items.ts).
  */
 export function readFeedDocument(text: string, fileName: string): FeedDocument {
   const doctypeAt = indexOfDoctype(text)
@@ -45,12 +50,15 @@ export function readFeedDocument(text: string, fileName: string): FeedDocument {
   if (nestingEstimate(xml) > MAX_NESTING) {
     throw new ImportError('MALFORMED', fileName, `XML nested deeper than ${MAX_NESTING} elements`)
   }
-  const document = parseDocument(xml, { xmlMode: true, decodeEntities: true, withStartIndices: true })
-  const root = document.children.find(isElement)
+  const outline = feedOutline(xml)
+  const head = parseDocument(withoutItems(xml, outline.items), XML_OPTIONS)
+  const root = head.children.find(isElement)
   if (!root) throw new ImportError('MALFORMED', fileName, 'not an XML feed: no root element found')
   const newlines = newlineOffsets(text)
+  // An item parsed on its own counts its offsets from its own start.
+  const itemStarts = new WeakMap<AnyNode, number>()
   const lineOf = (node: AnyNode): number => {
-    const index = node.startIndex ?? 0
+    const index = (node.startIndex ?? 0) + (itemStarts.get(node) ?? 0)
     return lineAtOffset(newlines, doctypeAt >= 0 && index >= doctypeAt ? index + removed : index)
   }
   const base = {
@@ -58,18 +66,28 @@ export function readFeedDocument(text: string, fileName: string): FeedDocument {
     lineOf,
     lastLine: newlines.length + (text.endsWith('\n') ? 0 : 1)
   }
+  function* parsed(ranges: readonly ItemRange[]): Generator<Element> {
+    for (const range of ranges) {
+      const item = parseDocument(xml.slice(range.start, range.end), XML_OPTIONS).children.find(isElement)
+      if (!item) continue
+      itemStarts.set(item, range.start)
+      yield item
+    }
+  }
+  const named = (name: string, inChannel: boolean): ItemRange[] =>
+    outline.items.filter((range) => range.name === name && range.inChannel === inChannel)
   switch (localName(root)) {
     case 'rss': {
       const channel = childElements(root, 'channel')[0] ?? root
-      const items = childElements(channel, 'item')
+      const items = named('item', true)
       // RSS 0.9x sometimes put the items beside the channel, as RDF does.
-      return { kind: 'rss', channel, items: items.length > 0 ? items : childElements(root, 'item'), ...base }
+      return { kind: 'rss', channel, items: parsed(items.length > 0 ? items : named('item', false)), ...base }
     }
     case 'feed':
-      return { kind: 'atom', channel: root, items: childElements(root, 'entry'), ...base }
+      return { kind: 'atom', channel: root, items: parsed(named('entry', false)), ...base }
     case 'rdf': {
       const channel = childElements(root, 'channel')[0] ?? root
-      return { kind: 'rdf', channel, items: childElements(root, 'item'), ...base }
+      return { kind: 'rdf', channel, items: parsed(named('item', false)), ...base }
     }
     default:
       throw new ImportError('MALFORMED', fileName, `not an RSS, Atom or RDF feed (the root element is <${root.name}>)`)

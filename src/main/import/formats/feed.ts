@@ -4,7 +4,17 @@
 // which the pipeline reports as NO_PAPERS.
 import type { Element } from 'domhandler'
 import { extractUrls, toLinks } from '../normalize'
-import type { DigestParser, ParseContext, ParsedLink, ParsedPaper, ParseResult, ParseWarning } from '../types'
+import type {
+  DigestParser,
+  ParseContext,
+  ParsedLink,
+  ParsedPaper,
+  ParseResult,
+  ParseStream,
+  ParseWarning
+} from '../types'
+import { collectStream, paperStream } from '../stream'
+import { exactRepeats } from './entry-facts'
 import {
   arxivIdIn,
   child,
@@ -20,7 +30,6 @@ import {
   richText,
   readFeedDocument,
   truncationWarnings,
-  withoutExactDuplicates,
   textOf,
   type FeedDocument,
   feedCategories
@@ -46,33 +55,49 @@ export const feedParser: DigestParser = {
   },
   parse(text, context) {
     return parseFeed(text, context, feedItemToPaper)
+  },
+  stream(text, context) {
+    return streamFeed(text, context, feedItemToPaper, 'no papers found in it (read as RSS / Atom / RDF feed)')
   }
 }
 
 export type ItemReader = (item: Element, feed: FeedDocument) => { paper: ParsedPaper | null; warnings: ParseWarning[] }
 
-/** Reads a feed with `readItem` per item; the digest is named after the channel. */
-export function parseFeed(text: string, context: ParseContext, readItem: ItemReader): ParseResult {
+/** Reads a feed with `readItem` per item, handing papers over as items are read; the digest is named after the channel. */
+export function streamFeed(text: string, context: ParseContext, readItem: ItemReader, noPapers: string): ParseStream {
   const feed = readFeedDocument(text, context.fileName)
   const warnings: ParseWarning[] = []
-  const entries: ParsedPaper[] = []
-  for (const item of feed.items) {
-    const { paper, warnings: itemWarnings } = readItem(item, feed)
-    warnings.push(...itemWarnings)
-    if (paper) entries.push(paper)
+  const isRepeat = exactRepeats()
+  let first: string | null = null
+  let last: string | null = null
+  function* papers(): Generator<ParsedPaper> {
+    for (const item of feed.items) {
+      const { paper, warnings: itemWarnings } = readItem(item, feed)
+      warnings.push(...itemWarnings)
+      if (!paper || isRepeat(paper)) continue
+      const day = paper.publishedAt
+      if (day && (first === null || day < first)) first = day
+      if (day && (last === null || day > last)) last = day
+      yield paper
+    }
+    warnings.push(...truncationWarnings(feed))
   }
-  warnings.push(...truncationWarnings(feed))
-  const unique = withoutExactDuplicates(entries)
-  const days = digestDays(
-    unique.map((entry) => entry.publishedAt),
-    childDay(feed.channel, ...CHANNEL_DATE_FIELDS),
-    context
+  return paperStream(
+    papers(),
+    () => ({
+      digest: {
+        title: childText(feed.channel, 'title') || context.fileName,
+        ...digestDays([first, last], childDay(feed.channel, ...CHANNEL_DATE_FIELDS), context)
+      },
+      warnings
+    }),
+    noPapers
   )
-  return {
-    digest: { title: childText(feed.channel, 'title') || context.fileName, ...days },
-    entries: unique,
-    warnings
-  }
+}
+
+/** The whole feed at once (an empty feed gives no papers rather than an error). */
+export function parseFeed(text: string, context: ParseContext, readItem: ItemReader): ParseResult {
+  return collectStream(streamFeed(text, context, readItem, ''), context.fileName, true)
 }
 
 function feedItemToPaper(item: Element, feed: FeedDocument): { paper: ParsedPaper | null; warnings: ParseWarning[] } {

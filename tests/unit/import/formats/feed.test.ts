@@ -230,3 +230,33 @@ describe('hostile and broken feeds', () => {
     expect(result.entries.at(-1)!.line).toBe(parts.length)
   })
 })
+
+describe('feeds read item by item', () => {
+  it('gives the same papers, warnings and digest as a stream as in one parse, for every fixture feed', () => {
+    for (const name of ['journal-rss2.xml', 'papers.atom', 'papers.rdf', 'truncated.xml', 'hf-derived.xml']) {
+      const whole = parse(name)
+      const stream = feedParser.stream!(read(name), context(name))
+      expect([...stream.batches].flat()).toEqual(whole.entries)
+      expect(stream.result()).toEqual({ digest: whole.digest, warnings: whole.warnings })
+    }
+  })
+
+  it('finds items by their elements, not by text that looks like a closing tag, and counts lines from the file', () => {
+    const xml = [
+      '<?xml version="1.0"?>',
+      '<rss version="2.0"><channel><title>Kettle Notes</title>',
+      '<item><title>Whistling Points</title>',
+      '<description><![CDATA[Steam escapes </item> at the spout.]]></description></item>',
+      '<item><title>Quiet Boilers</title><pubDate>Tue, 12 Mar 2024 00:00:00 +0000</pubDate></item>',
+      '<item><title>Quiet Boilers</title><pubDate>Tue, 12 Mar 2024 00:00:00 +0000</pubDate></item>',
+      '</channel></rss>'
+    ].join('\n')
+    const result = feedParser.parse(xml, context('kettle.xml'))
+    expect(result.entries.map((e) => [e.title, e.line])).toEqual([
+      ['Whistling Points', 3],
+      ['Quiet Boilers', 5]
+    ])
+    expect(result.entries[0]!.abstract).toBe('Steam escapes </item> at the spout.')
+    expect(result.digest).toEqual({ title: 'Kettle Notes', dateFrom: '2024-03-12', dateTo: '2024-03-12' })
+  })
+})
