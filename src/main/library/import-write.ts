@@ -1,10 +1,10 @@
 // Importing one parsed digest: one transaction, dedupe against the library, merge richer
 // records into existing papers, never touch the reader's state of existing papers.
-import type { Link } from '../../shared/model'
 import { withImportCache, type Db, type Statements } from './connection'
 import { LibraryError, type DigestImport, type DigestImportOutcome } from './contract'
 import { localDay } from './clock'
-import { collapseDuplicates, hasCode, mergeRecords, sameWorkByTitle, type PaperRecord } from './dedupe-merge'
+import { collapseDuplicates, mergeRecords, type PaperRecord } from './dedupe-merge'
+import { findExisting, recordParams, storedRecord, withoutTakenDoi } from './import-match'
 import { RecordFeed } from './record-feed'
 import type { DigestMeta } from '../import/types'
 import { indexNewPapers, reindexAround } from './search-index'
@@ -21,34 +21,6 @@ import {
   undoPendingImport
 } from './pending-imports'
 
-interface StoredPaperRow {
-  id: number
-  title: string
-  title_key: string
-  authors: string
-  abstract: string | null
-  snippet: string | null
-  arxiv_id: string | null
-  arxiv_version: number | null
-  doi: string | null
-  links: string
-  published_at: string | null
-  venue: string | null
-  digest_date: string
-}
-
-// Column lists spliced into the SQL below are constants of this file; every value binds.
-const STORED_COLUMNS = `id, title, title_key, authors, abstract, snippet, arxiv_id, arxiv_version, doi, links,
-  published_at, venue, digest_date`
-
-// A DOI or title match is refused when identifiers disagree: those are two different papers.
-const FIND_BY_ARXIV = `SELECT ${STORED_COLUMNS} FROM papers WHERE arxiv_id = ?`
-const FIND_BY_DOI = `SELECT ${STORED_COLUMNS} FROM papers
-  WHERE doi = :doi AND (arxiv_id IS NULL OR :arxiv IS NULL OR arxiv_id = :arxiv) ORDER BY id LIMIT 1`
-const FIND_BY_TITLE = `SELECT ${STORED_COLUMNS} FROM papers
-  WHERE title_key = :titleKey AND (arxiv_id IS NULL OR :arxiv IS NULL OR arxiv_id = :arxiv)
-    AND (doi IS NULL OR :doi IS NULL OR doi = :doi) ORDER BY id LIMIT 20`
-
 const INSERT_PAPER = `INSERT INTO papers (title, title_key, authors, abstract, snippet, arxiv_id, arxiv_version, doi,
   links, published_at, venue, has_code, digest_date, first_digest_id, first_position, created_at, updated_at)
   VALUES (:title, :titleKey, :authors, :abstract, :snippet, :arxivId, :arxivVersion, :doi,
@@ -58,68 +30,6 @@ const UPDATE_PAPER = `UPDATE papers SET title = :title, title_key = :titleKey, a
   published_at = :publishedAt, venue = :venue, has_code = :hasCode, updated_at = :now WHERE id = :id`
 // A digest older than the paper's first one becomes its first: "digest date" is the earliest listing.
 const MOVE_FIRST_DIGEST = `UPDATE papers SET digest_date = ?, first_digest_id = ?, first_position = ? WHERE id = ?`
-
-function storedRecord(row: StoredPaperRow): PaperRecord {
-  return {
-    title: row.title,
-    titleKey: row.title_key,
-    authors: JSON.parse(row.authors) as string[],
-    abstract: row.abstract,
-    snippet: row.snippet,
-    arxivId: row.arxiv_id,
-    arxivVersion: row.arxiv_version,
-    doi: row.doi,
-    links: JSON.parse(row.links) as Link[],
-    publishedAt: row.published_at,
-    venue: row.venue,
-    readHint: false,
-    starHint: false,
-    subjects: [],
-    groups: [],
-    carriedState: null
-  }
-}
-
-function recordParams(record: PaperRecord): Record<string, string | number | null> {
-  return {
-    title: record.title,
-    titleKey: record.titleKey,
-    authors: JSON.stringify(record.authors),
-    abstract: record.abstract,
-    snippet: record.snippet,
-    arxivId: record.arxivId,
-    arxivVersion: record.arxivVersion,
-    doi: record.doi,
-    links: JSON.stringify(record.links),
-    publishedAt: record.publishedAt,
-    venue: record.venue,
-    hasCode: hasCode(record.links) ? 1 : 0
-  }
-}
-
-function findExisting(statements: Statements, record: PaperRecord): StoredPaperRow | undefined {
-  if (record.arxivId) {
-    const row = statements.get(FIND_BY_ARXIV).get(record.arxivId) as StoredPaperRow | undefined
-    if (row) return row
-  }
-  if (record.doi) {
-    const row = statements.get(FIND_BY_DOI).get({ doi: record.doi, arxiv: record.arxivId }) as
-      StoredPaperRow | undefined
-    if (row) return row
-  }
-  if (record.titleKey === '') return undefined
-  const sameTitle = statements
-    .get(FIND_BY_TITLE)
-    .all({ titleKey: record.titleKey, arxiv: record.arxivId, doi: record.doi }) as StoredPaperRow[]
-  return sameTitle.find((row) => sameWorkByTitle(storedRecord(row), record))
-}
-
-/** A DOI another paper already holds is not copied onto this one: records that disagree lose it. */
-function withoutTakenDoi(statements: Statements, record: PaperRecord, row: StoredPaperRow): PaperRecord {
-  if (!record.doi || row.doi !== null) return record
-  const taken = statements.get('SELECT 1 FROM papers WHERE doi = ? AND id <> ?').get(record.doi, row.id)
-  return taken ? { ...record, doi: null } : record
-}
 
 function alreadyImported(statements: Statements, contentHash: string): DigestImportOutcome | null {
   const row = statements.get('SELECT id, paper_count FROM digests WHERE content_hash = ?').get(contentHash) as
@@ -151,7 +61,7 @@ export const CHUNKED_FROM_PAPERS = 2_000
  * A chunk commits once it has taken this long: the reader's writes then wait at most about
  * this much (plus one paper, one index flush and the commit), whatever the machine's speed.
  */
-export const CHUNK_MS = 60
+export const CHUNK_MS = 25
 
 /** Records read ahead of a chunk (outside its transaction: parsing never holds the write lock). */
 const READ_AHEAD = 1_000
@@ -174,8 +84,6 @@ interface FileWrite {
   added: Set<number>
   /** Subjects, groups as tags and carried reading state, written beside each paper. */
   extras: ImportExtras
-  /** False while the digest's day is not final (a feed dated by its items): first digests are settled at the end. */
-  movesFirstDigest: boolean
 }
 
 function lastPaperId(statements: Statements): number {
@@ -215,7 +123,7 @@ function writeRecord(write: FileWrite, record: PaperRecord): void {
   }
   const { record: merged, changed } = mergeRecords(storedRecord(row), withoutTakenDoi(statements, record, row))
   const earlier = outcomes.get(row.id)
-  const moves = write.movesFirstDigest && earlier === undefined && day < row.digest_date
+  const moves = earlier === undefined && day < row.digest_date
   if ((changed || moves) && !write.added.has(row.id)) write.beforeChange(row.id)
   if (changed) {
     const update = (): unknown => statements.get(UPDATE_PAPER).run({ ...recordParams(merged), now: nowIso, id: row.id })
@@ -271,29 +179,33 @@ function startWrite(statements: Statements, input: DigestImport, day: string, no
     indexedUpTo: lastPaperId(statements),
     beforeChange: () => {},
     added: new Set(),
-    extras: new ImportExtras(statements, nowIso, input.groupsAsTags === true, digestId),
-    movesFirstDigest: true
+    extras: new ImportExtras(statements, nowIso, input.groupsAsTags === true, digestId)
   }
 }
 
 /**
- * The digest's own dates, known only now that its last paper was read: the digest takes them,
- * its new papers take its day, and it becomes the first digest of the papers it lists earlier
- * than their first one did (ties keep the older digest, as while writing).
+ * The digest's own dates, known only now that its last paper was read (a feed dated by its
+ * items). Papers were written under the day known at the start; when the final day differs,
+ * the digest takes it, and every paper it lists that it was first of, or that was first listed
+ * later than the final day, gets its first digest anew (earliest day, then oldest digest).
  */
 function settleDigestDay(write: FileWrite, digest: DigestMeta, day: string): void {
   const { statements, digestId } = write
   statements
     .get('UPDATE digests SET title = ?, date_from = ?, date_to = ?, day = ? WHERE id = ?')
     .run(digest.title, digest.dateFrom, digest.dateTo, day, digestId)
+  if (day === write.day) return
   statements
     .get(
-      `UPDATE papers SET digest_date = :day, first_digest_id = :digest, first_position = e.position
-       FROM digest_entries e
-       WHERE e.digest_id = :digest AND e.paper_id = papers.id
-         AND (papers.first_digest_id = :digest OR papers.digest_date > :day)`
+      `UPDATE papers SET digest_date = f.day, first_digest_id = f.digest_id, first_position = f.position
+       FROM (SELECT e.paper_id, d.day, d.id AS digest_id, e.position,
+                    row_number() OVER (PARTITION BY e.paper_id ORDER BY d.day, d.id) AS n
+               FROM digest_entries mine JOIN papers p ON p.id = mine.paper_id
+               JOIN digest_entries e ON e.paper_id = mine.paper_id JOIN digests d ON d.id = e.digest_id
+              WHERE mine.digest_id = :digest AND (p.first_digest_id = :digest OR p.digest_date > :day)) f
+       WHERE f.n = 1 AND papers.id = f.paper_id`
     )
-    .run({ day, digest: digestId })
+    .run({ digest: digestId, day })
 }
 
 /** A small file: everything in one transaction. */
@@ -335,7 +247,6 @@ function importInChunks(
     const write = startWrite(statements, input, day, nowIso)
     beginPending(statements, write.digestId, Date.now())
     write.beforeChange = (paperId) => saveRowBefore(statements, write.digestId, paperId)
-    write.movesFirstDigest = input.finalDigest === undefined
     return write
   })
   const started = begin.immediate()
@@ -355,10 +266,12 @@ function importInChunks(
     heartbeat(statements, write.digestId, Date.now())
   })
   try {
-    for (feed.fill(READ_AHEAD); feed.waiting > 0; feed.fill(READ_AHEAD)) {
-      chunk.immediate()
-      letWaitingWritersGo(db.name)
-    }
+    withChunkSync(db, () => {
+      for (feed.fill(READ_AHEAD); feed.waiting > 0; feed.fill(READ_AHEAD)) {
+        chunk.immediate()
+        letWaitingWritersGo(db.name)
+      }
+    })
     return db
       .transaction((): DigestImportOutcome => {
         const final = input.finalDigest?.()
@@ -371,6 +284,22 @@ function importInChunks(
   } catch (error) {
     undoPendingImport(db, statements, write.digestId)
     throw error
+  }
+}
+
+/**
+ * Chunks commit without waiting for the disk (synchronous = NORMAL): a chunk lost to a power
+ * cut takes every later one with it (WAL keeps commit order), and the pending import it
+ * belongs to is undone at the next open anyway. The last transaction, which makes the import
+ * final, commits with the usual full flush.
+ */
+function withChunkSync(db: Db, work: () => void): void {
+  const before = db.pragma('synchronous', { simple: true }) as number
+  db.pragma('synchronous = NORMAL')
+  try {
+    work()
+  } finally {
+    db.pragma(`synchronous = ${before}`)
   }
 }
 

@@ -1,0 +1,95 @@
+// Which paper of the library a record of a file is, strongest key first (arXiv id, DOI, the
+// title with its first author and year), and the stored row it merges into.
+import type { Link } from '../../shared/model'
+import type { Statements } from './connection'
+import { hasCode, sameWorkByTitle, type PaperRecord } from './dedupe-merge'
+
+export interface StoredPaperRow {
+  id: number
+  title: string
+  title_key: string
+  authors: string
+  abstract: string | null
+  snippet: string | null
+  arxiv_id: string | null
+  arxiv_version: number | null
+  doi: string | null
+  links: string
+  published_at: string | null
+  venue: string | null
+  digest_date: string
+}
+
+// Column lists spliced into the SQL below are constants of this file; every value binds.
+const STORED_COLUMNS = `id, title, title_key, authors, abstract, snippet, arxiv_id, arxiv_version, doi, links,
+  published_at, venue, digest_date`
+
+// A DOI or title match is refused when identifiers disagree: those are two different papers.
+const FIND_BY_ARXIV = `SELECT ${STORED_COLUMNS} FROM papers WHERE arxiv_id = ?`
+const FIND_BY_DOI = `SELECT ${STORED_COLUMNS} FROM papers
+  WHERE doi = :doi AND (arxiv_id IS NULL OR :arxiv IS NULL OR arxiv_id = :arxiv) ORDER BY id LIMIT 1`
+const FIND_BY_TITLE = `SELECT ${STORED_COLUMNS} FROM papers
+  WHERE title_key = :titleKey AND (arxiv_id IS NULL OR :arxiv IS NULL OR arxiv_id = :arxiv)
+    AND (doi IS NULL OR :doi IS NULL OR doi = :doi) ORDER BY id LIMIT 20`
+
+export function storedRecord(row: StoredPaperRow): PaperRecord {
+  return {
+    title: row.title,
+    titleKey: row.title_key,
+    authors: JSON.parse(row.authors) as string[],
+    abstract: row.abstract,
+    snippet: row.snippet,
+    arxivId: row.arxiv_id,
+    arxivVersion: row.arxiv_version,
+    doi: row.doi,
+    links: JSON.parse(row.links) as Link[],
+    publishedAt: row.published_at,
+    venue: row.venue,
+    readHint: false,
+    starHint: false,
+    subjects: [],
+    groups: [],
+    carriedState: null
+  }
+}
+
+export function recordParams(record: PaperRecord): Record<string, string | number | null> {
+  return {
+    title: record.title,
+    titleKey: record.titleKey,
+    authors: JSON.stringify(record.authors),
+    abstract: record.abstract,
+    snippet: record.snippet,
+    arxivId: record.arxivId,
+    arxivVersion: record.arxivVersion,
+    doi: record.doi,
+    links: JSON.stringify(record.links),
+    publishedAt: record.publishedAt,
+    venue: record.venue,
+    hasCode: hasCode(record.links) ? 1 : 0
+  }
+}
+
+export function findExisting(statements: Statements, record: PaperRecord): StoredPaperRow | undefined {
+  if (record.arxivId) {
+    const row = statements.get(FIND_BY_ARXIV).get(record.arxivId) as StoredPaperRow | undefined
+    if (row) return row
+  }
+  if (record.doi) {
+    const row = statements.get(FIND_BY_DOI).get({ doi: record.doi, arxiv: record.arxivId }) as
+      StoredPaperRow | undefined
+    if (row) return row
+  }
+  if (record.titleKey === '') return undefined
+  const sameTitle = statements
+    .get(FIND_BY_TITLE)
+    .all({ titleKey: record.titleKey, arxiv: record.arxivId, doi: record.doi }) as StoredPaperRow[]
+  return sameTitle.find((row) => sameWorkByTitle(storedRecord(row), record))
+}
+
+/** A DOI another paper already holds is not copied onto this one: records that disagree lose it. */
+export function withoutTakenDoi(statements: Statements, record: PaperRecord, row: StoredPaperRow): PaperRecord {
+  if (!record.doi || row.doi !== null) return record
+  const taken = statements.get('SELECT 1 FROM papers WHERE doi = ? AND id <> ?').get(record.doi, row.id)
+  return taken ? { ...record, doi: null } : record
+}
