@@ -58,10 +58,10 @@ function validate(input: DigestImport): void {
 export const CHUNKED_FROM_PAPERS = 2_000
 
 /**
- * A chunk commits once it has taken this long: the reader's writes then wait at most about
- * this much (plus one paper, one index flush and the commit), whatever the machine's speed.
+ * A chunk commits once it has taken about this long, its search-index flush included: the
+ * reader's writes then wait about this much (plus the commit), whatever the machine's speed.
  */
-export const CHUNK_MS = 25
+export const CHUNK_MS = 40
 
 /** Records read ahead of a chunk (outside its transaction: parsing never holds the write lock). */
 const READ_AHEAD = 1_000
@@ -252,18 +252,23 @@ function importInChunks(
   const started = begin.immediate()
   if (!('statements' in started)) return started
   const write = started
+  // What indexing costs per paper written, learned chunk by chunk: the index is flushed when the
+  // next statement starts (FTS5 writes its pending terms then), so it is part of every chunk.
+  let afterWritingMs = 0.05
   const chunk = db.transaction((): void => {
     // Papers other writers added between chunks are indexed by them already.
     write.indexedUpTo = lastPaperId(statements)
     const deadline = performance.now() + CHUNK_MS
-    let first = true
-    while (feed.waiting > 0 && (first || performance.now() < deadline)) {
+    let written = 0
+    while (feed.waiting > 0 && (written === 0 || performance.now() + written * afterWritingMs < deadline)) {
       writeRecord(write, feed.take()!)
-      first = false
+      written++
     }
+    const wrote = performance.now()
     indexNewPapers(statements, write.indexedUpTo)
     recordNewPaperVersions(statements, write.indexedUpTo, write.digestId)
     heartbeat(statements, write.digestId, Date.now())
+    afterWritingMs = 0.7 * afterWritingMs + (0.3 * (performance.now() - wrote)) / written
   })
   try {
     withChunkSync(db, () => {
