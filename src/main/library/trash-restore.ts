@@ -120,7 +120,9 @@ function restoreOne(statements: Statements, row: TrashRow, digestIds: Map<number
   const entry = statements.get(
     `INSERT INTO digest_entries (digest_id, position, paper_id)
      SELECT :digest, :position, :paper WHERE EXISTS (SELECT 1 FROM digests WHERE id = :digest)
-       AND NOT EXISTS (SELECT 1 FROM digest_entries WHERE digest_id = :digest AND (position = :position OR paper_id = :paper))`
+       AND NOT EXISTS (SELECT 1 FROM digest_entries WHERE digest_id = :digest AND position = :position)
+       AND NOT EXISTS (SELECT 1 FROM digest_entries WHERE paper_id = :paper AND digest_id = :digest)`
+    // Two lookups, each by an index: one condition with OR scanned the digest's entries for every paper.
   )
   for (const [digestId, position] of record.entries ?? []) {
     entry.run({ digest: digestIds.get(digestId) ?? digestId, position, paper: id })
