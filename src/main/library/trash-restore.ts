@@ -111,21 +111,23 @@ function restoreOne(statements: Statements, row: TrashRow, digestIds: Map<number
       .run(id)
   }
   for (const name of record.tags ?? []) addTag(statements, ensureTag(statements, name, at).id, [id], at)
-  statements
-    .get(
-      'INSERT INTO paper_subjects (paper_id, subject) SELECT ?, value FROM json_each(?) WHERE true ON CONFLICT DO NOTHING'
-    )
-    .run(id, JSON.stringify(record.subjects ?? []))
+  if (record.subjects?.length) {
+    statements
+      .get(
+        'INSERT INTO paper_subjects (paper_id, subject) SELECT ?, value FROM json_each(?) WHERE true ON CONFLICT DO NOTHING'
+      )
+      .run(id, JSON.stringify(record.subjects))
+  }
   restoreDependentRows(statements, record.rows, id, digestIds)
+  // A plain insert that skips a taken slot or a paper already listed (either unique key): an
+  // INSERT ... SELECT reading digest_entries itself grew slower with every paper restored.
+  const digestExists = statements.get('SELECT 1 FROM digests WHERE id = ?')
   const entry = statements.get(
-    `INSERT INTO digest_entries (digest_id, position, paper_id)
-     SELECT :digest, :position, :paper WHERE EXISTS (SELECT 1 FROM digests WHERE id = :digest)
-       AND NOT EXISTS (SELECT 1 FROM digest_entries WHERE digest_id = :digest AND position = :position)
-       AND NOT EXISTS (SELECT 1 FROM digest_entries WHERE paper_id = :paper AND digest_id = :digest)`
-    // Two lookups, each by an index: one condition with OR scanned the digest's entries for every paper.
+    'INSERT INTO digest_entries (digest_id, position, paper_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'
   )
   for (const [digestId, position] of record.entries ?? []) {
-    entry.run({ digest: digestIds.get(digestId) ?? digestId, position, paper: id })
+    const digest = digestIds.get(digestId) ?? digestId
+    if (digestExists.get(digest)) entry.run(digest, position, id)
   }
   statements.get('DELETE FROM trashed_papers WHERE serial = ?').run(row.serial)
   return id
