@@ -65,8 +65,17 @@ function liveTwin(statements: Statements, row: TrashRow): number | undefined {
   )
 }
 
-/** Puts one trashed paper back; inside the caller's transaction. Returns its id now. */
-function restoreOne(statements: Statements, row: TrashRow, digestIds: Map<number, number>, at: string): number {
+/**
+ * Puts one trashed paper back; inside the caller's transaction. Returns its id now; a paper
+ * inserted anew goes on `toIndex`, for the search index.
+ */
+function restoreOne(
+  statements: Statements,
+  row: TrashRow,
+  digestIds: Map<number, number>,
+  at: string,
+  toIndex: number[]
+): number {
   const record = JSON.parse(row.record) as TrashRecord
   const twin = liveTwin(statements, row)
   let id: number
@@ -106,9 +115,7 @@ function restoreOne(statements: Statements, row: TrashRow, digestIds: Map<number
     }
     const events = statements.get('INSERT INTO reading_events (paper_id, kind, at) VALUES (?, ?, ?)')
     for (const [kind, when] of record.events ?? []) events.run(id, kind, when)
-    statements
-      .get(`INSERT INTO paper_search(rowid, ${COLUMNS}) SELECT id, ${COLUMNS} FROM paper_search_source WHERE id = ?`)
-      .run(id)
+    toIndex.push(id)
   }
   for (const name of record.tags ?? []) addTag(statements, ensureTag(statements, name, at).id, [id], at)
   if (record.subjects?.length) {
@@ -139,7 +146,16 @@ function restoreRows(
   digestIds: Map<number, number>,
   at: string
 ): Restored['papers'] {
-  const papers = rows.map((row) => ({ from: row.paper_id, to: restoreOne(statements, row, digestIds, at) }))
+  const toIndex: number[] = []
+  const papers = rows.map((row) => ({ from: row.paper_id, to: restoreOne(statements, row, digestIds, at, toIndex) }))
+  // Indexed together at the end: FTS5 writes out its pending terms at every statement savepoint,
+  // so one insert per paper between the other writes made each restore slower than the last.
+  statements
+    .get(
+      `INSERT INTO paper_search(rowid, ${COLUMNS})
+       SELECT id, ${COLUMNS} FROM paper_search_source WHERE id IN (SELECT value FROM json_each(?))`
+    )
+    .run(JSON.stringify(toIndex))
   const ids = papers.map((p) => p.to)
   refreshFirstDigest(statements, ids)
   recountDigests(statements, digestsListing(statements, ids))
