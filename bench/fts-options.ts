@@ -59,7 +59,8 @@ function remakeIndex(path: string, variant: Variant): void {
       INSERT INTO paper_search(paper_search, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 2.0)');
       INSERT INTO paper_search(paper_search, rank) VALUES ('hashsize', 16777216);`)
     for (const [key, value] of variant.config ?? []) {
-      db.prepare('INSERT INTO paper_search(paper_search, rank) VALUES (?, ?)').run(key, value)
+      // FTS5 takes integer settings only, and better-sqlite3 binds a JS number as REAL.
+      db.prepare('INSERT INTO paper_search(paper_search, rank) VALUES (?, CAST(? AS INTEGER))').run(key, value)
     }
   } finally {
     db.close()
@@ -125,7 +126,7 @@ export async function benchFtsOptions(context: BenchContext): Promise<Record<str
     }
     library.close()
     const importMs = importTimes.reduce((a, b) => a + b, 0)
-    results.push({
+    const result = {
       variant: variant.name,
       indexMb: round(indexBytes / 2 ** 20),
       fileMb: round(statSync(path).size / 2 ** 20),
@@ -139,7 +140,9 @@ export async function benchFtsOptions(context: BenchContext): Promise<Record<str
       searchP95Ms: round(percentile(times, 95)),
       searchMaxMs: round(Math.max(...times)),
       failedQueries: failed
-    })
+    }
+    progress(JSON.stringify(result))
+    results.push(result)
     for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
   }
   return {
