@@ -26,7 +26,7 @@ export const BROAD_COUNT_CAP = 500
 /** Matches ranked by bm25 (about a microsecond each); older ones follow newest first. Unranked past COUNT_CAP. */
 export const RANK_CAP = 2_000
 /** Papers (by id, newest first) a first pass reads; older ones only when it found fewer than SCAN_FILL. */
-export const SCAN_SPAN = 200_000
+export const SCAN_SPAN = 100_000
 /**
  * Matches in the newest SCAN_SPAN that make a full answer on their own ("at least" that many).
  * A constant, not the page asked for, so every page of one query comes from the same list.

@@ -1,6 +1,6 @@
 // A query whose matches are sparse in a big library reads its newest papers first and stops
 // there once it holds SCAN_FILL matches ("at least" that many), always the same list whatever
-// page is asked for. The span is made small here: the behaviour is the same at 200,000 papers.
+// page is asked for. The span is made small here: the behaviour is the same at 100,000 papers.
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../src/main/library'
