@@ -5,7 +5,7 @@ import { withImportCache, type Db, type Statements } from './connection'
 import { LibraryError, type DigestImport, type DigestImportOutcome } from './contract'
 import { localDay } from './clock'
 import { collapseDuplicates, hasCode, mergeRecords, toRecord, type PaperRecord } from './dedupe-merge'
-import { indexNewPapers, reindexAround } from './search-index'
+import { indexNewPapers, reindexAround, tidySearchIndex } from './search-index'
 import { letWaitingWritersGo } from './write-turns'
 import { ImportExtras } from './import-extras'
 import { recordNewPaperVersions, recordVersion } from './versions'
@@ -149,6 +149,8 @@ export const CHUNKED_FROM_PAPERS = 2_000
  * this much (plus one paper, one index flush and the commit), whatever the machine's speed.
  */
 export const CHUNK_MS = 60
+/** Merge steps after a large import at most (200 pages each): the rest is left to automerge. */
+const MAX_TIDY_STEPS = 200
 
 type Outcome = 'added' | 'merged' | 'unchanged'
 
@@ -318,6 +320,7 @@ function importInChunks(
   const started = begin.immediate()
   if (!('statements' in started)) return started
   const write = started
+  let outcome: DigestImportOutcome
   try {
     let next = 0
     while (next < records.length) {
@@ -338,17 +341,26 @@ function importInChunks(
         .immediate(next)
       letWaitingWritersGo(db.name)
     }
-    return db
+    outcome = db
       .transaction((): DigestImportOutcome => {
-        const outcome = finishDigest(write)
+        const finished = finishDigest(write)
         finishPending(statements, write.digestId)
-        return outcome
+        return finished
       })
       .immediate()
   } catch (error) {
     undoPendingImport(db, statements, write.digestId)
     throw error
   }
+  // The import is whole: the index's merging follows in steps of their own, so it does not land
+  // in the next daily import's transaction. Only an optimization: should a step fail (a busy
+  // library), automerge does the same work later, and the import stays a success.
+  try {
+    tidySearchIndex(db, statements, MAX_TIDY_STEPS, () => letWaitingWritersGo(db.name))
+  } catch {
+    // see above
+  }
+  return outcome
 }
 
 export function importDigest(db: Db, statements: Statements, input: DigestImport, now: Date): DigestImportOutcome {
