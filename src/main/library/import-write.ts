@@ -4,7 +4,7 @@ import type { Link } from '../../shared/model'
 import { withImportCache, type Db, type Statements } from './connection'
 import { LibraryError, type DigestImport, type DigestImportOutcome } from './contract'
 import { localDay } from './clock'
-import { collapseDuplicates, hasCode, mergeRecords, toRecord, type PaperRecord } from './dedupe-merge'
+import { collapseDuplicates, hasCode, mergeRecords, sameWorkByTitle, toRecord, type PaperRecord } from './dedupe-merge'
 import { indexNewPapers, reindexAround, tidySearchIndex } from './search-index'
 import { letWaitingWritersGo } from './write-turns'
 import { ImportExtras } from './import-extras'
@@ -45,7 +45,7 @@ const FIND_BY_DOI = `SELECT ${STORED_COLUMNS} FROM papers
   WHERE doi = :doi AND (arxiv_id IS NULL OR :arxiv IS NULL OR arxiv_id = :arxiv) ORDER BY id LIMIT 1`
 const FIND_BY_TITLE = `SELECT ${STORED_COLUMNS} FROM papers
   WHERE title_key = :titleKey AND (arxiv_id IS NULL OR :arxiv IS NULL OR arxiv_id = :arxiv)
-    AND (doi IS NULL OR :doi IS NULL OR doi = :doi) ORDER BY id LIMIT 1`
+    AND (doi IS NULL OR :doi IS NULL OR doi = :doi) ORDER BY id LIMIT 20`
 
 const INSERT_PAPER = `INSERT INTO papers (title, title_key, authors, abstract, snippet, arxiv_id, arxiv_version, doi,
   links, published_at, venue, has_code, digest_date, first_digest_id, first_position, created_at, updated_at)
@@ -106,8 +106,10 @@ function findExisting(statements: Statements, record: PaperRecord): StoredPaperR
     if (row) return row
   }
   if (record.titleKey === '') return undefined
-  return statements.get(FIND_BY_TITLE).get({ titleKey: record.titleKey, arxiv: record.arxivId, doi: record.doi }) as
-    StoredPaperRow | undefined
+  const sameTitle = statements
+    .get(FIND_BY_TITLE)
+    .all({ titleKey: record.titleKey, arxiv: record.arxivId, doi: record.doi }) as StoredPaperRow[]
+  return sameTitle.find((row) => sameWorkByTitle(storedRecord(row), record))
 }
 
 /** A DOI another paper already holds is not copied onto this one: records that disagree lose it. */
