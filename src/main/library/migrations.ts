@@ -3,7 +3,7 @@
 import { APPLICATION_ID, type Db } from './connection'
 import { copyNow } from './backup'
 import { LibraryError } from './contract'
-import { V9_SYNC } from './sync-schema'
+import { V16_SYNC_ORGANIZE, V9_SYNC } from './sync-schema'
 
 export interface Migration {
   version: number
@@ -354,7 +354,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 8, description: 'listing counters', up: (db) => db.exec(V8_LISTING_COUNTERS) },
   { version: 9, description: 'sync: outbox, merge clocks, note versions, devices', up: (db) => db.exec(V9_SYNC) },
-  { version: 10, description: 'large imports in chunks, undone whole', up: (db) => db.exec(V10_PENDING_IMPORTS) }
+  { version: 10, description: 'large imports in chunks, undone whole', up: (db) => db.exec(V10_PENDING_IMPORTS) },
+  { version: 16, description: 'sync: tags, trash and saved searches', up: (db) => db.exec(V16_SYNC_ORGANIZE) }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

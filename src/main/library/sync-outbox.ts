@@ -3,7 +3,7 @@
 // not seen yet replaces an older unsent change of the same mark or note, so a day of toggling
 // sends one change per paper and field.
 import { formatStamp, parseStamp, tick } from '../sync/hlc'
-import type { PaperField } from '../sync/change'
+import { fieldRegister, type PaperField } from '../sync/change'
 import { noteHeads } from '../sync/note-versions'
 import type { Statements } from './connection'
 import type { DigestImport, DigestSource } from './contract'
@@ -24,7 +24,8 @@ export function nextStamp(statements: Statements, now: Date): string {
 
 /**
  * Records that the reader set `field` of these papers to `value`. Call inside the transaction
- * that changes them, with the ids whose value actually changed.
+ * that changes them, with the ids whose value actually changed, while their rows exist (before
+ * a paper goes to the trash, after it comes back). A tag's field is `tag:` and its name.
  */
 export function recordPaperMarks(
   statements: Statements,
@@ -35,14 +36,74 @@ export function recordPaperMarks(
 ): void {
   if (paperIds.length === 0) return
   const at = nextStamp(statements, now)
+  if (field === 'trashed') return recordTrash(statements, paperIds, value, at)
+  const label = field.startsWith('tag:') ? field.slice('tag:'.length) : null
   statements
     .get(
-      `INSERT INTO sync_marks (paper_id, field, value, at, device, published)
-       SELECT j.value, ?, ?, ?, (SELECT device_id FROM sync_self), 0 FROM json_each(?) j WHERE true
+      `INSERT INTO sync_marks (paper_id, field, value, at, device, published, label)
+       SELECT j.value, ?, ?, ?, (SELECT device_id FROM sync_self), 0, ? FROM json_each(?) j WHERE true
        ON CONFLICT (paper_id, field) DO UPDATE SET value = excluded.value, at = excluded.at,
-         device = excluded.device, published = 0`
+         device = excluded.device, published = 0, label = excluded.label`
     )
-    .run(field, value ? 1 : 0, at, JSON.stringify(paperIds))
+    .run(fieldRegister(field), value ? 1 : 0, at, label, JSON.stringify(paperIds))
+}
+
+const KEY_OF_PAPER = `CASE WHEN p.arxiv_id IS NOT NULL AND p.arxiv_id <> '' THEN 'arxiv:' || p.arxiv_id
+  WHEN p.doi IS NOT NULL AND p.doi <> '' THEN 'doi:' || p.doi ELSE 'title:' || p.title_key END`
+
+/** A paper's sync rows as JSON, kept while it is in the trash. */
+const KEPT_ROWS = `json_object(
+  'marks', (SELECT json_group_array(json_array(m.field, m.value, m.at, m.device, m.published, m.label))
+              FROM sync_marks m WHERE m.paper_id = p.id),
+  'notes', (SELECT json_group_array(json_array(n.version, n.parents, n.body, n.at, n.device, n.by, n.published))
+              FROM sync_note_versions n WHERE n.paper_id = p.id))`
+
+/**
+ * The trash's register is keyed by the paper's key: the row leaves papers when trashed, and
+ * takes its sync rows with it, so they are kept in the register until the paper comes back.
+ */
+function recordTrash(statements: Statements, paperIds: readonly number[], value: boolean, at: string): void {
+  // KEY_OF_PAPER and KEPT_ROWS are constants of this file.
+  statements
+    .get(
+      `INSERT INTO sync_trash (paper, arxiv_id, doi, title_key, value, at, device, published, kept)
+       SELECT ${KEY_OF_PAPER}, p.arxiv_id, p.doi, p.title_key, :value, :at, (SELECT device_id FROM sync_self), 0,
+              CASE WHEN :value = 1 THEN ${KEPT_ROWS} END
+         FROM json_each(:ids) j JOIN papers p ON p.id = j.value WHERE true
+       ON CONFLICT (paper) DO UPDATE SET value = excluded.value, at = excluded.at, device = excluded.device,
+         published = 0, arxiv_id = excluded.arxiv_id, doi = excluded.doi, title_key = excluded.title_key,
+         kept = CASE WHEN excluded.value = 1 THEN excluded.kept ELSE kept END`
+    )
+    .run({ value: value ? 1 : 0, at, ids: JSON.stringify(paperIds) })
+  if (!value) restoreKeptRows(statements, paperIds)
+}
+
+/** Puts a restored paper's sync rows back (a paper imported again meanwhile keeps its own). */
+function restoreKeptRows(statements: Statements, paperIds: readonly number[]): void {
+  const pairs = `SELECT p.id AS paper_id, t.kept FROM json_each(:ids) j JOIN papers p ON p.id = j.value
+    JOIN sync_trash t ON t.paper = ${KEY_OF_PAPER} WHERE t.kept IS NOT NULL`
+  const ids = JSON.stringify(paperIds)
+  statements
+    .get(
+      `INSERT OR IGNORE INTO sync_marks (paper_id, field, value, at, device, published, label)
+       SELECT k.paper_id, m.value ->> 0, m.value ->> 1, m.value ->> 2, m.value ->> 3, m.value ->> 4, m.value ->> 5
+         FROM (${pairs}) k, json_each(k.kept, '$.marks') m`
+    )
+    .run({ ids })
+  statements
+    .get(
+      `INSERT OR IGNORE INTO sync_note_versions (paper_id, version, parents, body, at, device, by, published)
+       SELECT k.paper_id, n.value ->> 0, n.value ->> 1, n.value ->> 2, n.value ->> 3, n.value ->> 4, n.value ->> 5,
+              n.value ->> 6
+         FROM (${pairs}) k, json_each(k.kept, '$.notes') n`
+    )
+    .run({ ids })
+  statements
+    .get(
+      `UPDATE sync_trash SET kept = NULL WHERE paper IN
+         (SELECT ${KEY_OF_PAPER} FROM json_each(:ids) j JOIN papers p ON p.id = j.value)`
+    )
+    .run({ ids })
 }
 
 /** Records a setting or saved search that follows the reader (`setting:NAME`, `search:NAME`); null removes it. */

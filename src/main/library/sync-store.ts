@@ -5,7 +5,14 @@ import type { DeviceCard } from '../sync/segment'
 import type { Db, Statements } from './connection'
 import { LibraryError } from './contract'
 import { applySegment, retryWaiting } from './sync-apply'
-import { claimOutbox, segmentChanges, snapshotChanges } from './sync-log'
+import {
+  DIGEST_COLUMNS,
+  claimOutbox,
+  digestChangeOf,
+  segmentChanges,
+  snapshotChanges,
+  type DigestRow
+} from './sync-log'
 import { recordNote } from './sync-outbox'
 import type { SyncCounts, SyncDevice, SyncSelf, SyncStore } from './sync-contract'
 
@@ -62,29 +69,9 @@ function selfOf(statements: Statements): SyncSelf {
 
 function wantedDigests(statements: Statements): DigestChange[] {
   const rows = statements
-    .get(
-      `SELECT hash, file_name, format, date, modified_at, at, device FROM sync_digests
-        WHERE status = 'wanted' ORDER BY at`
-    )
-    .all() as {
-    hash: string
-    file_name: string
-    format: string
-    date: string | null
-    modified_at: string
-    at: string
-    device: string
-  }[]
-  return rows.map((row) => ({
-    kind: 'digest',
-    at: row.at,
-    device: row.device,
-    hash: row.hash,
-    fileName: row.file_name,
-    format: row.format,
-    date: row.date,
-    modifiedAt: row.modified_at
-  }))
+    .get(`SELECT ${DIGEST_COLUMNS} FROM sync_digests WHERE status = 'wanted' ORDER BY at`)
+    .all() as DigestRow[]
+  return rows.map(digestChangeOf)
 }
 
 function counts(statements: Statements): SyncCounts {
@@ -94,6 +81,7 @@ function counts(statements: Statements): SyncCounts {
       count('SELECT count(*) FROM sync_marks WHERE published = 0') +
       count('SELECT count(*) FROM sync_note_versions WHERE published = 0') +
       count('SELECT count(*) FROM sync_values WHERE published = 0') +
+      count('SELECT count(*) FROM sync_trash WHERE published = 0') +
       count('SELECT count(*) FROM sync_digests WHERE published = 0'),
     waiting: count('SELECT count(*) FROM sync_pending'),
     wantedDigests: count("SELECT count(*) FROM sync_digests WHERE status = 'wanted'"),

@@ -7,6 +7,7 @@ import type { Db, Statements } from './connection'
 import { LibraryError } from './contract'
 import { requirePapers, uniqueIds } from './state'
 import { addTag, ensureTag } from './tags'
+import { recordPaperMarks } from './sync-outbox'
 
 const COLUMNS = 'title, authors, abstract, note'
 type Row = Record<string, unknown>
@@ -111,6 +112,7 @@ export function trashPapers(db: Db, statements: Statements, ids: readonly number
   return db
     .transaction(() => {
       requirePapers(statements, wanted)
+      recordPaperMarks(statements, wanted, 'trashed', true, now)
       moveToTrash(statements, wanted, now.toISOString(), null)
       return { changed: wanted }
     })
@@ -141,6 +143,7 @@ export function deleteDigest(db: Db, statements: Statements, digestId: number, n
         )
         .pluck()
         .all(digestId) as number[]
+      recordPaperMarks(statements, onlyHere, 'trashed', true, now)
       moveToTrash(statements, onlyHere, at, serial)
       const shared = statements
         .get('SELECT paper_id FROM digest_entries WHERE digest_id = ?')
@@ -310,7 +313,15 @@ export function restorePapers(db: Db, statements: Statements, ids: readonly numb
           `The trash holds no paper with id ${missing.join(', ')}; nothing was restored`
         )
       }
-      return { papers: restoreRows(statements, rows, new Map(), now.toISOString()), digests: [] }
+      const papers = restoreRows(statements, rows, new Map(), now.toISOString())
+      recordPaperMarks(
+        statements,
+        papers.map((p) => p.to),
+        'trashed',
+        false,
+        now
+      )
+      return { papers, digests: [] }
     })
     .immediate()
 }
@@ -336,6 +347,13 @@ export function restoreDigest(db: Db, statements: Statements, trashId: number, n
       const digestId = insertRow(statements, 'digests', values, taken ? {} : { id: oldId })
       const rows = statements.get(`${TRASH_ROW} WHERE via_digest = ? ORDER BY serial`).all(trashId) as TrashRow[]
       const papers = restoreRows(statements, rows, new Map([[oldId, digestId]]), now.toISOString())
+      recordPaperMarks(
+        statements,
+        papers.map((p) => p.to),
+        'trashed',
+        false,
+        now
+      )
       const moved = new Map(papers.map((p) => [p.from, p.to]))
       const entry = statements.get(
         `INSERT INTO digest_entries (digest_id, position, paper_id) SELECT :digest, :position, :paper
