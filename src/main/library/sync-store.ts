@@ -14,6 +14,7 @@ import {
   type DigestRow
 } from './sync-log'
 import { recordNote } from './sync-outbox'
+import { letWaitingWritersGo, readerWrite } from './write-turns'
 import type { SyncCounts, SyncDevice, SyncSelf, SyncStore } from './sync-contract'
 
 interface SelfRow {
@@ -143,15 +144,17 @@ export function syncStore(db: Db, statements: Statements, now: () => Date): Sync
     markDigest: (hash, status, problem) => {
       statements.get('UPDATE sync_digests SET status = ?, problem = ? WHERE hash = ?').run(status, problem, hash)
     },
-    // The cursor moves in the segment's own transaction.
-    applySegment: (segment) =>
-      db
+    // The cursor moves in the segment's own transaction; the reader's own writes go first.
+    applySegment: (segment) => {
+      letWaitingWritersGo(db.name)
+      return db
         .transaction(() => {
           const outcome = applySegment(db, statements, segment, now())
           if (outcome.applied && !segment.snapshot) advanceCursor(statements, segment.device)
           return outcome
         })
-        .immediate(),
+        .immediate()
+    },
     retryWaiting: () =>
       statements.get('SELECT 1 FROM sync_pending LIMIT 1').get() === undefined
         ? { applied: false, changed: 0, waiting: 0, conflicts: 0 }
@@ -190,12 +193,12 @@ export function syncStore(db: Db, statements: Statements, now: () => Date): Sync
     counts: () => counts(statements),
     conflicts: () => statements.get('SELECT paper_id FROM sync_conflicts ORDER BY paper_id').pluck().all() as number[],
     resolveConflict: (paperId) => {
-      db.transaction(() => {
+      readerWrite(db, () => {
         const body = statements.get('SELECT body FROM notes WHERE paper_id = ?').pluck().get(paperId) as
           string | undefined
         if (statements.get('SELECT 1 FROM sync_conflicts WHERE paper_id = ?').get(paperId) === undefined) return
         recordNote(statements, paperId, body ?? '', now())
-      }).immediate()
+      })
     }
   }
 }
