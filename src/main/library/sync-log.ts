@@ -13,6 +13,7 @@ import {
 } from '../sync/change'
 import { chunkChanges } from '../sync/segment'
 import type { Db, Statements } from './connection'
+import type { VersionRow } from './sync-notes'
 
 interface KeyColumns {
   arxiv_id: string | null
@@ -41,14 +42,8 @@ interface TrashRow extends KeyColumns {
   at: string
   device: string
 }
-interface NoteRow extends KeyColumns {
+interface NoteRow extends KeyColumns, Omit<VersionRow, 'published'> {
   paper_id: number
-  version: string
-  parents: string
-  body: string
-  at: string
-  device: string
-  by: string
 }
 interface ValueRow {
   name: string

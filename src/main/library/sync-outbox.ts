@@ -106,6 +106,11 @@ function restoreKeptRows(statements: Statements, paperIds: readonly number[]): v
     .run({ ids })
 }
 
+/** The ids restored papers have now (a restore's answer), for recording them. */
+export function restoredIds(papers: readonly { to: number }[]): number[] {
+  return papers.map((paper) => paper.to)
+}
+
 /** Records a setting or saved search that follows the reader (`setting:NAME`, `search:NAME`); null removes it. */
 export function recordValue(statements: Statements, name: string, value: unknown, now: Date): void {
   const at = nextStamp(statements, now)

@@ -7,7 +7,7 @@ import type { Db, Statements } from './connection'
 import { LibraryError } from './contract'
 import { requirePapers, uniqueIds } from './state'
 import { addTag, ensureTag } from './tags'
-import { recordPaperMarks } from './sync-outbox'
+import { recordPaperMarks, restoredIds } from './sync-outbox'
 
 const COLUMNS = 'title, authors, abstract, note'
 type Row = Record<string, unknown>
@@ -314,13 +314,7 @@ export function restorePapers(db: Db, statements: Statements, ids: readonly numb
         )
       }
       const papers = restoreRows(statements, rows, new Map(), now.toISOString())
-      recordPaperMarks(
-        statements,
-        papers.map((p) => p.to),
-        'trashed',
-        false,
-        now
-      )
+      recordPaperMarks(statements, restoredIds(papers), 'trashed', false, now)
       return { papers, digests: [] }
     })
     .immediate()
@@ -347,13 +341,7 @@ export function restoreDigest(db: Db, statements: Statements, trashId: number, n
       const digestId = insertRow(statements, 'digests', values, taken ? {} : { id: oldId })
       const rows = statements.get(`${TRASH_ROW} WHERE via_digest = ? ORDER BY serial`).all(trashId) as TrashRow[]
       const papers = restoreRows(statements, rows, new Map([[oldId, digestId]]), now.toISOString())
-      recordPaperMarks(
-        statements,
-        papers.map((p) => p.to),
-        'trashed',
-        false,
-        now
-      )
+      recordPaperMarks(statements, restoredIds(papers), 'trashed', false, now)
       const moved = new Map(papers.map((p) => [p.from, p.to]))
       const entry = statements.get(
         `INSERT INTO digest_entries (digest_id, position, paper_id) SELECT :digest, :position, :paper
