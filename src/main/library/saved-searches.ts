@@ -6,6 +6,7 @@ import type { SavedSearch } from '../../shared/model'
 import { QUERY_SYNTAX_VERSION, parseQuery, upgradeQuery, type QueryNode } from '../../shared/query'
 import type { Db, Statements } from './connection'
 import { LibraryError } from './contract'
+import { createSavedSearchHitTables } from './saved-search-hits'
 import { holdsPaper, matchingIds } from './search'
 import { foldSearchName } from '../sync/change'
 import { recordValue } from './sync-outbox'
@@ -100,6 +101,7 @@ function recordSearch(
 
 export function createSavedSearches(db: Db, statements: Statements, now: () => Date) {
   const counts = new Map<number, CachedCount>()
+  createSavedSearchHitTables(db)
 
   function rows(): SavedRow[] {
     return statements
