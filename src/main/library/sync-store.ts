@@ -114,7 +114,8 @@ export function syncStore(db: Db, statements: Statements, now: () => Date): Sync
     joinFolder: (folderId, path) => {
       const current = selfOf(statements).folderId
       if (current === folderId) {
-        statements.get('UPDATE sync_self SET folder_path = ?').run(path)
+        // Written only when it moved: each write is a disk flush, and this runs every sync.
+        statements.get('UPDATE sync_self SET folder_path = ? WHERE folder_path IS NOT ?').run(path, path)
         return
       }
       if (current !== null) {
