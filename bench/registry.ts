@@ -14,6 +14,7 @@ import { benchSearch } from './search'
 import { benchSearchMix } from './search-mix'
 import { writeHfDigest } from './corpus'
 import { benchSync } from './sync'
+import { benchOrganize } from './organize'
 
 export interface BenchContext {
   /** The library built from the corpus (null for areas with needsLibrary: false). */
@@ -66,6 +67,7 @@ export const AREAS: AreaEntry[] = [
   { name: 'markRead', run: benchMarkRead },
   { name: 'daily', run: benchDaily },
   { name: 'cases', run: benchCases },
+  { name: 'organize', run: benchOrganize },
   {
     name: 'sync',
     run: async (context) =>

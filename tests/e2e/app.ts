@@ -35,6 +35,8 @@ export interface App {
   library: Library
   /** Links the app asked the system browser to open. */
   openedUrls: string[]
+  /** Files the app asked the system's file manager to show. */
+  revealedFiles: string[]
   /** What the next "Import digest..." file dialog answers. */
   setChosenFiles(paths: string[]): void
   /** A token for a file, as main hands out for a file dropped on the window (for importFiles). */
@@ -66,6 +68,7 @@ export async function launchApp({
   const [script, server] = await Promise.all([bridgeScript(), serveDirectory(RENDERER_OUT)])
   const library = openLibrary(dbPath)
   const openedUrls: string[] = []
+  const revealedFiles: string[] = []
   let chosenFiles: string[] = []
   let clipboardText = ''
   const files = createFileGrants()
@@ -76,7 +79,9 @@ export async function launchApp({
     chooseSyncFolder: async () => syncFolder ?? null,
     samplePath: join(REPO, 'resources/sample-digest.txt'),
     readClipboard: () => clipboardText,
-    files
+    files,
+    revealFile: (path) => void revealedFiles.push(path),
+    libraryPath: dbPath
   })
   const handlers = wrapHandlers ? wrapHandlers(real) : real
 
@@ -102,6 +107,7 @@ export async function launchApp({
     context,
     library,
     openedUrls,
+    revealedFiles,
     setChosenFiles: (paths) => void (chosenFiles = paths),
     grantFile: (path) => files.grant(path),
     setClipboardText: (text) => void (clipboardText = text),

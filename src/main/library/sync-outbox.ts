@@ -51,59 +51,21 @@ export function recordPaperMarks(
 const KEY_OF_PAPER = `CASE WHEN p.arxiv_id IS NOT NULL AND p.arxiv_id <> '' THEN 'arxiv:' || p.arxiv_id
   WHEN p.doi IS NOT NULL AND p.doi <> '' THEN 'doi:' || p.doi ELSE 'title:' || p.title_key END`
 
-/** A paper's sync rows as JSON, kept while it is in the trash. */
-const KEPT_ROWS = `json_object(
-  'marks', (SELECT json_group_array(json_array(m.field, m.value, m.at, m.device, m.published, m.label))
-              FROM sync_marks m WHERE m.paper_id = p.id),
-  'notes', (SELECT json_group_array(json_array(n.version, n.parents, n.body, n.at, n.device, n.by, n.published))
-              FROM sync_note_versions n WHERE n.paper_id = p.id))`
-
 /**
- * The trash's register is keyed by the paper's key: the row leaves papers when trashed, and
- * takes its sync rows with it, so they are kept in the register until the paper comes back.
+ * The trash's register is keyed by the paper's key: the row leaves papers when trashed (its
+ * sync rows travel in the trash record and come back with it, see trash-rows.ts).
  */
 function recordTrash(statements: Statements, paperIds: readonly number[], value: boolean, at: string): void {
-  // KEY_OF_PAPER and KEPT_ROWS are constants of this file.
+  // KEY_OF_PAPER is a constant of this file.
   statements
     .get(
-      `INSERT INTO sync_trash (paper, arxiv_id, doi, title_key, value, at, device, published, kept)
-       SELECT ${KEY_OF_PAPER}, p.arxiv_id, p.doi, p.title_key, :value, :at, (SELECT device_id FROM sync_self), 0,
-              CASE WHEN :value = 1 THEN ${KEPT_ROWS} END
-         FROM json_each(:ids) j JOIN papers p ON p.id = j.value WHERE true
+      `INSERT INTO sync_trash (paper, arxiv_id, doi, title_key, value, at, device, published)
+       SELECT ${KEY_OF_PAPER}, p.arxiv_id, p.doi, p.title_key, ?, ?, (SELECT device_id FROM sync_self), 0
+         FROM json_each(?) j JOIN papers p ON p.id = j.value WHERE true
        ON CONFLICT (paper) DO UPDATE SET value = excluded.value, at = excluded.at, device = excluded.device,
-         published = 0, arxiv_id = excluded.arxiv_id, doi = excluded.doi, title_key = excluded.title_key,
-         kept = CASE WHEN excluded.value = 1 THEN excluded.kept ELSE kept END`
+         published = 0, arxiv_id = excluded.arxiv_id, doi = excluded.doi, title_key = excluded.title_key`
     )
-    .run({ value: value ? 1 : 0, at, ids: JSON.stringify(paperIds) })
-  if (!value) restoreKeptRows(statements, paperIds)
-}
-
-/** Puts a restored paper's sync rows back (a paper imported again meanwhile keeps its own). */
-function restoreKeptRows(statements: Statements, paperIds: readonly number[]): void {
-  const pairs = `SELECT p.id AS paper_id, t.kept FROM json_each(:ids) j JOIN papers p ON p.id = j.value
-    JOIN sync_trash t ON t.paper = ${KEY_OF_PAPER} WHERE t.kept IS NOT NULL`
-  const ids = JSON.stringify(paperIds)
-  statements
-    .get(
-      `INSERT OR IGNORE INTO sync_marks (paper_id, field, value, at, device, published, label)
-       SELECT k.paper_id, m.value ->> 0, m.value ->> 1, m.value ->> 2, m.value ->> 3, m.value ->> 4, m.value ->> 5
-         FROM (${pairs}) k, json_each(k.kept, '$.marks') m`
-    )
-    .run({ ids })
-  statements
-    .get(
-      `INSERT OR IGNORE INTO sync_note_versions (paper_id, version, parents, body, at, device, by, published)
-       SELECT k.paper_id, n.value ->> 0, n.value ->> 1, n.value ->> 2, n.value ->> 3, n.value ->> 4, n.value ->> 5,
-              n.value ->> 6
-         FROM (${pairs}) k, json_each(k.kept, '$.notes') n`
-    )
-    .run({ ids })
-  statements
-    .get(
-      `UPDATE sync_trash SET kept = NULL WHERE paper IN
-         (SELECT ${KEY_OF_PAPER} FROM json_each(:ids) j JOIN papers p ON p.id = j.value)`
-    )
-    .run({ ids })
+    .run(value ? 1 : 0, at, JSON.stringify(paperIds))
 }
 
 /** The ids restored papers have now (a restore's answer), for recording them. */

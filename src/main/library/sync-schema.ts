@@ -147,10 +147,7 @@ CREATE TABLE sync_trash (
   value INTEGER NOT NULL,
   at TEXT NOT NULL,
   device TEXT NOT NULL,
-  published INTEGER NOT NULL DEFAULT 0,
-  -- While the paper is in the trash: its rows of sync_marks and sync_note_versions (which go
-  -- with its row in papers), put back when it is restored, so its history is not lost.
-  kept TEXT CHECK (kept IS NULL OR json_valid(kept))
+  published INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX sync_trash_by_segment ON sync_trash(published) WHERE published >= 0;
 

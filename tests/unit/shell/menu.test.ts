@@ -4,7 +4,16 @@ import { menuTemplate, type MenuActions } from '../../../src/main/shell/menu'
 
 function recorder(): { actions: MenuActions; called: string[] } {
   const called: string[] = []
-  const names = ['importDigest', 'importFromClipboard', 'watchFolder', 'stopWatching', 'showKeys', 'showProgress']
+  const names = [
+    'importDigest',
+    'importFromClipboard',
+    'watchFolder',
+    'stopWatching',
+    'showKeys',
+    'showProgress',
+    'backUpLibrary',
+    'restoreFromBackup'
+  ]
   const actions = Object.fromEntries(names.map((name) => [name, () => called.push(name)])) as unknown as MenuActions
   return { actions, called }
 }
@@ -42,6 +51,16 @@ describe('menuTemplate', () => {
     click(find(template, 'Watch a Folder...'))
     click(find(template, 'Keyboard Shortcuts'))
     expect(called).toEqual(['importDigest', 'importFromClipboard', 'watchFolder', 'showKeys'])
+  })
+
+  it('offers backing up and restoring the library in the File menu', () => {
+    const { actions, called } = recorder()
+    const template = menuTemplate(actions, linux)
+    const file = template[0]!.submenu as MenuItemConstructorOptions[]
+    expect(file.map((item) => item.label).filter(Boolean)).toContain('Back Up Library...')
+    click(find(template, 'Back Up Library...'))
+    click(find(template, 'Restore from Backup...'))
+    expect(called).toEqual(['backUpLibrary', 'restoreFromBackup'])
   })
 
   it('text size items leave the keys to the page, which remembers the size', () => {

@@ -102,6 +102,18 @@ describe('sync of the trash', () => {
     expect(organized(laptop).tags).toEqual({ keep: [paper] })
   })
 
+  it('keeps a change made before a trash and restore that happened between two syncs', () => {
+    const { laptop, desktop } = twoDevices()
+    const paper = title('m', 3)
+    laptop.library.markRead([laptop.idOf(paper)], true)
+    laptop.library.trashPapers([laptop.idOf(paper)])
+    laptop.library.restorePapers([laptop.library.trash().papers[0]!.id])
+    laptop.sync()
+    desktop.sync()
+    expect(organized(desktop).read).toEqual([paper])
+    expect(organized(desktop).trash).toEqual([])
+  })
+
   it('sends the papers a deleted digest put in the trash', () => {
     const { laptop, desktop } = twoDevices(3)
     const digest = laptop.library.listDigests()[0]!
