@@ -34,7 +34,7 @@ function organized(device: Device): {
   }
 }
 
-function twoDevices(papers = 4): { laptop: Device; desktop: Device } {
+function twoDevices(papers = 4): { laptop: Device; desktop: Device; setup: ReturnType<typeof syncSetup> } {
   const setup = syncSetup()
   const laptop = setup.device('laptop')
   const desktop = setup.device('desktop')
@@ -42,7 +42,7 @@ function twoDevices(papers = 4): { laptop: Device; desktop: Device } {
   laptop.importDigest('m', papers)
   laptop.sync()
   desktop.sync()
-  return { laptop, desktop }
+  return { laptop, desktop, setup }
 }
 
 describe('sync of tags', () => {
@@ -268,13 +268,7 @@ describe('merge of tags, trash and saved searches', () => {
   }, 300_000)
 
   it('gives a device that joins late the same state, from the snapshot and the logs', () => {
-    const setup = syncSetup()
-    const laptop = setup.device('laptop')
-    const desktop = setup.device('desktop')
-    laptop.sync()
-    laptop.importDigest('m', PAPERS)
-    laptop.sync()
-    desktop.sync()
+    const { laptop, desktop, setup } = twoDevices(PAPERS)
     laptop.library.tagPapers('ML', [laptop.idOf(title('m', 1))])
     desktop.library.trashPapers([desktop.idOf(title('m', 2))])
     desktop.library.saveSearch('Surveys', 'title:survey')
