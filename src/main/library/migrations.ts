@@ -253,6 +253,23 @@ CREATE TABLE digest_sources (
 );
 `
 
+/**
+ * Each time an import joined a digest's entry to a paper by DOI or by title (not by arXiv id),
+ * the paper's record before and the entry's record, so a wrong merge can be split again.
+ */
+const V15_PAPER_MERGES = `
+CREATE TABLE paper_merges (
+  id INTEGER PRIMARY KEY,
+  paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+  digest_id INTEGER NOT NULL REFERENCES digests(id) ON DELETE CASCADE,
+  matched_by TEXT NOT NULL CHECK (matched_by IN ('doi', 'title')),
+  before TEXT NOT NULL,
+  incoming TEXT NOT NULL,
+  merged_at TEXT NOT NULL
+);
+CREATE INDEX paper_merges_by_paper ON paper_merges(paper_id, id);
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -279,7 +296,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, description: 'listing counters', up: (db) => db.exec(V8_LISTING_COUNTERS) },
   { version: 9, description: 'sync: outbox, merge clocks, note versions, devices', up: (db) => db.exec(V9_SYNC) },
   { version: 10, description: 'large imports in chunks, undone whole', up: (db) => db.exec(V10_PENDING_IMPORTS) },
-  { version: 12, description: "digests' source files", up: (db) => db.exec(V12_DIGEST_SOURCES) }
+  { version: 12, description: "digests' source files", up: (db) => db.exec(V12_DIGEST_SOURCES) },
+  { version: 15, description: 'merges of papers, for splitting', up: (db) => db.exec(V15_PAPER_MERGES) }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version
