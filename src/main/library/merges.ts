@@ -3,6 +3,7 @@
 // was and the entry's record; splitting makes the entry's record a paper of its own again, moves
 // that digest's entry (and the versions it reported) to it, and gives the first paper back its
 // record from before the merge when no later merge came after it.
+import type { PaperMerge, SplitOutcome } from '../../shared/model'
 import type { Db, Statements } from './connection'
 import { LibraryError } from './contract'
 import type { PaperRecord } from './dedupe-merge'
@@ -10,23 +11,7 @@ import { INSERT_PAPER, UPDATE_PAPER, recordParams, storedRecord, type StoredPape
 import { indexNewPapers, reindexAround } from './search-index'
 import { recountDigests, refreshFirstDigest } from './trash-counts'
 
-export interface PaperMerge {
-  id: number
-  paperId: number
-  digestId: number
-  digestTitle: string
-  matchedBy: 'doi' | 'title'
-  /** The title the digest's entry had. */
-  title: string
-  mergedAt: string
-}
-
-export interface SplitOutcome {
-  paperId: number
-  /** The paper the split entry became. */
-  newPaperId: number
-  digestId: number
-}
+export type { PaperMerge, SplitOutcome }
 
 export interface MergeHistory {
   /** The merges a paper went through, oldest first. */
