@@ -8,6 +8,7 @@ import { benchCases } from './cases'
 import type { Corpus } from './corpus'
 import { benchDaily } from './daily'
 import { benchFtsOptions } from './fts-options'
+import { benchMemory } from './memory'
 import { benchDigests, benchList, benchMarkRead, benchOpen, benchPaper } from './reader'
 import { benchRecommend } from './recommend'
 import { benchSearch } from './search'
@@ -15,6 +16,7 @@ import { benchSearchMix } from './search-mix'
 import { writeHfDigest } from './corpus'
 import { benchSync } from './sync'
 import { benchOrganize } from './organize'
+import { benchWriteWait } from './write-wait'
 
 export interface BenchContext {
   /** The library built from the corpus (null for areas with needsLibrary: false). */
@@ -78,6 +80,13 @@ export const AREAS: AreaEntry[] = [
       }),
     needsLibrary: false
   },
+  {
+    name: 'memory',
+    run: (context) =>
+      benchMemory(context.dir, { megabytes: Math.max(4, Math.round((16 * context.requestedPapers) / 100_000)) }),
+    needsLibrary: false
+  },
+  { name: 'writeWait', run: (context) => benchWriteWait({ papers: context.requestedPapers }), needsLibrary: false },
   { name: 'recommend', run: (context) => benchRecommend({ papers: context.requestedPapers }), needsLibrary: false },
   { name: 'ftsOptions', run: benchFtsOptions, needsLibrary: false, byDefault: false }
 ]

@@ -4,6 +4,7 @@ import type { Statements } from './connection'
 import { LibraryError } from './contract'
 import { MAX_LABELS, type PaperRecord } from './dedupe-merge'
 import { addTag, ensureTag, tagName } from './tags'
+import { recordSubjects, recordTag } from './import-additions'
 
 export interface ImportExtrasSummary {
   /** Papers new to the library that got the reading state the file carried. */
@@ -40,7 +41,8 @@ export class ImportExtras {
   constructor(
     private readonly statements: Statements,
     private readonly at: string,
-    private readonly groupsAsTags: boolean
+    private readonly groupsAsTags: boolean,
+    private readonly digestId: number
   ) {}
 
   /** A paper this import created. */
@@ -62,14 +64,19 @@ export class ImportExtras {
     this.applied++
   }
 
-  /** A paper already in the library: its subjects grow, its state stays. True when subjects were added. */
-  existing(id: number, record: PaperRecord): boolean {
+  /**
+   * A paper already in the library: its subjects grow, its state stays. True when subjects were
+   * added. `before`: the paper was there before this import (what it adds is recorded, to be
+   * taken back with the digest), not one this file created a moment ago.
+   */
+  existing(id: number, record: PaperRecord, before = true): boolean {
     const have = this.statements.get('SELECT count(*) FROM paper_subjects WHERE paper_id = ?').pluck().get(id) as number
-    const added = this.addSubjects(id, record.subjects.slice(0, Math.max(0, MAX_LABELS - have)))
-    if (this.groupsAsTags) this.tag(id, record.groups)
+    const subjects = this.insertSubjects(id, record.subjects.slice(0, Math.max(0, MAX_LABELS - have)))
+    if (before) recordSubjects(this.statements, this.digestId, id, subjects)
+    if (this.groupsAsTags) this.tag(id, record.groups, before)
     if (record.carriedState) this.carried = true
     if (hasState(record)) this.kept++
-    return added > 0
+    return subjects.length > 0
   }
 
   summary(): ImportExtrasSummary {
@@ -77,17 +84,26 @@ export class ImportExtras {
   }
 
   private addSubjects(id: number, subjects: readonly string[]): number {
-    if (subjects.length === 0) return 0
+    return this.insertSubjects(id, subjects).length
+  }
+
+  /** The subjects that were new to the paper. */
+  private insertSubjects(id: number, subjects: readonly string[]): string[] {
+    if (subjects.length === 0) return []
     return this.statements
       .get(
         `INSERT INTO paper_subjects (paper_id, subject) SELECT ?, j.value FROM json_each(?) j WHERE true
-         ON CONFLICT DO NOTHING`
+         ON CONFLICT DO NOTHING RETURNING subject`
       )
-      .run(id, JSON.stringify(subjects)).changes
+      .pluck()
+      .all(id, JSON.stringify(subjects)) as string[]
   }
 
-  private tag(id: number, names: readonly string[]): void {
-    for (const name of validTagNames(names))
-      addTag(this.statements, ensureTag(this.statements, name, this.at).id, [id], this.at)
+  private tag(id: number, names: readonly string[], record = false): void {
+    for (const name of validTagNames(names)) {
+      const tagId = ensureTag(this.statements, name, this.at).id
+      if (addTag(this.statements, tagId, [id], this.at).length > 0 && record)
+        recordTag(this.statements, this.digestId, id, tagId)
+    }
   }
 }

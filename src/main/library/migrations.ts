@@ -1,7 +1,7 @@
 // Numbered schema migrations, bundled as code; migrate.ts applies them.
 import { APPLICATION_ID, type Db } from './connection'
 import { V1_SCHEMA } from './schema-v1'
-import { V9_SYNC } from './sync-schema'
+import { V16_SYNC_ORGANIZE, V9_SYNC } from './sync-schema'
 
 export interface Migration {
   version: number
@@ -254,10 +254,25 @@ CREATE TABLE digest_sources (
 `
 
 /**
+ * Subjects and tags an import added to papers already in the library, so deleting that digest
+ * (or undoing the import) takes them back out. A tag's label is its id.
+ */
+const V14_DIGEST_ADDITIONS = `
+CREATE TABLE digest_additions (
+  digest_id INTEGER NOT NULL REFERENCES digests(id) ON DELETE CASCADE,
+  paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('subject', 'tag')),
+  label TEXT NOT NULL,
+  PRIMARY KEY (digest_id, paper_id, kind, label)
+) WITHOUT ROWID;
+CREATE INDEX digest_additions_by_paper ON digest_additions(paper_id);
+`
+
+/**
  * Each time an import joined a digest's entry to a paper by DOI or by title (not by arXiv id),
  * the paper's record before and the entry's record, so a wrong merge can be split again.
  */
-const V15_PAPER_MERGES = `
+const V17_PAPER_MERGES = `
 CREATE TABLE paper_merges (
   id INTEGER PRIMARY KEY,
   paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
@@ -297,7 +312,14 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, description: 'sync: outbox, merge clocks, note versions, devices', up: (db) => db.exec(V9_SYNC) },
   { version: 10, description: 'large imports in chunks, undone whole', up: (db) => db.exec(V10_PENDING_IMPORTS) },
   { version: 12, description: "digests' source files", up: (db) => db.exec(V12_DIGEST_SOURCES) },
-  { version: 15, description: 'merges of papers, for splitting', up: (db) => db.exec(V15_PAPER_MERGES) }
+  {
+    version: 14,
+    description: 'what imports added to earlier papers, taken back with the digest',
+    up: (db) => db.exec(V14_DIGEST_ADDITIONS)
+  },
+  { version: 16, description: 'sync: tags, trash and saved searches', up: (db) => db.exec(V16_SYNC_ORGANIZE) },
+  // 15 was kept for this, but 16 landed first: a library already at 16 would never run a 15.
+  { version: 17, description: 'merges of papers, for splitting', up: (db) => db.exec(V17_PAPER_MERGES) }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

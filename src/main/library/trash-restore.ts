@@ -9,6 +9,8 @@ import { uniqueIds } from './state'
 import { addTag, ensureTag } from './tags'
 import { digestsListing, recountDigests, refreshFirstDigest } from './trash-counts'
 import { insertRow, restoreDependentRows, type Row } from './trash-rows'
+import { putBackAdditions, type TakenAddition } from './import-additions'
+import { recordPaperMarks, restoredIds } from './sync-outbox'
 
 const COLUMNS = 'title, authors, abstract, note'
 
@@ -163,7 +165,9 @@ export function restorePapers(db: Db, statements: Statements, ids: readonly numb
           `The trash holds no paper with id ${missing.join(', ')}; nothing was restored`
         )
       }
-      return { papers: restoreRows(statements, rows, new Map(), now.toISOString()), digests: [] }
+      const papers = restoreRows(statements, rows, new Map(), now.toISOString())
+      recordPaperMarks(statements, restoredIds(papers), 'trashed', false, now)
+      return { papers, digests: [] }
     })
     .immediate()
 }
@@ -175,7 +179,11 @@ export function restoreDigest(db: Db, statements: Statements, trashId: number, n
       const stored = statements.get('SELECT record FROM trashed_digests WHERE id = ?').pluck().get(trashId) as
         string | undefined
       if (stored === undefined) throw new LibraryError('NOT_FOUND', `The trash holds no digest with id ${trashId}`)
-      const { digest, entries } = JSON.parse(stored) as { digest: Row; entries: [number, number][] }
+      const { digest, entries, additions } = JSON.parse(stored) as {
+        digest: Row
+        entries: [number, number][]
+        additions?: TakenAddition[]
+      }
       if (statements.get('SELECT 1 FROM digests WHERE content_hash = ?').get(digest['content_hash'])) {
         throw new LibraryError(
           'INVALID_ARGUMENT',
@@ -189,6 +197,7 @@ export function restoreDigest(db: Db, statements: Statements, trashId: number, n
       const digestId = insertRow(statements, 'digests', values, taken ? {} : { id: oldId })
       const rows = statements.get(`${TRASH_ROW} WHERE via_digest = ? ORDER BY serial`).all(trashId) as TrashRow[]
       const papers = restoreRows(statements, rows, new Map([[oldId, digestId]]), now.toISOString())
+      recordPaperMarks(statements, restoredIds(papers), 'trashed', false, now)
       const moved = new Map(papers.map((p) => [p.from, p.to]))
       const entry = statements.get(
         `INSERT INTO digest_entries (digest_id, position, paper_id) SELECT :digest, :position, :paper
@@ -199,6 +208,7 @@ export function restoreDigest(db: Db, statements: Statements, trashId: number, n
         const id = moved.get(paperId) ?? paperId
         if (entry.run({ digest: digestId, position, paper: id }).changes > 0) listed.push(id)
       }
+      putBackAdditions(statements, digestId, additions ?? [], now.toISOString())
       statements.get('DELETE FROM trashed_digests WHERE id = ?').run(trashId)
       recountDigests(statements, [digestId])
       refreshFirstDigest(statements, listed)

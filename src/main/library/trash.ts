@@ -7,6 +7,8 @@ import { LibraryError } from './contract'
 import { requirePapers, uniqueIds } from './state'
 import { digestsListing, dropUnusedTags, recountDigests, refreshFirstDigest } from './trash-counts'
 import { recordSql, type Row } from './trash-rows'
+import { takeBackAdditions } from './import-additions'
+import { recordPaperMarks } from './sync-outbox'
 
 export { restoreDigest, restorePapers } from './trash-restore'
 
@@ -35,6 +37,7 @@ export function trashPapers(db: Db, statements: Statements, ids: readonly number
   return db
     .transaction(() => {
       requirePapers(statements, wanted)
+      recordPaperMarks(statements, wanted, 'trashed', true, now)
       moveToTrash(statements, wanted, now.toISOString(), null)
       return { changed: wanted }
     })
@@ -51,7 +54,9 @@ export function deleteDigest(db: Db, statements: Statements, digestId: number, n
       const entries = statements
         .get('SELECT position, paper_id FROM digest_entries WHERE digest_id = ? ORDER BY position')
         .all(digestId) as { position: number; paper_id: number }[]
-      const record = JSON.stringify({ digest, entries: entries.map((e) => [e.position, e.paper_id]) })
+      // What the import added to papers it did not create goes with it (and comes back on restore).
+      const additions = takeBackAdditions(statements, digestId)
+      const record = JSON.stringify({ digest, entries: entries.map((e) => [e.position, e.paper_id]), additions })
       const serial = Number(
         statements
           .get('INSERT INTO trashed_digests (title, trashed_at, record) VALUES (?, ?, ?)')
@@ -65,6 +70,7 @@ export function deleteDigest(db: Db, statements: Statements, digestId: number, n
         )
         .pluck()
         .all(digestId) as number[]
+      recordPaperMarks(statements, onlyHere, 'trashed', true, now)
       moveToTrash(statements, onlyHere, at, serial)
       const shared = statements
         .get('SELECT paper_id FROM digest_entries WHERE digest_id = ?')
@@ -72,6 +78,7 @@ export function deleteDigest(db: Db, statements: Statements, digestId: number, n
         .all(digestId) as number[]
       statements.get('DELETE FROM digests WHERE id = ?').run(digestId)
       refreshFirstDigest(statements, shared)
+      if (additions.some((addition) => addition.kind === 'tag')) dropUnusedTags(statements)
       return { digestId, trashId: serial, trashed: onlyHere, kept: shared.length }
     })
     .immediate()
