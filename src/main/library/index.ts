@@ -133,10 +133,10 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
       return papers
     },
     tagPapers: (name, ids) => tagPapers(db, statements, name, ids, now()),
-    untagPapers: (name, ids) => untagPapers(db, statements, name, ids),
+    untagPapers: (name, ids) => untagPapers(db, statements, name, ids, now()),
     tags: () => listTags(statements),
     renameTag: (from, to) => renameTag(db, statements, from, to, now()),
-    deleteTag: (name) => deleteTag(db, statements, name),
+    deleteTag: (name) => deleteTag(db, statements, name, now()),
     trashPapers: (ids) => trashPapers(db, statements, ids, now()),
     deleteDigest: (id) => deleteDigest(db, statements, id, now()),
     trash: () => listTrash(statements),

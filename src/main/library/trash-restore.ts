@@ -10,6 +10,7 @@ import { addTag, ensureTag } from './tags'
 import { digestsListing, recountDigests, refreshFirstDigest } from './trash-counts'
 import { insertRow, restoreDependentRows, type Row } from './trash-rows'
 import { putBackAdditions, type TakenAddition } from './import-additions'
+import { recordPaperMarks, restoredIds } from './sync-outbox'
 
 const COLUMNS = 'title, authors, abstract, note'
 
@@ -164,7 +165,9 @@ export function restorePapers(db: Db, statements: Statements, ids: readonly numb
           `The trash holds no paper with id ${missing.join(', ')}; nothing was restored`
         )
       }
-      return { papers: restoreRows(statements, rows, new Map(), now.toISOString()), digests: [] }
+      const papers = restoreRows(statements, rows, new Map(), now.toISOString())
+      recordPaperMarks(statements, restoredIds(papers), 'trashed', false, now)
+      return { papers, digests: [] }
     })
     .immediate()
 }
@@ -194,6 +197,7 @@ export function restoreDigest(db: Db, statements: Statements, trashId: number, n
       const digestId = insertRow(statements, 'digests', values, taken ? {} : { id: oldId })
       const rows = statements.get(`${TRASH_ROW} WHERE via_digest = ? ORDER BY serial`).all(trashId) as TrashRow[]
       const papers = restoreRows(statements, rows, new Map([[oldId, digestId]]), now.toISOString())
+      recordPaperMarks(statements, restoredIds(papers), 'trashed', false, now)
       const moved = new Map(papers.map((p) => [p.from, p.to]))
       const entry = statements.get(
         `INSERT INTO digest_entries (digest_id, position, paper_id) SELECT :digest, :position, :paper
