@@ -14,6 +14,7 @@ import { createSyncService, type SyncService } from './sync/service'
 import { syncHandlers } from './sync/handlers'
 import { createDiscoverEngine } from './discover/engine'
 import { isRecommenderQuery, recommendedPage, relatedPapers } from './discover/lists'
+import { exportWithDialog, type ChooseExportFile } from './export/app-export'
 
 export interface HandlerDeps {
   /** Opens an http(s) link in the system browser; only called with a checked URL. */
@@ -29,6 +30,8 @@ export interface HandlerDeps {
   samplePath: string
   /** The system clipboard's text (main reads it: the page may not). */
   readClipboard(): string | Promise<string>
+  /** Shows the save dialog for an export; the chosen path, or null when cancelled. */
+  chooseExportFile?: ChooseExportFile
   /** Shows the folder dialog for the sync folder; null when cancelled. */
   chooseSyncFolder?(): Promise<string | null>
   /** The app's running sync (timers, folder watch); a plain one is made when absent. */
@@ -141,6 +144,10 @@ export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
     emptyTrash: () => library.emptyTrash(),
     relatedPapers: ({ id, limit }) => relatedPapers(library, discover, id, limit ?? 5),
     dismiss: ({ ids, dismissed }) => ({ changed: library.discover.dismiss(ids, dismissed) }),
+    exportPapers: (request) => {
+      if (!deps.chooseExportFile) throw new HandlerError('FORBIDDEN', 'Exporting needs the save dialog of the app')
+      return exportWithDialog(library, request, deps.chooseExportFile)
+    },
     getSettings: () => library.getSettings(),
     updateSettings: (patch) => {
       checkSettingsPatch(library.getSettings(), patch)

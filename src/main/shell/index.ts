@@ -19,7 +19,7 @@ import { importOptionsFor } from '../ingest/import-source'
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-scheme'
 import { serveAppScheme } from './app-protocol'
 import { resolveDbPath } from './default-db-path'
-import { chooseDigestFiles, chooseWatchFolder } from './dialogs'
+import { chooseDigestFiles, chooseExportFile, chooseWatchFolder } from './dialogs'
 import { findNativeBinding } from './electron-native'
 import { bindIpc, sendEvent } from './ipc'
 import { menuTemplate, type MenuActions } from './menu'
@@ -142,7 +142,8 @@ async function start(): Promise<void> {
     files,
     onSettingsChanged: (changed) => settings.changed(changed),
     sync: startAppSync(library, () => announce([])),
-    chooseSyncFolder: () => chooseSyncFolder(window)
+    chooseSyncFolder: () => chooseSyncFolder(window),
+    chooseExportFile: (name, format) => chooseExportFile(window, name, format)
   }
   const handlers = createHandlers(library, deps)
   const binding = bindIpc(ipcMain, handlers, () => appUrl, files)
@@ -159,6 +160,7 @@ async function start(): Promise<void> {
   const menuActions: MenuActions = {
     importDigest: () => send({ type: 'menu', command: 'import' }),
     importFromClipboard: () => void importClipboard(),
+    exportList: () => send({ type: 'menu', command: 'export' }),
     watchFolder: () =>
       void chooseWatchFolder(window).then((folder) => {
         if (folder) settings.changed(library.updateSettings({ watchFolder: folder }))
