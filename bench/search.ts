@@ -57,7 +57,7 @@ export function searchSyntaxQueries(words: readonly string[]): { kind: string; q
   ]
 }
 
-function savedQueries(words: readonly string[]): string[] {
+export function savedQueries(words: readonly string[]): string[] {
   const w = (rank: number): string => words[rank]!
   return [
     w(0),
@@ -110,11 +110,13 @@ function benchQueries(library: Library, words: readonly string[]) {
 
 function benchSavedCounts(context: SearchBenchContext) {
   const { library, dir } = context
-  for (const [index, query] of savedQueries(context.words).entries()) {
-    library.saveSearch(`Saved ${index + 1}`, query)
-  }
+  const ids = savedQueries(context.words).map((query, index) => library.saveSearch(`Saved ${index + 1}`, query).id)
   library.savedSearches()
+  const firstPage = (id: number) =>
+    library.listPapers({ filter: { kind: 'savedSearch', savedSearchId: id }, sort: 'position', limit: 100 })
+  const listsOpened = timeMs(() => ids.forEach(firstPage)).ms
   const times: number[] = []
+  const listTimes: number[] = []
   for (let day = 0; day < 5; day++) {
     const date = new Date(Date.UTC(2030, 0, 1 + day)).toISOString().slice(0, 10)
     const path = join(dir, `search-daily-${day}.txt`)
@@ -122,6 +124,7 @@ function benchSavedCounts(context: SearchBenchContext) {
     const imported = importFile(library, path, { date })
     if (!imported.ok) throw new Error(`daily import failed: ${imported.error.message}`)
     times.push(timeMs(() => library.savedSearches()).ms)
+    listTimes.push(timeMs(() => ids.forEach(firstPage)).ms)
   }
   // A reading change makes every saved search count again (each up to 1,000 unread).
   const newest = library.listPapers({ filter: { kind: 'unread' }, sort: 'date', limit: 10 }).items.map((p) => p.id)
@@ -132,9 +135,14 @@ function benchSavedCounts(context: SearchBenchContext) {
     afterReadingChangeMs: round(afterReading.ms),
     afterDailyImportMedianMs: round(median(times)),
     afterDailyImportMaxMs: round(Math.max(...times)),
+    listsFirstOpenMs: round(listsOpened),
+    listsAfterDailyImportMedianMs: round(median(listTimes)),
+    listsAfterDailyImportMaxMs: round(Math.max(...listTimes)),
     includes:
       'library.savedSearches() (all 20 with unread counts) right after importFile() of a 100-paper digest, 5 days; ' +
-      'afterReadingChangeMs: the same after marking 10 papers read (every search counted again, up to 1,000 unread each)'
+      'afterReadingChangeMs: the same after marking 10 papers read (every search counted again, up to 1,000 unread each); ' +
+      'lists*: the first 100-paper page of each of the 20 saved searches as a list (first open: each matched, ' +
+      'up to 10,000 papers; after an import: the new papers matched)'
   }
 }
 

@@ -26,7 +26,8 @@ export const FILTER_KINDS = {
   digest: { label: 'Digest', fixedSource: false, param: 'digestId' },
   tag: { label: 'Tag', fixedSource: false, param: 'tagId' },
   recommended: { label: 'Recommended', fixedSource: true },
-  revised: { label: 'Revised since read', fixedSource: true }
+  revised: { label: 'Revised since read', fixedSource: true },
+  savedSearch: { label: 'Saved search', fixedSource: false, param: 'savedSearchId' }
 } as const satisfies Record<string, FilterKindInfo>
 
 export type FilterKind = keyof typeof FILTER_KINDS

@@ -135,6 +135,8 @@ export interface PaperPage {
   notice?: string
   /** Cursor of the last row, for the page after this one (`after`); null when there is none. */
   next: string | null
+  /** `total` is a bound, not a count ("10,000+"): a saved search lists its newest 10,000 matches. */
+  totalIsLowerBound?: boolean
 }
 
 /** A highlighted piece of text: `match` parts are the search hits. */

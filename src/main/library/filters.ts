@@ -9,6 +9,7 @@
 import { FILTER_KINDS, filterParam, type FilterKind, type PaperFilter } from '../../shared/filters'
 import type { Statements } from './connection'
 import { LibraryError } from './contract'
+import { refreshSavedSearchHits } from './saved-search-hits'
 import { revisedCondition } from './versions'
 import type { SortPlan } from './sorts'
 
@@ -38,6 +39,10 @@ export interface FilterSql {
   unreadIds: string
   /** Replaces the `position` sort for a filter that has an order of its own (a digest's). */
   ownPosition?: SortPlan
+  /** `SELECT <0 or 1>`: whether `count` stopped at a bound ("10,000+"). Absent: counts are exact. */
+  countIsLowerBound?: string
+  /** Brings what the SQL reads up to date before it runs (a saved search's hits). */
+  prepare?: (statements: Statements, param: number) => void
 }
 
 /** A count the triggers of migration 8 keep (listing_counts): one row read, never a scan. */
@@ -120,7 +125,40 @@ export const FILTER_SQL: Record<FilterKind, FilterSql> = {
     condition: (idColumn) => `AND ${revisedCondition(idColumn)}`,
     // Revised papers are read already: "mark all read" marks these read again (see versions.ts).
     unreadIds: `SELECT s.paper_id FROM paper_state s WHERE ${revisedCondition('s.paper_id')}`
+  },
+  // A saved search's newest 10,000 matches, kept in a TEMP table (saved-search-hits.ts), which
+  // names only papers that exist (a paper leaving makes prepare match the search again).
+  savedSearch: {
+    walk: `FROM papers p WHERE EXISTS (SELECT 1 FROM temp.saved_search_hits h WHERE h.search_id = ? AND h.paper_id = p.id)`,
+    gather: 'FROM temp.saved_search_hits h CROSS JOIN papers p ON p.id = h.paper_id WHERE h.search_id = ?',
+    count: `SELECT (SELECT count(*) FROM temp.saved_search_hits h WHERE h.search_id = saved_searches.id)
+              FROM saved_searches WHERE id = ?`,
+    target: 'saved search',
+    condition: (idColumn) =>
+      `AND EXISTS (SELECT 1 FROM temp.saved_search_hits h WHERE h.search_id = ? AND h.paper_id = ${idColumn})`,
+    unreadIds: `SELECT h.paper_id FROM temp.saved_search_hits h JOIN paper_state s ON s.paper_id = h.paper_id
+                 WHERE h.search_id = ? AND s.read_at IS NULL`,
+    countIsLowerBound: 'SELECT coalesce((SELECT capped FROM temp.saved_search_hits_state WHERE search_id = ?), 0)',
+    prepare: (statements, id) => refreshSavedSearchHits(statements, id)
   }
+}
+
+/** Brings a filter's tables up to date; every reader of FILTER_SQL calls it before the SQL runs. */
+export function prepareFilter(statements: Statements, filter: PaperFilter): void {
+  const param = filterParam(filter)
+  FILTER_SQL[filter.kind].prepare?.(statements, param ?? 0)
+}
+
+/** Whether the filter's count is a lower bound (a saved search of more than 10,000 papers). */
+export function filterCountIsLowerBound(statements: Statements, filter: PaperFilter): boolean {
+  const sql = FILTER_SQL[filter.kind].countIsLowerBound
+  return (
+    sql !== undefined &&
+    statements
+      .get(sql)
+      .pluck()
+      .get(...filterParams(filter)) === 1
+  )
 }
 
 /** The values for an entry's `?`: the filter's id parameter, if it has one. */
@@ -142,6 +180,7 @@ export function unreadIdsQuery(filter: PaperFilter): SqlPart {
 
 /** How many papers the filter shows; NOT_FOUND when its digest (or other target) does not exist. */
 export function filterCount(statements: Statements, filter: PaperFilter): number {
+  prepareFilter(statements, filter)
   const entry = FILTER_SQL[filter.kind]
   const params = filterParams(filter)
   const total = statements

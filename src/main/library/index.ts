@@ -5,12 +5,13 @@ import type { Clock } from './clock'
 import { Statements, guardCorrupt, openConnection } from './connection'
 import type { Library } from './contract'
 import { listDigests } from './digests'
-import { unreadIdsQuery } from './filters'
+import { prepareFilter, unreadIdsQuery } from './filters'
 import { allIds, filterIds, listPapers } from './listing'
 import { discoverData } from './discover-data'
 import { rereadRevised, revisionOf, versionsOf } from './versions'
 import { checkLibraryFile } from './library-file'
-import { LATEST_VERSION, migrate } from './migrations'
+import { LATEST_VERSION } from './migrations'
+import { migrate } from './migrate'
 import { nextUnread } from './next-unread'
 import { saveNote } from './notes'
 import { importDigest } from './import-write'
@@ -107,6 +108,7 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
       return change
     },
     markAllRead: (filter) => {
+      prepareFilter(statements, filter)
       const query = unreadIdsQuery(filter)
       const ids = statements
         .get(query.sql)

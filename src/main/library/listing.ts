@@ -5,7 +5,7 @@
 import type { ListQuery, PaperFilter, PaperPage, PaperSort } from '../../shared/model'
 import type { Statements } from './connection'
 import { LibraryError } from './contract'
-import { FILTER_SQL, filterCount, filterParams } from './filters'
+import { FILTER_SQL, filterCount, filterCountIsLowerBound, filterParams, prepareFilter } from './filters'
 import { loadPapers } from './paper-rows'
 import { SORTS, decodeCursor, encodeCursor, type KeyValue, type SortPlan } from './sorts'
 
@@ -55,8 +55,9 @@ export function listPapers(statements: Statements, query: ListQuery): PaperPage 
   const plan = sortPlan(filter, query.sort ?? 'position')
   const after = query.after === undefined ? null : decodeCursor(plan, query.after)
   const total = filterCount(statements, filter)
+  const bounded = filterCountIsLowerBound(statements, filter) ? { totalIsLowerBound: true } : {}
   const skip = after === null ? offset : 0
-  if (total === 0 || skip >= total) return { items: [], total, offset, next: null }
+  if (total === 0 || skip >= total) return { items: [], total, offset, next: null, ...bounded }
   const from = source(filter, statements, skip + limit, total)
   const seek = after === null ? '' : ` AND ${plan.after}`
   // Every fragment comes from the FILTER_SQL and SORTS constants; values are bound.
@@ -74,12 +75,14 @@ export function listPapers(statements: Statements, query: ListQuery): PaperPage 
     ),
     total,
     offset,
-    next
+    next,
+    ...bounded
   }
 }
 
 /** Every paper id matching a filter, unordered (for orders the database cannot sort by). */
 export function filterIds(statements: Statements, filter: PaperFilter): number[] {
+  prepareFilter(statements, filter)
   return pageIds(statements, `SELECT p.id ${FILTER_SQL[filter.kind].walk}`, filterParams(filter))
 }
 

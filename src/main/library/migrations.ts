@@ -1,8 +1,6 @@
-// Numbered schema migrations, bundled as code. Each runs with its `user_version` bump in one
-// transaction, so a crash leaves the file at the old version or the new one, never between.
+// Numbered schema migrations, bundled as code; migrate.ts applies them.
 import { APPLICATION_ID, type Db } from './connection'
-import { copyNow } from './backup'
-import { LibraryError } from './contract'
+import { V1_SCHEMA } from './schema-v1'
 import { V9_SYNC } from './sync-schema'
 
 export interface Migration {
@@ -11,89 +9,6 @@ export interface Migration {
   up(db: Db): void
 }
 
-/** Sort order of digests everywhere: the digest's day, then import order. */
-const V1_SCHEMA = `
-CREATE TABLE digests (
-  id INTEGER PRIMARY KEY,
-  title TEXT NOT NULL,
-  format TEXT NOT NULL,
-  file_name TEXT,
-  content_hash TEXT NOT NULL UNIQUE,
-  date_from TEXT,
-  date_to TEXT,
-  -- date_from, else date_to, else the import day: what "newest digest" sorts by.
-  day TEXT NOT NULL,
-  imported_at TEXT NOT NULL
-);
-CREATE INDEX digests_by_day ON digests(day, id);
-
-CREATE TABLE papers (
-  id INTEGER PRIMARY KEY,
-  title TEXT NOT NULL,
-  title_key TEXT NOT NULL,
-  authors TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(authors)),
-  abstract TEXT,
-  snippet TEXT,
-  arxiv_id TEXT,
-  arxiv_version INTEGER,
-  doi TEXT,
-  links TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(links)),
-  published_at TEXT,
-  venue TEXT,
-  has_code INTEGER NOT NULL DEFAULT 0,
-  -- The earliest digest that listed the paper: its day, id and the paper's position there.
-  digest_date TEXT NOT NULL,
-  first_digest_id INTEGER NOT NULL,
-  first_position INTEGER NOT NULL,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
-);
-CREATE UNIQUE INDEX papers_by_arxiv ON papers(arxiv_id) WHERE arxiv_id IS NOT NULL;
-CREATE INDEX papers_by_doi ON papers(doi) WHERE doi IS NOT NULL;
-CREATE INDEX papers_by_title ON papers(title_key, id);
-CREATE INDEX papers_by_position ON papers(digest_date DESC, first_digest_id DESC, first_position, id);
-CREATE INDEX papers_by_date ON papers(coalesce(published_at, digest_date) DESC, id DESC);
-CREATE INDEX papers_with_code ON papers(id) WHERE has_code = 1;
-
-CREATE TABLE digest_entries (
-  digest_id INTEGER NOT NULL REFERENCES digests(id) ON DELETE CASCADE,
-  position INTEGER NOT NULL,
-  paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
-  PRIMARY KEY (digest_id, position)
-) WITHOUT ROWID;
-CREATE UNIQUE INDEX digest_entries_by_paper ON digest_entries(paper_id, digest_id);
-
--- The reader's state, apart from the papers an import may update. One row per paper.
-CREATE TABLE paper_state (
-  paper_id INTEGER PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
-  read_at TEXT,
-  starred_at TEXT
-);
-CREATE INDEX paper_state_unread ON paper_state(paper_id) WHERE read_at IS NULL;
-CREATE INDEX paper_state_read ON paper_state(read_at) WHERE read_at IS NOT NULL;
-CREATE INDEX paper_state_starred ON paper_state(paper_id) WHERE starred_at IS NOT NULL;
-
-CREATE TABLE notes (
-  paper_id INTEGER PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
-  body TEXT NOT NULL,
-  updated_at TEXT NOT NULL
-);
-
-CREATE TABLE reading_events (
-  id INTEGER PRIMARY KEY,
-  paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
-  kind TEXT NOT NULL CHECK (kind IN ('read', 'unread', 'star', 'unstar', 'note')),
-  at TEXT NOT NULL
-);
-CREATE INDEX reading_events_by_paper ON reading_events(paper_id, at);
-
-CREATE TABLE settings (
-  key TEXT PRIMARY KEY,
-  value TEXT NOT NULL CHECK (json_valid(value))
-);
-`
-
-/** Digest progress read from counters: an aggregate over every entry is too slow at 100k papers. */
 const V2_DIGEST_COUNTERS = `
 ALTER TABLE digests ADD COLUMN paper_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE digests ADD COLUMN read_count INTEGER NOT NULL DEFAULT 0;
@@ -358,65 +273,3 @@ export const MIGRATIONS: readonly Migration[] = [
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version
-
-export interface MigrationResult {
-  from: number
-  to: number
-  /** Where the file was copied before migrating it; null for new or in-memory databases. */
-  backupPath: string | null
-}
-
-function hasTables(db: Db): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' LIMIT 1").get() !== undefined
-}
-
-function timestamp(date: Date): string {
-  return date
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z')
-}
-
-/**
- * Copies the library aside before changing its schema, verified (see backup.ts: VACUUM INTO
- * keeps `openLibrary` synchronous, and reads committed data in the WAL too). A copy that is
- * not whole throws, and the migration does not start.
- */
-function backupFile(db: Db, path: string, version: number, now: Date): string {
-  return copyNow(db, `${path}.backup-v${version}-${timestamp(now)}`).path
-}
-
-/** Brings the database to the latest version, refusing files this app cannot own. */
-export function migrate(
-  db: Db,
-  path: string,
-  now: Date,
-  migrations: readonly Migration[] = MIGRATIONS
-): MigrationResult {
-  const latest = migrations[migrations.length - 1]!.version
-  const from = db.pragma('user_version', { simple: true }) as number
-  const applicationId = db.pragma('application_id', { simple: true }) as number
-  if (from > latest) {
-    throw new LibraryError(
-      'NEWER_DATABASE',
-      `${path} was written by a newer Dogear (database version ${from}; this app knows up to version ${latest}). ` +
-        'Update Dogear to open it.'
-    )
-  }
-  if ((applicationId !== 0 && applicationId !== APPLICATION_ID) || (from === 0 && hasTables(db))) {
-    throw new LibraryError('CORRUPT', `${path} is a SQLite database, but not a Dogear library`)
-  }
-  if (from === latest) return { from, to: from, backupPath: null }
-
-  // A file at version 0 is new and empty (checked above): there is nothing to back up.
-  const isFile = path !== ':memory:' && path !== ''
-  const backupPath = isFile && from > 0 ? backupFile(db, path, from, now) : null
-  for (const migration of migrations) {
-    if (migration.version <= from) continue
-    db.transaction(() => {
-      migration.up(db)
-      db.pragma(`user_version = ${migration.version}`)
-    }).immediate()
-  }
-  return { from, to: latest, backupPath }
-}

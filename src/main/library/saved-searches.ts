@@ -6,6 +6,7 @@ import type { SavedSearch } from '../../shared/model'
 import { QUERY_SYNTAX_VERSION, parseQuery, upgradeQuery, type QueryNode } from '../../shared/query'
 import type { Db, Statements } from './connection'
 import { LibraryError } from './contract'
+import { createSavedSearchHitTables } from './saved-search-hits'
 import { holdsPaper, matchingIds } from './search'
 
 /** Unread papers counted per saved search before the count says "at least". */
@@ -52,6 +53,7 @@ function checkQuery(query: string): string {
 
 export function createSavedSearches(db: Db, statements: Statements, now: () => Date) {
   const counts = new Map<number, CachedCount>()
+  createSavedSearchHitTables(db)
 
   function rows(): SavedRow[] {
     return statements

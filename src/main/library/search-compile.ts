@@ -21,6 +21,11 @@ export interface SearchPlan {
   ranked: boolean
   /** The query holds a one-letter prefix: fewer matches are counted, as each costs more. */
   broad: boolean
+  /**
+   * For a query with a one- or two-letter prefix (`li`): the same query with those words whole
+   * (`li` itself, not `lin...`), whose matches rank first. Null for every other query.
+   */
+  wholeWords: string | null
 }
 
 const COLUMN: Record<TextField, string> = { title: 'title', author: 'authors', abstract: 'abstract', note: 'note' }
@@ -217,7 +222,26 @@ function highlightExpression(root: QueryNode): string | null {
   return parts.length === 0 ? null : parts.map((part) => `(${part})`).join(' OR ')
 }
 
+/** The tree with every short prefix read as its whole word (`li` is "li", not "li*"). */
+function shortPrefixesWhole(node: QueryNode): QueryNode {
+  switch (node.kind) {
+    case 'text':
+      return node.prefix && textExpression(node).short > 0 ? { ...node, prefix: false } : node
+    case 'and':
+    case 'or':
+      return { ...node, children: node.children.map(shortPrefixesWhole) }
+    default: // an excluded prefix stays a prefix
+      return node
+  }
+}
+
 export function compileQuery(root: QueryNode): SearchPlan {
+  const plan = compileDriver(root)
+  if (plan.match === null || plan.ranked) return plan
+  return { ...plan, wholeWords: compileDriver(shortPrefixesWhole(root)).match }
+}
+
+function compileDriver(root: QueryNode): SearchPlan {
   const conjuncts = root.kind === 'and' ? root.children : [root]
   const positive: FtsPart[] = []
   const negative: { node: QueryNode; fts: FtsPart }[] = []
@@ -247,7 +271,8 @@ export function compileQuery(root: QueryNode): SearchPlan {
     highlight: highlightExpression(root),
     conditions: rest.map(condition),
     ranked: driver !== null && driver.short === 0,
-    broad: driver !== null && driver.short === 1
+    broad: driver !== null && driver.short === 1,
+    wholeWords: null
   }
 }
 

@@ -8,7 +8,7 @@
 import type { PaperFilter, SearchHit, SearchPage, SearchQuery, SearchSort, SnippetPart } from '../../shared/model'
 import { parseQuery, type Correction, type QueryNode } from '../../shared/query'
 import type { Statements } from './connection'
-import { filterCondition } from './filters'
+import { filterCondition, prepareFilter } from './filters'
 import { pageBounds } from './listing'
 import { loadPapers } from './paper-rows'
 import { compileQuery, conditionSql, type SearchPlan } from './search-compile'
@@ -99,6 +99,41 @@ function sortIds(statements: Statements, ids: number[], sort: Exclude<SearchSort
     .all(JSON.stringify(ids)) as number[]
 }
 
+/** Ids newest first (the bound is the caller's); a Map of bm25 ranks for a complete, small set. */
+function rankedIds(
+  statements: Statements,
+  match: string,
+  ids: number[]
+): { ordered: number[]; ranks: Map<number, number> } {
+  const ranks = rankNewest(statements, match, ids)
+  const score = (id: number): number => ranks.get(id) ?? 0
+  return { ordered: [...ids].sort((a, b) => score(a) - score(b) || b - a), ranks }
+}
+
+/**
+ * A one- or two-letter prefix (`li`) matches most of a library through hundreds of words, so
+ * bm25 over them says little: the papers with the short word itself (Li, an author; "AI")
+ * come first, ranked, then the other matches newest first.
+ */
+function wholeWordsFirst(
+  statements: Statements,
+  plan: SearchPlan,
+  wholeWords: string,
+  filter: PaperFilter,
+  ids: number[]
+): { ordered: number[]; ranks: Map<number, number> } {
+  const condition = where(plan, filter, '+paper_search.rowid')
+  const whole = statements
+    .get(`SELECT rowid FROM paper_search WHERE paper_search MATCH ? ${condition.sql} ORDER BY rowid DESC LIMIT ?`)
+    .pluck()
+    .all(wholeWords, ...condition.params, RANK_CAP + 1) as number[]
+  if (whole.length === 0) return { ordered: ids, ranks: new Map() }
+  const first =
+    whole.length > RANK_CAP ? { ordered: whole, ranks: new Map() } : rankedIds(statements, wholeWords, whole)
+  const inFirst = new Set(whole)
+  return { ordered: first.ordered.concat(ids.filter((id) => !inFirst.has(id))), ranks: first.ranks }
+}
+
 /** Matches of a query with words: the newest first, bounded, then ranked or sorted. */
 function matchedPage(
   statements: Statements,
@@ -123,14 +158,15 @@ function matchedPage(
   const pageOf = (ordered: number[]): number[] => ordered.slice(offset, offset + limit)
   if (ids.length === 0 || offset >= ids.length) return { page: [], ...result, ranks: new Map() }
   if (sort !== 'relevance') return { page: pageOf(sortIds(statements, ids, sort)), ...result, ranks: new Map() }
+  if (plan.wholeWords !== null) {
+    const { ordered, ranks } = wholeWordsFirst(statements, plan, plan.wholeWords, filter, ids)
+    return { page: pageOf(ordered), ...result, ranks }
+  }
   // bm25 reads every match of each word once to weigh it: with more matches than the cap, the
   // newest come first instead (a word in most papers says little about relevance anyway).
   if (!plan.ranked || totalIsLowerBound) return { page: pageOf(ids), ...result, ranks: new Map() }
-  const newest = ids.slice(0, RANK_CAP)
-  const ranks = rankNewest(statements, match, newest)
-  const score = (id: number): number => ranks.get(id) ?? 0
-  newest.sort((a, b) => score(a) - score(b) || b - a)
-  return { page: pageOf(newest.concat(ids.slice(RANK_CAP))), ...result, ranks }
+  const { ordered, ranks } = rankedIds(statements, match, ids.slice(0, RANK_CAP))
+  return { page: pageOf(ordered.concat(ids.slice(RANK_CAP))), ...result, ranks }
 }
 
 /** A query of conditions only: the list's own order, paged by the database; the total bounded. */
@@ -205,6 +241,7 @@ export function search(statements: Statements, query: SearchQuery): SearchPage {
   const empty: SearchPage = { items: [], total: 0, totalIsLowerBound: false, offset, corrections: [] }
   if (root === null) return empty
   const filter = query.filter ?? { kind: 'all' }
+  prepareFilter(statements, filter)
   const sort = query.sort ?? 'relevance'
   let { plan, ordered } = run(statements, root, filter, sort, offset, limit)
   let corrections: Correction[] = []

@@ -17,7 +17,8 @@ const EXAMPLES: Record<FilterKind, PaperFilter> = {
   digest: { kind: 'digest', digestId: 2 },
   tag: { kind: 'tag', tagId: 1 },
   recommended: { kind: 'recommended' },
-  revised: { kind: 'revised' }
+  revised: { kind: 'revised' },
+  savedSearch: { kind: 'savedSearch', savedSearchId: 1 }
 }
 
 /** 7 papers in two digests (one paper in both); some read, starred, with code. */
@@ -37,6 +38,7 @@ function smallLibrary() {
   library.markRead([1, 3, 6], true)
   library.setStarred([3, 4, 7], true)
   library.tagPapers('Pebbles', [3, 4, 5])
+  library.saveSearch('Two or starred', 'title:two OR is:starred')
   return library
 }
 
@@ -69,7 +71,9 @@ describe('the filter table', () => {
       // Unread and unstarred (none dismissed); the recommender orders them, the library lists them.
       recommended: [2, 5],
       // Nothing was revised after it was read.
-      revised: []
+      revised: [],
+      // Its query's papers: one titled "two", and the starred ones.
+      savedSearch: [2, 3, 4, 7]
     }
     for (const kind of FILTER_KIND_NAMES) {
       const library = smallLibrary()
@@ -90,6 +94,11 @@ describe('the filter table', () => {
     const list = () => library.listPapers({ filter: { kind: 'digest', digestId: 99 } })
     expect(list).toThrow(LibraryError)
     expect(list).toThrow('There is no digest with id 99')
+  })
+
+  it('names a missing saved search', () => {
+    const list = () => smallLibrary().listPapers({ filter: { kind: 'savedSearch', savedSearchId: 9 } })
+    expect(list).toThrow('There is no saved search with id 9')
   })
 
   it('gives the sources pane its fixed entries in table order', () => {

@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { LATEST_VERSION, openLibrary, type Library } from '../../../src/main/library'
-import { MIGRATIONS, migrate } from '../../../src/main/library/migrations'
+import { migrate } from '../../../src/main/library/migrate'
+import { MIGRATIONS } from '../../../src/main/library/migrations'
 import { digest, memoryLibrary, paper, tempFolder, track } from './helpers'
 
 const CODE = [{ url: 'https://github.com/some/repo', kind: 'code' as const }]

@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { openLibrary, type Library } from '../../../src/main/library'
-import { MIGRATIONS, migrate } from '../../../src/main/library/migrations'
+import { migrate } from '../../../src/main/library/migrate'
+import { MIGRATIONS } from '../../../src/main/library/migrations'
 import { digest, memoryLibrary, paper, tempFolder, titles, track } from './helpers'
 
 function ids(library: Library, query: string): number[] {

@@ -51,6 +51,26 @@ describe('the query language', () => {
     expect(found(lib, 'tid ')).toEqual([])
   })
 
+  it('ranks papers with a short word itself before the longer words it begins', () => {
+    const lib = memoryLibrary()
+    lib.importDigest(
+      digest([
+        paper('Attention by Li', { authors: ['Wei Li'], abstract: 'Heads.' }),
+        paper('An AI Agenda', { abstract: 'What ai can do.' }),
+        paper('Linear Probes', { abstract: 'Lines.' }),
+        paper('Aims and Airs', { abstract: 'Air.' })
+      ])
+    )
+    lib.importDigest(digest([paper('Lithium Cells', { abstract: 'Lists.' })], { date: '2024-06-01' }))
+    // The whole word first (ranked), the other matches newest first; other orders as asked.
+    expect(found(lib, 'li')).toEqual(['Attention by Li', 'Lithium Cells', 'Linear Probes'])
+    expect(found(lib, 'li', 'date')).toEqual(['Lithium Cells', 'Linear Probes', 'Attention by Li'])
+    expect(found(lib, 'ai')).toEqual(['An AI Agenda', 'Aims and Airs'])
+    expect(found(lib, 'l')).toEqual(['Lithium Cells', 'Linear Probes', 'Attention by Li'])
+    expect(found(lib, 'attention l')).toEqual(['Attention by Li'])
+    expect(found(lib, '-lines li')).toEqual(['Attention by Li', 'Lithium Cells'])
+  })
+
   it('phrases, OR, exclusions and groups', () => {
     const lib = library()
     expect(found(lib, '"tidal pools"')).toEqual(['Tidal Pools as Laboratories'])

@@ -61,8 +61,16 @@ const MATCHERS: { [K in FilterKind]: (paper: Paper, filter: Extract<PaperFilter,
   // Tag ids are 1-based positions in the latest fake's tag table (see listTags below).
   tag: (paper, filter) => [...fakeTags.values()][filter.tagId - 1]?.has(paper.id) === true,
   recommended: (paper) => !paper.read && !paper.starred,
-  revised: () => false
+  revised: () => false,
+  // A saved search of the latest fake holds the papers whose title contains its query.
+  savedSearch: (paper, filter) => {
+    const query = fakeSavedQuery(filter.savedSearchId)
+    return query !== undefined && paper.title.toLowerCase().includes(query.toLowerCase())
+  }
 }
+
+/** The query of a saved search of the fake made last. */
+let fakeSavedQuery: (id: number) => string | undefined = () => undefined
 
 /** The tags of the fake made last; each fake starts with none. */
 let fakeTags = new Map<string, Set<number>>()
@@ -136,6 +144,7 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
 
   const tags = new Map<string, Set<number>>()
   fakeTags = tags
+  fakeSavedQuery = (id) => saved.find((s) => s.id === id)?.query
   const trashed: Paper[] = []
   const syncOff: SyncStatus = {
     device: { id: 'a'.repeat(32), name: 'this computer' },

@@ -4,7 +4,7 @@ import { createDogear, type Dogear } from '../../../src/renderer/src/actions'
 import { SEARCH_DEBOUNCE_MS } from '../../../src/renderer/src/actions/list'
 import { NOTE_SAVE_DELAY_MS } from '../../../src/renderer/src/actions/notes'
 import { rowAt } from '../../../src/renderer/src/lib/pageCache'
-import { createFakeApi, type FakeApi } from './fakeApi'
+import { createFakeApi, fakePaper, type FakeApi } from './fakeApi'
 
 let api: FakeApi
 let dogear: Dogear
@@ -303,6 +303,33 @@ describe('notes', () => {
     expect(dogear.reader.getState().note.text).toBe('Precious words')
     expect(await dogear.flushNote()).toBe(true)
     expect(api.papers[3]?.note).toBe('Precious words')
+  })
+})
+
+describe('saved searches', () => {
+  it('opens one as a list of its own, and its unread count follows an import', async () => {
+    dogear.selection.setState({ query: 'number 24' })
+    expect(await dogear.saveCurrentSearch('Twenty-fours')).toBe(true)
+    const saved = dogear.sources.getState().savedSearches[0]!
+    // "number 24" and "number 240" to "number 249".
+    expect(saved).toMatchObject({ name: 'Twenty-fours', unread: 11 })
+
+    await dogear.openSavedSearch(saved)
+    expect(dogear.selection.getState()).toMatchObject({
+      query: '',
+      filter: { kind: 'savedSearch', savedSearchId: saved.id }
+    })
+    expect(dogear.papers.getState()).toMatchObject({ total: 11, searched: false })
+    expect(row(0)?.title).toBe('Invented paper number 24')
+
+    api.papers.push(fakePaper(2400))
+    await dogear.importDropped([{ name: 'digest.txt', text: () => Promise.resolve('Some digest') }])
+    await settle()
+    expect(dogear.sources.getState().savedSearches[0]).toMatchObject({ unread: 12 })
+    expect(dogear.papers.getState().total).toBe(12)
+
+    await dogear.deleteSavedSearch(saved.id)
+    expect(dogear.selection.getState().filter).toEqual({ kind: 'all' })
   })
 })
 

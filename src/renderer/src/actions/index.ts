@@ -43,7 +43,7 @@ export function createDogear(api: RendererApi) {
   const readOnOpen = createReadOnOpen(ctx, marks)
   const navigation = createNavigationActions(ctx, list, notes, readOnOpen)
   const links = createLinkActions(ctx)
-  const savedSearches = createSavedSearchActions(ctx, sources.refreshSources, list.searchNow)
+  const savedSearches = createSavedSearchActions(ctx, sources.refreshSources, list.setFilter)
   const discover = createDiscoverActions(ctx, list, sources.refreshSources)
   const comfort = createComfortActions(ctx)
   const exports = createExportActions(ctx)
@@ -68,9 +68,10 @@ export function createDogear(api: RendererApi) {
     }
     await sources.refreshSources()
     const lastFilter = settings?.lastFilter
-    const digestGone =
-      lastFilter?.kind === 'digest' && !ctx.sources.getState().digests.some((d) => d.id === lastFilter.digestId)
-    if (lastFilter && !digestGone) ctx.selection.setState({ filter: lastFilter })
+    const { digests, savedSearches: saved } = ctx.sources.getState()
+    const digestGone = lastFilter?.kind === 'digest' && !digests.some((d) => d.id === lastFilter.digestId)
+    const searchGone = lastFilter?.kind === 'savedSearch' && !saved.some((s) => s.id === lastFilter.savedSearchId)
+    if (lastFilter && !digestGone && !searchGone) ctx.selection.setState({ filter: lastFilter })
     const lastPaperId = settings?.lastPaperId ?? null
     ctx.selection.setState({ selectedId: lastPaperId })
     await list.reloadList()

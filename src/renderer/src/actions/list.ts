@@ -37,7 +37,7 @@ export function createListActions(ctx: ActionContext) {
       ...(after ? { after } : {})
     })
     if (answer.next !== null) cursors.set(`${generation}:${page}`, answer.next)
-    return { ...answer, totalIsLowerBound: false, corrections: [] }
+    return { ...answer, totalIsLowerBound: answer.totalIsLowerBound ?? false, corrections: [] }
   }
 
   function loadPage(page: number): Promise<void> {

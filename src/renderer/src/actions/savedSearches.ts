@@ -1,13 +1,14 @@
-// Saved searches from the app: save the search being shown, open, rename, reorder, delete.
-// Each change answers with fresh counts through the sources refresh.
-import type { SavedSearch } from '../../../shared/model'
+// Saved searches from the app: save the search being shown, open one as a list of its own,
+// rename, reorder, delete. Each change answers with fresh counts through the sources refresh.
+import type { PaperFilter, SavedSearch } from '../../../shared/model'
 import { errorMessage } from '../api'
+import { savedSearchFilter } from '../lib/filters'
 import { say, type ActionContext } from './context'
 
 export function createSavedSearchActions(
   ctx: ActionContext,
   refreshSources: () => Promise<void>,
-  searchNow: (query: string) => Promise<void>
+  setFilter: (filter: PaperFilter) => Promise<void>
 ) {
   async function attempt(what: string, work: () => Promise<unknown>): Promise<boolean> {
     try {
@@ -28,12 +29,20 @@ export function createSavedSearchActions(
       if (saved) say(ctx, `Saved the search "${name.trim()}".`)
       return saved
     },
-    openSavedSearch: (saved: SavedSearch): Promise<void> => searchNow(saved.query),
+    /** The saved search's papers as a list of its own, like a digest's; the search field is emptied. */
+    openSavedSearch: (saved: SavedSearch): Promise<void> => {
+      ctx.selection.setState({ query: '' })
+      return setFilter(savedSearchFilter(saved.id))
+    },
     renameSavedSearch: (id: number, name: string): Promise<boolean> =>
       attempt('rename the saved search', () => ctx.api.renameSavedSearch({ id, name: name.trim() })),
     moveSavedSearch: (id: number, index: number): Promise<boolean> =>
       attempt('move the saved search', () => ctx.api.moveSavedSearch({ id, index })),
-    deleteSavedSearch: (id: number): Promise<boolean> =>
-      attempt('delete the saved search', () => ctx.api.deleteSavedSearch({ id }))
+    deleteSavedSearch: async (id: number): Promise<boolean> => {
+      const deleted = await attempt('delete the saved search', () => ctx.api.deleteSavedSearch({ id }))
+      const { filter } = ctx.selection.getState()
+      if (deleted && filter.kind === 'savedSearch' && filter.savedSearchId === id) await setFilter({ kind: 'all' })
+      return deleted
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react'
+import { IconButton } from './IconButton'
 
 /** A modal dialog on the native <dialog> element: focus trap and Esc come with it. */
 export function Dialog({
@@ -31,9 +32,7 @@ export function Dialog({
     >
       <header className="dialog-header">
         <h2>{title}</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          ✕
-        </button>
+        <IconButton label="Close" glyph="✕" onClick={onClose} />
       </header>
       <div className="dialog-body">{children}</div>
     </dialog>

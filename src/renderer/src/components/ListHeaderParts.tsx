@@ -4,23 +4,12 @@ import { useStore } from 'zustand'
 import type { SearchSort } from '../../../shared/model'
 import { correctionNotice } from '../../../shared/query'
 import { useDogear } from '../context'
+import { formatCount } from '../lib/sourceName'
 
 export function listCountLabel(total: number, lowerBound: boolean, searching: boolean): string {
-  const noun = searching ? (total === 1 && !lowerBound ? 'match' : 'matches') : total === 1 ? 'paper' : 'papers'
-  return `${total.toLocaleString()}${lowerBound ? '+' : ''} ${noun}`
-}
-
-export function ListCount() {
-  const dogear = useDogear()
-  const total = useStore(dogear.papers, (s) => s.total)
-  const lowerBound = useStore(dogear.papers, (s) => s.totalIsLowerBound)
-  const loaded = useStore(dogear.papers, (s) => s.loaded)
-  const searching = useStore(dogear.papers, (s) => s.searched)
-  return (
-    <span className="list-count" aria-live="polite">
-      {loaded ? listCountLabel(total, lowerBound && searching, searching) : 'Loading…'}
-    </span>
-  )
+  const one = total === 1 && !lowerBound
+  const noun = searching ? (one ? 'match' : 'matches') : one ? 'paper' : 'papers'
+  return `${formatCount(total)}${lowerBound ? '+' : ''} ${noun}`
 }
 
 const LIST_SORTS: { value: SearchSort; label: string }[] = [

@@ -2,7 +2,8 @@
 import { useStore } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import { useDogear } from '../context'
-import { formatCount, sourceName } from '../lib/sourceName'
+import { sourceName } from '../lib/sourceName'
+import { listCountLabel } from './ListHeaderParts'
 
 function useListScope(): { name: string; everywhere: boolean; query: string } {
   const dogear = useDogear()
@@ -11,18 +12,20 @@ function useListScope(): { name: string; everywhere: boolean; query: string } {
     useShallow((s) => ({ filter: s.filter, query: s.query }))
   )
   const digests = useStore(dogear.sources, (s) => s.digests)
-  return { name: sourceName(filter, digests), everywhere: filter.kind === 'all', query: query.trim() }
+  const savedSearches = useStore(dogear.sources, (s) => s.savedSearches)
+  return { name: sourceName(filter, digests, savedSearches), everywhere: filter.kind === 'all', query: query.trim() }
 }
 
 export function ListHeader({ total, loaded, searching }: { total: number; loaded: boolean; searching: boolean }) {
   const dogear = useDogear()
   const activity = useStore(dogear.ui, (s) => s.activity)
   const scope = useListScope()
-  const noun = searching ? (total === 1 ? 'match' : 'matches') : total === 1 ? 'paper' : 'papers'
+  // A huge match is counted to a bound: "10,000+ matches", never a figure that looks exact.
+  const lowerBound = useStore(dogear.papers, (s) => s.totalIsLowerBound)
   return (
     <div className="list-header">
       <span className="list-count" aria-live="polite">
-        {loaded ? `${formatCount(total)} ${noun}` : 'Loading…'}
+        {loaded ? listCountLabel(total, lowerBound, searching) : 'Loading…'}
         {loaded && searching && <span className="list-scope"> in {scope.name}</span>}
       </span>
       {searching && !scope.everywhere && (

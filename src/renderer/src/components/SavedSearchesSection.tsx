@@ -1,9 +1,10 @@
 // The Sources pane's "Saved searches": each smart list with its unread count. Choosing one
-// searches its query; rename, move up/down and delete sit beside it (shown on hover or focus).
+// lists its papers (the savedSearch filter); rename, move up/down and delete sit beside it (shown on hover or focus).
 import { useState } from 'react'
 import { useStore } from 'zustand'
 import type { SavedSearch } from '../../../shared/model'
 import { useDogear } from '../context'
+import { sameFilter, savedSearchFilter } from '../lib/filters'
 import '../styles/search.css'
 
 function RenameForm({ saved, onDone }: { saved: SavedSearch; onDone: () => void }) {
@@ -39,7 +40,10 @@ function RenameForm({ saved, onDone }: { saved: SavedSearch; onDone: () => void 
 function SavedSearchItem({ saved, index, count }: { saved: SavedSearch; index: number; count: number }) {
   const dogear = useDogear()
   const [renaming, setRenaming] = useState(false)
-  const active = useStore(dogear.selection, (s) => s.view === 'papers' && s.query.trim() === saved.query)
+  const active = useStore(
+    dogear.selection,
+    (s) => s.view === 'papers' && sameFilter(s.filter, savedSearchFilter(saved.id))
+  )
   const unread = `${saved.unread.toLocaleString()}${saved.unreadIsLowerBound ? '+' : ''}`
   if (renaming) {
     return (

@@ -5,6 +5,7 @@ import { useStore } from 'zustand'
 import { describeQuery, parseQuery } from '../../../shared/query'
 import { useDogear } from '../context'
 import '../styles/search.css'
+import { IconButton } from './IconButton'
 
 function SaveSearch({ query }: { query: string }) {
   const dogear = useDogear()
@@ -93,15 +94,12 @@ export function SearchField() {
             }
           }}
         />
-        <button
-          type="button"
+        <IconButton
+          label="Search syntax"
+          glyph="?"
           className="search-syntax"
-          aria-label="Search syntax"
-          title="Search syntax"
           onClick={() => dogear.openDialog('keys')}
-        >
-          ?
-        </button>
+        />
         {query.trim() && <SaveSearch key={query} query={query} />}
       </div>
       <p id="search-understood" className="search-understood">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useStore } from 'zustand'
 import { useDogear } from '../context'
+import { IconButton } from './IconButton'
 
 const SHOWN_MS = 6000
 /** Errors stay longer, but not for ever: Esc or ✕ dismiss either kind at once. */
@@ -29,15 +30,7 @@ export function StatusLine() {
       {visible && (
         <>
           <span>{status.text}</span>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Dismiss"
-            title="Dismiss (Esc)"
-            onClick={() => setHiddenSerial(status.serial)}
-          >
-            ✕
-          </button>
+          <IconButton label="Dismiss" hint="Dismiss (Esc)" glyph="✕" onClick={() => setHiddenSerial(status.serial)} />
         </>
       )}
     </div>

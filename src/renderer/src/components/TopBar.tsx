@@ -2,6 +2,7 @@ import { useStore } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import { useDogear } from '../context'
 import { SearchField } from './SearchField'
+import { IconButton } from './IconButton'
 
 function ImportProgressBar() {
   const dogear = useDogear()
@@ -38,24 +39,13 @@ export function TopBar() {
         <button type="button" className="primary" disabled={importing} onClick={() => void dogear.chooseAndImport()}>
           Import digest...
         </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Settings"
-          title="Settings"
-          onClick={() => dogear.openDialog('settings')}
-        >
-          ⚙
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Keyboard shortcuts"
-          title="Keyboard shortcuts (?)"
+        <IconButton label="Settings" glyph="⚙" onClick={() => dogear.openDialog('settings')} />
+        <IconButton
+          label="Keyboard shortcuts"
+          hint="Keyboard shortcuts (?)"
+          glyph="?"
           onClick={() => dogear.openDialog('keys')}
-        >
-          ?
-        </button>
+        />
       </div>
     </header>
   )

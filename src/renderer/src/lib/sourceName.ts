@@ -1,9 +1,15 @@
-import type { DigestProgress, PaperFilter } from '../../../shared/model'
+import type { DigestProgress, PaperFilter, SavedSearch } from '../../../shared/model'
 import { FILTER_KINDS } from '../../../shared/filters'
 
-/** What the list is called: "Unread", "Starred", or the digest's title. */
-export function sourceName(filter: PaperFilter, digests: readonly Pick<DigestProgress, 'id' | 'title'>[]): string {
+/** What the list is called: "Unread", "Starred", the digest's title or the saved search's name. */
+export function sourceName(
+  filter: PaperFilter,
+  digests: readonly Pick<DigestProgress, 'id' | 'title'>[],
+  savedSearches: readonly Pick<SavedSearch, 'id' | 'name'>[] = []
+): string {
   if (filter.kind === 'digest') return digests.find((d) => d.id === filter.digestId)?.title ?? 'this digest'
+  if (filter.kind === 'savedSearch')
+    return savedSearches.find((s) => s.id === filter.savedSearchId)?.name ?? 'this saved search'
   return FILTER_KINDS[filter.kind].label
 }
 
