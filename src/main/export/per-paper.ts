@@ -53,11 +53,13 @@ export function safeFileStem(title: string): string {
     .normalize('NFC')
     // Control characters are refused by Windows and confuse every shell: they go first.
     .replace(/\p{Cc}/gu, ' ')
-    .replace(/[/\\:*?"<>|#^[\]]/g, ' ')
+    // A TeX command's backslash goes (`$\\omega$` -> `$omega$`); other forbidden characters part words.
+    .replace(/\\/g, '')
+    .replace(/[/:*?"<>|#^[\]]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
   const cut = [...cleaned].slice(0, MAX_NAME).join('').trim()
-  const stem = cut.replace(/^\.+/, '').replace(/[.\s]+$/, '')
+  const stem = cut.replace(/^[.\s]+/, '').replace(/[.\s]+$/, '')
   if (!stem) return 'Untitled'
   return WINDOWS_RESERVED.test(stem) ? `_${stem}` : stem
 }

@@ -26,8 +26,8 @@ type Comparable = Record<Field, unknown>
 
 /** A link as readers take it: a DOI's page without case, an arXiv page without its version. */
 function sameLink(url: string): string {
-  if (/^https?:\/\/(?:dx\.)?doi\.org\//i.test(url)) return url.toLowerCase()
-  return url.replace(/^(https?:\/\/(?:www\.)?arxiv\.org\/(?:abs|pdf)\/.+?)v\d+$/, '$1')
+  if (/^https?:\/\/(?:dx\.)?doi\.org\//i.test(url)) return url.toLowerCase().replace(/^http:/, 'https:')
+  return url.replace(/^https?:(\/\/(?:www\.)?arxiv\.org\/(?:abs|pdf)\/.+?)(?:v\d+)?$/, 'https:$1')
 }
 
 export function comparable(paper: PaperDetail): Comparable {
@@ -94,12 +94,12 @@ export function roundTrip(library: Library, format: ExportFormat): RoundTrip {
 }
 
 function compare(before: PaperDetail[], after: PaperDetail[], report: RoundTrip['report']): RoundTrip {
-  const byTitle = new Map(after.map((paper) => [paper.title, paper]))
+  const matchOf = matcher(after)
   const fields = [...FIELDS, ...OTHER_FIELDS]
   const lost = Object.fromEntries(fields.map((field) => [field, 0])) as RoundTrip['lost']
   const differences: RoundTrip['differences'] = []
   for (const paper of before) {
-    const back = byTitle.get(paper.title)
+    const back = matchOf(paper)
     const left = comparable(paper)
     const right = back ? comparable(back) : null
     for (const field of fields) {
@@ -109,6 +109,22 @@ function compare(before: PaperDetail[], after: PaperDetail[], report: RoundTrip[
     }
   }
   return { before, after, lost, differences, report }
+}
+
+/** The paper that came back for one that went out: same title, and same arXiv id or DOI where two share a title. */
+function matcher(after: PaperDetail[]): (paper: PaperDetail) => PaperDetail | undefined {
+  const left = [...after]
+  return (paper) => {
+    const sameTitle = left.filter((candidate) => candidate.title === paper.title)
+    const found =
+      sameTitle.find((c) => c.arxivId === paper.arxivId && c.doi === paper.doi) ??
+      sameTitle.find(
+        (c) => (paper.arxivId !== null && c.arxivId === paper.arxivId) || (paper.doi !== null && c.doi === paper.doi)
+      ) ??
+      sameTitle[0]
+    if (found) left.splice(left.indexOf(found), 1)
+    return found
+  }
 }
 
 /** A library with the given files imported, on disk in a temporary folder (closed by the caller). */

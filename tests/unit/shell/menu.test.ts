@@ -4,7 +4,15 @@ import { menuTemplate, type MenuActions } from '../../../src/main/shell/menu'
 
 function recorder(): { actions: MenuActions; called: string[] } {
   const called: string[] = []
-  const names = ['importDigest', 'importFromClipboard', 'watchFolder', 'stopWatching', 'showKeys', 'showProgress']
+  const names = [
+    'importDigest',
+    'importFromClipboard',
+    'exportList',
+    'watchFolder',
+    'stopWatching',
+    'showKeys',
+    'showProgress'
+  ]
   const actions = Object.fromEntries(names.map((name) => [name, () => called.push(name)])) as unknown as MenuActions
   return { actions, called }
 }
@@ -42,6 +50,14 @@ describe('menuTemplate', () => {
     click(find(template, 'Watch a Folder...'))
     click(find(template, 'Keyboard Shortcuts'))
     expect(called).toEqual(['importDigest', 'importFromClipboard', 'watchFolder', 'showKeys'])
+  })
+
+  it('offers exporting the list on screen from the File menu', () => {
+    const { actions, called } = recorder()
+    const exportItem = find(menuTemplate(actions, linux), 'Export...')
+    expect(exportItem.accelerator).toBe('CmdOrCtrl+Shift+E')
+    click(exportItem)
+    expect(called).toEqual(['exportList'])
   })
 
   it('text size items leave the keys to the page, which remembers the size', () => {
