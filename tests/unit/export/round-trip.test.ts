@@ -34,7 +34,7 @@ function library(files: string[]): Library {
 }
 
 function lostCore(lost: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(FIELDS.filter((field) => field !== 'links').map((field) => [field, lost[field]]))
+  return Object.fromEntries(FIELDS.filter((field) => field !== 'links').map((field) => [field, lost[field] ?? 0]))
 }
 
 const none = { title: 0, authors: 0, arxivId: 0, doi: 0, abstract: 0 }
