@@ -23,7 +23,6 @@ import { wosParser } from './wos'
 // Specific formats before the generic ones they resemble (arXiv feeds before any feed,
 // Dogear's own export, Hugging Face and CSL JSON before lenient JSON).
 const DOCUMENT_PARSERS: DigestParser[] = [
-  dogearJsonParser,
   hfTextParser,
   hfHtmlParser,
   hfJsonParser,
@@ -37,6 +36,7 @@ const DOCUMENT_PARSERS: DigestParser[] = [
   wosParser,
   cslJsonParser,
   scholarAlertParser,
+  dogearJsonParser,
   jsonLenientParser
 ]
 
