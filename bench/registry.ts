@@ -15,6 +15,7 @@ import { benchSearch } from './search'
 import { benchSearchMix } from './search-mix'
 import { writeHfDigest } from './corpus'
 import { benchSync } from './sync'
+import { benchOrganize } from './organize'
 
 export interface BenchContext {
   /** The library built from the corpus (null for areas with needsLibrary: false). */
@@ -68,6 +69,7 @@ export const AREAS: AreaEntry[] = [
   { name: 'daily', run: benchDaily },
   { name: 'cases', run: benchCases },
   { name: 'export', run: benchExport },
+  { name: 'organize', run: benchOrganize },
   {
     name: 'sync',
     run: async (context) =>

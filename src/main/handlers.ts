@@ -15,6 +15,9 @@ import { syncHandlers } from './sync/handlers'
 import { createDiscoverEngine } from './discover/engine'
 import { isRecommenderQuery, recommendedPage, relatedPapers } from './discover/lists'
 import { exportWithDialog, type ChooseExportFile } from './export/app-export'
+import { actOnPapers } from './bulk'
+import { rememberSourceFiles, sourceToReveal } from './source-files'
+import { lastBackup } from './library/auto-backup'
 
 export interface HandlerDeps {
   /** Opens an http(s) link in the system browser; only called with a checked URL. */
@@ -40,6 +43,10 @@ export interface HandlerDeps {
   files: FileGrants
   /** Told after settings changed (the app restarts its folder watcher). */
   onSettingsChanged?(settings: Settings): void
+  /** Shows a file in the system's file manager (shell.showItemInFolder). */
+  revealFile?(path: string): void
+  /** The library's file: the automatic backups sit in backups/ beside it. */
+  libraryPath?: string
 }
 
 /** An error with a code the renderer can act on; `dispatch` copies the code into the envelope. */
@@ -67,8 +74,11 @@ function checkSettingsPatch(current: Settings, patch: Partial<Settings>): void {
 }
 
 export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
-  const runImports = (sources: ImportSource[], extra: ImportOptions = {}) =>
-    deps.runImports(sources, importOptionsFor(library, extra))
+  const runImports = async (sources: ImportSource[], extra: ImportOptions = {}) => {
+    const reports = await deps.runImports(sources, importOptionsFor(library, extra))
+    rememberSourceFiles(library, reports)
+    return reports
+  }
   const runOne = async (source: ImportSource): Promise<ImportFileReport> => {
     const [report] = await runImports([source])
     if (!report) throw new Error('the import gave no report')
@@ -142,6 +152,14 @@ export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
     restorePapers: ({ ids }) => library.restorePapers(ids),
     restoreDigest: ({ trashId }) => library.restoreDigest(trashId),
     emptyTrash: () => library.emptyTrash(),
+    actOnPapers: ({ target, action }) => actOnPapers(library, target, action),
+    revealSource: (of) => {
+      const path = sourceToReveal(library, of)
+      if (!deps.revealFile) throw new HandlerError('FORBIDDEN', 'Showing files is only possible in the app')
+      deps.revealFile(path)
+      return null
+    },
+    backupStatus: () => (deps.libraryPath ? lastBackup(deps.libraryPath) : null),
     relatedPapers: ({ id, limit }) => relatedPapers(library, discover, id, limit ?? 5),
     dismiss: ({ ids, dismissed }) => ({ changed: library.discover.dismiss(ids, dismissed) }),
     exportPapers: (request) => {

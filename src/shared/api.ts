@@ -5,6 +5,9 @@
 import { z } from 'zod'
 import { FILTER_KINDS, FILTER_KIND_NAMES, type FilterKindInfo } from './filters'
 import type {
+  BackupStatus,
+  BulkAction,
+  BulkOutcome,
   DigestDeletion,
   DigestProgress,
   FormatInfo,
@@ -16,6 +19,7 @@ import type {
   PaperFilter,
   PaperDetail,
   PaperPage,
+  PaperTarget,
   RelatedPaper,
   SavedSearch,
   SearchPage,
@@ -64,6 +68,19 @@ export const settingsPatchSchema = z.strictObject({
 const none = z.strictObject({}).optional()
 const exportFormat = z.enum(EXPORT_FORMATS)
 const tagName = z.string().min(1).max(200)
+
+const paperTargetSchema: z.ZodType<PaperTarget> = z.union([
+  z.strictObject({ ids }),
+  z.strictObject({ filter: paperFilterSchema, query: z.string().max(1000).optional(), except: ids.optional() })
+])
+
+const bulkActionSchema: z.ZodType<BulkAction> = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('read'), value: z.boolean() }),
+  z.strictObject({ kind: z.literal('star'), value: z.boolean() }),
+  z.strictObject({ kind: z.literal('tag'), name: tagName }),
+  z.strictObject({ kind: z.literal('untag'), name: tagName }),
+  z.strictObject({ kind: z.literal('trash') })
+])
 
 // `result` is a type carrier only: no runtime value travels in it.
 function op<Args extends z.ZodType, Result>(args: Args): { args: Args; result: Result } {
@@ -173,6 +190,16 @@ export const contract = {
   restorePapers: op<z.ZodType<{ ids: number[] }>, Restored>(z.strictObject({ ids })),
   restoreDigest: op<z.ZodType<{ trashId: number }>, Restored>(z.strictObject({ trashId: id })),
   emptyTrash: op<z.ZodType<Record<string, never> | undefined>, { papers: number; digests: number }>(none),
+  /** One action on many papers in one request: by id, or a whole list resolved in main. */
+  actOnPapers: op<z.ZodType<{ target: PaperTarget; action: BulkAction }>, BulkOutcome>(
+    z.strictObject({ target: paperTargetSchema, action: bulkActionSchema })
+  ),
+  /** Shows a digest's file (or a paper's first digest's) in the system's file manager. */
+  revealSource: op<z.ZodType<{ digestId: number } | { paperId: number }>, null>(
+    z.union([z.strictObject({ digestId: id }), z.strictObject({ paperId: id })])
+  ),
+  /** Where and when the newest automatic backup was made. */
+  backupStatus: op<z.ZodType<Record<string, never> | undefined>, BackupStatus | null>(none),
   /** The papers closest to one paper, closest first. */
   relatedPapers: op<z.ZodType<{ id: number; limit?: number }>, RelatedPaper[]>(
     z.strictObject({ id, limit: z.number().int().min(1).max(50).optional() })

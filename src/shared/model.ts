@@ -329,6 +329,8 @@ export interface TrashContents {
 /** What deleting a digest did: the papers only it listed went to the trash, the others stayed. */
 export interface DigestDeletion {
   digestId: number
+  /** The deleted digest's id in the trash, for `restoreDigest`. */
+  trashId: number
   trashed: number[]
   kept: number
 }
@@ -337,4 +339,32 @@ export interface DigestDeletion {
 export interface Restored {
   papers: { from: number; to: number }[]
   digests: number[]
+}
+
+/**
+ * The papers a bulk action works on: some by id, or a whole list (its filter, and its search
+ * when one is typed) without the ones in `except`. Main resolves a list itself, so selecting
+ * all of 20,000 papers never brings them to the renderer.
+ */
+export type PaperTarget = { ids: number[] } | { filter: PaperFilter; query?: string; except?: number[] }
+
+/** What one action bar button (or context menu item) does to every paper of a target. */
+export type BulkAction =
+  | { kind: 'read'; value: boolean }
+  | { kind: 'star'; value: boolean }
+  | { kind: 'tag'; name: string }
+  | { kind: 'untag'; name: string }
+  | { kind: 'trash' }
+
+/** What a bulk action changed: the papers whose state it changed (for undo), and the tag's spelling. */
+export interface BulkOutcome {
+  changed: number[]
+  tag?: string
+}
+
+/** Where and when the newest automatic backup was made; null when none was. */
+export interface BackupStatus {
+  folder: string
+  path: string
+  at: string
 }

@@ -35,6 +35,8 @@ export interface App {
   library: Library
   /** Links the app asked the system browser to open. */
   openedUrls: string[]
+  /** Files the app asked the system's file manager to show. */
+  revealedFiles: string[]
   /** What the next "Import digest..." file dialog answers. */
   setChosenFiles(paths: string[]): void
   /** A token for a file, as main hands out for a file dropped on the window (for importFiles). */
@@ -69,6 +71,7 @@ export async function launchApp({
   const [script, server] = await Promise.all([bridgeScript(), serveDirectory(RENDERER_OUT)])
   const library = openLibrary(dbPath)
   const openedUrls: string[] = []
+  const revealedFiles: string[] = []
   let chosenFiles: string[] = []
   let clipboardText = ''
   let exportPath: string | null = null
@@ -82,7 +85,9 @@ export async function launchApp({
     samplePath: join(REPO, 'resources/sample-digest.txt'),
     readClipboard: () => clipboardText,
     chooseExportFile: async (name) => (exportDialogNames.push(name), exportPath),
-    files
+    files,
+    revealFile: (path) => void revealedFiles.push(path),
+    libraryPath: dbPath
   })
   const handlers = wrapHandlers ? wrapHandlers(real) : real
 
@@ -108,6 +113,7 @@ export async function launchApp({
     context,
     library,
     openedUrls,
+    revealedFiles,
     setChosenFiles: (paths) => void (chosenFiles = paths),
     grantFile: (path) => files.grant(path),
     setClipboardText: (text) => void (clipboardText = text),

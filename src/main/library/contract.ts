@@ -117,6 +117,10 @@ export interface Library {
   restoreDigest(trashId: number): Restored
   /** Removes everything in the trash for good. */
   emptyTrash(): { papers: number; digests: number }
+  /** Remembers the file a digest was imported from (its full path). */
+  recordDigestSource(digestId: number, path: string): void
+  /** A digest's file, or the file of a paper's first digest; null when none is known. */
+  sourceFile(of: { digestId: number } | { paperId: number }): string | null
   /** App settings live in the library so the CLI and the app agree. */
   getSettings(): Settings
   updateSettings(patch: Partial<Settings>): Settings

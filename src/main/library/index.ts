@@ -25,6 +25,7 @@ import { recoverDeadImports } from './pending-imports'
 import { backupLibrary } from './backup'
 import { guardStorage, withStorageErrors } from './storage-errors'
 import { LibraryError } from './contract'
+import { recordDigestSource, sourceFile } from './digest-sources'
 import { deleteTag, listTags, renameTag, tagPapers, untagPapers } from './tags'
 import {
   deleteDigest,
@@ -144,6 +145,8 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
     restorePapers: (ids) => restorePapers(db, statements, ids, now()),
     restoreDigest: (trashId) => restoreDigest(db, statements, trashId, now()),
     emptyTrash: () => emptyTrash(db, statements),
+    recordDigestSource: (digestId, path) => recordDigestSource(statements, digestId, path, now()),
+    sourceFile: (of) => sourceFile(statements, of),
     getSettings: () => getSettings(statements),
     updateSettings: (patch) => updateSettings(db, statements, patch, now()),
     sync: syncStore(db, statements, now),

@@ -244,6 +244,15 @@ CREATE TABLE pending_import_undo (
 ) WITHOUT ROWID;
 `
 
+/** Where each digest's file was when it was imported, for "Reveal the source file". */
+const V12_DIGEST_SOURCES = `
+CREATE TABLE digest_sources (
+  digest_id INTEGER PRIMARY KEY REFERENCES digests(id) ON DELETE CASCADE,
+  path TEXT NOT NULL,
+  recorded_at TEXT NOT NULL
+);
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -269,7 +278,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 8, description: 'listing counters', up: (db) => db.exec(V8_LISTING_COUNTERS) },
   { version: 9, description: 'sync: outbox, merge clocks, note versions, devices', up: (db) => db.exec(V9_SYNC) },
-  { version: 10, description: 'large imports in chunks, undone whole', up: (db) => db.exec(V10_PENDING_IMPORTS) }
+  { version: 10, description: 'large imports in chunks, undone whole', up: (db) => db.exec(V10_PENDING_IMPORTS) },
+  { version: 12, description: "digests' source files", up: (db) => db.exec(V12_DIGEST_SOURCES) }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

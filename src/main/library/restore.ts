@@ -23,11 +23,17 @@ function stamp(date: Date): string {
     .replace(/\.\d+Z$/, 'Z')
 }
 
-function checkBackup(file: string): number {
-  if (checkLibraryFile(file, LATEST_VERSION) !== 'library') {
+/** The driver's build for this runtime (the app passes Electron's; the command line needs none). */
+export interface RestoreOptions {
+  nativeBinding?: string
+}
+
+/** Checks that FILE is a whole Dogear library this version can open; answers its paper count. */
+export function checkBackup(file: string, options: RestoreOptions = {}): number {
+  if (checkLibraryFile(file, LATEST_VERSION, options.nativeBinding) !== 'library') {
     throw new LibraryError('NOT_FOUND', `${file} is not a Dogear library backup (there is no library in it)`)
   }
-  const db = new Database(file, { readonly: true, fileMustExist: true })
+  const db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding })
   try {
     const check = db.pragma('quick_check', { simple: true })
     if (check !== 'ok') throw new LibraryError('CORRUPT', `${file} is damaged (SQLite's check says: ${String(check)})`)
@@ -37,12 +43,18 @@ function checkBackup(file: string): number {
   }
 }
 
-export async function restoreLibrary(libraryPath: string, file: string, now: Date): Promise<RestoreResult> {
-  const papers = checkBackup(file)
+export async function restoreLibrary(
+  libraryPath: string,
+  file: string,
+  now: Date,
+  options: RestoreOptions = {}
+): Promise<RestoreResult> {
+  const papers = checkBackup(file, options)
+  const { nativeBinding } = options
   let keptAs: string | null = null
   if (existsSync(libraryPath)) {
     keptAs = `${libraryPath}.before-restore-${stamp(now)}`
-    const current = new Database(libraryPath, { fileMustExist: true })
+    const current = new Database(libraryPath, { fileMustExist: true, nativeBinding })
     try {
       await backupLibrary(current, keptAs)
     } finally {
@@ -50,7 +62,7 @@ export async function restoreLibrary(libraryPath: string, file: string, now: Dat
     }
   }
   const incoming = `${libraryPath}.restoring`
-  const source = new Database(file, { readonly: true, fileMustExist: true })
+  const source = new Database(file, { readonly: true, fileMustExist: true, nativeBinding })
   try {
     await backupLibrary(source, incoming)
   } finally {

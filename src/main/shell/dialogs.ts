@@ -51,3 +51,30 @@ export async function chooseExportFile(
   const choice = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
   return choice.canceled || !choice.filePath ? null : choice.filePath
 }
+
+/** Where "Back Up Library..." writes its copy; null when cancelled. */
+export async function chooseBackupTarget(parent: BrowserWindow | null, defaultPath: string): Promise<string | null> {
+  const options = {
+    title: 'Back Up Library',
+    buttonLabel: 'Back Up',
+    defaultPath,
+    filters: [{ name: 'Dogear library', extensions: ['sqlite'] }]
+  }
+  const choice = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
+  return choice.canceled || !choice.filePath ? null : choice.filePath
+}
+
+/** The backup "Restore from Backup..." puts in place; null when cancelled. */
+export async function chooseBackupFile(parent: BrowserWindow | null, folder: string): Promise<string | null> {
+  const [file] = await open(parent, {
+    title: 'Restore from Backup',
+    buttonLabel: 'Restore',
+    defaultPath: folder,
+    properties: ['openFile'],
+    filters: [
+      { name: 'Dogear library', extensions: ['sqlite'] },
+      { name: 'All files', extensions: ['*'] }
+    ]
+  })
+  return file ?? null
+}

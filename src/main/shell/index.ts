@@ -32,6 +32,8 @@ import { createWatchControl } from './watcher'
 import { createWindow, hardenContents } from './window'
 import { startAutoBackups } from './auto-backup-timer'
 import { chooseSyncFolder, startAppSync } from './sync'
+import { rememberSourceFiles } from '../source-files'
+import { createBackupMenu, restoreIfRequested } from './backup-menu'
 
 // Electron would name userData after the lower-case package name; the CLI expects "Dogear".
 app.setName('Dogear')
@@ -92,6 +94,8 @@ async function start(): Promise<void> {
   serveAppScheme(protocol, rendererDir)
   const dbPath = resolveDbPath(undefined)
   const nativeBinding = findNativeBinding(app.getAppPath(), Number(process.versions.modules))
+  // A restore asked for by File > Restore from Backup... happens before the library opens.
+  await restoreIfRequested(dbPath, nativeBinding)
   const library = openAppLibrary(dbPath, nativeBinding)
   // One verified backup a day into backups/ beside the library (7 daily, 4 weekly, <= 10% of the disk).
   startAutoBackups(library, dbPath)
@@ -102,7 +106,12 @@ async function start(): Promise<void> {
     workerPath: join(mainDir, 'import-worker.js'),
     onProgress: ({ file, done, total }) => send({ type: 'importProgress', file, done, total })
   })
-  const watcher = createWatchControl({ importFile: imports.importFile, onReports: announce })
+  // Imports main starts itself: each digest's file is remembered for "Reveal the source file".
+  const announceImports = (reports: ImportFileReport[]) => {
+    rememberSourceFiles(library, reports)
+    announce(reports)
+  }
+  const watcher = createWatchControl({ importFile: imports.importFile, onReports: announceImports })
   const updates = createUpdates({
     packaged: app.isPackaged,
     runningVersion: app.getVersion(),
@@ -143,7 +152,9 @@ async function start(): Promise<void> {
     onSettingsChanged: (changed) => settings.changed(changed),
     sync: startAppSync(library, () => announce([])),
     chooseSyncFolder: () => chooseSyncFolder(window),
-    chooseExportFile: (name, format) => chooseExportFile(window, name, format)
+    chooseExportFile: (name, format) => chooseExportFile(window, name, format),
+    revealFile: (path) => shell.showItemInFolder(path),
+    libraryPath: dbPath
   }
   const handlers = createHandlers(library, deps)
   const binding = bindIpc(ipcMain, handlers, () => appUrl, files)
@@ -157,7 +168,15 @@ async function start(): Promise<void> {
     ])
   }
 
+  const backups = createBackupMenu({
+    library,
+    libraryPath: dbPath,
+    ...(nativeBinding ? { nativeBinding } : {}),
+    window: () => window
+  })
   const menuActions: MenuActions = {
+    backUpLibrary: () => void backups.backUp(),
+    restoreFromBackup: () => void backups.restore(),
     importDigest: () => send({ type: 'menu', command: 'import' }),
     importFromClipboard: () => void importClipboard(),
     exportList: () => send({ type: 'menu', command: 'export' }),
@@ -183,7 +202,7 @@ async function start(): Promise<void> {
     window ??= openWindow()
   })
   openFiles = (paths) => {
-    if (paths.length > 0) void imports.runImports(paths, importOptionsFor(library)).then(announce)
+    if (paths.length > 0) void imports.runImports(paths, importOptionsFor(library)).then(announceImports)
   }
   openFiles([...openedEarly, ...digestPathsFromArgv(process.argv.slice(app.isPackaged ? 1 : 2), process.cwd())])
   app.on('second-instance', (_event, argv, workingDirectory) => {

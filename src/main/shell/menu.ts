@@ -9,6 +9,8 @@ export interface MenuActions {
   exportList(): void
   watchFolder(): void
   stopWatching(): void
+  backUpLibrary(): void
+  restoreFromBackup(): void
   showKeys(): void
   showProgress(): void
   /** The reader's text size: 1 larger, -1 smaller, 0 the default (remembered by the page). */
@@ -45,6 +47,9 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
         enabled: options.watchedFolder !== null,
         click: () => actions.stopWatching()
       },
+      { type: 'separator' },
+      { label: 'Back Up Library...', click: () => actions.backUpLibrary() },
+      { label: 'Restore from Backup...', click: () => actions.restoreFromBackup() },
       { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit', label: 'Quit', accelerator: 'CmdOrCtrl+Q' }
     ]

@@ -13,6 +13,9 @@ import { Splitter } from './components/Splitter'
 import { StatusLine } from './components/StatusLine'
 import { TopBar } from './components/TopBar'
 import { Welcome } from './components/Welcome'
+import { TagPickerDialog } from './components/TagPickerDialog'
+import { TrashView } from './components/TrashView'
+import { ContextMenu } from './components/ContextMenu'
 import { NARROW_WIDTH, PANE_LIMITS, loadPaneSizes, savePaneSizes, sizeClass, type PaneSizes } from './lib/paneSizes'
 import { useDropImport } from './useDropImport'
 import { useKeyboard } from './useKeyboard'
@@ -98,6 +101,7 @@ function Dialogs() {
   if (dialog === 'settings') return <SettingsDialog onClose={close} />
   if (dialog === 'import') return <ImportReportDialog onClose={close} />
   if (dialog === 'confirm') return <ConfirmDialog onClose={close} />
+  if (dialog === 'tags') return <TagPickerDialog onClose={close} />
   return null
 }
 
@@ -135,7 +139,7 @@ export function App() {
       ) : (
         <main
           className={narrow ? `panes narrow narrow-${narrowPane === 'reader' ? 'reading' : 'list'}` : 'panes'}
-          style={{ gridTemplateColumns: `${sourcesWidth}px 1px ${view === 'progress' ? '1fr' : listColumns}` }}
+          style={{ gridTemplateColumns: `${sourcesWidth}px 1px ${view === 'papers' ? listColumns : '1fr'}` }}
         >
           <SourcesPane collapsed={collapsed} canExpand={!narrow} />
           {collapsed ? (
@@ -150,6 +154,8 @@ export function App() {
           )}
           {view === 'progress' ? (
             <ProgressView />
+          ) : view === 'trash' ? (
+            <TrashView />
           ) : narrow ? (
             narrowPane === 'reader' ? (
               <ReaderPane onBack={() => setNarrowPane('list')} />
@@ -168,6 +174,8 @@ export function App() {
               <ReaderPane />
             </>
           )}
+          {/* Inside the landmark (fixed, so out of the grid): every part of the page is in one. */}
+          <ContextMenu />
         </main>
       )}
       <StatusLine />

@@ -47,6 +47,9 @@ function rowsPerScreen(): number {
   return Math.max(1, Math.floor(list.clientHeight / row.offsetHeight) - 1)
 }
 
+/** Keys that act on the list's papers: not while another view (Progress, Trash) is shown. */
+const LIST_KEYS: readonly Command[] = ['extendNext', 'extendPrevious', 'selectAll', 'tag', 'delete', 'contextMenu']
+
 /** Keys the reader pane scrolls with when it has focus; elsewhere they move in the list. */
 const SCROLL_KEYS: readonly Command[] = ['first', 'last', 'pageDown', 'pageUp']
 
@@ -70,9 +73,12 @@ function run(dogear: Dogear, command: Command): void {
       return dogear.changeTextSize(-1)
     case 'zoomReset':
       return dogear.changeTextSize(0)
+    // Moving without Shift leaves a multi-selection, as in a file manager.
     case 'next':
+      dogear.clearPicked()
       return void dogear.move(1)
     case 'previous':
+      dogear.clearPicked()
       return void dogear.move(-1)
     case 'pageOrNextUnread':
       return pageReaderOrNext(dogear)
@@ -89,8 +95,20 @@ function run(dogear: Dogear, command: Command): void {
     case 'leaveField':
       if (document.activeElement instanceof HTMLElement && isTextField(document.activeElement)) {
         document.activeElement.blur()
-      }
+      } else if (dogear.clearPicked()) dogear.say('Selection cleared.')
       return
+    case 'extendNext':
+      return void dogear.extend(1)
+    case 'extendPrevious':
+      return void dogear.extend(-1)
+    case 'selectAll':
+      return dogear.selectAll()
+    case 'tag':
+      return dogear.openTagPicker()
+    case 'delete':
+      return void dogear.act({ kind: 'trash' })
+    case 'contextMenu':
+      return dogear.openMenuForSelection()
     case 'openMainLink':
       return void dogear.openMainLink()
     case 'showKeys':
@@ -116,6 +134,8 @@ export function useKeyboard(dogear: Dogear): void {
       // dialog at once but its close event (which clears the store) comes a task later, and
       // a key pressed in between belongs to the reader.
       if (document.querySelector('dialog[open]')) return
+      // An open context menu owns the keys too (its own handler moves and chooses).
+      if (document.querySelector('[role="menu"]')) return
       const target = document.activeElement
       if ((event.key === 'Enter' || event.key === ' ') && ownsActivationKeys(target)) return
       const command = commandFor({
@@ -128,6 +148,7 @@ export function useKeyboard(dogear: Dogear): void {
       })
       if (!command) return
       if (SCROLL_KEYS.includes(command) && target?.closest(`#${READER_SCROLL_ID}`)) return
+      if (LIST_KEYS.includes(command) && dogear.selection.getState().view !== 'papers') return
       event.preventDefault()
       run(dogear, command)
     }

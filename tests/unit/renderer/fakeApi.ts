@@ -332,7 +332,36 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
           )
         return { changed }
       }),
-    deleteDigest: (args) => call('deleteDigest', args, () => ({ digestId: args.id, trashed: [], kept: 0 })),
+    deleteDigest: (args) => call('deleteDigest', args, () => ({ digestId: args.id, trashId: 1, trashed: [], kept: 0 })),
+    actOnPapers: (args) =>
+      call('actOnPapers', args, () => {
+        const { target, action } = args
+        const except = new Set('ids' in target ? [] : (target.except ?? []))
+        const ids =
+          'ids' in target
+            ? target.ids
+            : papers.filter((p) => matches(p, target.filter) && !except.has(p.id)).map((p) => p.id)
+        if (action.kind === 'read') return change(ids, 'read', action.value)
+        if (action.kind === 'star') return change(ids, 'starred', action.value)
+        if (action.kind === 'trash') {
+          const changed = ids.filter((id) => byId(id))
+          for (const id of changed)
+            trashed.push(
+              ...papers.splice(
+                papers.findIndex((p) => p.id === id),
+                1
+              )
+            )
+          return { changed }
+        }
+        const tagged = tags.get(action.name) ?? new Set<number>()
+        tags.set(action.name, tagged)
+        const changed = action.kind === 'tag' ? ids.filter((id) => !tagged.has(id)) : ids.filter((id) => tagged.has(id))
+        changed.forEach((id) => (action.kind === 'tag' ? tagged.add(id) : tagged.delete(id)))
+        return { tag: action.name, changed }
+      }),
+    revealSource: (args) => call('revealSource', args, () => null),
+    backupStatus: (args) => call('backupStatus', args, () => null),
     listTrash: (args) =>
       call('listTrash', args, () => ({
         papers: trashed.map((p) => ({

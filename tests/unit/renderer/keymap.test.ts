@@ -54,9 +54,44 @@ describe('keyboard map', () => {
     expect(commandFor(press('r', { ctrlKey: true }))).toBeNull()
   })
 
+  it('picks and acts on many papers: Shift+J/K, Ctrl/Cmd+A, t, Delete, the context-menu key', () => {
+    expect(commandFor(press('J', { shiftKey: true }))).toBe('extendNext')
+    expect(commandFor(press('K', { shiftKey: true }))).toBe('extendPrevious')
+    expect(commandFor(press('ArrowDown', { shiftKey: true }))).toBe('extendNext')
+    expect(commandFor(press('a', { ctrlKey: true }))).toBe('selectAll')
+    expect(commandFor(press('a', { metaKey: true }))).toBe('selectAll')
+    expect(commandFor(press('a', { ctrlKey: true, inTextField: true }))).toBeNull()
+    expect(commandFor(press('t'))).toBe('tag')
+    expect(commandFor(press('t', { inTextField: true }))).toBeNull()
+    expect(commandFor(press('Delete'))).toBe('delete')
+    expect(commandFor(press('ContextMenu'))).toBe('contextMenu')
+    expect(commandFor(press('F10', { shiftKey: true }))).toBe('contextMenu')
+    expect(commandFor(press('F10'))).toBeNull()
+  })
+
   it('lists every key in the help', () => {
     const listed = KEY_HELP.flatMap((entry) => entry.keys).join(' ')
-    for (const key of ['j', 'k', 'Space', 'n', 'm', 's', 'Shift+A', 'Ctrl/Cmd+Z', '/', 'e', 'Esc', 'Enter', 'o', '?']) {
+    for (const key of [
+      'j',
+      'k',
+      'Space',
+      'n',
+      'm',
+      's',
+      'Shift+A',
+      'Ctrl/Cmd+Z',
+      '/',
+      'e',
+      'Esc',
+      'Enter',
+      'o',
+      '?',
+      't',
+      'Shift+J',
+      'Ctrl/Cmd+A',
+      'Delete',
+      'Shift+F10'
+    ]) {
       expect(listed).toContain(key)
     }
   })

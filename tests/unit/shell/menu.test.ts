@@ -11,7 +11,9 @@ function recorder(): { actions: MenuActions; called: string[] } {
     'watchFolder',
     'stopWatching',
     'showKeys',
-    'showProgress'
+    'showProgress',
+    'backUpLibrary',
+    'restoreFromBackup'
   ]
   const actions = Object.fromEntries(names.map((name) => [name, () => called.push(name)])) as unknown as MenuActions
   return { actions, called }
@@ -58,6 +60,16 @@ describe('menuTemplate', () => {
     expect(exportItem.accelerator).toBe('CmdOrCtrl+Shift+E')
     click(exportItem)
     expect(called).toEqual(['exportList'])
+  })
+
+  it('offers backing up and restoring the library in the File menu', () => {
+    const { actions, called } = recorder()
+    const template = menuTemplate(actions, linux)
+    const file = template[0]!.submenu as MenuItemConstructorOptions[]
+    expect(file.map((item) => item.label).filter(Boolean)).toContain('Back Up Library...')
+    click(find(template, 'Back Up Library...'))
+    click(find(template, 'Restore from Backup...'))
+    expect(called).toEqual(['backUpLibrary', 'restoreFromBackup'])
   })
 
   it('text size items leave the keys to the page, which remembers the size', () => {

@@ -22,12 +22,20 @@ import { createSourcesActions } from './sources'
 import { createDiscoverActions } from './discover'
 import { createExportActions } from './exports'
 import { runOptimistic } from '../lib/optimistic'
+import { createPickedStore } from '../stores/picked'
+import { createTrashStore } from '../stores/trash'
+import { createPickingActions } from './picking'
+import { createBulkActions } from './bulk'
+import { createTrashActions } from './trash'
+import { createTagActions } from './tags'
+import { createMenuActions } from './menus'
 
 export function createDogear(api: RendererApi) {
   const ctx: ActionContext = {
     api,
     selection: createSelectionStore(),
     papers: createPapersStore(),
+    picked: createPickedStore(),
     reader: createReaderStore(),
     sources: createSourcesStore(),
     ui: createUiStore()
@@ -50,6 +58,31 @@ export function createDogear(api: RendererApi) {
   const imports = createImportActions(ctx, async () => {
     await Promise.all([sources.refreshSources(), list.reloadList()])
   })
+  const trashStore = createTrashStore()
+  const picking = createPickingActions(ctx, list, (id, index) => navigation.openPaper(id, index, { markRead: false }))
+  /** The open paper fetched again (its tags changed); a paper gone to the trash leaves the reader empty. */
+  async function reloadPaper(): Promise<void> {
+    const open = ctx.reader.getState().paper
+    if (!open) return
+    const paper = await api.getPaper({ id: open.id }).catch(() => open)
+    if (ctx.reader.getState().paper?.id !== open.id) return
+    if (paper) ctx.reader.setState({ paper })
+    else {
+      ctx.reader.setState({ paper: null })
+      ctx.selection.setState({ selectedId: null, selectedIndex: null })
+    }
+  }
+  const bulk = createBulkActions(ctx, history, picking, {
+    refreshSources: sources.refreshSources,
+    reloadList: list.reloadList,
+    reloadPaper
+  })
+  const trash = createTrashActions(ctx, trashStore, history, bulk, {
+    refreshSources: sources.refreshSources,
+    reloadList: list.reloadList
+  })
+  const tags = createTagActions(ctx, picking, bulk)
+  const menus = createMenuActions(ctx, picking, bulk, tags, trash, { markDigestsRead: marks.markDigestsRead })
 
   /** Loads settings, counts and the list, and reopens the paper that was open last time (once). */
   let started: Promise<void> | null = null
@@ -126,7 +159,14 @@ export function createDogear(api: RendererApi) {
 
   return {
     ...ctx,
+    trash: trashStore,
+    ...picking,
+    ...bulk,
+    ...trash,
+    ...tags,
+    ...menus,
     start,
+    say: (text: string) => say(ctx, text),
     handleEvent,
     updateSettings,
     openDialog,

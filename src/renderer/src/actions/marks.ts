@@ -177,8 +177,8 @@ export function createMarkActions(ctx: ActionContext, history: HistoryActions, r
     const { total, searched } = ctx.papers.getState()
     if (total <= SCREENFUL) return void markAllRead()
     const { filter, query } = ctx.selection.getState()
-    const { digests, savedSearches } = ctx.sources.getState()
-    const where = sourceName(filter, digests, savedSearches)
+    const { digests, savedSearches, tags } = ctx.sources.getState()
+    const where = sourceName(filter, digests, savedSearches, tags)
     const list = searched
       ? `the ${plural(total, 'match')} for “${query.trim()}” in ${where}`
       : `all ${plural(total, 'paper')} in ${where}`

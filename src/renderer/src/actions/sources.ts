@@ -9,13 +9,14 @@ export function createSourcesActions(ctx: ActionContext) {
   async function refreshSources(): Promise<void> {
     const mine = ++token
     try {
-      const [digests, stats, savedSearches] = await Promise.all([
+      const [digests, stats, savedSearches, tags] = await Promise.all([
         ctx.api.listDigests(),
         ctx.api.stats({ days: PROGRESS_DAYS }),
-        ctx.api.listSavedSearches()
+        ctx.api.listSavedSearches(),
+        ctx.api.listTags()
       ])
       if (mine !== token) return
-      ctx.sources.setState({ loaded: true, digests, stats, savedSearches, error: null })
+      ctx.sources.setState({ loaded: true, digests, stats, savedSearches, tags, error: null })
     } catch (error) {
       if (mine !== token) return
       ctx.sources.setState({ loaded: true, error: errorMessage(error) })

@@ -10,7 +10,7 @@ export function ConfirmDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Are you sure?" onClose={onClose}>
       <p>{confirmation.question}</p>
-      <p className="muted small">Ctrl+Z undoes it afterwards, all in one step.</p>
+      <p className="muted small">{confirmation.note ?? 'Ctrl+Z undoes it afterwards, all in one step.'}</p>
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
           Cancel

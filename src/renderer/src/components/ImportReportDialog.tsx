@@ -4,6 +4,7 @@ import type { FormatInfo, ImportFileReport } from '../../../shared/model'
 import { useDogear } from '../context'
 import { baseName } from '../lib/dates'
 import { Dialog } from './Dialog'
+import { UndoImportButton } from './UndoImportButton'
 
 /** In place of the command line's long advice: what Dogear reads, as a short list. */
 function UnknownFormat() {
@@ -74,6 +75,7 @@ function ReportItem({ report }: { report: ImportFileReport }) {
           existing state of {report.stateKept ?? 0}.
         </p>
       )}
+      {!report.alreadyImported && <UndoImportButton report={report} />}
       {report.warnings.length > 0 && (
         <details className="warnings">
           <summary>

@@ -13,7 +13,12 @@ function useListScope(): { name: string; everywhere: boolean; query: string } {
   )
   const digests = useStore(dogear.sources, (s) => s.digests)
   const savedSearches = useStore(dogear.sources, (s) => s.savedSearches)
-  return { name: sourceName(filter, digests, savedSearches), everywhere: filter.kind === 'all', query: query.trim() }
+  const tags = useStore(dogear.sources, (s) => s.tags)
+  return {
+    name: sourceName(filter, digests, savedSearches, tags),
+    everywhere: filter.kind === 'all',
+    query: query.trim()
+  }
 }
 
 export function ListHeader({ total, loaded, searching }: { total: number; loaded: boolean; searching: boolean }) {

@@ -13,6 +13,9 @@ import { Highlighted } from './Highlighted'
 import { CorrectionNotice, SortControl } from './ListHeaderParts'
 import { ListEmpty, ListHeader } from './ListStates'
 import { SelectionAnnouncer } from './SelectionAnnouncer'
+import { ActionBar } from './ActionBar'
+import { isPicked, isPicking } from '../lib/multiSelect'
+import type { PointerPick } from '../actions/picking'
 
 /** Row heights by density; search rows add a line for the snippet. */
 const ROW_HEIGHT = { comfortable: 66, compact: 38 }
@@ -23,28 +26,45 @@ const PaperRow = memo(function PaperRow({
   index,
   total,
   selected,
+  picked,
   digestTitle,
-  onSelect
+  onSelect,
+  onMenu
 }: {
   row: Row
   index: number
   total: number
   selected: boolean
+  /** In the multi-selection (null when there is none). */
+  picked: boolean | null
   digestTitle: string | null
-  onSelect: (index: number) => void
+  onSelect: (pick: PointerPick) => void
+  onMenu: (row: Row, x: number, y: number) => void
 }) {
   const hit = isSearchHit(row) ? row : null
-  const classes = ['paper-row', row.read ? 'read' : 'unread', selected ? 'selected' : ''].join(' ')
+  const classes = ['paper-row', row.read ? 'read' : 'unread', selected ? 'selected' : '', picked ? 'picked' : ''].join(
+    ' '
+  )
   return (
     <div
       id={`paper-${row.id}`}
       role="option"
-      aria-selected={selected}
+      aria-selected={picked ?? selected}
       aria-describedby={`paper-${row.id}-state`}
       aria-setsize={total}
       aria-posinset={index + 1}
       className={classes}
-      onClick={() => onSelect(index)}
+      onClick={(event) =>
+        onSelect({ index, id: row.id, range: event.shiftKey, toggle: event.ctrlKey || event.metaKey })
+      }
+      onMouseDown={(event) => {
+        // Shift-click picks a range; it should not also select the text in between.
+        if (event.shiftKey) event.preventDefault()
+      }}
+      onContextMenu={(event) => {
+        event.preventDefault()
+        onMenu(row, event.clientX, event.clientY)
+      }}
     >
       <div className="paper-row-title">
         <span className="unread-dot" aria-hidden="true" />
@@ -142,11 +162,26 @@ export function PaperList() {
     if (selectedIndex !== null && selectedIndex < total) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' })
   }, [selectedIndex, total, virtualizer])
 
-  const select = useCallback((index: number) => void dogear.selectIndex(index), [dogear])
+  const picked = useStore(dogear.picked)
+  const picking = isPicking(picked)
+  const select = useCallback(
+    (pick: PointerPick) => {
+      if (pick.range || pick.toggle) return void dogear.pickWithPointer(pick)
+      dogear.clearPicked()
+      void dogear.selectIndex(pick.index)
+    },
+    [dogear]
+  )
+  const openMenu = useCallback(
+    (row: Row, x: number, y: number) =>
+      dogear.openPaperMenu(row, x, y, document.querySelector<HTMLElement>('.paper-list')),
+    [dogear]
+  )
 
   return (
     <div className={`paper-list-pane density-${density}`}>
       <ListHeader total={total} loaded={loaded} searching={searching} />
+      <ActionBar />
       <SortControl />
       <CorrectionNotice />
       {error && (
@@ -163,6 +198,7 @@ export function PaperList() {
         className="paper-list"
         role="listbox"
         aria-label="Papers"
+        aria-multiselectable={picking || undefined}
         tabIndex={0}
         aria-activedescendant={selectedId !== null && selectedIndex !== null ? `paper-${selectedId}` : undefined}
       >
@@ -181,8 +217,10 @@ export function PaperList() {
                     index={item.index}
                     total={total}
                     selected={row.id === selectedId}
+                    picked={picking ? isPicked(picked, row.id) : null}
                     digestTitle={showDigest ? (digestTitles.get(row.digests[0] ?? -1) ?? null) : null}
                     onSelect={select}
+                    onMenu={openMenu}
                   />
                 ) : (
                   <ListPlaceholder index={item.index} />

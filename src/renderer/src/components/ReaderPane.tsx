@@ -9,6 +9,7 @@ import { NoteEditor } from './NoteEditor'
 import { TexText } from './TexText'
 import { RelatedPapers } from './RelatedPapers'
 import { VersionNotice } from './VersionNotice'
+import { PaperTags } from './PaperTags'
 
 export const READER_SCROLL_ID = 'reader-scroll'
 
@@ -67,6 +68,7 @@ function ReaderBody() {
         />
         <ToggleButton label="Read" pressed={paper.read} keyHint="m" icons={['●', '○']} onToggle={dogear.toggleRead} />
       </div>
+      <PaperTags paper={paper} />
       <VersionNotice paper={paper} />
       {/* Above the abstract, so the note is in view without scrolling. */}
       <NoteEditor />

@@ -4,6 +4,7 @@ import { useDogear } from '../context'
 import { Dialog } from './Dialog'
 import { SyncSettings } from './SyncSettings'
 import { UpdatesSetting } from './UpdatesSetting'
+import { BackupSettings } from './BackupSettings'
 
 const CHOICES: { value: MarkReadOnOpen; label: string }[] = [
   { value: 'immediately', label: 'As soon as I open it' },
@@ -46,6 +47,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           />
         </label>
       </fieldset>
+      <BackupSettings />
       <SyncSettings />
       <UpdatesSetting />
     </Dialog>

@@ -7,6 +7,8 @@ import { formatDay } from '../lib/dates'
 import { SHOWN_PER_GROUP, groupDigests, isOldGroup, type DigestGroup } from '../lib/digestGroups'
 import { FIXED_SOURCES, sameFilter } from '../lib/filters'
 import { SavedSearchesSection } from './SavedSearchesSection'
+import { TagsSection, TrashSource } from './TagsSection'
+import { digestMenuHandlers } from './digestMenu'
 import { formatCount } from '../lib/sourceName'
 import { useRovingFocus } from './useRovingFocus'
 
@@ -57,6 +59,7 @@ function DigestButton({ digest, alone }: { digest: DigestProgress; alone: boolea
         aria-current={active ? 'page' : undefined}
         title={`${digest.title}: ${formatCount(digest.read)} of ${formatCount(digest.total)} read`}
         onClick={() => void dogear.setFilter({ kind: 'digest', digestId: digest.id })}
+        {...digestMenuHandlers(dogear, digest)}
       >
         <span className="source-label digest-title">
           {alone ? digest.title : digestDateLabel(digest) || digest.title}
@@ -181,6 +184,7 @@ export function SourcesPane({ collapsed = false, canExpand = true }: { collapsed
         </li>
       </ul>
       <SavedSearchesSection />
+      <TagsSection />
       <div className="sources-heading-row">
         <h2 className="sources-heading">Digests</h2>
         <button
@@ -202,6 +206,7 @@ export function SourcesPane({ collapsed = false, canExpand = true }: { collapsed
           ))}
         </ul>
       )}
+      <TrashSource />
     </nav>
   )
 }

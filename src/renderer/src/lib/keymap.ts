@@ -26,6 +26,12 @@ export type Command =
   | 'zoomIn'
   | 'zoomOut'
   | 'zoomReset'
+  | 'extendNext'
+  | 'extendPrevious'
+  | 'selectAll'
+  | 'tag'
+  | 'delete'
+  | 'contextMenu'
 
 export interface KeyPress {
   key: string
@@ -45,6 +51,7 @@ function commandModifier(press: KeyPress): boolean {
 export function commandFor(press: KeyPress): Command | null {
   const key = press.key
   if (key === 'F6') return press.shiftKey ? 'previousPane' : 'nextPane'
+  if (!press.inTextField && (key === 'ContextMenu' || (key === 'F10' && press.shiftKey))) return 'contextMenu'
   if (commandModifier(press) && !press.altKey) {
     if (key === '+' || key === '=') return 'zoomIn'
     if (key === '-') return 'zoomOut'
@@ -56,15 +63,26 @@ export function commandFor(press: KeyPress): Command | null {
     if (key.toLowerCase() === 'z') return press.shiftKey ? 'redo' : 'undo'
     if (key.toLowerCase() === 'y' && !press.shiftKey) return 'redo'
     if (key.toLowerCase() === 'v' && press.shiftKey) return 'pasteDigest'
+    if (key.toLowerCase() === 'a' && !press.shiftKey) return 'selectAll'
     return null
   }
   switch (key) {
     case 'j':
-    case 'ArrowDown':
       return 'next'
     case 'k':
-    case 'ArrowUp':
       return 'previous'
+    case 'ArrowDown':
+      return press.shiftKey ? 'extendNext' : 'next'
+    case 'ArrowUp':
+      return press.shiftKey ? 'extendPrevious' : 'previous'
+    case 'J':
+      return press.shiftKey ? 'extendNext' : null
+    case 'K':
+      return press.shiftKey ? 'extendPrevious' : null
+    case 't':
+      return 'tag'
+    case 'Delete':
+      return 'delete'
     case ' ':
       return press.shiftKey ? null : 'pageOrNextUnread'
     case 'n':
@@ -119,11 +137,17 @@ export const KEY_HELP: KeyHelp[] = [
   { keys: ['s'], action: 'Star / unstar' },
   { keys: ['x'], action: 'Dismiss a suggestion (in Recommended)' },
   { keys: ['Shift+A'], action: 'Mark everything in the list read' },
+  { keys: ['Shift+J', 'Shift+K'], action: 'Add the next / previous paper to the selection' },
+  { keys: ['Ctrl/Cmd+A'], action: 'Select every paper in the list' },
+  { keys: ['Shift+click', 'Ctrl/Cmd+click'], action: 'Select a range / add or remove one paper' },
+  { keys: ['t'], action: 'Tag the paper (or the selection)' },
+  { keys: ['Delete'], action: 'Move the paper (or the selection) to the trash' },
+  { keys: ['Shift+F10', 'Menu'], action: 'The context menu of the paper (or the selection)' },
   { keys: ['Ctrl/Cmd+Z'], action: 'Undo the last change (it shows the paper it changed)' },
   { keys: ['Ctrl/Cmd+Shift+Z', 'Ctrl+Y'], action: 'Redo what was undone' },
   { keys: ['/'], action: 'Search papers' },
   { keys: ['e'], action: 'Edit the note' },
-  { keys: ['Esc'], action: 'Leave the note or search box' },
+  { keys: ['Esc'], action: 'Leave the note or search box; clear the selection' },
   { keys: ['Enter', 'o'], action: "Open the paper's main link" },
   { keys: ['Ctrl/Cmd+Shift+V'], action: 'Import the clipboard as a digest' },
   { keys: ['Ctrl/Cmd +', 'Ctrl/Cmd -', 'Ctrl/Cmd 0'], action: 'Larger / smaller / default text in the reader' },

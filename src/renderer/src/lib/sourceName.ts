@@ -1,15 +1,20 @@
-import type { DigestProgress, PaperFilter, SavedSearch } from '../../../shared/model'
+import type { DigestProgress, PaperFilter, SavedSearch, TagCount } from '../../../shared/model'
 import { FILTER_KINDS } from '../../../shared/filters'
 
-/** What the list is called: "Unread", "Starred", the digest's title or the saved search's name. */
+/** What the list is called: "Unread", "Starred", the digest's title, the saved search's name or "Tag “to read”". */
 export function sourceName(
   filter: PaperFilter,
   digests: readonly Pick<DigestProgress, 'id' | 'title'>[],
-  savedSearches: readonly Pick<SavedSearch, 'id' | 'name'>[] = []
+  savedSearches: readonly Pick<SavedSearch, 'id' | 'name'>[] = [],
+  tags: readonly Pick<TagCount, 'id' | 'name'>[] = []
 ): string {
   if (filter.kind === 'digest') return digests.find((d) => d.id === filter.digestId)?.title ?? 'this digest'
   if (filter.kind === 'savedSearch')
     return savedSearches.find((s) => s.id === filter.savedSearchId)?.name ?? 'this saved search'
+  if (filter.kind === 'tag') {
+    const tag = tags.find((t) => t.id === filter.tagId)
+    return tag ? `Tag “${tag.name}”` : 'this tag'
+  }
   return FILTER_KINDS[filter.kind].label
 }
 

@@ -2,7 +2,7 @@
 import { createStore } from 'zustand/vanilla'
 import type { PaperFilter, PaperSort, SearchSort } from '../../../shared/model'
 
-export type View = 'papers' | 'progress'
+export type View = 'papers' | 'progress' | 'trash'
 
 export interface SelectionState {
   view: View

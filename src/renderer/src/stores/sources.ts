@@ -1,6 +1,6 @@
 // The Sources pane's numbers: digests with their progress and the library's counts.
 import { createStore } from 'zustand/vanilla'
-import type { DigestProgress, LibraryStats, SavedSearch } from '../../../shared/model'
+import type { DigestProgress, LibraryStats, SavedSearch, TagCount } from '../../../shared/model'
 
 export interface SourcesState {
   loaded: boolean
@@ -8,10 +8,19 @@ export interface SourcesState {
   stats: LibraryStats | null
   /** Saved searches in the reader's order, with their unread counts. */
   savedSearches: SavedSearch[]
+  /** The reader's tags with their counts, A-Z. */
+  tags: TagCount[]
   error: string | null
 }
 
 export const createSourcesStore = () =>
-  createStore<SourcesState>()(() => ({ loaded: false, digests: [], stats: null, savedSearches: [], error: null }))
+  createStore<SourcesState>()(() => ({
+    loaded: false,
+    digests: [],
+    stats: null,
+    savedSearches: [],
+    tags: [],
+    error: null
+  }))
 
 export type SourcesStore = ReturnType<typeof createSourcesStore>

@@ -1,10 +1,11 @@
 // Dialogs, imports in progress, settings, the status line and the undo history.
 import { createStore } from 'zustand/vanilla'
-import { DEFAULT_SETTINGS, type ImportFileReport, type Settings } from '../../../shared/model'
+import { DEFAULT_SETTINGS, type ImportFileReport, type PaperTarget, type Settings } from '../../../shared/model'
+import type { MenuSubject } from '../lib/menuItems'
 import { DEFAULT_COMFORT, type Comfort } from '../lib/comfort'
 import { emptyHistory, type UndoHistory } from '../lib/undo'
 
-export type Dialog = 'keys' | 'settings' | 'import' | 'confirm' | null
+export type Dialog = 'keys' | 'settings' | 'import' | 'confirm' | 'tags' | null
 
 /** A question asked before a big change ("Mark all 50,000 papers in Unread read?"). */
 export interface Confirmation {
@@ -12,6 +13,26 @@ export interface Confirmation {
   /** The confirming button's label: what will happen. */
   action: string
   run: () => void
+  /** Said under the question; by default that Ctrl+Z undoes it. */
+  note?: string
+}
+
+/** The tag picker's papers: the multi-selection or one paper, with the tags they have. */
+export interface TagPickerRequest {
+  target: PaperTarget
+  /** "“A title”" or "12 papers": what the picker's heading names. */
+  what: string
+  /** Tags the paper has (one paper only), offered for removal. */
+  tags: string[]
+}
+
+/** An open context menu: where, and on what. */
+export interface MenuRequest {
+  x: number
+  y: number
+  subject: MenuSubject
+  /** The element focus goes back to when the menu closes. */
+  returnFocusTo: HTMLElement | null
 }
 
 export interface ImportProgress {
@@ -45,6 +66,8 @@ export interface UiState {
   focusSearchRequest: number
   /** Bumped to ask the note editor to take focus. */
   editNoteRequest: number
+  tagPicker: TagPickerRequest | null
+  menu: MenuRequest | null
 }
 
 export const createUiStore = () =>
@@ -60,7 +83,9 @@ export const createUiStore = () =>
     comfort: DEFAULT_COMFORT,
     activity: null,
     focusSearchRequest: 0,
-    editNoteRequest: 0
+    editNoteRequest: 0,
+    tagPicker: null,
+    menu: null
   }))
 
 export type UiStore = ReturnType<typeof createUiStore>

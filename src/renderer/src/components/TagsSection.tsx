@@ -1,0 +1,62 @@
+// The Tags heading of the Sources pane: each tag with its paper count; a click lists its papers.
+import { useStore } from 'zustand'
+import { useDogear } from '../context'
+import { formatCount } from '../lib/sourceName'
+
+function TagButton({ id, name, count }: { id: number; name: string; count: number }) {
+  const dogear = useDogear()
+  const active = useStore(
+    dogear.selection,
+    (s) => s.view === 'papers' && s.filter.kind === 'tag' && s.filter.tagId === id
+  )
+  return (
+    <li>
+      <button
+        type="button"
+        className={active ? 'source active' : 'source'}
+        aria-current={active ? 'page' : undefined}
+        onClick={() => void dogear.setFilter({ kind: 'tag', tagId: id })}
+      >
+        <span className="source-label">{name}</span> <span className="count">{formatCount(count)}</span>
+      </button>
+    </li>
+  )
+}
+
+export function TagsSection() {
+  const dogear = useDogear()
+  const tags = useStore(dogear.sources, (s) => s.tags)
+  if (tags.length === 0) return null
+  return (
+    <section aria-labelledby="sources-tags-heading">
+      <h2 className="sources-heading" id="sources-tags-heading">
+        Tags
+      </h2>
+      <ul className="source-list">
+        {tags.map((tag) => (
+          <TagButton key={tag.id} id={tag.id} name={tag.name} count={tag.count} />
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+/** The Trash entry at the foot of the Sources pane. */
+export function TrashSource() {
+  const dogear = useDogear()
+  const active = useStore(dogear.selection, (s) => s.view === 'trash')
+  return (
+    <ul className="source-list trash-source">
+      <li>
+        <button
+          type="button"
+          className={active ? 'source active' : 'source'}
+          aria-current={active ? 'page' : undefined}
+          onClick={() => void dogear.showTrash()}
+        >
+          <span className="source-label">Trash</span>
+        </button>
+      </li>
+    </ul>
+  )
+}
