@@ -1,14 +1,16 @@
-// Peak memory of an import per MB of input: each file is imported by a fresh process (so
-// its peak resident set is the import's alone) through importFile, the path of `dogear
-// import`. Reported with the peak of a process that only loads the same modules, so the
-// import's own share can be read off.
+// Peak memory of an import per MB of input, per format: each file is imported by a fresh
+// process (so its peak resident set is the import's alone) through importFile, the path of
+// `dogear import`. Reported with the peak of a process that only loads the same modules, so
+// the import's own share can be read off, and the largest file imported.
 import { spawnSync } from 'node:child_process'
-import { statSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { round } from './measure'
-import { PaperFactory, hfDigestText } from './synthetic'
+import { MEMORY_INPUTS } from './memory-inputs'
 
-const REPO = resolve(__dirname, '..')
+const REPO = fileURLToPath(new URL('..', import.meta.url))
 
 interface MemoryCase {
   name: string
@@ -19,21 +21,6 @@ interface MemoryCase {
   peakRssPerInputMb: number
   importOwnMbPerInputMb: number
   seconds: number
-}
-
-/** Tiny BibTeX entries (the worst case: many small objects per byte). */
-function tinyBibtex(count: number): string {
-  const lines: string[] = []
-  for (let i = 0; i < count; i++) lines.push(`@misc{k${i}, title = {Gravel Lattice ${i}}, author = {Ima Inventor}}`)
-  return `${lines.join('\n')}\n`
-}
-
-function hfText(count: number): string {
-  const factory = new PaperFactory(99)
-  return hfDigestText(
-    new Date(Date.UTC(2024, 0, 20)),
-    Array.from({ length: count }, () => factory.paper())
-  )
 }
 
 function runChild(script: string): { maxRssKb: number; stdout: string } {
@@ -66,26 +53,22 @@ console.log(JSON.stringify({ papers: report.papers, seconds: (performance.now() 
   maxRssKb: process.resourceUsage().maxRSS }))`
 }
 
-export async function benchMemory(dir: string, scale = 1): Promise<Record<string, unknown>> {
+export interface MemoryOptions {
+  /** Size of each format's file. */
+  megabytes: number
+  /** Only these formats (names of MEMORY_INPUTS). */
+  only?: string[]
+}
+
+export async function benchMemory(dir: string, options: MemoryOptions): Promise<Record<string, unknown>> {
   const baselineMb = runChild(LOAD_ONLY).maxRssKb / 1024
-  const inputs = [
-    {
-      name: 'bibtexTiny',
-      includes: 'tiny @misc entries (title, author)',
-      text: tinyBibtex(Math.round(200_000 * scale))
-    },
-    {
-      name: 'hfText',
-      includes: 'Hugging Face text digest, ~1.5 kB abstracts',
-      text: hfText(Math.round(15_000 * scale))
-    }
-  ]
   const cases: MemoryCase[] = []
-  for (const input of inputs) {
-    const file = join(dir, `memory-${input.name}.txt`)
-    writeFileSync(file, input.text)
+  for (const input of MEMORY_INPUTS.filter((each) => !options.only || options.only.includes(each.name))) {
+    const file = join(dir, `memory-${input.name}${input.extension}`)
+    const db = join(dir, `memory-${input.name}.sqlite`)
+    input.write(file, options.megabytes)
     const inputMb = statSync(file).size / 2 ** 20
-    const run = runChild(importScript(join(dir, `memory-${input.name}.sqlite`), file))
+    const run = runChild(importScript(db, file))
     const { papers, seconds } = JSON.parse(run.stdout.trim().split('\n').pop()!) as { papers: number; seconds: number }
     const peakRssMb = run.maxRssKb / 1024
     cases.push({
@@ -98,12 +81,29 @@ export async function benchMemory(dir: string, scale = 1): Promise<Record<string
       importOwnMbPerInputMb: round((peakRssMb - baselineMb) / inputMb),
       seconds: round(seconds)
     })
+    process.stderr.write(`memory: ${JSON.stringify(cases[cases.length - 1])}\n`)
+    for (const path of [file, db, `${db}-wal`, `${db}-shm`]) rmSync(path, { force: true })
   }
+  const largest = cases.reduce<MemoryCase | null>(
+    (big, each) => (!big || each.inputMb > big.inputMb ? each : big),
+    null
+  )
   return {
     includes:
       'peak resident set (maxRSS) of a fresh process importing one file into a new library through importFile; ' +
       'importOwn subtracts the peak of a process that only loads the same modules',
     baselineRssMb: round(baselineMb),
+    largestFile: largest ? { name: largest.name, inputMb: largest.inputMb, papers: largest.papers } : null,
     cases
   }
+}
+
+// `npx tsx bench/memory.ts [MB] [format,...]`: this area alone, e.g. one large file.
+if (process.argv[1]?.endsWith('memory.ts')) {
+  const dir = mkdtempSync(join(tmpdir(), 'dogear-memory-'))
+  const megabytes = Number(process.argv[2] ?? 16)
+  const only = process.argv[3]?.split(',')
+  void benchMemory(dir, { megabytes, ...(only ? { only } : {}) })
+    .then((report) => process.stdout.write(`${JSON.stringify(report, null, 2)}\n`))
+    .finally(() => rmSync(dir, { recursive: true, force: true }))
 }

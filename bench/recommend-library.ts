@@ -1,6 +1,7 @@
 // A labelled synthetic library for the recommendation bench: invented words (syllables, no
-// real text), a shared background vocabulary drawn by Zipf's law, topics in sibling pairs that
-// share three words in four, and noise words from other topics.
+// real text), a shared background vocabulary drawn by Zipf's law, a field vocabulary every
+// topic uses, topics in sibling pairs that share most of their words (SIBLING_SHARED of
+// TOPIC_WORDS), topic words thin in the text, and noise words from other topics.
 import { seededRandom } from '../src/main/discover/linear-model'
 
 export interface LabelledPaper {
@@ -40,7 +41,13 @@ export interface LibraryShape {
   /** Share of topic words in a paper's text (the rest is background and noise). */
   topicShare?: number
   noiseShare?: number
+  /** Share of the field's vocabulary, common to every topic. */
+  fieldShare?: number
 }
+
+const TOPIC_WORDS = 40
+/** Words a topic shares with its sibling: the two differ in a few words only. */
+const SIBLING_SHARED = 34
 
 interface Topic {
   words: string[]
@@ -50,9 +57,10 @@ interface Topic {
 function topicsFor(shape: LibraryShape, random: () => number, taken: Set<string>): Topic[] {
   const topics: Topic[] = []
   for (let t = 0; t < shape.topics; t++) {
-    // Odd topics are the siblings of the even ones before them: three words in four are shared.
-    const own = inventWords(t % 2 === 1 ? 10 : 40, random, taken)
-    const words = t % 2 === 1 ? [...topics[t - 1]!.words.slice(0, 30), ...own] : own
+    // Odd topics are the siblings of the even ones before them, sharing most of their words.
+    const sibling = t % 2 === 1
+    const own = inventWords(sibling ? TOPIC_WORDS - SIBLING_SHARED : TOPIC_WORDS, random, taken)
+    const words = sibling ? [...topics[t - 1]!.words.slice(0, SIBLING_SHARED), ...own] : own
     const phrases: [string, string][] = []
     for (let p = 0; p < 12; p++) {
       phrases.push([words[Math.floor(random() * words.length)]!, words[Math.floor(random() * words.length)]!])
@@ -88,8 +96,10 @@ export function labelledLibrary(shape: LibraryShape): LabelledPaper[] {
   const background = zipfPicker(inventWords(3000, random, taken), random)
   const names = inventWords(400, random, taken).map((w) => w[0]!.toUpperCase() + w.slice(1))
   const topics = topicsFor(shape, random, taken)
-  const topicShare = shape.topicShare ?? 0.06
+  const field = zipfPicker(inventWords(200, random, taken), random)
+  const topicShare = shape.topicShare ?? 0.04
   const noiseShare = shape.noiseShare ?? 0.06
+  const fieldShare = shape.fieldShare ?? 0.25
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
 
   const words = (topic: Topic, count: number, share: number): string => {
@@ -100,6 +110,7 @@ export function labelledLibrary(shape: LibraryShape): LabelledPaper[] {
         if (random() < 0.3) out.push(...pick(topic.phrases))
         else out.push(pick(topic.words))
       } else if (roll < share + noiseShare) out.push(pick(pick(topics).words))
+      else if (roll < share + noiseShare + fieldShare) out.push(field())
       else out.push(background())
       if (random() < 0.08) out[out.length - 1] += random() < 0.5 ? ',' : '.'
     }
@@ -112,7 +123,7 @@ export function labelledLibrary(shape: LibraryShape): LabelledPaper[] {
     for (let i = 0; i < shape.papersPerTopic; i++) {
       papers.push({
         topic: t,
-        title: words(topic, 6 + Math.floor(random() * 5), 0.25),
+        title: words(topic, 6 + Math.floor(random() * 5), 0.15),
         abstract: words(topic, 110 + Math.floor(random() * 80), topicShare),
         authors: [`${pick(names)} ${pick(names)}`, `${pick(names)} ${pick(names)}`]
       })

@@ -9,6 +9,7 @@ import type { Corpus } from './corpus'
 import { benchDaily } from './daily'
 import { benchExport } from './export'
 import { benchFtsOptions } from './fts-options'
+import { benchMemory } from './memory'
 import { benchDigests, benchList, benchMarkRead, benchOpen, benchPaper } from './reader'
 import { benchRecommend } from './recommend'
 import { benchSearch } from './search'
@@ -16,6 +17,7 @@ import { benchSearchMix } from './search-mix'
 import { writeHfDigest } from './corpus'
 import { benchSync } from './sync'
 import { benchOrganize } from './organize'
+import { benchWriteWait } from './write-wait'
 
 export interface BenchContext {
   /** The library built from the corpus (null for areas with needsLibrary: false). */
@@ -80,6 +82,13 @@ export const AREAS: AreaEntry[] = [
       }),
     needsLibrary: false
   },
+  {
+    name: 'memory',
+    run: (context) =>
+      benchMemory(context.dir, { megabytes: Math.max(4, Math.round((16 * context.requestedPapers) / 100_000)) }),
+    needsLibrary: false
+  },
+  { name: 'writeWait', run: (context) => benchWriteWait({ papers: context.requestedPapers }), needsLibrary: false },
   { name: 'recommend', run: (context) => benchRecommend({ papers: context.requestedPapers }), needsLibrary: false },
   { name: 'ftsOptions', run: benchFtsOptions, needsLibrary: false, byDefault: false }
 ]

@@ -8,7 +8,7 @@ import { FeatureIndex, type PaperText } from './feature-index'
 import { MIN_STARS, newScratch, rankByStars, relatedTo, type Ranking } from './rank'
 import { termsOf } from './tokenize'
 
-const PAGE = 1000
+const PAGE = 500
 /** The first pass (document frequencies, for the weights) reads about this many papers at most. */
 const SAMPLE = 20_000
 /** Rebuild from scratch once the library holds this many times the papers counted at the build. */
@@ -22,7 +22,7 @@ export interface Suggestion {
 }
 
 export type RecommendAnswer =
-  | { ready: true; ids: number[]; scoreOf: (id: number) => number | undefined }
+  | { ready: true; total: number; top: (count: number) => number[]; scoreOf: (id: number) => number | undefined }
   | { ready: false; starred: number; needed: number; message: string }
 
 export interface DiscoverEngine {
@@ -51,6 +51,15 @@ function dayNumber(date: string): number {
 
 function toPaperText(row: PaperTextRow): PaperText {
   return { id: row.id, text: paperText(row), day: dayNumber(row.day) }
+}
+
+/** What the Recommended list says until there are enough stars to rank by. */
+export function needsStars(starred: number): string {
+  const more = MIN_STARS - starred
+  const papers = more === 1 ? 'paper' : 'papers'
+  return starred === 0
+    ? `Star ${MIN_STARS} papers to get suggestions like them.`
+    : `Star ${more} more ${papers} to get suggestions like them (${starred} starred so far, ${MIN_STARS} needed).`
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
@@ -116,7 +125,7 @@ export function createDiscoverEngine(data: DiscoverData): DiscoverEngine {
       seenDigestId = cursor.lastDigestId
       rankingFresh = false
     }
-    const key = `${cursor.lastEventId}:${cursor.dismissalSequence}:${cursor.dismissals}`
+    const key = `${cursor.lastEventId}:${cursor.dismissalSequence}:${cursor.dismissals}:${cursor.papers}:${cursor.trashed}`
     if (key !== labelsKey) {
       labels = data.labels()
       labelsKey = key
@@ -156,16 +165,9 @@ export function createDiscoverEngine(data: DiscoverData): DiscoverEngine {
       }
       if (ranking === null) {
         const starred = labels.starred.length
-        return {
-          ready: false,
-          starred,
-          needed: MIN_STARS,
-          message:
-            `Star at least ${MIN_STARS} papers to get suggestions like them` +
-            (starred === 0 ? '.' : ` (${starred} starred so far; ${MIN_STARS - starred} more).`)
-        }
+        return { ready: false, starred, needed: MIN_STARS, message: needsStars(starred) }
       }
-      return { ready: true, ids: ranking.ids, scoreOf: ranking.scoreOf }
+      return { ready: true, total: ranking.total, top: ranking.top, scoreOf: ranking.scoreOf }
     },
     async explain(ids) {
       const current = await fresh()
@@ -194,7 +196,8 @@ export function createDiscoverEngine(data: DiscoverData): DiscoverEngine {
     },
     async related(id, limit) {
       const current = await fresh()
-      return relatedTo(current, id, limit, new Set(labels.hidden), relatedScratch)
+      const hidden = new Set(labels.hidden)
+      return hidden.has(id) ? [] : relatedTo(current, id, limit, hidden, relatedScratch)
     },
     longestSliceMs: () => longest,
     bytes: () => index?.bytes() ?? 0

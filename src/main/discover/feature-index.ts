@@ -4,14 +4,20 @@
 // about 0.5 kB per paper. Papers are added and replaced one by one; a replaced vector's slot
 // is left dead and skipped.
 //
-// Like a vocabulary capped at its most frequent terms, only the VOCABULARY features found in the
-// most papers count (and never one found in more than half): with hashing there is no word
-// list to cap, so a document-frequency floor does it. Without the cap, the rarest pairs of
-// words (the highest idf) crowd out the words topics share.
-import { countFeatures, FEATURE_COUNT } from './tokenize'
+// Like a vocabulary capped at its most frequent terms, only the `vocabularySize` features found
+// in the most papers count (and never one found in more than half): with hashing there is no
+// word list to cap, so a document-frequency floor does it. Without the cap, the rarest pairs of
+// words (the highest idf) crowd out the words topics share, and more so in a small library,
+// where the cap is smaller (two features per paper).
+import { countFeatures, FEATURE_COUNT, touchedCapacity } from './tokenize'
 
 export const MAX_TERMS = 128
 export const VOCABULARY = 30_000
+const MIN_VOCABULARY = 2_000
+
+export function vocabularySize(documents: number): number {
+  return Math.min(VOCABULARY, Math.max(MIN_VOCABULARY, 2 * documents))
+}
 /**
  * Kept features are renumbered densely (at most 65,536, room for the vocabulary and the new
  * features later papers bring): a model or query vector over them is 512 kB and stays in cache.
@@ -46,7 +52,7 @@ class Growable {
 }
 
 /** The k-th largest of `values[0..n)` (0-based), by quickselect on a copy held in `scratch`. */
-function kthLargest(values: Float64Array, n: number, k: number, scratch: Float64Array): number {
+export function kthLargest(values: Float64Array, n: number, k: number, scratch: Float64Array): number {
   scratch.set(values.subarray(0, n))
   let lo = 0
   let hi = n - 1
@@ -90,53 +96,84 @@ export class FeatureIndex {
   slots = 0
   private readonly slotOf = new Map<number, number>()
   private readonly counts = new Uint16Array(FEATURE_COUNT)
-  /** Dense term number of each kept feature (-1: none yet), and back. */
-  private readonly termOf = new Int32Array(FEATURE_COUNT).fill(-1)
+  /**
+   * Dense term number + 1 of each kept feature (0: none yet), and back. 16 bits: the table a
+   * build reads once per feature of every paper stays 2 MB.
+   */
+  private readonly termOf = new Uint16Array(FEATURE_COUNT)
   private readonly featureOf = new Uint32Array(TERM_SLOTS)
   terms = 0
-  /** Exact document frequencies gathered while a build writes vectors (its first pass may be a sample). */
-  private exact: Uint32Array | null = null
-  private exactDocuments = 0
-  private touched: number[] = []
+  /**
+   * While a build writes vectors (between `finishCounting` and `finishBuild`): the idf of each
+   * vocabulary term, from the first pass's counts, and the papers written.
+   */
+  private buildIdf: Float32Array | null = null
+  private builtDocuments = 0
+  private touched = new Int32Array(4096)
+  private termScratch = new Int32Array(4096)
   private weightScratch = new Float64Array(4096)
   private selectScratch = new Float64Array(4096)
 
-  /** First pass of a bulk build: counts the papers' features without keeping vectors. */
+  /** First pass of a bulk build: counts the papers' features (or a sample of them) without keeping vectors. */
   countDocuments(papers: readonly PaperText[]): void {
     for (const paper of papers) this.countOne(paper.text)
   }
 
-  /** Between the two passes: the floor that keeps the VOCABULARY most frequent features. */
+  /**
+   * Between the two passes: the floor that keeps the `vocabularySize` most frequent features, each
+   * given its term number and idf up front.
+   */
   finishCounting(): void {
     const histogram = new Uint32Array(this.documents + 2)
     for (let feature = 0; feature < FEATURE_COUNT; feature++) histogram[this.documentFrequency[feature]!]!++
     this.maxDf = this.documents >= 20 ? Math.floor(this.documents / 2) : Infinity
+    const vocabulary = vocabularySize(this.documents)
     let kept = 0
     let floor = Math.min(this.maxDf, this.documents + 1)
-    while (floor > 2 && kept + histogram[floor - 1]! <= VOCABULARY) kept += histogram[--floor]!
+    while (floor > 2 && kept + histogram[floor - 1]! <= vocabulary) kept += histogram[--floor]!
     this.minDf = Math.max(2, floor)
     this.documentsAtBuild = this.documents
+    const idf = new Float32Array(TERM_SLOTS)
+    const idfBase = Math.log(1 + this.documents) + 1
+    for (let feature = 0; feature < FEATURE_COUNT; feature++) {
+      const df = this.documentFrequency[feature]!
+      if (df < this.minDf || df > this.maxDf) continue
+      const term = this.termFor(feature)
+      if (term !== -1) idf[term] = idfBase - Math.log(1 + df)
+    }
+    this.buildIdf = idf
+    this.builtDocuments = 0
   }
 
   /**
    * Second pass of a bulk build: the vectors, weighted with the counts of the first pass (which
-   * may have read a sample), while the exact counts are gathered for `finishBuild`.
+   * may have read a sample: every n-th paper estimates the frequencies of all).
    */
   addCounted(papers: readonly PaperText[]): void {
-    this.exact ??= new Uint32Array(FEATURE_COUNT)
     for (const paper of papers) {
       this.putVector(paper)
-      this.exactDocuments++
+      this.builtDocuments++
     }
   }
 
-  /** After the second pass: later papers are weighed against every paper's counts. */
+  /**
+   * After the second pass: the sampled counts scaled to the whole library, so papers added
+   * later are weighed like the rest.
+   */
   finishBuild(): void {
-    if (this.exact === null) return
-    this.documentFrequency.set(this.exact)
-    this.documents = this.exactDocuments
+    if (this.buildIdf === null) return
+    this.buildIdf = null
+    const scale = this.documents > 0 ? this.builtDocuments / this.documents : 1
+    if (scale !== 1) {
+      for (let feature = 0; feature < FEATURE_COUNT; feature++) {
+        const df = this.documentFrequency[feature]!
+        if (df !== 0) this.documentFrequency[feature] = Math.round(df * scale)
+      }
+      this.minDf = Math.max(2, Math.round(this.minDf * scale))
+      this.maxDf = Number.isFinite(this.maxDf) ? Math.round(this.maxDf * scale) : Infinity
+    }
+    this.documents = this.builtDocuments
     this.documentsAtBuild = this.documents
-    this.exact = null
   }
 
   /** The hashed feature of a dense term number. */
@@ -224,73 +261,102 @@ export class FeatureIndex {
   }
 
   private countOne(text: string): void {
-    const touched = this.gather(text)
-    for (const feature of touched) {
+    const n = this.gather(text)
+    const touched = this.touched
+    for (let i = 0; i < n; i++) {
+      const feature = touched[i]!
       this.documentFrequency[feature]!++
       this.counts[feature] = 0
     }
     this.documents++
   }
 
-  private gather(text: string): number[] {
-    this.touched.length = 0
-    countFeatures(text, this.counts, this.touched)
-    return this.touched
+  /** Counts `text`'s features into `counts`; returns how many are in `touched`. */
+  private gather(text: string): number {
+    const capacity = touchedCapacity(text)
+    if (capacity > this.touched.length) this.touched = new Int32Array(capacity * 2)
+    return countFeatures(text, this.counts, this.touched)
   }
 
-  private putVector(paper: PaperText): void {
-    const touched = this.gather(paper.text)
-    const n = touched.length
+  /**
+   * The TF-IDF weight of each touched feature into `weightScratch` (0: not kept) and its term
+   * into `termScratch` (-1: none yet); returns how many have a weight.
+   */
+  private weigh(n: number): number {
+    const touched = this.touched
     if (n > this.weightScratch.length) {
       this.weightScratch = new Float64Array(n * 2)
       this.selectScratch = new Float64Array(n * 2)
+      this.termScratch = new Int32Array(n * 2)
     }
     const weights = this.weightScratch
-    let kept = 0
-    const exact = this.exact
+    const terms = this.termScratch
+    const buildIdf = this.buildIdf
     // idf = ln((1 + N) / (1 + df)) + 1, with the N part computed once per paper.
     const idfBase = Math.log(1 + this.documents) + 1
+    let kept = 0
     for (let i = 0; i < n; i++) {
       const feature = touched[i]!
-      if (exact !== null) exact[feature]!++
-      const df = this.documentFrequency[feature]!
-      // A feature only this paper has cannot make it resemble another one.
       const tf = this.counts[feature]!
+      this.counts[feature] = 0
       // Most counts are small: their sublinear tf comes from a table instead of Math.log.
       const sublinear = tf < SUBLINEAR.length ? SUBLINEAR[tf]! : 1 + Math.log(tf)
-      weights[i] = df < this.minDf || df > this.maxDf ? 0 : sublinear * (idfBase - Math.log(1 + df))
-      if (weights[i]! > 0) kept++
-      this.counts[feature] = 0
+      const term = this.termOf[feature]! - 1
+      terms[i] = term
+      let idf = 0
+      if (buildIdf !== null) {
+        // During a build every vocabulary feature already has its term.
+        if (term !== -1) idf = buildIdf[term]!
+      } else {
+        // A feature only this paper has cannot make it resemble another one.
+        const df = this.documentFrequency[feature]!
+        if (df >= this.minDf && df <= this.maxDf) idf = idfBase - Math.log(1 + df)
+      }
+      const weight = sublinear * idf
+      weights[i] = weight
+      if (weight > 0) kept++
     }
+    return kept
+  }
+
+  private putVector(paper: PaperText): void {
+    const n = this.gather(paper.text)
+    const kept = this.weigh(n)
+    const weights = this.weightScratch
+    const terms = this.termScratch
     const threshold = kept > MAX_TERMS ? kthLargest(weights, n, MAX_TERMS - 1, this.selectScratch) : 0
     const slot = this.newSlot(paper)
     this.store.reserve(MAX_TERMS)
-    let at = this.store.used
+    const start = this.store.used
+    const storeTerms = this.store.terms
+    const storeWeights = this.store.weights
+    let at = start
     let norm = 0
-    for (let i = 0; i < n && at - this.store.used < MAX_TERMS; i++) {
+    for (let i = 0; i < n && at - start < MAX_TERMS; i++) {
       const weight = weights[i]!
       if (weight <= 0 || weight < threshold) continue
-      const term = this.termFor(touched[i]!)
+      const term = terms[i] === -1 ? this.termFor(this.touched[i]!) : terms[i]!
       if (term === -1) continue
-      this.store.terms[at] = term
-      this.store.weights[at] = weight
+      storeTerms[at] = term
+      storeWeights[at] = weight
       norm += weight * weight
       at++
     }
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0
-    for (let j = this.store.used; j < at; j++) this.store.weights[j]! *= scale
-    this.slotStart[slot] = this.store.used
-    this.slotLength[slot] = at - this.store.used
+    for (let j = start; j < at; j++) storeWeights[j]! *= scale
+    this.slotStart[slot] = start
+    this.slotLength[slot] = at - start
     this.store.used = at
   }
 
+  /** The term of a feature, numbered on first use (-1 once every term slot is taken). */
   private termFor(feature: number): number {
-    let term = this.termOf[feature]!
-    if (term === -1 && this.terms < TERM_SLOTS) {
-      term = this.terms++
-      this.termOf[feature] = term
-      this.featureOf[term] = feature
-    }
+    const known = this.termOf[feature]!
+    if (known !== 0) return known - 1
+    if (this.terms >= TERM_SLOTS - 1) return -1
+    const term = this.terms++
+    this.termOf[feature] = term + 1
+    this.featureOf[term] = feature
     return term
   }
 

@@ -14,7 +14,7 @@ export async function recommendedPage(library: Library, engine: DiscoverEngine, 
   const answer = await engine.recommend()
   if (query.filter.kind === 'recommended') {
     if (!answer.ready) return { items: [], total: 0, offset, next: null, notice: answer.message }
-    const ids = answer.ids.slice(offset, offset + limit)
+    const ids = answer.top(offset + limit).slice(offset)
     const reasons = await engine.explain(ids)
     const items = library.papersByIds(ids).map((paper) => {
       const reason = reasons.get(paper.id)
@@ -22,7 +22,7 @@ export async function recommendedPage(library: Library, engine: DiscoverEngine, 
         ? { ...paper, recommendation: { score: reason.score, like: reason.like, terms: reason.terms } }
         : paper
     })
-    return { items, total: answer.ids.length, offset, next: null }
+    return { items, total: answer.total, offset, next: null }
   }
   const ids = library.filterIds(query.filter)
   if (!answer.ready) {

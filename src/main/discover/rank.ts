@@ -2,7 +2,7 @@
 // against the papers read and passed over and the dismissed ones (firm negatives) and a sample
 // of the unread rest (weak negatives: most unread papers are not wanted, some are), then scores
 // every unread, unstarred paper. Newer papers win near ties.
-import { TERM_SLOTS, type FeatureIndex } from './feature-index'
+import { kthLargest, TERM_SLOTS, type FeatureIndex } from './feature-index'
 import { seededRandom, trainLinear, type Example, type LinearModel } from './linear-model'
 
 export const MIN_STARS = 3
@@ -26,6 +26,8 @@ export interface RankSettings {
   centroidWeight: number
   /** Score a paper gains from being the newest instead of the oldest: what "near tie" means. */
   recency: number
+  /** The least an odd star (one unlike the other starred papers) counts, against 1 for a typical one. */
+  oddStarFloor: number
 }
 
 export const RANK_SETTINGS: RankSettings = {
@@ -34,12 +36,15 @@ export const RANK_SETTINGS: RankSettings = {
   unlabelledCost: 0.05,
   unlabelledSample: 4000,
   centroidWeight: 1,
-  recency: 0.02
+  recency: 0.02,
+  oddStarFloor: 0.2
 }
 
 export interface Ranking {
-  /** Paper ids, best first. */
-  ids: number[]
+  /** How many papers are ranked. */
+  total: number
+  /** The first `count` ranked paper ids, best first (a page needs no sort of the whole list). */
+  top(count: number): number[]
   /** Score of each paper id (every live paper, not only the ranked ones). */
   scoreOf(id: number): number | undefined
   model: LinearModel
@@ -64,6 +69,29 @@ function sample<T>(items: readonly T[], size: number, random: () => number): T[]
     picked[j] = t
   }
   return picked.slice(0, size)
+}
+
+/**
+ * How much each star counts (floor..1): a starred paper unlike the other starred ones (an odd
+ * star among many on one subject) counts less than one in their midst. Its cosine to the other
+ * stars' centroid, over the median of those cosines, capped at 1.
+ */
+export function starWeights(
+  index: FeatureIndex,
+  positives: readonly number[],
+  dense: Float64Array,
+  floor: number
+): Float64Array {
+  const n = positives.length
+  const weights = new Float64Array(n).fill(1)
+  if (n < 4) return weights
+  for (const slot of positives) index.addInto(dense, slot, 1)
+  const similarity = positives.map((slot) => index.dot(dense, slot) - 1)
+  for (const slot of positives) for (const term of index.vector(slot).terms) dense[term] = 0
+  const median = [...similarity].sort((a, b) => a - b)[Math.floor(n / 2)]!
+  if (median <= 0) return weights
+  for (let i = 0; i < n; i++) weights[i] = Math.min(1, Math.max(floor, similarity[i]! / median))
+  return weights
 }
 
 export interface Scratch {
@@ -99,10 +127,12 @@ export function rankByStars(
     if (id !== 0 && !excluded.has(id)) candidates.push(slot)
   }
   const random = seededRandom(positives.length * 7919 + negatives.length)
+  const starWeight = starWeights(index, positives, scratch.weights, settings.oddStarFloor)
+  const unlabelled = sample(candidates, settings.unlabelledSample, random)
   const examples: Example[] = [
-    ...positives.map((slot): Example => ({ slot, label: 1, cost: settings.positiveCost })),
+    ...positives.map((slot, i): Example => ({ slot, label: 1, cost: settings.positiveCost * starWeight[i]! })),
     ...negatives.map((slot): Example => ({ slot, label: -1, cost: settings.passedCost })),
-    ...sample(candidates, settings.unlabelledSample, random).map((slot): Example => ({
+    ...unlabelled.map((slot): Example => ({
       slot,
       label: -1,
       cost: settings.unlabelledCost
@@ -110,13 +140,16 @@ export function rankByStars(
   ]
   const model = trainLinear(index, examples, { buffer: scratch.weights })
   if (settings.centroidWeight !== 0) {
-    for (const slot of positives) index.addInto(model.weights, slot, settings.centroidWeight / positives.length)
+    positives.forEach((slot, i) =>
+      index.addInto(model.weights, slot, (settings.centroidWeight * starWeight[i]!) / positives.length)
+    )
   }
   if (scratch.scores.length < index.slots) scratch.scores = new Float64Array(index.slots * 2)
   const scores = scratch.scores
   index.scoreAll(model.weights, model.bias, scores)
   return {
-    ids: orderCandidates(index, candidates, scores, settings.recency),
+    total: candidates.length,
+    top: orderCandidates(index, candidates, scores, settings.recency),
     scoreOf: scoreReader(index, scores),
     model
   }
@@ -129,8 +162,19 @@ function scoreReader(index: FeatureIndex, scores: Float64Array): (id: number) =>
   }
 }
 
-/** Best first; the recency bonus decides between scores closer than `recency`. */
-function orderCandidates(index: FeatureIndex, candidates: readonly number[], scores: Float64Array, recency: number) {
+/** Below this many, the first papers come from a selection; past it the whole list is sorted once. */
+const SELECT_UP_TO = 2000
+
+/**
+ * Best first; the recency bonus decides between scores closer than `recency`. Returns a reader
+ * of the first n: the n-th best key is found by quickselect, only the keys above it are sorted.
+ */
+function orderCandidates(
+  index: FeatureIndex,
+  candidates: readonly number[],
+  scores: Float64Array,
+  recency: number
+): (count: number) => number[] {
   let first = Infinity
   let last = -Infinity
   for (const slot of candidates) {
@@ -143,9 +187,24 @@ function orderCandidates(index: FeatureIndex, candidates: readonly number[], sco
     const slot = candidates[i]!
     keys[i] = scores[slot]! + (recency * (index.dayAt(slot) - first)) / span
   }
-  const order = new Uint32Array(candidates.length).map((_, i) => i)
-  order.sort((a, b) => keys[b]! - keys[a]! || index.paperAt(candidates[b]!) - index.paperAt(candidates[a]!))
-  return Array.from(order, (i) => index.paperAt(candidates[i]!))
+  const better = (a: number, b: number): number =>
+    keys[b]! - keys[a]! || index.paperAt(candidates[b]!) - index.paperAt(candidates[a]!)
+  let sorted: Uint32Array | null = null
+  return (count) => {
+    const n = Math.min(count, candidates.length)
+    if (n <= 0) return []
+    let order: Uint32Array
+    if (sorted === null && n <= SELECT_UP_TO) {
+      const threshold = kthLargest(keys, keys.length, n - 1, new Float64Array(keys.length))
+      const above: number[] = []
+      for (let i = 0; i < keys.length; i++) if (keys[i]! >= threshold) above.push(i)
+      order = Uint32Array.from(above).sort(better)
+    } else {
+      sorted ??= new Uint32Array(candidates.length).map((_, i) => i).sort(better)
+      order = sorted
+    }
+    return Array.from(order.subarray(0, n), (i) => index.paperAt(candidates[i]!))
+  }
 }
 
 /** The `limit` papers closest to one paper by cosine, closest first, with their similarity. */

@@ -80,6 +80,19 @@ export interface ParseResult {
   warnings: ParseWarning[]
 }
 
+/**
+ * A parse that hands its papers over in batches as it reads them, so the library can write each
+ * batch and let it go instead of the whole file's papers being held at once (see stream.ts).
+ */
+export interface ParseStream {
+  /** The papers in file order, in batches of at most STREAM_BATCH; read once. */
+  batches: Iterable<ParsedPaper[]>
+  /** The digest and the warnings: complete once `batches` has been read to its end. */
+  result(): { digest: DigestMeta; warnings: ParseWarning[] }
+  /** What to tell the reader when the file held no papers at all. */
+  noPapers: string
+}
+
 export interface ParseContext {
   fileName: string
   /** The file's modification time: dates without a year take the latest such date not after it. */
@@ -98,6 +111,8 @@ export interface DigestParser {
    */
   detect(text: string, fileName: string): number
   parse(text: string, context: ParseContext): ParseResult
+  /** The same parse, as batches: the formats whose files get large read this way. */
+  stream?(text: string, context: ParseContext): ParseStream
 }
 
 export type ImportErrorCode =

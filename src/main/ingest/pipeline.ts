@@ -10,7 +10,8 @@ import { isIsoDate } from '../import/dates'
 import { decodeBytes, MAX_DECODED_BYTES, normalizeInputText, tooLargeToDecode } from '../import/decode'
 import { detectFormat } from '../import/detect'
 import { describeFormats, findParser, formatInfos } from '../import/formats'
-import { ImportError, type DigestParser, type FormatName, type ParseResult } from '../import/types'
+import { ImportError } from '../import/types'
+import type { DigestMeta, DigestParser, FormatName, ParsedPaper, ParseWarning } from '../import/types'
 import { messageOf } from '../../shared/errors'
 import { notImported } from './reports'
 
@@ -111,13 +112,12 @@ interface DecodedInput {
 function importDecoded(library: Library, input: DecodedInput): ImportFileReport {
   const { label, text, options } = input
   const parser = options.format ? requireParser(label, options.format) : requireParser(label, detectFormat(text, label))
-  const parsed = runParser(parser, input)
-  if (parsed.entries.length === 0) {
-    throw new ImportError('NO_PAPERS', label, `no papers found in it (read as ${parser.label})`)
-  }
+  const parsed = parser.stream ? streamParser(parser, input) : wholeParse(parser, input)
   const outcome = library.importDigest({
     digest: parsed.digest,
-    entries: parsed.entries,
+    entries: [],
+    batches: parsed.batches,
+    ...(parsed.finalDigest ? { finalDigest: parsed.finalDigest } : {}),
     format: parser.format,
     fileName: input.fileName,
     contentHash: input.contentHash,
@@ -137,17 +137,67 @@ function importDecoded(library: Library, input: DecodedInput): ImportFileReport 
     ...(outcome.stateApplied === undefined
       ? {}
       : { stateApplied: outcome.stateApplied, stateKept: outcome.stateKept ?? 0 }),
-    warnings: [...input.warnings, ...parsed.warnings]
+    warnings: [...input.warnings, ...parsed.warnings()]
   }
 }
 
-function runParser(parser: DigestParser, input: DecodedInput): ParseResult {
-  try {
-    return parser.parse(input.text, {
+/** A parse ready for the library: its batches, the digest as known now and at the end, its warnings. */
+interface ParsedForWrite {
+  digest: DigestMeta
+  batches: Iterable<readonly ParsedPaper[]>
+  finalDigest?: () => DigestMeta
+  warnings(): ParseWarning[]
+}
+
+function wholeParse(parser: DigestParser, input: DecodedInput): ParsedForWrite {
+  const parsed = parseOrExplain(parser, input, () =>
+    parser.parse(input.text, {
       fileName: input.fileName,
       fileModifiedAt: input.modifiedAt,
       dateOverride: input.options.date ?? null
     })
+  )
+  if (parsed.entries.length === 0) {
+    throw new ImportError('NO_PAPERS', input.label, `no papers found in it (read as ${parser.label})`)
+  }
+  return { digest: parsed.digest, batches: [parsed.entries], warnings: () => parsed.warnings }
+}
+
+/**
+ * The parser hands papers over in batches as it reads and the library writes them as they
+ * come: a large file's papers are never all held at once. The first batch is read here, so a
+ * file without papers is refused before the library is touched.
+ */
+function streamParser(parser: DigestParser, input: DecodedInput): ParsedForWrite {
+  const context = {
+    fileName: input.fileName,
+    fileModifiedAt: input.modifiedAt,
+    dateOverride: input.options.date ?? null
+  }
+  const stream = parseOrExplain(parser, input, () => parser.stream!(input.text, context))
+  const iterator = stream.batches[Symbol.iterator]()
+  const first = parseOrExplain(parser, input, () => iterator.next())
+  if (first.done) throw new ImportError('NO_PAPERS', input.label, stream.noPapers)
+  function* rest(): Generator<ParsedPaper[]> {
+    yield first.value
+    for (;;) {
+      const next = parseOrExplain(parser, input, () => iterator.next())
+      if (next.done) return
+      yield next.value
+    }
+  }
+  return {
+    digest: stream.result().digest,
+    batches: rest(),
+    finalDigest: () => stream.result().digest,
+    warnings: () => stream.result().warnings
+  }
+}
+
+/** Runs a step of parsing; what it throws becomes an ImportError naming the file as the user gave it. */
+function parseOrExplain<T>(parser: DigestParser, input: DecodedInput, step: () => T): T {
+  try {
+    return step()
   } catch (error) {
     if (error instanceof ImportError) {
       // Parsers name the file by its base name; reports name it as the user gave it.

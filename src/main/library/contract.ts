@@ -39,6 +39,13 @@ export interface DigestImport {
   source?: DigestSource
   /** JabRef groups (Zotero collections) become tags: only when the reader asked for it. */
   groupsAsTags?: boolean
+  /**
+   * The papers as the parser hands them over, batch by batch (then `entries` is empty): a large
+   * file is written as they come instead of being held whole (see record-feed.ts).
+   */
+  batches?: Iterable<readonly ParsedPaper[]>
+  /** The digest as known once `batches` ran out, when its dates come from its papers (feeds). */
+  finalDigest?: () => DigestMeta
 }
 
 export interface DigestSource {

@@ -109,6 +109,39 @@ export function compatible(a: PaperRecord, b: PaperRecord): boolean {
   return true
 }
 
+/** The first author's family name, folded ("Müller, J." and "J. Muller" agree), or null. */
+export function firstAuthorKey(authors: readonly string[]): string | null {
+  const first = authors[0]?.trim()
+  if (!first) return null
+  const family = first.includes(',') ? first.split(',')[0]! : first.split(/\s+/).pop()!
+  const folded = family
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '')
+  return folded === '' ? null : folded
+}
+
+function yearOf(date: string | null): number | null {
+  const match = date === null ? null : /^(\d{4})/.exec(date)
+  return match ? Number(match[1]) : null
+}
+
+/**
+ * Two records with the same title are one paper when nothing says otherwise: identifiers
+ * agree, the first authors' family names agree and the years are at most one apart (a
+ * preprint's year and its publication's), each checked only where both records have it.
+ */
+export function sameWorkByTitle(a: PaperRecord, b: PaperRecord): boolean {
+  if (a.titleKey === '' || a.titleKey !== b.titleKey || !compatible(a, b)) return false
+  const authorA = firstAuthorKey(a.authors)
+  const authorB = firstAuthorKey(b.authors)
+  if (authorA !== null && authorB !== null && authorA !== authorB) return false
+  const yearA = yearOf(a.publishedAt)
+  const yearB = yearOf(b.publishedAt)
+  return yearA === null || yearB === null || Math.abs(yearA - yearB) <= 1
+}
+
 function sameLinks(a: readonly Link[], b: readonly Link[]): boolean {
   return a.length === b.length && a.every((link, i) => link.url === b[i]!.url && link.kind === b[i]!.kind)
 }
@@ -195,7 +228,7 @@ export function collapseDuplicates(records: readonly PaperRecord[]): PaperRecord
     if (record.arxivId && byArxiv.has(record.arxivId)) return byArxiv.get(record.arxivId)
     const byDoiAt = record.doi ? byDoi.get(record.doi) : undefined
     if (byDoiAt !== undefined && compatible(collapsed[byDoiAt]!, record)) return byDoiAt
-    return byTitle.get(record.titleKey)?.find((at) => compatible(collapsed[at]!, record))
+    return byTitle.get(record.titleKey)?.find((at) => sameWorkByTitle(collapsed[at]!, record))
   }
   for (const record of records) {
     const at = find(record)

@@ -19,6 +19,9 @@ export interface DiscoverCursor {
   lastEventId: number
   dismissalSequence: number
   dismissals: number
+  /** Papers and trashed papers: a paper trashed or restored moves one of them. */
+  papers: number
+  trashed: number
 }
 
 export interface DiscoverLabels {
@@ -53,7 +56,9 @@ export function discoverData(db: Db, statements: Statements, now: () => Date): D
                   (SELECT coalesce(max(id), 0) FROM digests) AS lastDigestId,
                   (SELECT coalesce(max(id), 0) FROM reading_events) AS lastEventId,
                   (SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'dismissals') AS dismissalSequence,
-                  (SELECT count(*) FROM dismissals) AS dismissals`
+                  (SELECT count(*) FROM dismissals) AS dismissals,
+                  (SELECT count(*) FROM papers) AS papers,
+                  (SELECT count(*) FROM trashed_papers) AS trashed`
         )
         .get() as DiscoverCursor,
     texts: (afterId, limit) =>
@@ -75,7 +80,12 @@ export function discoverData(db: Db, statements: Statements, now: () => Date): D
       starred: ids(statements, 'SELECT paper_id FROM paper_state WHERE starred_at IS NOT NULL'),
       read: ids(statements, 'SELECT paper_id FROM paper_state WHERE read_at IS NOT NULL'),
       dismissed: ids(statements, 'SELECT paper_id FROM dismissals'),
-      hidden: []
+      // A trashed paper leaves papers; its id stays out of every suggestion until restored.
+      hidden: ids(
+        statements,
+        `SELECT t.paper_id FROM trashed_papers t
+          WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = t.paper_id)`
+      )
     }),
     dismiss: (list, dismissed) => {
       const wanted = [...new Set(list)]

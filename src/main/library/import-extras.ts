@@ -5,6 +5,7 @@ import { LibraryError } from './contract'
 import type { CarriedState } from '../import/types'
 import { MAX_LABELS, type PaperRecord } from './dedupe-merge'
 import { addTag, ensureTag, tagName } from './tags'
+import { recordSubjects, recordTag } from './import-additions'
 
 export interface ImportExtrasSummary {
   /** Papers without any state of their own (new ones, or untouched ones) that got the state the file carried. */
@@ -41,7 +42,8 @@ export class ImportExtras {
   constructor(
     private readonly statements: Statements,
     private readonly at: string,
-    private readonly groupsAsTags: boolean
+    private readonly groupsAsTags: boolean,
+    private readonly digestId: number
   ) {}
 
   /** A paper this import created. */
@@ -49,31 +51,34 @@ export class ImportExtras {
     this.addSubjects(id, record.subjects)
     if (this.groupsAsTags) this.tag(id, record.groups)
     if (record.carriedState) this.carried = true
-    if (hasState(record)) this.restore(id, record.carriedState!)
+    if (hasState(record)) this.restore(id, record.carriedState!, false)
   }
 
   /**
    * A paper already in the library: its subjects grow, and its state stays; only a paper with
    * no state at all (unread, no star, note or tag) takes the state the file carries. True when
-   * subjects were added.
+   * subjects were added. `before`: the paper was there before this import (what it adds is
+   * recorded, to be taken back with the digest), not one this file created a moment ago.
    */
-  existing(id: number, record: PaperRecord): boolean {
+  existing(id: number, record: PaperRecord, before = true): boolean {
     const have = this.statements.get('SELECT count(*) FROM paper_subjects WHERE paper_id = ?').pluck().get(id) as number
-    const added = this.addSubjects(id, record.subjects.slice(0, Math.max(0, MAX_LABELS - have)))
-    if (this.groupsAsTags) this.tag(id, record.groups)
+    const subjects = this.insertSubjects(id, record.subjects.slice(0, Math.max(0, MAX_LABELS - have)))
+    if (before) recordSubjects(this.statements, this.digestId, id, subjects)
+    if (this.groupsAsTags) this.tag(id, record.groups, before)
     if (record.carriedState) this.carried = true
     if (hasState(record)) {
-      if (this.hasNoState(id)) this.restore(id, record.carriedState!)
-      else this.kept++
+      if (this.hasNoState(id)) this.restore(id, record.carriedState!, before)
+      // A paper this file listed twice had its state from the first listing: not "kept".
+      else if (before) this.kept++
     }
-    return added > 0
+    return subjects.length > 0
   }
 
   summary(): ImportExtrasSummary {
     return this.carried ? { stateApplied: this.applied, stateKept: this.kept } : {}
   }
 
-  private restore(id: number, state: CarriedState): void {
+  private restore(id: number, state: CarriedState, before: boolean): void {
     this.statements
       .get('UPDATE paper_state SET read_at = ?, starred_at = ? WHERE paper_id = ?')
       .run(state.readAt, state.starredAt, id)
@@ -82,7 +87,7 @@ export class ImportExtras {
         .get('INSERT INTO notes (paper_id, body, updated_at) VALUES (?, ?, ?)')
         .run(id, state.note, this.at)
     }
-    this.tag(id, state.tags)
+    this.tag(id, state.tags, before)
     this.applied++
   }
 
@@ -100,17 +105,26 @@ export class ImportExtras {
   }
 
   private addSubjects(id: number, subjects: readonly string[]): number {
-    if (subjects.length === 0) return 0
+    return this.insertSubjects(id, subjects).length
+  }
+
+  /** The subjects that were new to the paper. */
+  private insertSubjects(id: number, subjects: readonly string[]): string[] {
+    if (subjects.length === 0) return []
     return this.statements
       .get(
         `INSERT INTO paper_subjects (paper_id, subject) SELECT ?, j.value FROM json_each(?) j WHERE true
-         ON CONFLICT DO NOTHING`
+         ON CONFLICT DO NOTHING RETURNING subject`
       )
-      .run(id, JSON.stringify(subjects)).changes
+      .pluck()
+      .all(id, JSON.stringify(subjects)) as string[]
   }
 
-  private tag(id: number, names: readonly string[]): void {
-    for (const name of validTagNames(names))
-      addTag(this.statements, ensureTag(this.statements, name, this.at).id, [id], this.at)
+  private tag(id: number, names: readonly string[], record = false): void {
+    for (const name of validTagNames(names)) {
+      const tagId = ensureTag(this.statements, name, this.at).id
+      if (addTag(this.statements, tagId, [id], this.at).length > 0 && record)
+        recordTag(this.statements, this.digestId, id, tagId)
+    }
   }
 }

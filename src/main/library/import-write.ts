@@ -4,7 +4,9 @@ import type { Link } from '../../shared/model'
 import { withImportCache, type Db, type Statements } from './connection'
 import { LibraryError, type DigestImport, type DigestImportOutcome } from './contract'
 import { localDay } from './clock'
-import { collapseDuplicates, hasCode, mergeRecords, toRecord, type PaperRecord } from './dedupe-merge'
+import { collapseDuplicates, hasCode, mergeRecords, sameWorkByTitle, type PaperRecord } from './dedupe-merge'
+import { RecordFeed } from './record-feed'
+import type { DigestMeta } from '../import/types'
 import { indexNewPapers, reindexAround } from './search-index'
 import { letWaitingWritersGo } from './write-turns'
 import { ImportExtras } from './import-extras'
@@ -45,7 +47,7 @@ const FIND_BY_DOI = `SELECT ${STORED_COLUMNS} FROM papers
   WHERE doi = :doi AND (arxiv_id IS NULL OR :arxiv IS NULL OR arxiv_id = :arxiv) ORDER BY id LIMIT 1`
 const FIND_BY_TITLE = `SELECT ${STORED_COLUMNS} FROM papers
   WHERE title_key = :titleKey AND (arxiv_id IS NULL OR :arxiv IS NULL OR arxiv_id = :arxiv)
-    AND (doi IS NULL OR :doi IS NULL OR doi = :doi) ORDER BY id LIMIT 1`
+    AND (doi IS NULL OR :doi IS NULL OR doi = :doi) ORDER BY id LIMIT 20`
 
 const INSERT_PAPER = `INSERT INTO papers (title, title_key, authors, abstract, snippet, arxiv_id, arxiv_version, doi,
   links, published_at, venue, has_code, digest_date, first_digest_id, first_position, created_at, updated_at)
@@ -106,8 +108,10 @@ function findExisting(statements: Statements, record: PaperRecord): StoredPaperR
     if (row) return row
   }
   if (record.titleKey === '') return undefined
-  return statements.get(FIND_BY_TITLE).get({ titleKey: record.titleKey, arxiv: record.arxivId, doi: record.doi }) as
-    StoredPaperRow | undefined
+  const sameTitle = statements
+    .get(FIND_BY_TITLE)
+    .all({ titleKey: record.titleKey, arxiv: record.arxivId, doi: record.doi }) as StoredPaperRow[]
+  return sameTitle.find((row) => sameWorkByTitle(storedRecord(row), record))
 }
 
 /** A DOI another paper already holds is not copied onto this one: records that disagree lose it. */
@@ -136,9 +140,8 @@ function validate(input: DigestImport): void {
   if (!/^[0-9a-f]{16,}$/i.test(input.contentHash)) {
     throw new LibraryError('INVALID_ARGUMENT', `${name}: the content hash must be a hex digest`)
   }
-  if (input.entries.length === 0) throw new LibraryError('INVALID_ARGUMENT', `${name} lists no papers`)
-  const blank = input.entries.find((entry) => entry.title.trim() === '')
-  if (blank) throw new LibraryError('INVALID_ARGUMENT', `${name}: the paper at line ${blank.line} has no title`)
+  if (!input.batches && input.entries.length === 0)
+    throw new LibraryError('INVALID_ARGUMENT', `${name} lists no papers`)
 }
 
 /** Files with more papers than this are written in chunks (see pending-imports.ts). */
@@ -149,6 +152,9 @@ export const CHUNKED_FROM_PAPERS = 2_000
  * this much (plus one paper, one index flush and the commit), whatever the machine's speed.
  */
 export const CHUNK_MS = 60
+
+/** Records read ahead of a chunk (outside its transaction: parsing never holds the write lock). */
+const READ_AHEAD = 1_000
 
 type Outcome = 'added' | 'merged' | 'unchanged'
 
@@ -168,6 +174,8 @@ interface FileWrite {
   added: Set<number>
   /** Subjects, groups as tags and carried reading state, written beside each paper. */
   extras: ImportExtras
+  /** False while the digest's day is not final (a feed dated by its items): first digests are settled at the end. */
+  movesFirstDigest: boolean
 }
 
 function lastPaperId(statements: Statements): number {
@@ -207,7 +215,7 @@ function writeRecord(write: FileWrite, record: PaperRecord): void {
   }
   const { record: merged, changed } = mergeRecords(storedRecord(row), withoutTakenDoi(statements, record, row))
   const earlier = outcomes.get(row.id)
-  const moves = earlier === undefined && day < row.digest_date
+  const moves = write.movesFirstDigest && earlier === undefined && day < row.digest_date
   if ((changed || moves) && !write.added.has(row.id)) write.beforeChange(row.id)
   if (changed) {
     const update = (): unknown => statements.get(UPDATE_PAPER).run({ ...recordParams(merged), now: nowIso, id: row.id })
@@ -215,7 +223,7 @@ function writeRecord(write: FileWrite, record: PaperRecord): void {
     if (row.id > write.indexedUpTo) update()
     else reindexAround(statements, row.id, update)
   }
-  const subjectsAdded = write.extras.existing(row.id, record)
+  const subjectsAdded = write.extras.existing(row.id, record, !write.added.has(row.id))
   recordVersion(statements, row.id, record.arxivVersion, digestId)
   if (earlier === undefined) {
     statements
@@ -263,8 +271,29 @@ function startWrite(statements: Statements, input: DigestImport, day: string, no
     indexedUpTo: lastPaperId(statements),
     beforeChange: () => {},
     added: new Set(),
-    extras: new ImportExtras(statements, nowIso, input.groupsAsTags === true)
+    extras: new ImportExtras(statements, nowIso, input.groupsAsTags === true, digestId),
+    movesFirstDigest: true
   }
+}
+
+/**
+ * The digest's own dates, known only now that its last paper was read: the digest takes them,
+ * its new papers take its day, and it becomes the first digest of the papers it lists earlier
+ * than their first one did (ties keep the older digest, as while writing).
+ */
+function settleDigestDay(write: FileWrite, digest: DigestMeta, day: string): void {
+  const { statements, digestId } = write
+  statements
+    .get('UPDATE digests SET title = ?, date_from = ?, date_to = ?, day = ? WHERE id = ?')
+    .run(digest.title, digest.dateFrom, digest.dateTo, day, digestId)
+  statements
+    .get(
+      `UPDATE papers SET digest_date = :day, first_digest_id = :digest, first_position = e.position
+       FROM digest_entries e
+       WHERE e.digest_id = :digest AND e.paper_id = papers.id
+         AND (papers.first_digest_id = :digest OR papers.digest_date > :day)`
+    )
+    .run({ day, digest: digestId })
 }
 
 /** A small file: everything in one transaction. */
@@ -289,15 +318,16 @@ function importWhole(
     .immediate()
 }
 
-/** A large file: pending, then chunks of about CHUNK_MS each, then finished; undone whole on failure. */
+/** A large file: pending, then chunks of about CHUNK_MS each as its batches come, then finished; undone whole on failure. */
 function importInChunks(
   db: Db,
   statements: Statements,
   input: DigestImport,
-  records: PaperRecord[],
+  feed: RecordFeed,
   day: string,
-  nowIso: string
+  now: Date
 ): DigestImportOutcome {
+  const nowIso = now.toISOString()
   const begin = db.transaction((): FileWrite | DigestImportOutcome => {
     recoverDeadImports(db, statements, Date.now())
     const known = alreadyImported(statements, input.contentHash)
@@ -305,32 +335,34 @@ function importInChunks(
     const write = startWrite(statements, input, day, nowIso)
     beginPending(statements, write.digestId, Date.now())
     write.beforeChange = (paperId) => saveRowBefore(statements, write.digestId, paperId)
+    write.movesFirstDigest = input.finalDigest === undefined
     return write
   })
   const started = begin.immediate()
   if (!('statements' in started)) return started
   const write = started
+  const chunk = db.transaction((): void => {
+    // Papers other writers added between chunks are indexed by them already.
+    write.indexedUpTo = lastPaperId(statements)
+    const deadline = performance.now() + CHUNK_MS
+    let first = true
+    while (feed.waiting > 0 && (first || performance.now() < deadline)) {
+      writeRecord(write, feed.take()!)
+      first = false
+    }
+    indexNewPapers(statements, write.indexedUpTo)
+    recordNewPaperVersions(statements, write.indexedUpTo, write.digestId)
+    heartbeat(statements, write.digestId, Date.now())
+  })
   try {
-    let next = 0
-    while (next < records.length) {
-      next = db
-        .transaction((from: number): number => {
-          // Papers other writers added between chunks are indexed by them already.
-          write.indexedUpTo = lastPaperId(statements)
-          const deadline = performance.now() + CHUNK_MS
-          let at = from
-          while (at < records.length && (at === from || performance.now() < deadline))
-            writeRecord(write, records[at++]!)
-          indexNewPapers(statements, write.indexedUpTo)
-          recordNewPaperVersions(statements, write.indexedUpTo, write.digestId)
-          heartbeat(statements, write.digestId, Date.now())
-          return at
-        })
-        .immediate(next)
+    for (feed.fill(READ_AHEAD); feed.waiting > 0; feed.fill(READ_AHEAD)) {
+      chunk.immediate()
       letWaitingWritersGo(db.name)
     }
     return db
       .transaction((): DigestImportOutcome => {
+        const final = input.finalDigest?.()
+        if (final) settleDigestDay(write, final, digestDay(final, now))
         const outcome = finishDigest(write)
         finishPending(statements, write.digestId)
         return outcome
@@ -342,14 +374,23 @@ function importInChunks(
   }
 }
 
+function digestDay(digest: DigestMeta, now: Date): string {
+  return digest.dateFrom ?? digest.dateTo ?? localDay(now)
+}
+
 export function importDigest(db: Db, statements: Statements, input: DigestImport, now: Date): DigestImportOutcome {
   validate(input)
-  const records = collapseDuplicates(input.entries.map(toRecord))
+  const name = input.fileName ?? 'the digest'
+  const feed = new RecordFeed(input.batches ?? [input.entries], name)
+  feed.fill(CHUNKED_FROM_PAPERS)
   const nowIso = now.toISOString()
-  const day = input.digest.dateFrom ?? input.digest.dateTo ?? localDay(now)
-  // Chunks commit every CHUNK_MS, so their pages never pile up in one transaction: the
-  // connection's own page cache is enough (a cache grown to the file's size cost ~4 KB per paper).
-  return records.length < CHUNKED_FROM_PAPERS
-    ? withImportCache(db, records.length, () => importWhole(db, statements, input, records, day, nowIso))
-    : importInChunks(db, statements, input, records, day, nowIso)
+  if (!feed.done) return importInChunks(db, statements, input, feed, digestDay(input.digest, now), now)
+  if (feed.count === 0) throw new LibraryError('INVALID_ARGUMENT', `${name} lists no papers`)
+  // A small file was read whole: its digest is final, and it goes in as one transaction. (Chunks
+  // commit every CHUNK_MS, so only this path needs a page cache grown to the file's size.)
+  const whole = { ...input, digest: input.finalDigest?.() ?? input.digest }
+  const records = collapseDuplicates(feed.takeAll())
+  return withImportCache(db, records.length, () =>
+    importWhole(db, statements, whole, records, digestDay(whole.digest, now), nowIso)
+  )
 }

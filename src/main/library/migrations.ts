@@ -253,6 +253,21 @@ CREATE TABLE digest_sources (
 );
 `
 
+/**
+ * Subjects and tags an import added to papers already in the library, so deleting that digest
+ * (or undoing the import) takes them back out. A tag's label is its id.
+ */
+const V14_DIGEST_ADDITIONS = `
+CREATE TABLE digest_additions (
+  digest_id INTEGER NOT NULL REFERENCES digests(id) ON DELETE CASCADE,
+  paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('subject', 'tag')),
+  label TEXT NOT NULL,
+  PRIMARY KEY (digest_id, paper_id, kind, label)
+) WITHOUT ROWID;
+CREATE INDEX digest_additions_by_paper ON digest_additions(paper_id);
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -279,7 +294,12 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, description: 'listing counters', up: (db) => db.exec(V8_LISTING_COUNTERS) },
   { version: 9, description: 'sync: outbox, merge clocks, note versions, devices', up: (db) => db.exec(V9_SYNC) },
   { version: 10, description: 'large imports in chunks, undone whole', up: (db) => db.exec(V10_PENDING_IMPORTS) },
-  { version: 12, description: "digests' source files", up: (db) => db.exec(V12_DIGEST_SOURCES) }
+  { version: 12, description: "digests' source files", up: (db) => db.exec(V12_DIGEST_SOURCES) },
+  {
+    version: 14,
+    description: 'what imports added to earlier papers, taken back with the digest',
+    up: (db) => db.exec(V14_DIGEST_ADDITIONS)
+  }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

@@ -7,6 +7,7 @@
 import { hostname } from 'node:os'
 import { threadId } from 'node:worker_threads'
 import type { Db, Statements } from './connection'
+import { takeBackAdditions } from './import-additions'
 
 /** A pending import whose heartbeat is older than this is dead even if its process lives on. */
 export const STALE_AFTER_MS = 120_000
@@ -132,6 +133,9 @@ export function undoPendingImport(db: Db, statements: Statements, digestId: numb
     )
     for (const paperId of listed) recount.run(paperId)
     restoreSavedRows(statements, digestId)
+    const taken = takeBackAdditions(statements, digestId)
+    if (taken.some((addition) => addition.kind === 'tag'))
+      statements.get('DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM paper_tags pt WHERE pt.tag_id = tags.id)').run()
     removeAddedPapers(statements, digestId)
     finishPending(statements, digestId)
     statements.get('DELETE FROM digests WHERE id = ?').run(digestId)

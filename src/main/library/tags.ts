@@ -2,6 +2,7 @@
 // is kept), renames that merge into an existing tag, counts for the sources pane.
 import type { TagChange, TagCount } from '../../shared/model'
 import type { Db, Statements } from './connection'
+import { claimTag } from './import-additions'
 import { LibraryError } from './contract'
 import { requirePapers, uniqueIds } from './state'
 
@@ -84,6 +85,7 @@ export function tagPapers(db: Db, statements: Statements, name: string, ids: rea
       requirePapers(statements, wanted)
       const tag = ensureTag(statements, name, now.toISOString())
       const changed = addTag(statements, tag.id, wanted, now.toISOString())
+      claimTag(statements, tag.id, wanted)
       dropIfUnused(statements, tag.id)
       return { tag: tag.name, changed: inOrder(wanted, changed) }
     })

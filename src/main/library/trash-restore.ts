@@ -9,6 +9,7 @@ import { uniqueIds } from './state'
 import { addTag, ensureTag } from './tags'
 import { digestsListing, recountDigests, refreshFirstDigest } from './trash-counts'
 import { insertRow, restoreDependentRows, type Row } from './trash-rows'
+import { putBackAdditions, type TakenAddition } from './import-additions'
 
 const COLUMNS = 'title, authors, abstract, note'
 
@@ -175,7 +176,11 @@ export function restoreDigest(db: Db, statements: Statements, trashId: number, n
       const stored = statements.get('SELECT record FROM trashed_digests WHERE id = ?').pluck().get(trashId) as
         string | undefined
       if (stored === undefined) throw new LibraryError('NOT_FOUND', `The trash holds no digest with id ${trashId}`)
-      const { digest, entries } = JSON.parse(stored) as { digest: Row; entries: [number, number][] }
+      const { digest, entries, additions } = JSON.parse(stored) as {
+        digest: Row
+        entries: [number, number][]
+        additions?: TakenAddition[]
+      }
       if (statements.get('SELECT 1 FROM digests WHERE content_hash = ?').get(digest['content_hash'])) {
         throw new LibraryError(
           'INVALID_ARGUMENT',
@@ -199,6 +204,7 @@ export function restoreDigest(db: Db, statements: Statements, trashId: number, n
         const id = moved.get(paperId) ?? paperId
         if (entry.run({ digest: digestId, position, paper: id }).changes > 0) listed.push(id)
       }
+      putBackAdditions(statements, digestId, additions ?? [], now.toISOString())
       statements.get('DELETE FROM trashed_digests WHERE id = ?').run(trashId)
       recountDigests(statements, [digestId])
       refreshFirstDigest(statements, listed)

@@ -7,6 +7,7 @@ import { LibraryError } from './contract'
 import { requirePapers, uniqueIds } from './state'
 import { digestsListing, dropUnusedTags, recountDigests, refreshFirstDigest } from './trash-counts'
 import { recordSql, type Row } from './trash-rows'
+import { takeBackAdditions } from './import-additions'
 
 export { restoreDigest, restorePapers } from './trash-restore'
 
@@ -51,7 +52,9 @@ export function deleteDigest(db: Db, statements: Statements, digestId: number, n
       const entries = statements
         .get('SELECT position, paper_id FROM digest_entries WHERE digest_id = ? ORDER BY position')
         .all(digestId) as { position: number; paper_id: number }[]
-      const record = JSON.stringify({ digest, entries: entries.map((e) => [e.position, e.paper_id]) })
+      // What the import added to papers it did not create goes with it (and comes back on restore).
+      const additions = takeBackAdditions(statements, digestId)
+      const record = JSON.stringify({ digest, entries: entries.map((e) => [e.position, e.paper_id]), additions })
       const serial = Number(
         statements
           .get('INSERT INTO trashed_digests (title, trashed_at, record) VALUES (?, ?, ?)')
@@ -72,6 +75,7 @@ export function deleteDigest(db: Db, statements: Statements, digestId: number, n
         .all(digestId) as number[]
       statements.get('DELETE FROM digests WHERE id = ?').run(digestId)
       refreshFirstDigest(statements, shared)
+      if (additions.some((addition) => addition.kind === 'tag')) dropUnusedTags(statements)
       return { digestId, trashId: serial, trashed: onlyHere, kept: shared.length }
     })
     .immediate()

@@ -37,7 +37,7 @@ describe('dogear recommend', () => {
   it('says what it needs with fewer than 3 stars', async () => {
     const run = await dogear(['recommend'])
     expect(run.code).toBe(0)
-    expect(run.stdout.trim()).toBe('Star at least 3 papers to get suggestions like them.')
+    expect(run.stdout.trim()).toBe('Star 3 papers to get suggestions like them.')
   })
 
   it('prints ranked unread papers with their reasons, as text and as JSON', async () => {

@@ -28,7 +28,7 @@ describe('more like what I starred', () => {
     library.setStarred(idsOf(library, themeOf, 'kettle').slice(0, 2), true)
     const page = await recommended(library)
     expect(page.items).toEqual([])
-    expect(page.notice).toBe('Star at least 3 papers to get suggestions like them (2 starred so far; 1 more).')
+    expect(page.notice).toBe('Star 1 more paper to get suggestions like them (2 starred so far, 3 needed).')
   })
 
   it('ranks unread papers of the starred theme first, each with the starred papers and terms it shares', async () => {
@@ -66,6 +66,18 @@ describe('more like what I starred', () => {
     expect((await recommended(library, engine, 50)).items.map((p) => p.id)).toContain(second)
   })
 
+  it('pages through the ranking in one order', async () => {
+    const { library, themeOf } = themedLibrary()
+    library.setStarred(idsOf(library, themeOf, 'moss').slice(0, 3), true)
+    const engine = createDiscoverEngine(library.discover)
+    const page = (offset: number, limit: number) =>
+      recommendedPage(library, engine, { filter: { kind: 'recommended' }, offset, limit })
+    const whole = (await page(0, 50)).items.map((p) => p.id)
+    expect(whole).toHaveLength(21)
+    const pieces = [...(await page(0, 4)).items, ...(await page(4, 10)).items, ...(await page(14, 10)).items]
+    expect(pieces.map((p) => p.id)).toEqual(whole)
+  })
+
   it('picks up papers imported after the first ranking', async () => {
     const { library, themeOf } = themedLibrary()
     library.setStarred(idsOf(library, themeOf, 'moss').slice(0, 3), true)
@@ -87,6 +99,36 @@ describe('more like what I starred', () => {
     })
     expect(page.total).toBe(24)
     expect(page.items.map((p) => themeOf.get(p.id))).toEqual(Array(8).fill('gravel'))
+  })
+})
+
+describe('trashed papers', () => {
+  it('are never suggested nor listed as related, and come back when restored', async () => {
+    const { library, themeOf } = themedLibrary()
+    const gravel = idsOf(library, themeOf, 'gravel')
+    library.setStarred(gravel.slice(0, 3), true)
+    const engine = createDiscoverEngine(library.discover)
+    const before = await recommended(library, engine, 50)
+    const relatedBefore = await relatedPapers(library, engine, gravel[0]!, 5)
+    const trashed = [before.items[0]!.id, relatedBefore[0]!.id]
+    library.trashPapers(trashed)
+
+    const after = await recommended(library, engine, 50)
+    expect(after.items.map((p) => p.id)).not.toContain(trashed[0])
+    expect(after.items.map((p) => p.id)).not.toContain(trashed[1])
+    expect(after.total).toBe(before.total - new Set(trashed).size)
+    const sorted = await recommendedPage(library, engine, { filter: { kind: 'all' }, sort: 'recommended', limit: 50 })
+    expect(sorted.items.map((p) => p.id)).not.toContain(trashed[0])
+    const related = await relatedPapers(library, engine, gravel[0]!, 5)
+    expect(related).toHaveLength(5)
+    expect(related.map((p) => p.id)).not.toContain(trashed[1])
+    expect(await relatedPapers(library, engine, trashed[1]!, 5)).toEqual([])
+    // A fresh engine (the next start) reads the same trash.
+    const fresh = await recommended(library, createDiscoverEngine(library.discover), 50)
+    expect(fresh.items.map((p) => p.id)).not.toContain(trashed[0])
+
+    library.restorePapers(trashed)
+    expect((await recommended(library, engine, 50)).items.map((p) => p.id)).toContain(trashed[0])
   })
 })
 

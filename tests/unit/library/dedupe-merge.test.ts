@@ -1,7 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { collapseDuplicates, mergeRecords, toRecord, type PaperRecord } from '../../../src/main/library/dedupe-merge'
-import { paper } from './helpers'
+import {
+  collapseDuplicates,
+  firstAuthorKey,
+  mergeRecords,
+  sameWorkByTitle,
+  toRecord,
+  type PaperRecord
+} from '../../../src/main/library/dedupe-merge'
+import { digest, memoryLibrary, paper } from './helpers'
 
 const linkArb = fc.record({
   url: fc.constantFrom('https://a.example/1', 'https://b.example/2', 'https://github.com/c/d'),
@@ -68,5 +75,48 @@ describe('collapsing duplicates in one file', () => {
       ['Humming Kettles', null, '10.1000/k'],
       ['Gravel Lattices', '2402.00002', null]
     ])
+  })
+})
+
+describe('one paper by title, first author and year', () => {
+  const preprint = paper('Gravel Lattices Under Load', {
+    authors: ['Ima Inventor', 'Otto Other'],
+    arxivId: '2401.00001',
+    publishedAt: '2024-01-02'
+  })
+
+  it('merges a journal record of the preprint (same title, first author, a year later)', () => {
+    const journal = paper('Gravel lattices under load', {
+      authors: ['Inventor, Ima', 'Other, O.'],
+      doi: '10.1000/gl',
+      publishedAt: '2025-03-01'
+    })
+    const collapsed = collapseDuplicates([preprint, journal].map(toRecord))
+    expect(collapsed).toHaveLength(1)
+    expect([collapsed[0]!.arxivId, collapsed[0]!.doi]).toEqual(['2401.00001', '10.1000/gl'])
+  })
+
+  it('keeps apart papers with the same title by another first author or years apart', () => {
+    const otherAuthor = paper('Gravel Lattices Under Load', { authors: ['Zed Zimmer'], publishedAt: '2024-05-01' })
+    const yearsLater = paper('Gravel Lattices Under Load', { authors: ['Ima Inventor'], publishedAt: '2031-05-01' })
+    expect(collapseDuplicates([preprint, otherAuthor, yearsLater].map(toRecord))).toHaveLength(3)
+    expect(sameWorkByTitle(toRecord(preprint), toRecord(paper('Gravel Lattices Under Load')))).toBe(true)
+    expect(firstAuthorKey(['José Müller'])).toBe(firstAuthorKey(['Muller, J.']))
+  })
+
+  it('applies the same rule against the library', () => {
+    const library = memoryLibrary()
+    library.importDigest(digest([preprint]))
+    const outcome = library.importDigest(
+      digest(
+        [
+          paper('Gravel lattices under load', { authors: ['I. Inventor'], doi: '10.1000/gl', publishedAt: '2025' }),
+          paper('Gravel Lattices Under Load', { authors: ['Zed Zimmer'], publishedAt: '2024' })
+        ],
+        { date: '2025-03-02' }
+      )
+    )
+    expect([outcome.merged, outcome.added]).toEqual([1, 1])
+    expect(library.listPapers({ filter: { kind: 'all' } }).total).toBe(2)
   })
 })

@@ -1,8 +1,8 @@
-// BibTeX (and biblatex) bibliographies. An iterative scanner with explicit positions: no
-// recursion, and a value's braces are counted, never matched by regex, so a run of a million
-// `{` or an unclosed entry costs one linear pass. A broken entry is skipped with a warning and
-// scanning resumes at the next line that starts an entry.
-import { MONTH_NAMES, monthNumber, partialDate } from '../dates'
+// BibTeX (and biblatex) bibliographies: the scanner (bibtex-scanner.ts) hands over entries one
+// at a time and each becomes a paper as it comes, so a large bibliography is written in batches
+// rather than held whole. A `crossref` needs its parent, which BibTeX puts after its children:
+// a file with crossrefs is scanned once first to keep only the entries they name.
+import { monthNumber, partialDate } from '../dates'
 import {
   arxivFromDoi,
   arxivReference,
@@ -15,14 +15,15 @@ import {
 } from '../normalize'
 import { convertTex, texToUnicode } from '../text/tex'
 import { ImportError } from '../types'
-import type { DigestParser, ParseContext, ParsedPaper, ParseResult, ParseWarning } from '../types'
+import type { DigestParser, ParseContext, ParsedPaper, ParseResult, ParseStream, ParseWarning } from '../types'
 import { arxivFields, parsedPaper } from '../paper'
 import { ExpansionBudget, ExpansionLimit } from '../expansion-budget'
+import { collectStream, paperStream } from '../stream'
+import { BibScanner, type RawEntry } from './bibtex-scanner'
 
 const SCAN_LIMIT = 65_536
 const ENTRY_START = /(?:^|\n)[ \t]*@([A-Za-z]{2,40})[ \t]*[{(]/g
-/** Entry types that collect papers; referenced through `crossref`, they are containers, not papers. */
-const CONTAINER_TYPES = new Set(['proceedings', 'mvproceedings', 'book', 'mvbook', 'collection', 'mvcollection'])
+const CROSSREF_FIELD = /\bcrossref\s*=\s*(?:\{\s*([^{}\n]{1,200}?)\s*\}|"\s*([^"\n]{1,200}?)\s*"|([\w:.+/-]{1,200}))/gi
 
 export const bibtexParser: DigestParser = {
   format: 'bibtex',
@@ -45,373 +46,104 @@ export const bibtexParser: DigestParser = {
     }
     return score
   },
-  parse: parseBibtex
-}
-
-interface RawEntry {
-  type: string
-  key: string
-  fields: Map<string, string>
-  line: number
-}
-
-/** Thrown inside one entry; the scanner warns and carries on after it. */
-class BrokenEntry extends Error {
-  constructor(
-    message: string,
-    /** Where scanning resumes. */
-    readonly resumeAt: number
-  ) {
-    super(message)
-  }
+  parse: parseBibtex,
+  stream: streamBibtex
 }
 
 export function parseBibtex(text: string, context: ParseContext): ParseResult {
-  const budget = new ExpansionBudget(text.length)
-  let raw: RawEntry[]
-  let warnings: ParseWarning[]
-  let entries: ParsedPaper[]
+  return collectStream(streamBibtex(text, context), context.fileName)
+}
+
+export function streamBibtex(text: string, context: ParseContext): ParseStream {
+  const warnings: ParseWarning[] = []
+  // A bibliography is not dated like a daily list; only the user's date applies.
+  const digest = {
+    title: titleFromFileName(context.fileName, 'BibTeX bibliography'),
+    dateFrom: context.dateOverride,
+    dateTo: context.dateOverride
+  }
+  return paperStream(
+    namingExpansionLimits(bibtexPapers(text, warnings), context.fileName),
+    () => ({ digest, warnings: warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) }),
+    'no BibTeX entries with a title found'
+  )
+}
+
+function* namingExpansionLimits<T>(items: Iterable<T>, fileName: string): Generator<T> {
   try {
-    const scanner = new BibScanner(text, budget)
-    raw = scanner.run()
-    warnings = scanner.warnings
-    entries = toPapers(raw, warnings, budget)
+    yield* items
   } catch (error) {
-    if (error instanceof ExpansionLimit) throw new ImportError('TOO_LARGE', context.fileName, error.message, error.line)
+    if (error instanceof ExpansionLimit) throw new ImportError('TOO_LARGE', fileName, error.message, error.line)
     throw error
   }
-  warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
-  if (entries.length === 0) {
-    throw new ImportError('NO_PAPERS', context.fileName, 'no BibTeX entries with a title found', null)
-  }
-  // A bibliography is not dated like a daily list; only the user's date applies.
-  const title = titleFromFileName(context.fileName, 'BibTeX bibliography')
-  return { digest: { title, dateFrom: context.dateOverride, dateTo: context.dateOverride }, entries, warnings }
 }
 
-class BibScanner {
-  readonly warnings: ParseWarning[] = []
-  private readonly entries: RawEntry[] = []
-  private readonly macros = new Map<string, string>(
-    MONTH_NAMES.map((name) => [name.slice(0, 3), name[0]!.toUpperCase() + name.slice(1)])
-  )
-  private readonly lineStarts: number[] = [0]
-  private pos = 0
-
-  constructor(
-    private readonly text: string,
-    private readonly budget: ExpansionBudget
-  ) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1)
-  }
-
-  run(): RawEntry[] {
-    const { text } = this
-    while (this.pos < text.length) {
-      const c = text[this.pos]
-      if (c === '%') {
-        this.skipLine()
-      } else if (c === '@') {
-        const start = this.pos
-        try {
-          this.item()
-        } catch (error) {
-          if (!(error instanceof BrokenEntry)) throw error
-          this.warnings.push({ line: this.lineOf(start), message: error.message })
-          this.pos = Math.max(error.resumeAt, start + 1)
-        }
-      } else {
-        this.pos++
-      }
-    }
-    return this.entries
-  }
-
-  /** One `@type{...}` item from its `@`. */
-  private item(): void {
-    const start = this.pos
-    this.pos++
-    const type = this.identifier().toLowerCase()
-    this.skipSpace()
-    const open = this.text[this.pos]
-    // "name@example.org" in free text between entries is not an entry.
-    if (!type || (open !== '{' && open !== '(')) return
-    const close = open === '{' ? '}' : ')'
-    this.pos++
-    if (type === 'comment' || type === 'preamble') {
-      this.skipGroup(start, close)
-      return
-    }
-    if (type === 'string') {
-      const fields = this.fields(start, close, new Map())
-      for (const [name, value] of fields) this.macros.set(name, value)
-      return
-    }
-    this.skipSpace()
-    const keyStart = this.pos
-    while (this.pos < this.text.length && !/[,\s})]/.test(this.text[this.pos]!)) this.pos++
-    const key = this.text.slice(keyStart, this.pos)
-    this.skipSpace()
-    if (this.text[this.pos] === ',') this.pos++
-    const fields = this.fields(start, close, new Map())
-    this.entries.push({ type, key, fields, line: this.lineOf(start) })
-  }
-
-  private fields(start: number, close: string, fields: Map<string, string>): Map<string, string> {
-    const { text } = this
-    for (;;) {
-      this.skipSpace()
-      const c = text[this.pos]
-      if (c === undefined) {
-        if (fields.size === 0) throw new BrokenEntry('entry is not closed before the end of the file', text.length)
-        this.warnings.push({ line: this.lineOf(start), message: 'entry is not closed before the end of the file' })
-        return fields
-      }
-      if (c === close) {
-        this.pos++
-        return fields
-      }
-      if (c === ',') {
-        this.pos++
-        continue
-      }
-      if (c === '%') {
-        this.skipLine()
-        continue
-      }
-      if (c === '@') {
-        const at = this.pos
-        this.pos++
-        const name = this.identifier().toLowerCase()
-        this.skipSpace()
-        if (name === 'comment' && (text[this.pos] === '{' || text[this.pos] === '(')) {
-          // A field commented out inside the entry.
-          const inner = text[this.pos] === '{' ? '}' : ')'
-          this.pos++
-          this.skipGroup(at, inner)
-          continue
-        }
-        // The next entry begins: this one lost its closing brace.
-        this.warnings.push({ line: this.lineOf(start), message: 'entry is not closed; read up to the next entry' })
-        this.pos = at
-        return fields
-      }
-      const nameStart = this.pos
-      const name = this.identifier(true).toLowerCase()
-      if (!name) {
-        throw new BrokenEntry(
-          `unexpected "${text[this.pos]}" at line ${this.lineOf(this.pos)}; entry skipped`,
-          this.nextEntryLine(this.pos)
-        )
-      }
-      this.skipSpace()
-      if (text[this.pos] !== '=') {
-        throw new BrokenEntry(
-          `field "${name}" at line ${this.lineOf(nameStart)} has no "="; entry skipped`,
-          this.nextEntryLine(this.pos)
-        )
-      }
-      this.pos++
-      if (fields.has(name)) {
-        this.warnings.push({ line: this.lineOf(nameStart), message: `field "${name}" repeats; the last one counts` })
-      }
-      fields.set(name, this.value(name))
-    }
-  }
-
-  /** `{...}`, `"..."`, a number or a macro, joined by `#`. */
-  private value(field: string): string {
-    const { text } = this
-    const parts: string[] = []
-    let expanded = 0
-    for (;;) {
-      this.skipSpace()
-      const c = text[this.pos]
-      if (c === '{' || c === '"') {
-        parts.push(this.delimited(c === '{' ? '}' : '"', field))
-      } else if (c !== undefined && /[0-9]/.test(c)) {
-        const from = this.pos
-        while (this.pos < text.length && /[0-9]/.test(text[this.pos]!)) this.pos++
-        parts.push(text.slice(from, this.pos))
-      } else {
-        const at = this.pos
-        const name = this.identifier(true)
-        if (!name) {
-          throw new BrokenEntry(
-            `field "${field}" at line ${this.lineOf(at)} has no value; entry skipped`,
-            this.nextEntryLine(at)
-          )
-        }
-        const macro = this.macros.get(name.toLowerCase())
-        if (macro === undefined) {
-          this.warnings.push({ line: this.lineOf(at), message: `undefined string "${name}" in field "${field}"` })
-        }
-        parts.push(macro ?? '')
-        expanded += macro?.length ?? 0
-        // Checked as the value grows: a value joining one huge macro many times is refused before it is built.
-        this.budget.spend(expanded, `the string "${name}" in field "${field}"`, this.lineOf(at))
-      }
-      this.skipSpace()
-      if (text[this.pos] !== '#') return parts.join('')
-      this.pos++
-    }
-  }
-
-  /** The text of a braced or quoted value, without its delimiters. */
-  private delimited(close: '}' | '"', field: string): string {
-    const { text } = this
-    const start = this.pos
-    let depth = 0
-    for (let i = start + 1; i < text.length; i++) {
-      const c = text[i]
-      if (c === '\\') {
-        i++
-      } else if (c === '{') {
-        depth++
-      } else if (c === '}') {
-        if (depth === 0) {
-          if (close === '}') {
-            this.pos = i + 1
-            return text.slice(start + 1, i)
-          }
-          // A stray closing brace inside a quoted value: tolerated, as BibTeX does not.
-          continue
-        }
-        depth--
-      } else if (c === '"' && close === '"' && depth === 0) {
-        this.pos = i + 1
-        return text.slice(start + 1, i)
-      } else if (c === '\n' && this.entryStartsAt(i + 1)) {
-        throw new BrokenEntry(
-          `unbalanced braces in field "${field}" (opened at line ${this.lineOf(start)}); entry skipped`,
-          i + 1
-        )
-      }
-    }
-    throw new BrokenEntry(
-      `unbalanced braces in field "${field}" (opened at line ${this.lineOf(start)}); entry skipped`,
-      text.length
-    )
-  }
-
-  /** Skips a comment or preamble body, braces counted. */
-  private skipGroup(start: number, close: string): void {
-    const { text } = this
-    let depth = 0
-    for (let i = this.pos; i < text.length; i++) {
-      const c = text[i]
-      if (c === '{') depth++
-      else if (c === '}' && depth > 0) depth--
-      else if (c === close && depth === 0) {
-        this.pos = i + 1
-        return
-      } else if (c === '\n' && this.entryStartsAt(i + 1)) {
-        this.warnings.push({ line: this.lineOf(start), message: 'unclosed @comment or @preamble; skipped' })
-        this.pos = i + 1
-        return
-      }
-    }
-    this.warnings.push({ line: this.lineOf(start), message: 'unclosed @comment or @preamble; skipped' })
-    this.pos = text.length
-  }
-
-  /** True when a line starting at `at` opens an entry: `@word{` or `@word(`, spaces allowed. */
-  private entryStartsAt(at: number): boolean {
-    const { text } = this
-    let i = at
-    while (text[i] === ' ' || text[i] === '\t') i++
-    if (text[i] !== '@') return false
-    i++
-    const from = i
-    while (i < text.length && i - from < 40 && isIdentifierChar(text[i]!, false)) i++
-    if (i === from) return false
-    while (text[i] === ' ' || text[i] === '\t') i++
-    return text[i] === '{' || text[i] === '('
-  }
-
-  private nextEntryLine(from: number): number {
-    const { text } = this
-    for (let i = text.indexOf('\n', from); i >= 0; i = text.indexOf('\n', i + 1)) {
-      if (this.entryStartsAt(i + 1)) return i + 1
-    }
-    return text.length
-  }
-
-  private identifier(fieldName = false): string {
-    const from = this.pos
-    while (this.pos < this.text.length && isIdentifierChar(this.text[this.pos]!, fieldName)) this.pos++
-    return this.text.slice(from, this.pos)
-  }
-
-  private skipSpace(): void {
-    while (this.pos < this.text.length && /\s/.test(this.text[this.pos]!)) this.pos++
-  }
-
-  private skipLine(): void {
-    const end = this.text.indexOf('\n', this.pos)
-    this.pos = end < 0 ? this.text.length : end + 1
-  }
-
-  lineOf(offset: number): number {
-    let low = 0
-    let high = this.lineStarts.length - 1
-    while (low < high) {
-      const mid = (low + high + 1) >> 1
-      if (this.lineStarts[mid]! <= offset) low = mid
-      else high = mid - 1
-    }
-    return low + 1
-  }
+/** Lower-cased keys that some entry's `crossref` names, found without expanding anything. */
+function crossrefKeys(text: string): Set<string> {
+  const keys = new Set<string>()
+  if (!/crossref/i.test(text)) return keys
+  for (const match of text.matchAll(CROSSREF_FIELD)) keys.add((match[1] ?? match[2] ?? match[3]!).toLowerCase())
+  return keys
 }
 
-function isIdentifierChar(c: string, fieldName: boolean): boolean {
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true
-  return c === '_' || c === '-' || (fieldName && (c === ':' || c === '.' || c === '+' || c === '/'))
+/** The entries crossrefs name, by lower-cased key (the first of a repeated key). */
+function crossrefParents(text: string, keys: Set<string>): Map<string, RawEntry> {
+  const parents = new Map<string, RawEntry>()
+  if (keys.size === 0) return parents
+  for (const entry of new BibScanner(text, new ExpansionBudget(text.length)).entries()) {
+    const key = entry.key.toLowerCase()
+    if (keys.has(key) && !parents.has(key)) parents.set(key, entry)
+  }
+  return parents
 }
 
-function toPapers(raw: RawEntry[], warnings: ParseWarning[], budget: ExpansionBudget): ParsedPaper[] {
-  const byKey = new Map<string, RawEntry>()
-  const referenced = new Set<RawEntry>()
-  for (const entry of raw) {
-    const lower = entry.key.toLowerCase()
-    const earlier = byKey.get(lower)
-    if (earlier) {
+function* bibtexPapers(text: string, warnings: ParseWarning[]): Generator<ParsedPaper> {
+  const budget = new ExpansionBudget(text.length)
+  const parents = crossrefParents(text, crossrefKeys(text))
+  const scanner = new BibScanner(text, budget)
+  const firstLineOfKey = new Map<string, number>()
+  for (const entry of scanner.entries()) {
+    const key = entry.key.toLowerCase()
+    const earlier = firstLineOfKey.get(key)
+    if (earlier === undefined) firstLineOfKey.set(key, entry.line)
+    else
       warnings.push({
         line: entry.line,
-        message: `duplicate key "${entry.key}" (also at line ${earlier.line}); both entries kept`
+        message: `duplicate key "${entry.key}" (also at line ${earlier}); both entries kept`
       })
-    } else {
-      byKey.set(lower, entry)
-    }
-  }
-  for (const entry of raw) {
-    const ref = entry.fields.get('crossref')
-    if (!ref) continue
-    const parent = byKey.get(ref.trim().toLowerCase())
-    if (!parent || parent === entry) {
-      warnings.push({ line: entry.line, message: `crossref "${ref}" of "${entry.key}" is not in the file` })
-      continue
-    }
-    referenced.add(parent)
-    // Like BibTeX: missing fields come from the parent; its title names the book or proceedings.
-    for (const [name, value] of parent.fields) {
-      if (name === 'title' || name === 'crossref' || name === 'ids') continue
-      if (entry.fields.has(name)) continue
-      budget.spend(value.length, `the crossref "${ref}" of "${entry.key}"`, entry.line)
-      entry.fields.set(name, value)
-    }
-    const parentTitle = parent.fields.get('title')
-    if (parentTitle && !entry.fields.has('booktitle')) entry.fields.set('booktitle', parentTitle)
-  }
-
-  const papers: ParsedPaper[] = []
-  for (const entry of raw) {
-    if (referenced.has(entry) && CONTAINER_TYPES.has(entry.type)) continue
+    inheritCrossref(entry, parents, warnings, budget)
+    // A book or proceedings that others crossref is listed as a paper of its own too.
     const paper = toPaper(entry)
-    if (paper) papers.push(paper)
+    if (paper) yield paper
     else warnings.push({ line: entry.line, message: `entry "${entry.key}" has no title; skipped` })
+    // The scanner's warnings so far (they come in file order, entry by entry).
+    if (scanner.warnings.length > 0) warnings.push(...scanner.warnings.splice(0))
   }
-  return papers
+  warnings.push(...scanner.warnings.splice(0))
+}
+
+/** Like BibTeX: missing fields come from the parent; its title names the book or proceedings. */
+function inheritCrossref(
+  entry: RawEntry,
+  parents: Map<string, RawEntry>,
+  warnings: ParseWarning[],
+  budget: ExpansionBudget
+): void {
+  const ref = entry.fields.get('crossref')
+  if (!ref) return
+  const parent = parents.get(ref.trim().toLowerCase())
+  if (!parent || parent.line === entry.line) {
+    warnings.push({ line: entry.line, message: `crossref "${ref}" of "${entry.key}" is not in the file` })
+    return
+  }
+  for (const [name, value] of parent.fields) {
+    if (name === 'title' || name === 'crossref' || name === 'ids' || name === 'keywords' || name === 'groups') continue
+    if (entry.fields.has(name)) continue
+    budget.spend(value.length, `the crossref "${ref}" of "${entry.key}"`, entry.line)
+    entry.fields.set(name, value)
+  }
+  const parentTitle = parent.fields.get('title')
+  if (parentTitle && !entry.fields.has('booktitle')) entry.fields.set('booktitle', parentTitle)
 }
 
 function toPaper(entry: RawEntry): ParsedPaper | null {
@@ -446,12 +178,35 @@ function toPaper(entry: RawEntry): ParsedPaper | null {
     venue: venue ? collapseWhitespace(texToUnicode(venue)) || null : null,
     line: entry.line
   })
+  const subjects = labelList(get('keywords'))
+  if (subjects.length > 0) paper.subjects = subjects
+  const groups = labelList(get('groups'))
+  if (groups.length > 0) paper.groups = groups
   const readStatus = get('readstatus')?.trim().toLowerCase()
   if (readStatus === 'read') paper.readHint = true
   if (get('ranking')?.trim().toLowerCase() === 'rank5' || get('priority')?.trim().toLowerCase() === 'prio1') {
     paper.starHint = true
   }
   return paper
+}
+
+/** `keywords = {sparse attention; graphs, {Kettle, Inc.}}`: JabRef separates by comma or semicolon. */
+function labelList(value: string | null): string[] {
+  if (!value) return []
+  const labels: string[] = []
+  let depth = 0
+  let from = 0
+  for (let i = 0; i <= value.length; i++) {
+    const c = value[i]
+    if (c === '{') depth++
+    else if (c === '}') depth = Math.max(0, depth - 1)
+    else if (c === undefined || (depth === 0 && (c === ',' || c === ';'))) {
+      const label = collapseWhitespace(texToUnicode(value.slice(from, i)))
+      if (label !== '') labels.push(label)
+      from = i + 1
+    }
+  }
+  return labels
 }
 
 function arxivOf(entry: RawEntry, doi: string | null): { id: string; version: number | null } | null {

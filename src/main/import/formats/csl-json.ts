@@ -98,7 +98,9 @@ function toPaper(item: Item, line: number): ParsedPaper | null {
   const abstract = plain(text(item['abstract']))
   const container = item['container-title']
   const venue = plain(Array.isArray(container) ? text(container[0]) : text(container))
+  const subjects = keywords(item['keyword'])
   return parsedPaper({
+    ...(subjects.length > 0 ? { subjects } : {}),
     title,
     authors: names(item['author']),
     abstract: abstract || null,
@@ -109,6 +111,16 @@ function toPaper(item: Item, line: number): ParsedPaper | null {
     venue: venue || null,
     line
   })
+}
+
+/** CSL `keyword`: one string, its keywords separated by commas or semicolons (Zotero writes ", "). */
+function keywords(value: Json | undefined): string[] {
+  const joined = Array.isArray(value) ? value.map((part) => text(part) ?? '').join(',') : text(value)
+  if (!joined) return []
+  return joined
+    .split(/[,;]/)
+    .map((label) => plain(label))
+    .filter((label) => label !== '')
 }
 
 function names(value: Json | undefined): string[] {

@@ -9,7 +9,16 @@
 import type { LinkKind } from '../../../shared/model'
 import { parseDate } from '../dates'
 import { collapseWhitespace, extractUrls, isHttpUrl, toLinks } from '../normalize'
-import type { DigestParser, ParseContext, ParsedLink, ParsedPaper, ParseResult, ParseWarning } from '../types'
+import type {
+  DigestParser,
+  ParseContext,
+  ParsedLink,
+  ParsedPaper,
+  ParseResult,
+  ParseStream,
+  ParseWarning
+} from '../types'
+import { collectStream, paperStream } from '../stream'
 import { parsedPaper } from '../paper'
 
 /** Longest line still read as a title; longer single lines are prose. */
@@ -64,12 +73,6 @@ type Token =
   | { kind: 'meta'; line: number; text: string; date: string | null }
   | { kind: 'stars'; line: number }
 
-interface Scan {
-  tokens: Token[]
-  trending: boolean
-  daily: boolean
-}
-
 // All anchored, no nested quantifiers: safe on a 20 MB line.
 const UPVOTES = /^(?:\d[\d,]*(?:\.\d+)?k?|-)$/i
 const SUBMITTED = /^submitted\s*by\b\s*(.*)$/i
@@ -83,25 +86,55 @@ const YEAR = /^(?:19|20)\d{2}$/
 const META_SEPARATOR = /[·•]/
 
 export function parseHuggingFacePapersText(text: string, context: ParseContext): ParseResult {
+  return collectStream(streamHuggingFacePapersText(text, context), context.fileName, true)
+}
+
+/**
+ * Papers as the second pass places them: a paper is handed over once the next one is finished,
+ * since meta and "Code:" lines after a paper still belong to it.
+ */
+export function streamHuggingFacePapersText(text: string, context: ParseContext): ParseStream {
   const reference = referenceTime(context)
-  const scan = scanLines(text, reference)
-  const builder = new DigestBuilder(scan.trending)
-  for (let i = 0; i < scan.tokens.length; i++) builder.take(scan.tokens[i]!, scan.tokens[i + 1])
-  const { entries, warnings, listDate } = builder.finish()
-  const date = context.dateOverride ?? listDate
-  return {
-    digest: {
-      title: scan.trending
-        ? 'Hugging Face Trending Papers'
-        : scan.daily
-          ? 'Hugging Face Daily Papers'
-          : 'Hugging Face Papers',
-      dateFrom: date,
-      dateTo: date
-    },
-    entries,
-    warnings
+  const lines = text.split('\n')
+  const { trending, daily } = pageKind(lines)
+  const builder = new DigestBuilder(trending)
+  function* papers(): Generator<ParsedPaper> {
+    let token: Token | undefined
+    for (const next of scanLines(lines, reference)) {
+      if (token) builder.take(token, next)
+      token = next
+      yield* builder.handOver()
+    }
+    if (token) builder.take(token, undefined)
+    yield* builder.finish()
   }
+  const title = trending ? 'Hugging Face Trending Papers' : daily ? 'Hugging Face Daily Papers' : 'Hugging Face Papers'
+  return paperStream(
+    papers(),
+    () => {
+      const date = context.dateOverride ?? builder.date
+      return { digest: { title, dateFrom: date, dateTo: date }, warnings: builder.warnings }
+    },
+    'no papers found in it (read as Hugging Face papers page (copied as text))'
+  )
+}
+
+/** Whether the page is the trending or the daily list: its chrome says so, or star counts do. */
+function pageKind(lines: readonly string[]): { trending: boolean; daily: boolean } {
+  let trending = false
+  let daily = false
+  for (const line of lines) {
+    const trimmed = line.trim()
+    if (trimmed === '' || trimmed.length > 400) continue
+    const chrome = trimmed.length < 80 ? collapseWhitespace(trimmed).toLowerCase() : ''
+    if (CHROME.has(chrome)) {
+      trending ||= chrome === 'trending papers'
+      daily ||= chrome === 'daily papers'
+    } else if (!UPVOTES.test(trimmed) && !SUBMITTED.test(trimmed) && STARS.test(trimmed)) {
+      trending = true
+    }
+  }
+  return { trending, daily }
 }
 
 /** With `--date`, dates without a year are read relative to that day, not to the file's time. */
@@ -113,28 +146,22 @@ function referenceTime(context: ParseContext): Date {
   return context.fileModifiedAt
 }
 
-function scanLines(text: string, reference: Date): Scan {
-  const tokens: Token[] = []
-  let trending = false
-  let daily = false
+function* scanLines(lines: readonly string[], reference: Date): Generator<Token> {
   let paragraph: SourceLine[] = []
-  const flush = (): void => {
-    if (paragraph.length > 0) tokens.push({ kind: 'para', lines: paragraph })
+  function* flush(): Generator<Token> {
+    if (paragraph.length > 0) yield { kind: 'para', lines: paragraph }
     paragraph = []
   }
-  const lines = text.split('\n')
   for (let index = 0; index < lines.length; index++) {
     const trimmed = lines[index]!.trim()
     const line = index + 1
     if (trimmed === '') {
-      flush()
+      yield* flush()
       continue
     }
     const chrome = trimmed.length < 80 ? collapseWhitespace(trimmed).toLowerCase() : ''
     if (CHROME.has(chrome)) {
-      trending ||= chrome === 'trending papers'
-      daily ||= chrome === 'daily papers'
-      flush()
+      yield* flush()
       continue
     }
     const token = classify(trimmed, line, reference)
@@ -142,17 +169,15 @@ function scanLines(text: string, reference: Date): Scan {
       paragraph.push({ text: trimmed, line })
       continue
     }
-    flush()
-    trending ||= token.kind === 'stars'
-    tokens.push(token)
+    yield* flush()
+    yield token
     // "Submitted by" sometimes loses its name to the next line when copied.
     if (token.kind === 'submitted' && SUBMITTED.exec(trimmed)![1] === '') {
       const next = lines[index + 1]?.trim() ?? ''
       if (next !== '' && next.length <= 60 && !next.includes(' ')) index++
     }
   }
-  flush()
-  return { tokens, trending, daily }
+  yield* flush()
 }
 
 function classify(text: string, line: number, reference: Date): Token | null {
@@ -230,14 +255,15 @@ function emptyDraft(line: number): Draft {
 }
 
 class DigestBuilder {
-  private readonly entries: ParsedPaper[] = []
-  private readonly warnings: ParseWarning[] = []
+  readonly warnings: ParseWarning[] = []
   private listDate: string | null = null
   /** The paper being read; null between a meta line and the next paper. */
   private current: Draft | null = null
   /** The paper most recently finished, for meta and "Code:" lines that follow it. */
   private last: Draft | null = null
-  private readonly finished: Draft[] = []
+  private finished: Draft[] = []
+  /** Papers finished before the last one (handed over or not) count as having been there. */
+  private handedOver = 0
 
   constructor(private readonly trending: boolean) {}
 
@@ -271,10 +297,27 @@ class DigestBuilder {
     }
   }
 
-  finish(): { entries: ParsedPaper[]; warnings: ParseWarning[]; listDate: string | null } {
+  /** The list's own date (a meta line before the first paper), once read. */
+  get date(): string | null {
+    return this.listDate
+  }
+
+  /** Papers no later line can change any more: every finished one but the last. */
+  handOver(): ParsedPaper[] {
+    if (this.finished.length < 2) return []
+    const ready = this.finished.slice(0, -1)
+    this.finished = this.finished.slice(-1)
+    this.handedOver += ready.length
+    return ready.map((draft) => this.toPaper(draft))
+  }
+
+  /** The papers still held, at the end of the file. */
+  finish(): ParsedPaper[] {
     if (this.current?.title) this.close()
-    for (const draft of this.finished) this.entries.push(this.toPaper(draft))
-    return { entries: this.entries, warnings: this.warnings, listDate: this.listDate }
+    const rest = this.finished
+    this.finished = []
+    this.handedOver += rest.length
+    return rest.map((draft) => this.toPaper(draft))
   }
 
   /** The paper a trailing line belongs to: the open one if it has a title, else the last one. */
@@ -283,7 +326,7 @@ class DigestBuilder {
   }
 
   private takeMeta(token: Extract<Token, { kind: 'meta' }>): void {
-    const noPaperYet = this.finished.length === 0 && !this.current?.title
+    const noPaperYet = this.handedOver === 0 && this.finished.length === 0 && !this.current?.title
     if (noPaperYet) {
       if (token.date !== null && this.listDate === null) this.listDate = token.date
       else this.warn(token.line, `"${shorten(token.text)}" before the first paper was ignored`)
@@ -470,5 +513,6 @@ export const hfTextParser: DigestParser = {
   label: 'Hugging Face papers page (copied as text)',
   extensions: ['.txt'],
   detect: detectHuggingFacePapersText,
-  parse: parseHuggingFacePapersText
+  parse: parseHuggingFacePapersText,
+  stream: streamHuggingFacePapersText
 }

@@ -30,16 +30,24 @@ export interface TagMapping {
   notes: string[]
   venue: string[]
   date: (record: TaggedRecord) => string | null
+  /** Keyword tags (RIS `KW`, Web of Science `DE`); a value may hold several, split at semicolons. */
+  subjects?: string[]
 }
 
 export function recordsToPapers(records: TaggedRecord[], mapping: TagMapping, warnings: ParseWarning[]): ParsedPaper[] {
   const papers: ParsedPaper[] = []
   for (const record of records) {
-    const paper = recordToPaper(record, mapping)
+    const paper = taggedPaper(record, mapping, warnings)
     if (paper) papers.push(paper)
-    else warnings.push({ line: record.line, message: 'record has no title; skipped' })
   }
   return papers
+}
+
+/** One record as a paper; a record without a title is skipped with a warning. */
+export function taggedPaper(record: TaggedRecord, mapping: TagMapping, warnings: ParseWarning[]): ParsedPaper | null {
+  const paper = recordToPaper(record, mapping)
+  if (!paper) warnings.push({ line: record.line, message: 'record has no title; skipped' })
+  return paper
 }
 
 function recordToPaper(record: TaggedRecord, mapping: TagMapping): ParsedPaper | null {
@@ -63,7 +71,11 @@ function recordToPaper(record: TaggedRecord, mapping: TagMapping): ParsedPaper |
     .authors(record)
     .map(flipName)
     .filter((name) => name.length > 0)
+  const subjects = (mapping.subjects ?? []).flatMap((tag) =>
+    (record.fields.get(tag) ?? []).flatMap((value) => value.split(';').map((label) => collapseWhitespace(label)))
+  )
   return parsedPaper({
+    ...(subjects.some((label) => label !== '') ? { subjects: subjects.filter((label) => label !== '') } : {}),
     title,
     authors: [...new Set(authors)],
     abstract: abstract ? collapseWhitespace(abstract) || null : null,

@@ -106,6 +106,7 @@ const wosMapping: TagMapping = {
   urls: ['DL'],
   notes: [],
   venue: ['SO'],
+  subjects: ['DE'],
   date: wosDate
 }
 

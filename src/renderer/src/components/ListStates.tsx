@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { useDogear } from '../context'
 import { sourceName } from '../lib/sourceName'
 import { listCountLabel } from './ListHeaderParts'
+import { RecommendedNotice } from './RecommendedNotice'
 
 function useListScope(): { name: string; everywhere: boolean; query: string } {
   const dogear = useDogear()
@@ -72,9 +73,8 @@ export function ListEmpty({ searching }: { searching: boolean }) {
     hasCode: 'No paper here links to code yet.',
     all: 'The library is empty. Import a digest to fill it.'
   }
+  const text = hint[kind] ?? `Nothing in ${scope.name}.`
   return (
-    <div className="list-empty">
-      <p>{hint[kind] ?? `Nothing in ${scope.name}.`}</p>
-    </div>
+    <div className="list-empty">{kind === 'recommended' ? <RecommendedNotice fallback={text} /> : <p>{text}</p>}</div>
   )
 }

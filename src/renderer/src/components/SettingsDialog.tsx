@@ -2,6 +2,7 @@ import { useStore } from 'zustand'
 import type { MarkReadOnOpen } from '../../../shared/model'
 import { useDogear } from '../context'
 import { Dialog } from './Dialog'
+import { ImportSettings } from './ImportSettings'
 import { SyncSettings } from './SyncSettings'
 import { UpdatesSetting } from './UpdatesSetting'
 import { BackupSettings } from './BackupSettings'
@@ -48,6 +49,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         </label>
       </fieldset>
       <BackupSettings />
+      <ImportSettings />
       <SyncSettings />
       <UpdatesSetting />
     </Dialog>

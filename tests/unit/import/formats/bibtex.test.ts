@@ -12,12 +12,13 @@ describe('BibTeX', () => {
   const result = bibtexParser.parse(text, context('/home/reader/library.bib'))
   const byTitle = (start: string) => result.entries.find((e) => e.title.startsWith(start))!
 
-  it('reads every paper, not the strings, preamble, comments or the crossref container', () => {
+  it('reads every paper and the proceedings others crossref, not the strings, preamble or comments', () => {
     expect(result.digest).toEqual({ title: 'library', dateFrom: null, dateTo: null })
     expect(result.entries.map((e) => e.title)).toEqual([
       'Lanterns in the Fog: Calibrated Uncertainty for Tiny Language Models',
       'Counting Sheep with $\\omega$-Regular Automata',
       'Whispering Tokens: A Study of Quiet Prompts',
+      'Workshop on Pretend Models 2023',
       'Graph Gardens for Sentence Trees',
       'Graph Gardens for Sentence Trees, Revisited',
       'An Older Study of Puzzling Parsers'
@@ -191,7 +192,47 @@ describe('BibTeX expansion bounds', () => {
         '@inproceedings{p, title = {Humming at Scale}, crossref = {kw}}\n',
       context('refs.bib')
     )
-    expect(result.entries.map((entry) => entry.title)).toEqual(['Humming at Scale'])
-    expect(result.entries[0]!.venue).toBe('Proceedings of the Kettle Workshop')
+    expect(result.entries.map((entry) => entry.title)).toEqual([
+      'Proceedings of the Kettle Workshop',
+      'Humming at Scale'
+    ])
+    expect(result.entries[1]!.venue).toBe('Proceedings of the Kettle Workshop')
+  })
+})
+
+describe('BibTeX keywords, groups and crossref targets', () => {
+  const result = bibtexParser.parse(fixture('keywords-groups.bib'), context('keywords-groups.bib'))
+  const byTitle = (start: string) => result.entries.find((e) => e.title.startsWith(start))!
+
+  it('lists the collection that chapters crossref as a paper of its own, after them in file order', () => {
+    expect(result.entries.map((e) => e.title)).toEqual([
+      'Boiling Points of Imaginary Kettles',
+      'Steam Signals in Quiet Rooms',
+      'The Whistle Detector',
+      'A Field Guide to Household Physics'
+    ])
+    expect(byTitle('Boiling').venue).toBe('A Field Guide to Household Physics')
+    expect(byTitle('Steam').publishedAt).toBe('2025-01-01')
+    expect(byTitle('A Field Guide').authors).toEqual([])
+  })
+
+  it('keeps keywords as subjects, split at commas and semicolons outside braces', () => {
+    expect(byTitle('Boiling').subjects).toEqual(['thermodynamics', 'kitchen science', 'Kettles, Teapots and Urns'])
+    expect(byTitle('The Whistle').subjects).toEqual(['cs.SD', 'audio events'])
+    // A chapter does not take its book's keywords: they describe the book.
+    expect(byTitle('Steam').subjects).toEqual(['acoustics'])
+    expect(byTitle('A Field Guide').subjects).toEqual(['edited volume'])
+  })
+
+  it('reads JabRef groups apart from keywords (they become tags only on request)', () => {
+    expect(byTitle('Boiling').groups).toEqual(['To read', 'Kitchen'])
+    expect(byTitle('Steam').groups).toBeUndefined()
+  })
+
+  it('gives the same papers as a stream of batches as in one parse', () => {
+    const stream = bibtexParser.stream!(fixture('keywords-groups.bib'), context('keywords-groups.bib'))
+    const streamed = [...stream.batches].flat()
+    expect(streamed).toEqual(result.entries)
+    expect(stream.result().warnings).toEqual(result.warnings)
   })
 })

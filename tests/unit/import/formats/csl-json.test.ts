@@ -99,3 +99,15 @@ describe('CSL-JSON', () => {
     expect(cslJsonParser.detect('@article{k, title={T}}', 'refs.bib')).toBe(0)
   })
 })
+
+describe('CSL-JSON keywords', () => {
+  it('keeps the keyword string as subjects, split at commas and semicolons', () => {
+    const items = [
+      { type: 'article', title: 'Echoes in the Pantry', keyword: 'room acoustics, pantries;  shelving' },
+      { type: 'article', title: 'Quiet Shelves' }
+    ]
+    const [echoes, quiet] = cslJsonParser.parse(JSON.stringify(items), context('pantry.json')).entries
+    expect(echoes!.subjects).toEqual(['room acoustics', 'pantries', 'shelving'])
+    expect(quiet!.subjects).toBeUndefined()
+  })
+})

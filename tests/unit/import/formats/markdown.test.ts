@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fragmentText, isPaperUrl, markdownParser } from '../../../../src/main/import/formats/markdown'
+import { detectFormat } from '../../../../src/main/import/detect'
 import { ImportError, type ParseResult } from '../../../../src/main/import/types'
 import { contextAt, fixtureReader } from './fixtures'
 
@@ -247,5 +248,40 @@ describe('detecting Markdown digests', () => {
     expect(fragmentText('<p>One &amp; <b>two</b></p><script>x()</script><!-- hidden --><p>Three</p>')).toBe(
       'One & two\n\nThree'
     )
+  })
+})
+
+describe('papers as headings whose section is a summary ending with the paper link', () => {
+  const result = parse('summaries-zh.md')
+  const [gravel, teapot, lantern] = result.entries
+
+  it('reads each heading whose section ends with its one paper link as that paper', () => {
+    expect(result.entries.map((e) => e.title)).toEqual([
+      '砾石格点上的稀疏注意力',
+      '会说话的茶壶：多模态对话的小样本学习',
+      'Lantern：一个低功耗的检索框架'
+    ])
+    expect(result.entries.map((e) => e.arxivId)).toEqual(['2603.01234', '2603.04321', '2603.05555'])
+    expect(lantern!.arxivVersion).toBe(2)
+    expect(gravel!.links).toEqual([{ url: 'https://huggingface.co/papers/2603.01234', kind: 'abs' }])
+  })
+
+  it('keeps the summary as the snippet, not as an abstract, without the link line', () => {
+    expect(gravel!.snippet).toBe(
+      '本文研究一种在砾石格点上计算的稀疏注意力。作者声称在长文本上速度提升三倍， 同时保持精度。'
+    )
+    expect(gravel!.abstract).toBeNull()
+    expect(teapot!.snippet).toBe('作者构建了一个关于厨房器具的多模态对话数据集，并展示小样本提示的效果。')
+    expect(gravel!.authors).toEqual([])
+  })
+
+  it('takes the date of the title heading, and no paper from a section citing two papers or none', () => {
+    expect(result.digest).toEqual({ title: '今日论文速递 2026-03-12', dateFrom: '2026-03-12', dateTo: '2026-03-12' })
+    expect(result.entries.some((e) => e.title.includes('相关阅读') || e.title.includes('关于本期'))).toBe(false)
+  })
+
+  it('is recognized as Markdown when pasted or saved as .txt', () => {
+    expect(detectFormat(read('summaries-zh.md'), 'pasted text')).toBe('markdown')
+    expect(detectFormat(read('summaries-zh.md'), 'digest.txt')).toBe('markdown')
   })
 })

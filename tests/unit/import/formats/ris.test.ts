@@ -93,3 +93,24 @@ describe('RIS', () => {
     // No clock here (speed is the benchmark's): a quadratic step would run into the test's timeout.
   })
 })
+
+describe('RIS keywords', () => {
+  it('keeps every KW line as a subject, a line holding several split at semicolons', () => {
+    const text = [
+      'TY  - JOUR',
+      'TI  - Echoes in the Pantry',
+      'AU  - Adeyemi, Kola',
+      'KW  - room acoustics',
+      'KW  - pantries; shelving',
+      'KW  - ',
+      'ER  - ',
+      'TY  - JOUR',
+      'TI  - Quiet Shelves',
+      'ER  - ',
+      ''
+    ].join('\n')
+    const [echoes, quiet] = risParser.parse(text, context('pantry.ris')).entries
+    expect(echoes!.subjects).toEqual(['room acoustics', 'pantries', 'shelving'])
+    expect(quiet!.subjects).toBeUndefined()
+  })
+})

@@ -1,6 +1,6 @@
 // A heading that may be a paper, and the lines under it: its metadata, link lines and prose.
 import type { ParsedPaper } from '../../types'
-import { isBadgeOnly, isLinkLine, linksOf } from './inline'
+import { inlineText, isBadgeOnly, isLinkLine, linksOf, type LabelledLink } from './inline'
 import { applyMetadata, metadata, paragraphs } from './metadata'
 import { addLinks, isPaperUrl } from './paper-rules'
 
@@ -16,6 +16,10 @@ export interface HeadingEntry {
   section: 'intro' | 'abstract' | 'other'
   intro: string[][]
   abstract: string[][]
+  /** Paper links found in the section's prose (a digest may link each paper from its summary). */
+  proseLinks: LabelledLink[]
+  /** Whether the section's last line so far holds a paper link. */
+  endsWithPaperLink: boolean
 }
 
 const HEADING = /^\s{0,3}(#{1,6})(?:\s+|$)/
@@ -55,15 +59,45 @@ export function headingBody(open: HeadingEntry, text: string, reference: Date): 
     }
   }
   const links = linksOf(text)
+  const paperLinks = links.filter((l) => isPaperUrl(l.url))
+  open.endsWithPaperLink = paperLinks.length === 1 && isLabelledLinkLine(text, paperLinks[0]!)
   if (isLinkLine(text)) {
     addLinks(paper, links)
-    if (links.some((l) => isPaperUrl(l.url))) open.confirmed = true
+    if (paperLinks.length > 0) open.confirmed = true
     return
   }
   if (open.section === 'other') return
   const prose = text.replace(/^>\s?/, '')
   if (isBadgeOnly(prose)) return
+  open.proseLinks.push(...paperLinks)
+  // "[Read the paper](https://huggingface.co/papers/...)" on its own line is a link, not summary text.
+  if (open.endsWithPaperLink) return
   target[target.length - 1]!.push(prose)
+}
+
+/** Most a line may say around its one link and still be that link's line ("Paper:", "原文："). */
+const MAX_LINK_LEAD = 16
+
+/** A line that is one paper link, with at most a short lead-in: "论文页面: https://...", "[Read it](...)". */
+function isLabelledLinkLine(text: string, link: LabelledLink): boolean {
+  const all = inlineText(text)
+  const label = inlineText(link.label)
+  const rest = label !== '' && all.includes(label) ? all.replace(label, '') : all
+  return rest.replace(/https?:\/\/\S+/g, '').trim().length <= MAX_LINK_LEAD
+}
+
+/**
+ * A heading not otherwise a paper whose section ends with a link to a paper and holds no other
+ * paper link (a digest of summaries, each linking its paper) is that paper; its text is the snippet.
+ */
+export function confirmByProseLink(open: HeadingEntry): boolean {
+  if (open.confirmed || open.isSection || !open.endsWithPaperLink) return false
+  const urls = new Set(open.proseLinks.map((link) => link.url))
+  if (urls.size !== 1) return false
+  addLinks(open.paper, [open.proseLinks[0]!])
+  open.paper.snippet = paragraphs(open.intro)
+  open.confirmed = true
+  return true
 }
 
 /** The text under an `Abstract` heading or label, else the prose right under the heading. */

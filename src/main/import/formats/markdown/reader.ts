@@ -1,9 +1,9 @@
 // The line scanner: walks the file once, keeping the heading, list item and table open at each
 // line, and hands finished papers to the entries list.
-import { ImportError } from '../../types'
-import type { ParseContext, ParsedPaper, ParseResult, ParseWarning } from '../../types'
+import type { DigestMeta, ParseContext, ParsedPaper, ParseResult, ParseStream, ParseWarning } from '../../types'
+import { collectStream, paperStream } from '../../stream'
 import { dateIn } from './dates'
-import { atxHeading, headingAbstract, headingBody, type HeadingEntry } from './headings'
+import { atxHeading, confirmByProseLink, headingAbstract, headingBody, type HeadingEntry } from './headings'
 import { readDetails } from './html-fragments'
 import { inlineText, isLinkLine, linksOf } from './inline'
 import { listContinuation, listItemContent, startListItem, type ListEntry } from './lists'
@@ -17,13 +17,23 @@ import { parsedPaper } from '../../paper'
 const MAX_WARNINGS = 200
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/
 
+const NO_PAPERS =
+  'no papers found: a paper needs a title and a paper link (arXiv, DOI, OpenReview, PDF...), authors or an abstract'
+
 export function parseMarkdown(text: string, context: ParseContext): ParseResult {
-  return new MarkdownReader(text, context).read()
+  return collectStream(streamMarkdown(text, context), context.fileName)
+}
+
+/** Papers as the scan finishes them; the digest's dates are known once the scan is done. */
+export function streamMarkdown(text: string, context: ParseContext): ParseStream {
+  const reader = new MarkdownReader(text, context)
+  return paperStream(reader.papers(), () => reader.result(), NO_PAPERS)
 }
 
 class MarkdownReader {
   private readonly lines: string[]
-  private readonly entries: ParsedPaper[] = []
+  /** Papers finished and not yet handed over. */
+  private entries: ParsedPaper[] = []
   private readonly warnings: ParseWarning[] = []
   private title: string | null = null
   private readonly updatedOn: string[] = []
@@ -42,10 +52,11 @@ class MarkdownReader {
     this.lines = text.split('\n')
   }
 
-  read(): ParseResult {
+  *papers(): Generator<ParsedPaper> {
     const { lines } = this
     let fence: { marker: string; line: number } | null = null
     for (let i = 0; i < lines.length; i++) {
+      if (this.entries.length > 0) yield* this.handOver()
       const raw = lines[i]!.endsWith('\r') ? lines[i]!.slice(0, -1) : lines[i]!
       const line = i + 1
       const trimmed = raw.trim()
@@ -95,24 +106,32 @@ class MarkdownReader {
     if (fence) this.warn(fence.line, 'a code block opened here is never closed; the rest of the file was skipped')
     this.closeList()
     this.closeHeading()
-    if (this.entries.length === 0) {
-      throw new ImportError(
-        'NO_PAPERS',
-        this.context.fileName,
-        'no papers found: a paper needs a title and a paper link (arXiv, DOI, OpenReview, PDF...), authors or an abstract'
-      )
-    }
+    yield* this.handOver()
+  }
+
+  private handOver(): ParsedPaper[] {
+    const finished = this.entries
+    this.entries = []
+    return finished
+  }
+
+  /** The digest (its title and the dates the file names) and the warnings, as far as the scan got. */
+  result(): { digest: DigestMeta; warnings: ParseWarning[] } {
     const dates =
       this.updatedOn.length > 0 ? this.updatedOn : this.headingDates.length > 0 ? this.headingDates : this.columnDates
-    const sorted = [...dates].sort()
+    let from: string | null = null
+    let to: string | null = null
+    for (const date of dates) {
+      if (from === null || date < from) from = date
+      if (to === null || date > to) to = date
+    }
     const override = this.context.dateOverride
     return {
       digest: {
         title: this.title ?? titleFromFileName(this.context.fileName, ''),
-        dateFrom: override ?? sorted[0] ?? null,
-        dateTo: override ?? sorted[sorted.length - 1] ?? null
+        dateFrom: override ?? from,
+        dateTo: override ?? to
       },
-      entries: this.entries,
       warnings: this.warnings
     }
   }
@@ -149,6 +168,8 @@ class MarkdownReader {
     const hasPaperLink = links.some((l) => isPaperUrl(l.url))
     if (level === 1 && this.title === null && !hasPaperLink) {
       this.title = inlineText(text) || null
+      const date = dateIn(text, this.context.fileModifiedAt, false)
+      if (date) this.headingDates.push(date)
       return
     }
     if (!hasPaperLink) {
@@ -167,16 +188,20 @@ class MarkdownReader {
       isSection: false,
       section: 'intro',
       intro: [[]],
-      abstract: [[]]
+      abstract: [[]],
+      proseLinks: [],
+      endsWithPaperLink: false
     }
   }
 
   private closeHeading(): void {
     const open = this.heading
     this.heading = null
-    if (!open || !open.confirmed || open.isSection) return
+    if (!open) return
+    const bySummaryLink = confirmByProseLink(open)
+    if (!open.confirmed || open.isSection) return
     this.paperLevel = open.level
-    const abstract = headingAbstract(open)
+    const abstract = bySummaryLink ? null : headingAbstract(open)
     const paper = open.paper
     if (abstract && !paper.abstract) paper.abstract = abstract
     if (!open.title) {
