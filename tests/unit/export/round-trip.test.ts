@@ -71,9 +71,11 @@ describe('export, then import into an empty library', () => {
     expect(trip.report).toMatchObject({ ok: true, stateApplied: 3, stateKept: 0 })
   })
 
-  it('BibTeX brings back read and starred (JabRef readstatus and ranking)', () => {
+  it('BibTeX brings back read and starred (JabRef readstatus and ranking), and tags as groups when asked', () => {
     const trip = roundTrip(library(MIXED), 'bibtex')
-    expect(trip.lost).toMatchObject({ read: 0, starred: 0 })
+    expect(trip.lost).toMatchObject({ read: 0, starred: 0, subjects: 0 })
+    expect(trip.lost.tags).toBeGreaterThan(0)
+    expect(roundTrip(library(MIXED), 'bibtex', { groupsAsTags: true }).lost.tags).toBe(0)
   })
 })
 

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { ExportFormat } from '../../../src/shared/export'
 import type { PaperDetail } from '../../../src/shared/model'
 import { exportToFile } from '../../../src/main/export/output'
-import { importFile } from '../../../src/main/ingest/pipeline'
+import { importFile, type ImportOptions } from '../../../src/main/ingest/pipeline'
 import { openLibrary, type Library } from '../../../src/main/library'
 
 /** The fields a round trip must keep (the issue's list), then the others the report counts. */
@@ -51,9 +51,10 @@ export function comparable(paper: PaperDetail): Comparable {
   }
 }
 
-/** Whether `after` kept `before`: links may gain (a PDF link from the arXiv id), never lose. */
+/** Whether `after` kept `before`. */
 function kept(field: Field, before: unknown, after: unknown): boolean {
-  if (field === 'links') return (before as string[]).every((url) => (after as string[]).includes(url))
+  // Links and subjects may gain (a PDF link from the arXiv id; tags written as keywords), never lose.
+  if (field === 'links' || field === 'subjects') return (before as string[]).every((x) => (after as string[]).includes(x))
   // A date, a subject or the version the source did not give is no loss when the import adds it.
   if (before === null || before === false || (Array.isArray(before) && before.length === 0)) {
     return field === 'publishedAt' || field === 'arxivVersion' || JSON.stringify(before) === JSON.stringify(after)
@@ -75,7 +76,7 @@ export function extension(format: ExportFormat): string {
 }
 
 /** Exports every paper of `library` in `format`, imports the file into an empty library, compares. */
-export function roundTrip(library: Library, format: ExportFormat): RoundTrip {
+export function roundTrip(library: Library, format: ExportFormat, options: ImportOptions = {}): RoundTrip {
   const folder = mkdtempSync(join(tmpdir(), 'dogear-round-trip-'))
   try {
     const file = join(folder, `export${extension(format)}`)
@@ -83,7 +84,7 @@ export function roundTrip(library: Library, format: ExportFormat): RoundTrip {
     exportToFile(library, { format, selection: { filter: { kind: 'all' } }, meta }, file)
     const target = openLibrary(':memory:')
     try {
-      const report = importFile(target, file)
+      const report = importFile(target, file, options)
       return compare(library.exportAll(), target.exportAll(), report)
     } finally {
       target.close()
