@@ -8,7 +8,8 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve('src/main/shell/index.ts'),
-          'import-worker': resolve('src/main/ingest/import-worker.ts')
+          'import-worker': resolve('src/main/ingest/import-worker.ts'),
+          'sync-worker': resolve('src/main/sync/sync-worker.ts')
         }
       }
     }

@@ -93,6 +93,8 @@ export const contract = {
   syncNow: op<typeof none, SyncStatus>(none),
   /** Main shows the folder dialog: the page never names the sync folder itself. */
   chooseSyncFolder: op<typeof none, SyncStatus>(none),
+  /** Keeps the paper's note as it is now and clears its sync conflict, on every device. */
+  resolveNoteConflict: op<z.ZodType<{ id: number }>, null>(z.strictObject({ id })),
   setSyncDeviceName: op<z.ZodType<{ name: string }>, SyncStatus>(
     z.strictObject({
       name: z

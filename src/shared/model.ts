@@ -88,6 +88,8 @@ export interface PaperDetail extends Paper {
   /** arXiv versions as digests reported them, oldest first. */
   versions?: PaperVersion[]
   revision?: Revision | null
+  /** True while the note holds two versions after a sync conflict (see README, Sync). */
+  noteConflict?: boolean
 }
 
 /** The filter kinds are one table: src/shared/filters.ts. */

@@ -7,7 +7,7 @@ import { localDay } from './clock'
 import { collapseDuplicates, hasCode, mergeRecords, sameWorkByTitle, type PaperRecord } from './dedupe-merge'
 import { RecordFeed } from './record-feed'
 import type { DigestMeta } from '../import/types'
-import { indexNewPapers, reindexAround } from './search-index'
+import { indexNewPapers, reindexAround, tidySearchIndex } from './search-index'
 import { letWaitingWritersGo } from './write-turns'
 import { ImportExtras } from './import-extras'
 import { recordNewPaperVersions, recordVersion } from './versions'
@@ -152,6 +152,8 @@ export const CHUNKED_FROM_PAPERS = 2_000
  * this much (plus one paper, one index flush and the commit), whatever the machine's speed.
  */
 export const CHUNK_MS = 60
+/** Merge steps after a large import at most (200 pages each): the rest is left to automerge. */
+const MAX_TIDY_STEPS = 200
 
 /** Records read ahead of a chunk (outside its transaction: parsing never holds the write lock). */
 const READ_AHEAD = 1_000
@@ -277,6 +279,14 @@ function startWrite(statements: Statements, input: DigestImport, day: string, no
 }
 
 /**
+ * Whether a record brings an arXiv version to record. Without one the versions statement is
+ * skipped: it reads every new row past its abstract (a fifth of a bulk import's time).
+ */
+function hasVersion(record: PaperRecord): boolean {
+  return record.arxivVersion !== null
+}
+
+/**
  * The digest's own dates, known only now that its last paper was read: the digest takes them,
  * its new papers take its day, and it becomes the first digest of the papers it lists earlier
  * than their first one did (ties keep the older digest, as while writing).
@@ -312,7 +322,7 @@ function importWhole(
       const write = startWrite(statements, input, day, nowIso)
       for (const record of records) writeRecord(write, record)
       indexNewPapers(statements, write.indexedUpTo)
-      recordNewPaperVersions(statements, write.indexedUpTo, write.digestId)
+      if (records.some(hasVersion)) recordNewPaperVersions(statements, write.indexedUpTo, write.digestId)
       return finishDigest(write)
     })
     .immediate()
@@ -341,17 +351,21 @@ function importInChunks(
   const started = begin.immediate()
   if (!('statements' in started)) return started
   const write = started
+  let outcome: DigestImportOutcome
   const chunk = db.transaction((): void => {
     // Papers other writers added between chunks are indexed by them already.
     write.indexedUpTo = lastPaperId(statements)
     const deadline = performance.now() + CHUNK_MS
     let first = true
+    let versioned = false
     while (feed.waiting > 0 && (first || performance.now() < deadline)) {
-      writeRecord(write, feed.take()!)
+      const record = feed.take()!
+      versioned ||= hasVersion(record)
+      writeRecord(write, record)
       first = false
     }
     indexNewPapers(statements, write.indexedUpTo)
-    recordNewPaperVersions(statements, write.indexedUpTo, write.digestId)
+    if (versioned) recordNewPaperVersions(statements, write.indexedUpTo, write.digestId)
     heartbeat(statements, write.digestId, Date.now())
   })
   try {
@@ -359,19 +373,28 @@ function importInChunks(
       chunk.immediate()
       letWaitingWritersGo(db.name)
     }
-    return db
+    outcome = db
       .transaction((): DigestImportOutcome => {
         const final = input.finalDigest?.()
         if (final) settleDigestDay(write, final, digestDay(final, now))
-        const outcome = finishDigest(write)
+        const finished = finishDigest(write)
         finishPending(statements, write.digestId)
-        return outcome
+        return finished
       })
       .immediate()
   } catch (error) {
     undoPendingImport(db, statements, write.digestId)
     throw error
   }
+  // The import is whole: the index's merging follows in steps of their own, so it does not land
+  // in the next daily import's transaction. Only an optimization: should a step fail (a busy
+  // library), automerge does the same work later, and the import stays a success.
+  try {
+    tidySearchIndex(db, statements, MAX_TIDY_STEPS, () => letWaitingWritersGo(db.name))
+  } catch {
+    // see above
+  }
+  return outcome
 }
 
 function digestDay(digest: DigestMeta, now: Date): string {

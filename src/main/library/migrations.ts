@@ -1,7 +1,7 @@
 // Numbered schema migrations, bundled as code; migrate.ts applies them.
 import { APPLICATION_ID, type Db } from './connection'
 import { V1_SCHEMA } from './schema-v1'
-import { V9_SYNC } from './sync-schema'
+import { V16_SYNC_ORGANIZE, V9_SYNC } from './sync-schema'
 
 export interface Migration {
   version: number
@@ -299,7 +299,8 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 14,
     description: 'what imports added to earlier papers, taken back with the digest',
     up: (db) => db.exec(V14_DIGEST_ADDITIONS)
-  }
+  },
+  { version: 16, description: 'sync: tags, trash and saved searches', up: (db) => db.exec(V16_SYNC_ORGANIZE) }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

@@ -2,7 +2,7 @@
 import type { Db, Statements } from './connection'
 import { readerWrite } from './write-turns'
 import { LibraryError } from './contract'
-import { reindexAround } from './search-index'
+import { writeNoteText } from './note-text'
 import { wellFormed } from '../../shared/well-formed'
 import { recordNote } from './sync-outbox'
 
@@ -16,18 +16,7 @@ export function saveNote(db: Db, statements: Statements, id: number, text: strin
     }
     const current = statements.get('SELECT body FROM notes WHERE paper_id = ?').pluck().get(id) as string | undefined
     if ((current ?? null) === body) return
-    reindexAround(statements, id, () => {
-      if (body === null) statements.get('DELETE FROM notes WHERE paper_id = ?').run(id)
-      else {
-        statements
-          .get(
-            `INSERT INTO notes (paper_id, body, updated_at) VALUES (?, ?, ?)
-             ON CONFLICT (paper_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`
-          )
-          .run(id, body, at)
-      }
-    })
-    statements.get("INSERT INTO reading_events (paper_id, kind, at) VALUES (?, 'note', ?)").run(id, at)
+    writeNoteText(statements, id, body, at)
     recordNote(statements, id, body ?? '', now)
   })
 }

@@ -124,6 +124,12 @@ export function loadPaperDetails(statements: Statements, ids: readonly number[])
     if (!list) byPaper.set(row.paper_id, (list = []))
     list.push(row.label)
   }
+  const conflicts = new Set(
+    statements
+      .get('SELECT paper_id FROM sync_conflicts WHERE paper_id IN (SELECT value FROM json_each(?))')
+      .pluck()
+      .all(idList) as number[]
+  )
   const details: PaperDetail[] = []
   for (const id of ids) {
     const row = rows.get(id)
@@ -136,7 +142,8 @@ export function loadPaperDetails(statements: Statements, ids: readonly number[])
       noteUpdatedAt: row.note_updated_at,
       venue: row.venue,
       tags: (tags.get(id) ?? []).sort(byName),
-      subjects: (subjects.get(id) ?? []).sort(byName)
+      subjects: (subjects.get(id) ?? []).sort(byName),
+      ...(conflicts.has(id) ? { noteConflict: true } : {})
     })
   }
   return details

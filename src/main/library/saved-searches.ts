@@ -8,6 +8,8 @@ import type { Db, Statements } from './connection'
 import { LibraryError } from './contract'
 import { createSavedSearchHitTables } from './saved-search-hits'
 import { holdsPaper, matchingIds } from './search'
+import { foldSearchName } from '../sync/change'
+import { recordValue } from './sync-outbox'
 
 /** Unread papers counted per saved search before the count says "at least". */
 export const UNREAD_COUNT_CAP = 1_000
@@ -49,6 +51,52 @@ function checkQuery(query: string): string {
     throw new LibraryError('INVALID_ARGUMENT', `"${query.slice(0, 100)}" has nothing to search for`)
   }
   return trimmed
+}
+
+/** Saves `query` under `name`, replacing a search of that name in its place; inside a transaction. */
+export function putSavedSearch(
+  statements: Statements,
+  name: string,
+  query: string,
+  syntaxVersion: number,
+  at: string
+): number {
+  const existing = statements.get('SELECT id FROM saved_searches WHERE name = ?').pluck().get(name) as
+    number | undefined
+  if (existing !== undefined) {
+    statements
+      .get('UPDATE saved_searches SET name = ?, query = ?, syntax_version = ?, updated_at = ? WHERE id = ?')
+      .run(name, query, syntaxVersion, at, existing)
+    return existing
+  }
+  const total = statements.get('SELECT count(*) FROM saved_searches').pluck().get() as number
+  if (total >= MAX_SAVED_SEARCHES) {
+    throw new LibraryError('INVALID_ARGUMENT', `A library keeps at most ${MAX_SAVED_SEARCHES} saved searches`)
+  }
+  const position = statements.get('SELECT coalesce(max(position), 0) + 1 FROM saved_searches').pluck().get()
+  return Number(
+    statements
+      .get(
+        `INSERT INTO saved_searches (name, query, syntax_version, position, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?)`
+      )
+      .run(name, query, syntaxVersion, position, at, at).lastInsertRowid
+  )
+}
+
+/** Removes the saved search of a name (case does not matter); inside a transaction. */
+export function deleteSavedSearchNamed(statements: Statements, name: string): void {
+  statements.get('DELETE FROM saved_searches WHERE name = ?').run(name)
+}
+
+/** A saved search as it follows the reader to the other devices (null: removed). */
+function recordSearch(
+  statements: Statements,
+  name: string,
+  search: { query: string; syntaxVersion: number } | null,
+  now: Date
+): void {
+  recordValue(statements, `search:${foldSearchName(name)}`, search && { name, ...search }, now)
 }
 
 export function createSavedSearches(db: Db, statements: Statements, now: () => Date) {
@@ -147,30 +195,12 @@ export function createSavedSearches(db: Db, statements: Statements, now: () => D
   function save(name: string, query: string): SavedSearch {
     const cleanName = checkName(name)
     const cleanQuery = checkQuery(query)
-    const at = now().toISOString()
+    const at = now()
     const id = db
       .transaction(() => {
-        const existing = statements.get('SELECT id FROM saved_searches WHERE name = ?').pluck().get(cleanName) as
-          number | undefined
-        if (existing !== undefined) {
-          statements
-            .get('UPDATE saved_searches SET name = ?, query = ?, syntax_version = ?, updated_at = ? WHERE id = ?')
-            .run(cleanName, cleanQuery, QUERY_SYNTAX_VERSION, at, existing)
-          return existing
-        }
-        const total = statements.get('SELECT count(*) FROM saved_searches').pluck().get() as number
-        if (total >= MAX_SAVED_SEARCHES) {
-          throw new LibraryError('INVALID_ARGUMENT', `A library keeps at most ${MAX_SAVED_SEARCHES} saved searches`)
-        }
-        const position = statements.get('SELECT coalesce(max(position), 0) + 1 FROM saved_searches').pluck().get()
-        return Number(
-          statements
-            .get(
-              `INSERT INTO saved_searches (name, query, syntax_version, position, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?)`
-            )
-            .run(cleanName, cleanQuery, QUERY_SYNTAX_VERSION, position, at, at).lastInsertRowid
-        )
+        const saved = putSavedSearch(statements, cleanName, cleanQuery, QUERY_SYNTAX_VERSION, at.toISOString())
+        recordSearch(statements, cleanName, { query: cleanQuery, syntaxVersion: QUERY_SYNTAX_VERSION }, at)
+        return saved
       })
       .immediate()
     return byId(id)
@@ -181,10 +211,16 @@ export function createSavedSearches(db: Db, statements: Statements, now: () => D
     db.transaction(() => {
       const clash = statements.get('SELECT id FROM saved_searches WHERE name = ? AND id <> ?').get(cleanName, id)
       if (clash) throw new LibraryError('INVALID_ARGUMENT', `There is already a saved search named "${cleanName}"`)
-      const changed = statements
+      const before = statements
+        .get('SELECT id, name, query, syntax_version FROM saved_searches WHERE id = ?')
+        .get(id) as SavedRow | undefined
+      if (!before) throw new LibraryError('NOT_FOUND', `There is no saved search with id ${id}`)
+      const at = now()
+      statements
         .get('UPDATE saved_searches SET name = ?, updated_at = ? WHERE id = ?')
-        .run(cleanName, now().toISOString(), id).changes
-      if (changed === 0) throw new LibraryError('NOT_FOUND', `There is no saved search with id ${id}`)
+        .run(cleanName, at.toISOString(), id)
+      if (foldSearchName(before.name) !== foldSearchName(cleanName)) recordSearch(statements, before.name, null, at)
+      recordSearch(statements, cleanName, { query: before.query, syntaxVersion: before.syntax_version }, at)
     }).immediate()
     return byId(id)
   }
@@ -205,7 +241,12 @@ export function createSavedSearches(db: Db, statements: Statements, now: () => D
 
   function remove(id: number): void {
     const changed = db
-      .transaction(() => statements.get('DELETE FROM saved_searches WHERE id = ?').run(id).changes)
+      .transaction(() => {
+        const name = statements.get('DELETE FROM saved_searches WHERE id = ? RETURNING name').pluck().get(id) as
+          string | undefined
+        if (name !== undefined) recordSearch(statements, name, null, now())
+        return name === undefined ? 0 : 1
+      })
       .immediate()
     if (changed === 0) throw new LibraryError('NOT_FOUND', `There is no saved search with id ${id}`)
     counts.delete(id)

@@ -3,7 +3,7 @@
 // text of a changed row by itself: the old text is removed from the index before the change
 // and the new text added after it. No triggers: a bulk import indexes its new rows with one
 // INSERT ... SELECT, which is three times faster than a trigger per row.
-import type { Statements } from './connection'
+import type { Db, Statements } from './connection'
 
 // A constant column list spliced into the SQL below; every value binds.
 const COLUMNS = 'title, authors, abstract, note'
@@ -34,4 +34,28 @@ export function reindexAround<T>(statements: Statements, id: number, change: () 
     .get(`INSERT INTO paper_search(rowid, ${COLUMNS}) SELECT id, ${COLUMNS} FROM paper_search_source WHERE id = ?`)
     .run(id)
   return result
+}
+
+/** FTS5 merge work per step, in pages: one step is one short transaction of its own. */
+const MERGE_STEP_PAGES = 200
+
+/**
+ * Merges the index's segments the way FTS5's automerge would later (levels with 4 or more), in
+ * short steps of their own with `between` (waiting writers' turn) after each: after a large
+ * import, that merging then does not land in the next daily import's transaction. Stops when
+ * FTS5 finds nothing to merge (total_changes moves by less than 2) or after `maxSteps`.
+ */
+export function tidySearchIndex(db: Db, statements: Statements, maxSteps: number, between: () => void): number {
+  const totalChanges = statements.get('SELECT total_changes()').pluck()
+  // FTS5 takes integer settings only: the CAST keeps a bound JS number from arriving as REAL.
+  const merge = statements.get("INSERT INTO paper_search(paper_search, rank) VALUES ('merge', CAST(? AS INTEGER))")
+  let steps = 0
+  while (steps < maxSteps) {
+    const before = totalChanges.get() as number
+    db.transaction(() => merge.run(MERGE_STEP_PAGES)).immediate()
+    steps++
+    between()
+    if ((totalChanges.get() as number) - before < 2) break
+  }
+  return steps
 }

@@ -4,6 +4,9 @@
 //   total is exact up to COUNT_CAP and "COUNT_CAP+" beyond;
 // - bm25 (weights set in migration 3: title 10, authors 4, abstract 1, note 2) ranks the newest
 //   RANK_CAP of them and the rest follow newest first; past COUNT_CAP matches, all are newest first;
+// - a query whose matches are sparse among many (a common word minus another, a word among the
+//   starred) would walk all of a word's matches to count them: it reads the newest SCAN_SPAN
+//   papers first and stops there once it holds the page, the total then "at least";
 // - a query of conditions only (is:unread year:2024) pages through the list order instead.
 import type { PaperFilter, SearchHit, SearchPage, SearchQuery, SearchSort, SnippetPart } from '../../shared/model'
 import { parseQuery, type Correction, type QueryNode } from '../../shared/query'
@@ -22,6 +25,18 @@ export const COUNT_CAP = 10_000
 export const BROAD_COUNT_CAP = 500
 /** Matches ranked by bm25 (about a microsecond each); older ones follow newest first. Unranked past COUNT_CAP. */
 export const RANK_CAP = 2_000
+/** Papers (by id, newest first) a first pass reads; older ones only when it found fewer than SCAN_FILL. */
+export const SCAN_SPAN = 100_000
+/**
+ * Matches in the newest SCAN_SPAN that make a full answer on their own ("at least" that many).
+ * A constant, not the page asked for, so every page of one query comes from the same list.
+ */
+export const SCAN_FILL = 200
+
+export interface SearchOptions {
+  /** SCAN_SPAN unless a test asks for less. */
+  scanSpan?: number
+}
 
 const SNIPPET_TOKENS = 32
 const MARKS = `char(${MATCH_START.codePointAt(0)}), char(${MATCH_END.codePointAt(0)})`
@@ -134,6 +149,34 @@ function wholeWordsFirst(
   return { ordered: first.ordered.concat(ids.filter((id) => !inFirst.has(id))), ranks: first.ranks }
 }
 
+/**
+ * The newest matches, at most `cap` + 1. Past `scanSpan` papers the older ones are read only when
+ * the newer gave fewer than SCAN_FILL: `complete` is false when they were left unread.
+ */
+function newestMatches(
+  statements: Statements,
+  match: string,
+  condition: { sql: string; params: Params },
+  cap: number,
+  scanSpan: number
+): { found: number[]; complete: boolean } {
+  const top = statements.get('SELECT coalesce(max(id), 0) FROM papers').pluck().get() as number
+  const between = (low: number, high: number, room: number): number[] =>
+    statements
+      .get(
+        `SELECT rowid FROM paper_search
+          WHERE paper_search MATCH ? AND rowid > CAST(? AS INTEGER) AND rowid <= CAST(? AS INTEGER) ${condition.sql}
+          ORDER BY rowid DESC LIMIT ?`
+      )
+      .pluck()
+      .all(match, low, high, ...condition.params, room) as number[]
+  const floor = top - scanSpan
+  if (floor <= 0) return { found: between(0, top, cap + 1), complete: true }
+  const newer = between(floor, top, cap + 1)
+  if (newer.length > cap || newer.length >= SCAN_FILL) return { found: newer, complete: newer.length > cap }
+  return { found: newer.concat(between(0, floor, cap + 1 - newer.length)), complete: true }
+}
+
 /** Matches of a query with words: the newest first, bounded, then ranked or sorted. */
 function matchedPage(
   statements: Statements,
@@ -142,17 +185,15 @@ function matchedPage(
   filter: PaperFilter,
   sort: SearchSort,
   offset: number,
-  limit: number
+  limit: number,
+  scanSpan: number
 ): Ordered {
   const cap = plan.broad ? BROAD_COUNT_CAP : COUNT_CAP
   // The unary + keeps the conditions out of FTS5's plan: handed a rowid IN (...) list, FTS5 would
   // run the MATCH once per listed paper (seconds for a common word and 500 starred papers).
   const condition = where(plan, filter, '+paper_search.rowid')
-  const found = statements
-    .get(`SELECT rowid FROM paper_search WHERE paper_search MATCH ? ${condition.sql} ORDER BY rowid DESC LIMIT ?`)
-    .pluck()
-    .all(match, ...condition.params, cap + 1) as number[]
-  const totalIsLowerBound = found.length > cap
+  const { found, complete } = newestMatches(statements, match, condition, cap, scanSpan)
+  const totalIsLowerBound = found.length > cap || !complete
   const ids = found.slice(0, cap)
   const result = { total: ids.length, totalIsLowerBound }
   const pageOf = (ordered: number[]): number[] => ordered.slice(offset, offset + limit)
@@ -225,17 +266,19 @@ function run(
   filter: PaperFilter,
   sort: SearchSort,
   offset: number,
-  limit: number
+  limit: number,
+  scanSpan: number
 ): { plan: SearchPlan; ordered: Ordered } {
   const plan = compileQuery(root)
   const ordered =
     plan.match === null
       ? conditionPage(statements, plan, filter, sort, offset, limit)
-      : matchedPage(statements, plan, plan.match, filter, sort, offset, limit)
+      : matchedPage(statements, plan, plan.match, filter, sort, offset, limit, scanSpan)
   return { plan, ordered }
 }
 
-export function search(statements: Statements, query: SearchQuery): SearchPage {
+export function search(statements: Statements, query: SearchQuery, options: SearchOptions = {}): SearchPage {
+  const scanSpan = options.scanSpan ?? SCAN_SPAN
   const { offset, limit } = pageBounds(query)
   const root = parseQuery(query.query)
   const empty: SearchPage = { items: [], total: 0, totalIsLowerBound: false, offset, corrections: [] }
@@ -243,12 +286,12 @@ export function search(statements: Statements, query: SearchQuery): SearchPage {
   const filter = query.filter ?? { kind: 'all' }
   prepareFilter(statements, filter)
   const sort = query.sort ?? 'relevance'
-  let { plan, ordered } = run(statements, root, filter, sort, offset, limit)
+  let { plan, ordered } = run(statements, root, filter, sort, offset, limit, scanSpan)
   let corrections: Correction[] = []
   if (ordered.total === 0) {
     const corrected = correctTypos(statements, root)
     if (corrected) {
-      ;({ plan, ordered } = run(statements, corrected.root, filter, sort, offset, limit))
+      ;({ plan, ordered } = run(statements, corrected.root, filter, sort, offset, limit, scanSpan))
       if (ordered.total > 0) corrections = corrected.corrections
     }
   }

@@ -2,11 +2,19 @@
 // whole or not at all, and applying it again changes nothing (each change is compared with the
 // one that set the current value; note versions and digests are sets).
 import { stampDate, parseStamp, receive, formatStamp, compareChanges } from '../sync/hlc'
-import type { Change, MarkChange, NoteChange, PaperKey, ValueChange } from '../sync/change'
+import {
+  fieldRegister,
+  type Change,
+  type MarkChange,
+  type NoteChange,
+  type PaperKey,
+  type ValueChange
+} from '../sync/change'
 import type { Db, Statements } from './connection'
 import { adjustDigestReadCounts } from './state'
 import { settleNote } from './sync-notes'
 import { applyFollowedValue } from './sync-values'
+import { applyTag, applyTrash, tagLabel, type Effect } from './sync-organize'
 
 export interface SegmentInput {
   /** The device whose log this is (a snapshot's writer for snapshot parts). */
@@ -44,23 +52,26 @@ export function resolvePaper(statements: Statements, key: PaperKey): number | nu
   return (id as number | undefined) ?? null
 }
 
-type Effect = 'changed' | 'same' | 'waiting' | 'conflict'
-
-function applyMark(statements: Statements, change: MarkChange): Effect {
+function applyMark(db: Db, statements: Statements, change: MarkChange): Effect {
   const paperId = resolvePaper(statements, change.paper)
+  if (change.field === 'trashed') return applyTrash(db, statements, change, paperId)
   if (paperId === null) return 'waiting'
+  const label = tagLabel(change)
+  if (change.field.startsWith('tag:') && label === null) return 'same'
+  const field = fieldRegister(change.field)
   const current = statements
     .get('SELECT at, device FROM sync_marks WHERE paper_id = ? AND field = ?')
-    .get(paperId, change.field) as { at: string; device: string } | undefined
+    .get(paperId, field) as { at: string; device: string } | undefined
   if (current && compareChanges(change, current) <= 0) return 'same'
   statements
     .get(
-      `INSERT INTO sync_marks (paper_id, field, value, at, device, published) VALUES (?, ?, ?, ?, ?, -1)
+      `INSERT INTO sync_marks (paper_id, field, value, at, device, published, label) VALUES (?, ?, ?, ?, ?, -1, ?)
        ON CONFLICT (paper_id, field) DO UPDATE SET value = excluded.value, at = excluded.at,
-         device = excluded.device, published = -1`
+         device = excluded.device, published = -1, label = excluded.label`
     )
-    .run(paperId, change.field, change.value ? 1 : 0, change.at, change.device)
+    .run(paperId, field, change.value ? 1 : 0, change.at, change.device, label)
   if (change.field === 'read' || change.field === 'starred') setMark(statements, paperId, change)
+  else if (label !== null) applyTag(statements, paperId, change, label)
   return 'changed'
 }
 
@@ -104,14 +115,14 @@ function applyValue(statements: Statements, change: ValueChange): Effect {
          published = -1`
     )
     .run(change.name, change.value, change.at, change.device)
-  applyFollowedValue(statements, change.name, change.value)
+  applyFollowedValue(statements, change.name, change.value, stampDate(change.at).toISOString())
   return 'changed'
 }
 
-function applyOne(statements: Statements, change: Change): Effect {
+function applyOne(db: Db, statements: Statements, change: Change): Effect {
   switch (change.kind) {
     case 'mark':
-      return applyMark(statements, change)
+      return applyMark(db, statements, change)
     case 'note':
       return applyNote(statements, change)
     case 'value':
@@ -163,7 +174,7 @@ export function applySegment(db: Db, statements: Statements, segment: SegmentInp
       receiveClock(statements, segment.changes, now)
       const park = statements.get('INSERT INTO sync_pending (change) VALUES (?)')
       for (const change of segment.changes) {
-        const effect = applyOne(statements, change)
+        const effect = applyOne(db, statements, change)
         if (effect === 'waiting') park.run(JSON.stringify(change))
         tally(outcome, effect)
       }
@@ -186,7 +197,7 @@ export function retryWaiting(db: Db, statements: Statements): ApplyOutcome {
       }[]
       const done = statements.get('DELETE FROM sync_pending WHERE id = ?')
       for (const row of rows) {
-        const effect = applyOne(statements, JSON.parse(row.change) as Change)
+        const effect = applyOne(db, statements, JSON.parse(row.change) as Change)
         tally(outcome, effect)
         if (effect !== 'waiting') done.run(row.id)
       }

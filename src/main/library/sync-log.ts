@@ -1,9 +1,19 @@
 // This device's log as the library keeps it: the outbox claimed into numbered segments, a
 // segment rebuilt when its file went missing, the merged state for a snapshot, and what the
 // library knows of the other devices and their digest files.
-import type { Change, DigestChange, MarkChange, NoteChange, PaperField, PaperKey, ValueChange } from '../sync/change'
+import {
+  paperKeyId,
+  type Change,
+  type DigestChange,
+  type MarkChange,
+  type NoteChange,
+  type PaperField,
+  type PaperKey,
+  type ValueChange
+} from '../sync/change'
 import { chunkChanges } from '../sync/segment'
 import type { Db, Statements } from './connection'
+import type { VersionRow } from './sync-notes'
 
 interface KeyColumns {
   arxiv_id: string | null
@@ -21,18 +31,19 @@ function paperKey(row: KeyColumns): PaperKey {
 interface MarkRow extends KeyColumns {
   paper_id: number
   field: string
+  label: string | null
   value: number
   at: string
   device: string
 }
-interface NoteRow extends KeyColumns {
-  paper_id: number
-  version: string
-  parents: string
-  body: string
+interface TrashRow extends KeyColumns {
+  paper: string
+  value: number
   at: string
   device: string
-  by: string
+}
+interface NoteRow extends KeyColumns, Omit<VersionRow, 'published'> {
+  paper_id: number
 }
 interface ValueRow {
   name: string
@@ -40,7 +51,7 @@ interface ValueRow {
   at: string
   device: string
 }
-interface DigestRow {
+export interface DigestRow {
   hash: string
   file_name: string
   format: string
@@ -50,19 +61,35 @@ interface DigestRow {
   device: string
 }
 
+export const DIGEST_COLUMNS = 'hash, file_name, format, date, modified_at, at, device'
+
+export function digestChangeOf(row: DigestRow): DigestChange {
+  return {
+    kind: 'digest',
+    at: row.at,
+    device: row.device,
+    hash: row.hash,
+    fileName: row.file_name,
+    format: row.format,
+    date: row.date,
+    modifiedAt: row.modified_at
+  }
+}
+
 const KEYS = 'p.arxiv_id, p.doi, p.title_key'
 
-/** A change and the row it came from (for claiming it). */
+/** A change and the row it came from (for claiming it): a paper's row and the field as stored. */
 interface OutboxEntry {
   change: Change
   paperId: number | null
+  field?: string
 }
 
 /** `where` is one of the constant conditions below; its parameters are bound. */
 function entriesWhere(statements: Statements, where: string, params: unknown[], deviceName: string): OutboxEntry[] {
   const marks = statements
     .get(
-      `SELECT m.paper_id, m.field, m.value, m.at, m.device, ${KEYS} FROM sync_marks m JOIN papers p ON p.id = m.paper_id WHERE ${where}`
+      `SELECT m.paper_id, m.field, m.label, m.value, m.at, m.device, ${KEYS} FROM sync_marks m JOIN papers p ON p.id = m.paper_id WHERE ${where}`
     )
     .all(...params) as MarkRow[]
   const notes = statements
@@ -71,39 +98,33 @@ function entriesWhere(statements: Statements, where: string, params: unknown[], 
          FROM sync_note_versions n JOIN papers p ON p.id = n.paper_id WHERE ${where}`
     )
     .all(...params) as NoteRow[]
+  const trash = statements
+    .get(`SELECT paper, arxiv_id, doi, title_key, value, at, device FROM sync_trash WHERE ${where}`)
+    .all(...params) as TrashRow[]
   const values = statements
     .get(`SELECT name, value, at, device FROM sync_values WHERE ${where}`)
     .all(...params) as ValueRow[]
   const digests = statements
-    .get(`SELECT hash, file_name, format, date, modified_at, at, device FROM sync_digests WHERE ${where}`)
+    .get(`SELECT ${DIGEST_COLUMNS} FROM sync_digests WHERE ${where}`)
     .all(...params) as DigestRow[]
   const entry = (change: Change, paperId: number | null = null): OutboxEntry => ({ change, paperId })
+  const mark = (row: MarkRow | TrashRow, field: PaperField): MarkChange => ({
+    kind: 'mark',
+    at: row.at,
+    device: row.device,
+    paper: paperKey(row),
+    field,
+    value: row.value === 1
+  })
   return [
-    ...digests.map((row) =>
-      entry({
-        kind: 'digest',
-        at: row.at,
-        device: row.device,
-        hash: row.hash,
-        fileName: row.file_name,
-        format: row.format,
-        date: row.date,
-        modifiedAt: row.modified_at
-      } satisfies DigestChange)
-    ),
-    ...marks.map((row) =>
-      entry(
-        {
-          kind: 'mark',
-          at: row.at,
-          device: row.device,
-          paper: paperKey(row),
-          field: row.field as PaperField,
-          value: row.value === 1
-        } satisfies MarkChange,
-        row.paper_id
-      )
-    ),
+    ...digests.map((row) => entry(digestChangeOf(row))),
+    ...marks.map((row) => ({
+      // A tag travels under the name as the reader spelled it.
+      change: mark(row, (row.label !== null ? `tag:${row.label}` : row.field) as PaperField),
+      paperId: row.paper_id,
+      field: row.field
+    })),
+    ...trash.map((row) => entry(mark(row, 'trashed'))),
     ...notes.map((row) =>
       entry(
         {
@@ -134,7 +155,7 @@ export interface ClaimedSegment {
   changes: Change[]
 }
 
-function claim(statements: Statements, { change, paperId }: OutboxEntry, seq: number): void {
+function claim(statements: Statements, { change, paperId, field }: OutboxEntry, seq: number): void {
   switch (change.kind) {
     case 'digest':
       statements.get('UPDATE sync_digests SET published = ? WHERE hash = ?').run(seq, change.hash)
@@ -143,9 +164,11 @@ function claim(statements: Statements, { change, paperId }: OutboxEntry, seq: nu
       statements.get('UPDATE sync_values SET published = ? WHERE name = ?').run(seq, change.name)
       return
     case 'mark':
-      statements
-        .get('UPDATE sync_marks SET published = ? WHERE paper_id = ? AND field = ?')
-        .run(seq, paperId, change.field)
+      if (paperId === null) {
+        statements.get('UPDATE sync_trash SET published = ? WHERE paper = ?').run(seq, paperKeyId(change.paper))
+        return
+      }
+      statements.get('UPDATE sync_marks SET published = ? WHERE paper_id = ? AND field = ?').run(seq, paperId, field)
       return
     case 'note':
       statements

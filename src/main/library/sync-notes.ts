@@ -1,14 +1,15 @@
 // Note versions as stored, and the note text they add up to (see src/main/sync/note-versions.ts).
 import { noteState, type NoteState, type NoteVersion } from '../sync/note-versions'
 import type { Statements } from './connection'
-import { reindexAround } from './search-index'
+import { writeNoteText } from './note-text'
 
 export interface StoredNoteVersion extends NoteVersion {
   device: string
   published: number
 }
 
-interface VersionRow {
+/** A row of sync_note_versions. */
+export interface VersionRow {
   version: string
   parents: string
   body: string
@@ -43,20 +44,7 @@ export function settleNote(statements: Statements, paperId: number, updatedAt: s
   const state = noteState(loadNoteVersions(statements, paperId))
   const current = statements.get('SELECT body FROM notes WHERE paper_id = ?').pluck().get(paperId) as string | undefined
   const wanted = state.text.trim() === '' ? null : state.text
-  if ((current ?? null) !== wanted) {
-    reindexAround(statements, paperId, () => {
-      if (wanted === null) statements.get('DELETE FROM notes WHERE paper_id = ?').run(paperId)
-      else {
-        statements
-          .get(
-            `INSERT INTO notes (paper_id, body, updated_at) VALUES (?, ?, ?)
-             ON CONFLICT (paper_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`
-          )
-          .run(paperId, wanted, updatedAt)
-      }
-    })
-    statements.get("INSERT INTO reading_events (paper_id, kind, at) VALUES (?, 'note', ?)").run(paperId, updatedAt)
-  }
+  if ((current ?? null) !== wanted) writeNoteText(statements, paperId, wanted, updatedAt)
   if (state.conflict) {
     statements.get('INSERT OR IGNORE INTO sync_conflicts (paper_id, since) VALUES (?, ?)').run(paperId, updatedAt)
   } else statements.get('DELETE FROM sync_conflicts WHERE paper_id = ?').run(paperId)

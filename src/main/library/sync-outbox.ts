@@ -3,7 +3,7 @@
 // not seen yet replaces an older unsent change of the same mark or note, so a day of toggling
 // sends one change per paper and field.
 import { formatStamp, parseStamp, tick } from '../sync/hlc'
-import type { PaperField } from '../sync/change'
+import { fieldRegister, type PaperField } from '../sync/change'
 import { noteHeads } from '../sync/note-versions'
 import type { Statements } from './connection'
 import type { DigestImport, DigestSource } from './contract'
@@ -24,7 +24,8 @@ export function nextStamp(statements: Statements, now: Date): string {
 
 /**
  * Records that the reader set `field` of these papers to `value`. Call inside the transaction
- * that changes them, with the ids whose value actually changed.
+ * that changes them, with the ids whose value actually changed, while their rows exist (before
+ * a paper goes to the trash, after it comes back). A tag's field is `tag:` and its name.
  */
 export function recordPaperMarks(
   statements: Statements,
@@ -35,14 +36,41 @@ export function recordPaperMarks(
 ): void {
   if (paperIds.length === 0) return
   const at = nextStamp(statements, now)
+  if (field === 'trashed') return recordTrash(statements, paperIds, value, at)
+  const label = field.startsWith('tag:') ? field.slice('tag:'.length) : null
   statements
     .get(
-      `INSERT INTO sync_marks (paper_id, field, value, at, device, published)
-       SELECT j.value, ?, ?, ?, (SELECT device_id FROM sync_self), 0 FROM json_each(?) j WHERE true
+      `INSERT INTO sync_marks (paper_id, field, value, at, device, published, label)
+       SELECT j.value, ?, ?, ?, (SELECT device_id FROM sync_self), 0, ? FROM json_each(?) j WHERE true
        ON CONFLICT (paper_id, field) DO UPDATE SET value = excluded.value, at = excluded.at,
-         device = excluded.device, published = 0`
+         device = excluded.device, published = 0, label = excluded.label`
     )
-    .run(field, value ? 1 : 0, at, JSON.stringify(paperIds))
+    .run(fieldRegister(field), value ? 1 : 0, at, label, JSON.stringify(paperIds))
+}
+
+const KEY_OF_PAPER = `CASE WHEN p.arxiv_id IS NOT NULL AND p.arxiv_id <> '' THEN 'arxiv:' || p.arxiv_id
+  WHEN p.doi IS NOT NULL AND p.doi <> '' THEN 'doi:' || p.doi ELSE 'title:' || p.title_key END`
+
+/**
+ * The trash's register is keyed by the paper's key: the row leaves papers when trashed (its
+ * sync rows travel in the trash record and come back with it, see trash-rows.ts).
+ */
+function recordTrash(statements: Statements, paperIds: readonly number[], value: boolean, at: string): void {
+  // KEY_OF_PAPER is a constant of this file.
+  statements
+    .get(
+      `INSERT INTO sync_trash (paper, arxiv_id, doi, title_key, value, at, device, published)
+       SELECT ${KEY_OF_PAPER}, p.arxiv_id, p.doi, p.title_key, ?, ?, (SELECT device_id FROM sync_self), 0
+         FROM json_each(?) j JOIN papers p ON p.id = j.value WHERE true
+       ON CONFLICT (paper) DO UPDATE SET value = excluded.value, at = excluded.at, device = excluded.device,
+         published = 0, arxiv_id = excluded.arxiv_id, doi = excluded.doi, title_key = excluded.title_key`
+    )
+    .run(value ? 1 : 0, at, JSON.stringify(paperIds))
+}
+
+/** The ids restored papers have now (a restore's answer), for recording them. */
+export function restoredIds(papers: readonly { to: number }[]): number[] {
+  return papers.map((paper) => paper.to)
 }
 
 /** Records a setting or saved search that follows the reader (`setting:NAME`, `search:NAME`); null removes it. */

@@ -127,3 +127,45 @@ INSERT INTO sync_note_versions (paper_id, version, parents, body, at, device, by
 UPDATE sync_self SET clock = max(clock,
   coalesce((SELECT max(at) FROM sync_marks), clock), coalesce((SELECT max(at) FROM sync_note_versions), clock));
 `
+
+/** Migration 16: tags, the trash and saved searches follow the reader too. */
+const KEY_OF_TRASHED = `CASE WHEN arxiv_id IS NOT NULL AND arxiv_id <> '' THEN 'arxiv:' || arxiv_id
+  WHEN doi IS NOT NULL AND doi <> '' THEN 'doi:' || doi ELSE 'title:' || title_key END`
+
+export const V16_SYNC_ORGANIZE = `
+-- A tag mark's field is 'tag:' and the tag's folded name (one register whatever the case);
+-- label keeps the name as the reader spelled it, for the other devices.
+ALTER TABLE sync_marks ADD COLUMN label TEXT;
+
+-- Last writer wins per paper for the trash. Keyed by the paper's key, not its row: a trashed
+-- paper has no row in papers, and a restored one may come back under another id.
+CREATE TABLE sync_trash (
+  paper TEXT PRIMARY KEY,
+  arxiv_id TEXT,
+  doi TEXT,
+  title_key TEXT NOT NULL,
+  value INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  device TEXT NOT NULL,
+  published INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX sync_trash_by_segment ON sync_trash(published) WHERE published >= 0;
+
+-- What the reader organized before this version becomes this device's first changes.
+INSERT INTO sync_marks (paper_id, field, value, at, device, label)
+  SELECT pt.paper_id, 'tag:' || t.name_key, 1, ${stampOf('pt.tagged_at')}, (SELECT device_id FROM sync_self), t.name
+    FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id WHERE true
+  ON CONFLICT DO NOTHING;
+INSERT INTO sync_trash (paper, arxiv_id, doi, title_key, value, at, device)
+  SELECT ${KEY_OF_TRASHED}, arxiv_id, doi, title_key, 1, ${stampOf('trashed_at')}, (SELECT device_id FROM sync_self)
+    FROM trashed_papers WHERE true ORDER BY serial DESC
+  ON CONFLICT DO NOTHING;
+INSERT INTO sync_values (name, value, at, device)
+  SELECT 'search:' || lower(name), json_object('name', name, 'query', query, 'syntaxVersion', syntax_version),
+         ${stampOf('updated_at')}, (SELECT device_id FROM sync_self)
+    FROM saved_searches WHERE true
+  ON CONFLICT DO NOTHING;
+UPDATE sync_self SET clock = max(clock,
+  coalesce((SELECT max(at) FROM sync_marks), clock), coalesce((SELECT max(at) FROM sync_trash), clock),
+  coalesce((SELECT max(at) FROM sync_values), clock));
+`

@@ -5,8 +5,16 @@ import type { DeviceCard } from '../sync/segment'
 import type { Db, Statements } from './connection'
 import { LibraryError } from './contract'
 import { applySegment, retryWaiting } from './sync-apply'
-import { claimOutbox, segmentChanges, snapshotChanges } from './sync-log'
+import {
+  DIGEST_COLUMNS,
+  claimOutbox,
+  digestChangeOf,
+  segmentChanges,
+  snapshotChanges,
+  type DigestRow
+} from './sync-log'
 import { recordNote } from './sync-outbox'
+import { letWaitingWritersGo, readerWrite } from './write-turns'
 import type { SyncCounts, SyncDevice, SyncSelf, SyncStore } from './sync-contract'
 
 interface SelfRow {
@@ -62,29 +70,9 @@ function selfOf(statements: Statements): SyncSelf {
 
 function wantedDigests(statements: Statements): DigestChange[] {
   const rows = statements
-    .get(
-      `SELECT hash, file_name, format, date, modified_at, at, device FROM sync_digests
-        WHERE status = 'wanted' ORDER BY at`
-    )
-    .all() as {
-    hash: string
-    file_name: string
-    format: string
-    date: string | null
-    modified_at: string
-    at: string
-    device: string
-  }[]
-  return rows.map((row) => ({
-    kind: 'digest',
-    at: row.at,
-    device: row.device,
-    hash: row.hash,
-    fileName: row.file_name,
-    format: row.format,
-    date: row.date,
-    modifiedAt: row.modified_at
-  }))
+    .get(`SELECT ${DIGEST_COLUMNS} FROM sync_digests WHERE status = 'wanted' ORDER BY at`)
+    .all() as DigestRow[]
+  return rows.map(digestChangeOf)
 }
 
 function counts(statements: Statements): SyncCounts {
@@ -94,6 +82,7 @@ function counts(statements: Statements): SyncCounts {
       count('SELECT count(*) FROM sync_marks WHERE published = 0') +
       count('SELECT count(*) FROM sync_note_versions WHERE published = 0') +
       count('SELECT count(*) FROM sync_values WHERE published = 0') +
+      count('SELECT count(*) FROM sync_trash WHERE published = 0') +
       count('SELECT count(*) FROM sync_digests WHERE published = 0'),
     waiting: count('SELECT count(*) FROM sync_pending'),
     wantedDigests: count("SELECT count(*) FROM sync_digests WHERE status = 'wanted'"),
@@ -125,7 +114,8 @@ export function syncStore(db: Db, statements: Statements, now: () => Date): Sync
     joinFolder: (folderId, path) => {
       const current = selfOf(statements).folderId
       if (current === folderId) {
-        statements.get('UPDATE sync_self SET folder_path = ?').run(path)
+        // Written only when it moved: each write is a disk flush, and this runs every sync.
+        statements.get('UPDATE sync_self SET folder_path = ? WHERE folder_path IS NOT ?').run(path, path)
         return
       }
       if (current !== null) {
@@ -155,15 +145,17 @@ export function syncStore(db: Db, statements: Statements, now: () => Date): Sync
     markDigest: (hash, status, problem) => {
       statements.get('UPDATE sync_digests SET status = ?, problem = ? WHERE hash = ?').run(status, problem, hash)
     },
-    // The cursor moves in the segment's own transaction.
-    applySegment: (segment) =>
-      db
+    // The cursor moves in the segment's own transaction; the reader's own writes go first.
+    applySegment: (segment) => {
+      letWaitingWritersGo(db.name)
+      return db
         .transaction(() => {
           const outcome = applySegment(db, statements, segment, now())
           if (outcome.applied && !segment.snapshot) advanceCursor(statements, segment.device)
           return outcome
         })
-        .immediate(),
+        .immediate()
+    },
     retryWaiting: () =>
       statements.get('SELECT 1 FROM sync_pending LIMIT 1').get() === undefined
         ? { applied: false, changed: 0, waiting: 0, conflicts: 0 }
@@ -202,12 +194,12 @@ export function syncStore(db: Db, statements: Statements, now: () => Date): Sync
     counts: () => counts(statements),
     conflicts: () => statements.get('SELECT paper_id FROM sync_conflicts ORDER BY paper_id').pluck().all() as number[],
     resolveConflict: (paperId) => {
-      db.transaction(() => {
+      readerWrite(db, () => {
         const body = statements.get('SELECT body FROM notes WHERE paper_id = ?').pluck().get(paperId) as
           string | undefined
         if (statements.get('SELECT 1 FROM sync_conflicts WHERE paper_id = ?').get(paperId) === undefined) return
         recordNote(statements, paperId, body ?? '', now())
-      }).immediate()
+      })
     }
   }
 }

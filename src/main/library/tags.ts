@@ -5,6 +5,7 @@ import type { Db, Statements } from './connection'
 import { claimTag } from './import-additions'
 import { LibraryError } from './contract'
 import { requirePapers, uniqueIds } from './state'
+import { recordPaperMarks } from './sync-outbox'
 
 export const MAX_TAG_LENGTH = 64
 
@@ -72,6 +73,18 @@ function dropIfUnused(statements: Statements, tagId: number): void {
     .run(tagId, tagId)
 }
 
+/** Sets whether one paper carries a tag, as another device said; inside a transaction. */
+export function setPaperTag(statements: Statements, paperId: number, name: string, value: boolean, at: string): void {
+  if (value) {
+    addTag(statements, ensureTag(statements, name, at).id, [paperId], at)
+    return
+  }
+  const tag = findTag(statements, name)
+  if (!tag) return
+  statements.get('DELETE FROM paper_tags WHERE tag_id = ? AND paper_id = ?').run(tag.id, paperId)
+  dropIfUnused(statements, tag.id)
+}
+
 function inOrder(ids: readonly number[], changed: readonly number[]): number[] {
   const set = new Set(changed)
   return ids.filter((id) => set.has(id))
@@ -87,12 +100,19 @@ export function tagPapers(db: Db, statements: Statements, name: string, ids: rea
       const changed = addTag(statements, tag.id, wanted, now.toISOString())
       claimTag(statements, tag.id, wanted)
       dropIfUnused(statements, tag.id)
+      recordPaperMarks(statements, changed, `tag:${tag.name}`, true, now)
       return { tag: tag.name, changed: inOrder(wanted, changed) }
     })
     .immediate()
 }
 
-export function untagPapers(db: Db, statements: Statements, name: string, ids: readonly number[]): TagChange {
+export function untagPapers(
+  db: Db,
+  statements: Statements,
+  name: string,
+  ids: readonly number[],
+  now: Date
+): TagChange {
   const wanted = uniqueIds(ids)
   return db
     .transaction((): TagChange => {
@@ -105,6 +125,7 @@ export function untagPapers(db: Db, statements: Statements, name: string, ids: r
         .pluck()
         .all(tag.id, JSON.stringify(wanted)) as number[]
       dropIfUnused(statements, tag.id)
+      recordPaperMarks(statements, changed, `tag:${tag.name}`, false, now)
       return { tag: tag.name, changed: inOrder(wanted, changed) }
     })
     .immediate()
@@ -142,23 +163,34 @@ export function renameTag(
     .transaction(() => {
       const source = requireTag(statements, from)
       const target = findTag(statements, display)
+      const tagged = statements
+        .get('SELECT paper_id FROM paper_tags WHERE tag_id = ?')
+        .pluck()
+        .all(source.id) as number[]
       if (!target || target.id === source.id) {
         statements
           .get('UPDATE tags SET name = ?, name_key = ? WHERE id = ?')
           .run(display, display.toLowerCase(), source.id)
+        if (!target) {
+          recordPaperMarks(statements, tagged, `tag:${source.name}`, false, now)
+          recordPaperMarks(statements, tagged, `tag:${display}`, true, now)
+        }
         const papers = statements
           .get('SELECT count(*) FROM paper_tags WHERE tag_id = ?')
           .pluck()
           .get(source.id) as number
         return { tag: display, merged: false, papers }
       }
-      statements
+      const gained = statements
         .get(
           `INSERT INTO paper_tags (tag_id, paper_id, tagged_at) SELECT ?, paper_id, ? FROM paper_tags WHERE tag_id = ?
-         ON CONFLICT DO NOTHING`
+         ON CONFLICT DO NOTHING RETURNING paper_id`
         )
-        .run(target.id, now.toISOString(), source.id)
+        .pluck()
+        .all(target.id, now.toISOString(), source.id) as number[]
       statements.get('DELETE FROM tags WHERE id = ?').run(source.id)
+      recordPaperMarks(statements, tagged, `tag:${source.name}`, false, now)
+      recordPaperMarks(statements, gained, `tag:${target.name}`, true, now)
       const papers = statements.get('SELECT count(*) FROM paper_tags WHERE tag_id = ?').pluck().get(target.id) as number
       return { tag: target.name, merged: true, papers }
     })
@@ -166,7 +198,7 @@ export function renameTag(
 }
 
 /** Removes a tag from every paper; the papers stay. */
-export function deleteTag(db: Db, statements: Statements, name: string): { tag: string; papers: number[] } {
+export function deleteTag(db: Db, statements: Statements, name: string, now: Date): { tag: string; papers: number[] } {
   return db
     .transaction(() => {
       const tag = requireTag(statements, name)
@@ -175,6 +207,7 @@ export function deleteTag(db: Db, statements: Statements, name: string): { tag: 
         .pluck()
         .all(tag.id) as number[]
       statements.get('DELETE FROM tags WHERE id = ?').run(tag.id)
+      recordPaperMarks(statements, papers, `tag:${tag.name}`, false, now)
       return { tag: tag.name, papers }
     })
     .immediate()

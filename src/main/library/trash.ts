@@ -8,6 +8,7 @@ import { requirePapers, uniqueIds } from './state'
 import { digestsListing, dropUnusedTags, recountDigests, refreshFirstDigest } from './trash-counts'
 import { recordSql, type Row } from './trash-rows'
 import { takeBackAdditions } from './import-additions'
+import { recordPaperMarks } from './sync-outbox'
 
 export { restoreDigest, restorePapers } from './trash-restore'
 
@@ -36,6 +37,7 @@ export function trashPapers(db: Db, statements: Statements, ids: readonly number
   return db
     .transaction(() => {
       requirePapers(statements, wanted)
+      recordPaperMarks(statements, wanted, 'trashed', true, now)
       moveToTrash(statements, wanted, now.toISOString(), null)
       return { changed: wanted }
     })
@@ -68,6 +70,7 @@ export function deleteDigest(db: Db, statements: Statements, digestId: number, n
         )
         .pluck()
         .all(digestId) as number[]
+      recordPaperMarks(statements, onlyHere, 'trashed', true, now)
       moveToTrash(statements, onlyHere, at, serial)
       const shared = statements
         .get('SELECT paper_id FROM digest_entries WHERE digest_id = ?')

@@ -150,7 +150,11 @@ async function start(): Promise<void> {
     readClipboard: () => clipboard.readText(),
     files,
     onSettingsChanged: (changed) => settings.changed(changed),
-    sync: startAppSync(library, () => announce([])),
+    sync: startAppSync(
+      library,
+      { dbPath, ...(nativeBinding ? { nativeBinding } : {}), workerPath: join(mainDir, 'sync-worker.js') },
+      () => announce([])
+    ),
     chooseSyncFolder: () => chooseSyncFolder(window),
     chooseExportFile: (name, format) => chooseExportFile(window, name, format),
     revealFile: (path) => shell.showItemInFolder(path),

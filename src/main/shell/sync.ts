@@ -2,7 +2,9 @@
 // by the page) and the service started with the app. The work is in src/main/sync.
 import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron'
 import type { Library } from '../library/contract'
+import { Worker } from 'node:worker_threads'
 import { createSyncService, type SyncService } from '../sync/service'
+import { createWorkerSyncRunner, type SyncWorkerData } from '../sync/sync-runner'
 
 export async function chooseSyncFolder(window: BrowserWindow | null): Promise<string | null> {
   const options: OpenDialogOptions = {
@@ -14,9 +16,18 @@ export async function chooseSyncFolder(window: BrowserWindow | null): Promise<st
   return choice.canceled ? null : (choice.filePaths[0] ?? null)
 }
 
-/** Starts syncing (at once, after changes, when the folder changes); `onChanged` reloads the window's lists. */
-export function startAppSync(library: Library, onChanged: () => void): SyncService {
-  const service = createSyncService({ library, onChanged })
+/**
+ * Starts syncing (at once, after changes, when the folder changes) in the sync worker
+ * (out/main/sync-worker.js); `onChanged` reloads the window's lists.
+ */
+export function startAppSync(
+  library: Library,
+  worker: SyncWorkerData & { workerPath: string },
+  onChanged: () => void
+): SyncService {
+  const { workerPath, ...workerData } = worker
+  const runSync = createWorkerSyncRunner(() => new Worker(workerPath, { workerData }))
+  const service = createSyncService({ library, onChanged, runSync })
   service.start()
   return service
 }

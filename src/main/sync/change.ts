@@ -82,7 +82,22 @@ export function noteVersionId(at: string, device: string): string {
   return `${at}@${device}`
 }
 
+/** How tag names compare (as the library's tagKey): "ML", " ml " and "Ml" are one tag. */
+export function foldTagName(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase()
+}
+
+/** How saved search names compare (as the library's NOCASE column). */
+export function foldSearchName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase()
+}
+
+/** A mark's register within its paper: a tag by its folded name. */
+export function fieldRegister(field: PaperField): string {
+  return field.startsWith('tag:') ? `tag:${foldTagName(field.slice('tag:'.length))}` : field
+}
+
 /** What a last-writer-wins change writes to: one register per paper and field, or per name. */
 export function registerOf(change: MarkChange | ValueChange): string {
-  return change.kind === 'mark' ? `${paperKeyId(change.paper)}|${change.field}` : `value|${change.name}`
+  return change.kind === 'mark' ? `${paperKeyId(change.paper)}|${fieldRegister(change.field)}` : `value|${change.name}`
 }

@@ -63,6 +63,13 @@ export function readSegmentName(name: string): SegmentFileName | null {
   return /conflict/i.test(rest) ? { seq: Number(match[1]), copy: true, name } : null
 }
 
+/** A device's snapshot folders, oldest first. */
+export function snapshotsOf(folder: string, device: string): string[] {
+  return listNames(deviceDir(folder, device))
+    .filter((name) => /^snapshot-\d{10}$/.test(name))
+    .sort()
+}
+
 export function isDeviceId(name: string): boolean {
   return DEVICE_ID.test(name)
 }

@@ -3,7 +3,10 @@ import type { Handlers } from '../../shared/api'
 import type { Library } from '../library/contract'
 import type { SyncService } from './service'
 
-type SyncHandlers = Pick<Handlers, 'syncStatus' | 'syncNow' | 'chooseSyncFolder' | 'setSyncDeviceName'>
+type SyncHandlers = Pick<
+  Handlers,
+  'syncStatus' | 'syncNow' | 'chooseSyncFolder' | 'setSyncDeviceName' | 'resolveNoteConflict'
+>
 
 export function syncHandlers(
   library: Library,
@@ -16,6 +19,10 @@ export function syncHandlers(
     chooseSyncFolder: async () => {
       const folder = chooseFolder ? await chooseFolder() : null
       return folder ? sync.syncNow(folder) : sync.status()
+    },
+    resolveNoteConflict: ({ id }) => {
+      library.sync.resolveConflict(id)
+      return null
     },
     setSyncDeviceName: ({ name }) => {
       library.sync.setDeviceName(name)

@@ -45,6 +45,26 @@ describe('a large file', () => {
     expect(library.listDigests().find((d) => d.id === outcome.digestId)).toMatchObject({ total: MANY + 1, read: 1 })
   })
 
+  it('leaves its index merged and whole for the next small import, which finds old and new alike', () => {
+    const { path, library } = libraryWithOnePaper()
+    // Five large files of long abstracts leave nine segments when nothing merges after them.
+    const long = (name: string) =>
+      Array.from({ length: MANY }, (_, i) =>
+        paper(`${name} Lattice ${i}`, { abstract: `Stacking ${name} pebbles, trial ${i}. `.repeat(20) })
+      )
+    for (const name of ['Gravel', 'Shingle', 'Cobble', 'Sand', 'Silt']) library.importDigest(digest(long(name)))
+    const check = new Database(path)
+    expect(() => check.exec("INSERT INTO paper_search(paper_search, rank) VALUES ('integrity-check', 1)")).not.toThrow()
+    // Nothing left for a later import to merge: a 'merge' step finds no work (under 2 changes).
+    const before = check.prepare('SELECT total_changes()').pluck().get() as number
+    check.exec("INSERT INTO paper_search(paper_search, rank) VALUES ('merge', 200)")
+    expect((check.prepare('SELECT total_changes()').pluck().get() as number) - before).toBeLessThan(2)
+    check.close()
+    library.importDigest(digest([paper('Pebble Kettle')], { date: '2024-03-14' }))
+    expect(library.search({ query: 'silt pebbles' }).total).toBe(MANY)
+    expect(library.search({ query: 'kettle' }).total).toBe(2)
+  })
+
   it('that fails part-way leaves the library exactly as it was, merged papers and search included', () => {
     const { path, library } = libraryWithOnePaper()
     const before = snapshot(library)

@@ -407,6 +407,7 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
     syncStatus: () => call('syncStatus', undefined, () => syncOff),
     syncNow: () => call('syncNow', undefined, () => syncOff),
     chooseSyncFolder: () => call('chooseSyncFolder', undefined, () => syncOff),
+    resolveNoteConflict: (args) => call('resolveNoteConflict', args, () => null),
     setSyncDeviceName: (args) =>
       call('setSyncDeviceName', args, () => ({ ...syncOff, device: { ...syncOff.device, name: args.name } }))
   }

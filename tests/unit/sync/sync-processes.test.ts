@@ -85,6 +85,49 @@ describe('dogear sync between two processes', () => {
     expect(status.devices).toEqual([expect.objectContaining({ name: 'desktop', behind: 0 })])
   }, 240_000)
 
+  it('brings tags, renames, the trash and saved searches to the other library, whichever syncs first', () => {
+    const { dogear, root, folder } = setup()
+    writeFileSync(join(root, 'monday.txt'), digestText('m', 4))
+    const tagsOf = (db: string): Record<string, string[]> =>
+      Object.fromEntries(
+        (JSON.parse(dogear(db, 'export', '--format', 'json')) as { papers: { title: string; tags: string[] }[] }).papers
+          .filter((paper) => paper.tags.length > 0)
+          .map((paper) => [paper.title, paper.tags])
+      )
+    dogear('laptop.sqlite', 'sync', folder, '--device', 'laptop')
+    dogear('laptop.sqlite', 'import', join(root, 'monday.txt'), '--date', '2026-03-12')
+    dogear('laptop.sqlite', 'tag', 'Reading group', '1', '2')
+    dogear('laptop.sqlite', 'save-search', 'Surveys', 'title:invented')
+    dogear('laptop.sqlite', 'sync')
+    dogear('desktop.sqlite', 'sync', folder, '--device', 'desktop')
+    expect(tagsOf('desktop.sqlite')).toEqual({ [title('m', 1)]: ['Reading group'], [title('m', 2)]: ['Reading group'] })
+
+    // Both sides organize; the desktop syncs first.
+    dogear('desktop.sqlite', 'tags', 'rename', 'Reading group', 'Journal club')
+    dogear('desktop.sqlite', 'delete', idOf(dogear, 'desktop.sqlite', title('m', 3)))
+    dogear('desktop.sqlite', 'save-search', 'Later', 'is:unread')
+    dogear('laptop.sqlite', 'tag', 'Journal club', idOf(dogear, 'laptop.sqlite', title('m', 4)))
+    dogear('desktop.sqlite', 'sync')
+    dogear('laptop.sqlite', 'sync')
+    dogear('desktop.sqlite', 'sync')
+
+    const club = ['Journal club']
+    const expected = { [title('m', 1)]: club, [title('m', 2)]: club, [title('m', 4)]: club }
+    expect(tagsOf('laptop.sqlite')).toEqual(expected)
+    expect(tagsOf('desktop.sqlite')).toEqual(expected)
+    for (const db of ['laptop.sqlite', 'desktop.sqlite']) {
+      expect(dogear(db, 'trash')).toContain(title('m', 3))
+      expect(dogear(db, 'saved-searches')).toMatch(/Surveys[\s\S]*Later|Later[\s\S]*Surveys/)
+    }
+
+    // A restore on the laptop brings the paper back on the desktop.
+    dogear('laptop.sqlite', 'trash', '--restore', '3')
+    dogear('laptop.sqlite', 'sync')
+    dogear('desktop.sqlite', 'sync')
+    expect(Object.keys(papers(dogear, 'desktop.sqlite'))).toContain(title('m', 3))
+    expect(papers(dogear, 'desktop.sqlite')).toEqual(papers(dogear, 'laptop.sqlite'))
+  }, 240_000)
+
   it('stays consistent when a sync is killed part-way, and the next sync finishes the work', async () => {
     const { dogear, root, folder } = setup()
     writeFileSync(join(root, 'big.txt'), digestText('k', 3000))

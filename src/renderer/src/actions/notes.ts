@@ -98,7 +98,30 @@ export function createNoteActions(ctx: ActionContext) {
     ctx.reader.setState({ note: emptyNote })
   }
 
-  return { editNote, flushNote, openNote, closeNote }
+  /**
+   * Keeps the note as the reader sees it (saving an edit first) and clears its sync conflict;
+   * the other devices take this version too.
+   */
+  async function resolveNoteConflict(): Promise<void> {
+    const paperId = ctx.reader.getState().paper?.id
+    if (paperId === undefined || !(await flushNote())) return
+    try {
+      await ctx.api.resolveNoteConflict({ id: paperId })
+      ctx.reader.setState((s) => ({
+        paper: s.paper?.id === paperId ? { ...s.paper, noteConflict: false } : s.paper,
+        note: s.note.paperId === paperId ? { ...s.note, status: 'idle', error: null } : s.note
+      }))
+    } catch (error) {
+      ctx.reader.setState((s) => ({
+        note:
+          s.note.paperId === paperId
+            ? { ...s.note, status: 'error', error: `The conflict was not resolved: ${errorMessage(error)}` }
+            : s.note
+      }))
+    }
+  }
+
+  return { editNote, flushNote, openNote, closeNote, resolveNoteConflict }
 }
 
 export type NoteActions = ReturnType<typeof createNoteActions>

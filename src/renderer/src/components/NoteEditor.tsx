@@ -71,6 +71,7 @@ export function NoteEditor() {
     dogear.reader,
     useShallow((s) => ({ paperId: s.note.paperId, text: s.note.text, status: s.note.status, error: s.note.error }))
   )
+  const conflict = useStore(dogear.reader, (s) => s.paper?.id === note.paperId && s.paper?.noteConflict === true)
   const editRequest = useStore(dogear.ui, (s) => s.editNoteRequest)
   const [editingPaper, setEditingPaper] = useState<number | null>(null)
   const [focus, setFocus] = useState<{ paperId: number | null; request: number }>({ paperId: null, request: 0 })
@@ -98,6 +99,17 @@ export function NoteEditor() {
           {note.status === 'error' ? note.error : STATUS_TEXT[note.status]}
         </span>
       </div>
+      {conflict && (
+        <div className="note-conflict" role="group" aria-label="Sync conflict">
+          <p>
+            This note holds two versions from a sync conflict. Edit it to keep what you want, then resolve the conflict:
+            every device keeps the note as it is here.
+          </p>
+          <button type="button" onClick={() => void dogear.resolveNoteConflict()}>
+            Resolve conflict
+          </button>
+        </div>
+      )}
       {editing ? (
         <NoteCodeEditor
           key={note.paperId}
