@@ -54,7 +54,8 @@ export function comparable(paper: PaperDetail): Comparable {
 /** Whether `after` kept `before`. */
 function kept(field: Field, before: unknown, after: unknown): boolean {
   // Links and subjects may gain (a PDF link from the arXiv id; tags written as keywords), never lose.
-  if (field === 'links' || field === 'subjects') return (before as string[]).every((x) => (after as string[]).includes(x))
+  if (field === 'links' || field === 'subjects')
+    return (before as string[]).every((x) => (after as string[]).includes(x))
   // A date, a subject or the version the source did not give is no loss when the import adds it.
   if (before === null || before === false || (Array.isArray(before) && before.length === 0)) {
     return field === 'publishedAt' || field === 'arxivVersion' || JSON.stringify(before) === JSON.stringify(after)
