@@ -101,6 +101,13 @@ const SPECS: CommandSpec[] = [
     flags: { limit: 'value' },
     positionals: [1, 1]
   },
+  {
+    name: 'split',
+    usage: 'split ID [--digest DIGEST_ID]',
+    summary: "split a wrong merge: the digest's entry becomes a paper of its own",
+    flags: { digest: 'value' },
+    positionals: [1, 1]
+  },
   stateSpec('read', 'mark papers read'),
   stateSpec('unread', 'mark papers unread'),
   stateSpec('star', 'star papers'),
@@ -172,10 +179,20 @@ const SPECS: CommandSpec[] = [
   },
   {
     name: 'export',
-    usage: 'export --format json',
-    summary: 'print every paper with its reading state as JSON',
-    flags: { format: 'value' },
-    positionals: [0, 0]
+    usage:
+      'export --format bibtex|ris|csl-json|markdown|json [--starred] [--unread] [--tag NAME] [--digest ID] [--search QUERY] [--out FILE | --out FOLDER --per-paper] [ID...]',
+    summary: 'write papers as BibTeX, RIS, CSL-JSON, Markdown or Dogear JSON (stdout without --out)',
+    flags: {
+      format: 'value',
+      starred: 'boolean',
+      unread: 'boolean',
+      tag: 'value',
+      digest: 'value',
+      search: 'value',
+      out: 'value',
+      'per-paper': 'boolean'
+    },
+    positionals: [0, Infinity]
   },
   {
     name: 'backup',

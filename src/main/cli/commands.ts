@@ -9,6 +9,7 @@ import { importOptionsFor } from '../ingest/import-source'
 import { backupCommand } from './backup-commands'
 import type { FormatName } from '../import/types'
 import { syncCommand } from './sync-command'
+import { exportCommand } from './export-command'
 import { booleanFlag, parseCount, parseId, stringFlag, UsageError, type ParsedArgs } from './args'
 import {
   deleteSearchCommand,
@@ -20,6 +21,7 @@ import {
 import { formatDigests, formatFormats, formatImportReport, formatPaper, formatPaperList, formatStats } from './format'
 import { deleteCommand, tagCommand, tagsCommand, trashCommand } from './organize'
 import { recommendCommand, relatedCommand, versionLines } from './discover-commands'
+import { mergeLines, splitCommand } from './merge-commands'
 import { isRecommenderQuery, recommendedPage } from '../discover/lists'
 import { createDiscoverEngine } from '../discover/engine'
 
@@ -47,6 +49,8 @@ export class CommandError extends Error {
 export interface CommandContext {
   library: Library
   readStdin(): Promise<string>
+  /** Writes a piece of stdout as it is (no newline added): an export streams through it. */
+  writeOut?(chunk: string): void
 }
 
 /** The library's page size limit; longer lists are read page by page. */
@@ -88,7 +92,7 @@ export async function runCommand(args: ParsedArgs, context: CommandContext): Pro
     case 'sync':
       return syncCommand(args, library)
     case 'export':
-      return exportCommand(args, library)
+      return exportCommand(args, library, context.writeOut)
     case 'backup':
       return backupCommand(args, library)
     case 'tag':
@@ -104,6 +108,8 @@ export async function runCommand(args: ParsedArgs, context: CommandContext): Pro
       return recommendCommand(args, library)
     case 'related':
       return relatedCommand(args, library)
+    case 'split':
+      return splitCommand(args, library)
     default:
       throw new UsageError(`unknown command "${args.command}"`)
   }
@@ -205,7 +211,7 @@ function requirePaper(library: Library, id: number): NonNullable<ReturnType<Libr
 
 function showCommand(args: ParsedArgs, library: Library): CommandOutput {
   const paper = requirePaper(library, parseId(args.positionals[0]!))
-  const versions = versionLines(paper.versions, paper.revision)
+  const versions = [...versionLines(paper.versions, paper.revision), ...mergeLines(library.merges.of(paper.id))]
   const text = formatPaper(paper)
   if (versions.length === 0) return { json: paper, text }
   // The versions go after the identifiers block, before the abstract.
@@ -256,17 +262,4 @@ async function noteCommand(args: ParsedArgs, context: CommandContext): Promise<C
     json: { id, note },
     text: note === null ? `Removed the note of paper ${id}.` : `Saved the note of paper ${id}.`
   }
-}
-
-function exportCommand(args: ParsedArgs, library: Library): CommandOutput {
-  const format = stringFlag(args, 'format') ?? 'json'
-  if (format !== 'json') throw new UsageError(`export writes only --format json, not "${format}"`, 'export')
-  const papers = library.exportAll()
-  const json = {
-    exportedAt: new Date().toISOString(),
-    papers,
-    digests: library.listDigests(),
-    savedSearches: library.savedSearches()
-  }
-  return { json, text: JSON.stringify(json, null, 2) }
 }

@@ -22,7 +22,10 @@ import type {
   TrashContents
 } from '../../shared/model'
 import type { DigestMeta, ParsedPaper } from '../import/types'
+import type { ExportSelection } from '../../shared/export'
+import type { ExportPaper } from '../export/types'
 import type { DiscoverData } from './discover-data'
+import type { MergeHistory } from './merges'
 import type { SyncStore } from './sync-contract'
 
 /** One parsed file, ready to be written in one transaction. */
@@ -63,9 +66,9 @@ export interface DigestImportOutcome {
   /** Existing papers this digest listed again without changing them. */
   unchanged: number
   alreadyImported: boolean
-  /** Only for files that carry reading state (Dogear's JSON export): papers new to the library got it. */
+  /** Only for files that carry reading state (Dogear's JSON export): papers with no state of their own got it. */
   stateApplied?: number
-  /** ... and papers already in the library kept their own state. */
+  /** ... and papers that had state kept theirs. */
   stateKept?: number
 }
 
@@ -97,6 +100,11 @@ export interface Library {
   stats(options?: { days?: number; now?: Date }): LibraryStats
   /** Every paper with its state, for `dogear export`. */
   exportAll(): PaperDetail[]
+  /**
+   * The selected papers for an export, handed to `onBatch` a few hundred at a time (never the
+   * whole library in one array), from one consistent read; returns how many there were.
+   */
+  exportPapers(selection: ExportSelection, onBatch: (papers: ExportPaper[]) => void): number
   /** Adds a tag (created on first use; names compare case-insensitively) to papers. */
   tagPapers(name: string, ids: number[]): TagChange
   untagPapers(name: string, ids: number[]): TagChange
@@ -128,6 +136,8 @@ export interface Library {
   backup(target: string): Promise<BackupResult>
   /** What the recommender reads, and dismissals (src/main/discover builds on it). */
   discover: DiscoverData
+  /** Papers joined by DOI or title on import, and splitting a wrong merge. */
+  merges: MergeHistory
   /** Papers by id, in the order given (unknown ids skipped), as lists show them. */
   papersByIds(ids: readonly number[]): Paper[]
   /** Every paper id a filter shows, unordered (digests: in their order). */

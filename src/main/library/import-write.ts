@@ -12,6 +12,7 @@ import { letWaitingWritersGo } from './write-turns'
 import { ImportExtras } from './import-extras'
 import { recordNewPaperVersions, recordVersion } from './versions'
 import { recordDigestFile } from './sync-outbox'
+import { recordMerge } from './merges'
 import {
   beginPending,
   finishPending,
@@ -21,11 +22,11 @@ import {
   undoPendingImport
 } from './pending-imports'
 
-const INSERT_PAPER = `INSERT INTO papers (title, title_key, authors, abstract, snippet, arxiv_id, arxiv_version, doi,
+export const INSERT_PAPER = `INSERT INTO papers (title, title_key, authors, abstract, snippet, arxiv_id, arxiv_version, doi,
   links, published_at, venue, has_code, digest_date, first_digest_id, first_position, created_at, updated_at)
   VALUES (:title, :titleKey, :authors, :abstract, :snippet, :arxivId, :arxivVersion, :doi,
   :links, :publishedAt, :venue, :hasCode, :day, :digestId, :position, :now, :now)`
-const UPDATE_PAPER = `UPDATE papers SET title = :title, title_key = :titleKey, authors = :authors, abstract = :abstract,
+export const UPDATE_PAPER = `UPDATE papers SET title = :title, title_key = :titleKey, authors = :authors, abstract = :abstract,
   snippet = :snippet, arxiv_id = :arxivId, arxiv_version = :arxivVersion, doi = :doi, links = :links,
   published_at = :publishedAt, venue = :venue, has_code = :hasCode, updated_at = :now WHERE id = :id`
 // A digest older than the paper's first one becomes its first: "digest date" is the earliest listing.
@@ -133,6 +134,7 @@ function writeRecord(write: FileWrite, record: PaperRecord): void {
     if (row.id > write.indexedUpTo) update()
     else reindexAround(statements, row.id, update)
   }
+  if (earlier === undefined && !write.added.has(row.id)) recordMerge(statements, row, record, digestId, nowIso)
   const subjectsAdded = write.extras.existing(row.id, record, !write.added.has(row.id))
   recordVersion(statements, row.id, record.arxivVersion, digestId)
   if (earlier === undefined) {

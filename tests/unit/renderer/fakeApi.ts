@@ -383,6 +383,13 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
       }),
     restoreDigest: (args) => call('restoreDigest', args, () => ({ papers: [], digests: [] })),
     emptyTrash: (args) => call('emptyTrash', args, () => ({ papers: trashed.splice(0).length, digests: 0 })),
+    // The save dialog is answered "saved to /tmp/export.bib"; the count is what the request names.
+    exportPapers: (args) =>
+      call('exportPapers', args, () => ({
+        path: '/tmp/export.bib',
+        format: args.format ?? 'bibtex',
+        papers: 'ids' in args ? args.ids.length : papers.length
+      })),
     relatedPapers: (args) =>
       call('relatedPapers', args, () =>
         papers
@@ -391,6 +398,9 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
           .map((p) => ({ ...p, similarity: 0.5 }))
       ),
     dismiss: (args) => call('dismiss', args, () => ({ changed: args.ids })),
+    paperMerges: (args) => call('paperMerges', args, () => []),
+    splitMerge: (args) =>
+      call('splitMerge', args, () => ({ paperId: args.id, newPaperId: args.id + 1000, digestId: args.digestId })),
     getSettings: (args) => call('getSettings', args, () => settings),
     updateSettings: (args) =>
       call('updateSettings', args, () => {
