@@ -1,8 +1,12 @@
 // Tags, the trash and saved searches across devices: each write path of the library reaches
 // the other devices, and the merge is order-independent and idempotent (property tests over
 // random changes on two and three libraries synced in random orders).
+import { rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { importFile } from '../../../src/main/ingest/pipeline'
 import { syncSetup, title, type Device } from './helpers'
 
 /** What the reader sees of tags, trash and saved searches, by title and name. */
@@ -75,6 +79,26 @@ describe('sync of tags', () => {
     desktop.sync()
     laptop.sync()
     expect(laptop.library.tags()).toEqual([])
+  })
+})
+
+describe('sync of tags an import made', () => {
+  it('brings JabRef groups imported as tags to a device that imports the file without that option', () => {
+    const { laptop, desktop } = twoDevices(1)
+    const file = join(tmpdir(), `groups-${process.pid}-${Date.now()}.bib`)
+    writeFileSync(file, '@misc{kettle, title = {Kettle Drums of the Valley}, groups = {Percussion, Thesis}}\n')
+    try {
+      expect(importFile(laptop.library, file, { groupsAsTags: true }).ok).toBe(true)
+    } finally {
+      rmSync(file, { force: true })
+    }
+    laptop.sync()
+    desktop.sync()
+    expect(desktop.library.getSettings().groupsAsTags).toBe(false)
+    expect(organized(desktop).tags).toEqual({
+      percussion: ['Kettle Drums of the Valley'],
+      thesis: ['Kettle Drums of the Valley']
+    })
   })
 })
 
