@@ -206,14 +206,32 @@ function condition(node: QueryNode): SqlCondition {
   }
 }
 
+/** The folded last word of a prefix the 3-letter index cannot serve (`bixb`), else null. */
+export function longPrefixOf(node: Extract<QueryNode, { kind: 'text' }>): string | null {
+  const last = foldWord(node.words[node.words.length - 1]!)
+  return node.prefix && [...last].length > INDEXED_PREFIX ? last : null
+}
+
+/** Words of the page that a long prefix begins; the highlights mark these (see highlightExpression). */
+export type PageWords = (prefix: string) => readonly string[]
+
 /**
  * Every text node not under a NOT, as one OR expression: what the highlights mark. A one-letter
  * prefix marks only the letter as a word: its 1,300 spelled-out words cost more than the page.
+ * A prefix longer than the prefix index (`bixb`) marks the page's own words it begins, whole:
+ * as a prefix, FTS5 would merge the doclists of every such word in the library for one page.
  */
-function highlightExpression(root: QueryNode): string | null {
+export function highlightExpression(root: QueryNode, pageWords?: PageWords): string | null {
   const parts: string[] = []
   const visit = (node: QueryNode): void => {
     if (node.kind === 'text') {
+      const long = pageWords ? longPrefixOf(node) : null
+      if (long !== null) {
+        const head = node.words.slice(0, -1)
+        const whole = pageWords!(long).map((word) => textExpression({ ...node, words: [...head, word], prefix: false }))
+        parts.push(...(whole.length > 0 ? whole : [textExpression({ ...node, prefix: false })]).map((e) => e.fts))
+        return
+      }
       const expression = textExpression(node)
       parts.push(expression.short === 1 ? textExpression({ ...node, prefix: false }).fts : expression.fts)
     } else if (node.kind === 'and' || node.kind === 'or') node.children.forEach(visit)

@@ -8,13 +8,21 @@
 //   starred) would walk all of a word's matches to count them: it reads the newest SCAN_SPAN
 //   papers first and stops there once it holds the page, the total then "at least";
 // - a query of conditions only (is:unread year:2024) pages through the list order instead.
-import type { PaperFilter, SearchHit, SearchPage, SearchQuery, SearchSort, SnippetPart } from '../../shared/model'
-import { parseQuery, type Correction, type QueryNode } from '../../shared/query'
+import type {
+  Paper,
+  PaperFilter,
+  SearchHit,
+  SearchPage,
+  SearchQuery,
+  SearchSort,
+  SnippetPart
+} from '../../shared/model'
+import { foldWord, parseQuery, wordsOf, type Correction, type QueryNode } from '../../shared/query'
 import type { Statements } from './connection'
 import { filterCondition, prepareFilter } from './filters'
 import { pageBounds } from './listing'
 import { loadPapers } from './paper-rows'
-import { compileQuery, conditionSql, type SearchPlan } from './search-compile'
+import { compileQuery, conditionSql, highlightExpression, type PageWords, type SearchPlan } from './search-compile'
 import { MATCH_END, MATCH_START, splitMarked } from './search-query'
 import { correctTypos } from './search-typos'
 import { SORTS } from './sorts'
@@ -39,6 +47,8 @@ export interface SearchOptions {
 }
 
 const SNIPPET_TOKENS = 32
+/** Words of a page one long prefix may stand for in the highlights (a page holds a few thousand). */
+const MAX_PAGE_COMPLETIONS = 64
 const MARKS = `char(${MATCH_START.codePointAt(0)}), char(${MATCH_END.codePointAt(0)})`
 
 // better-sqlite3 binds JS numbers as REAL, and FTS5 mishandles a REAL rowid beside MATCH
@@ -240,16 +250,35 @@ function conditionPage(
   return { page, total, totalIsLowerBound: found > COUNT_CAP, ranks: new Map() }
 }
 
-function hits(statements: Statements, plan: SearchPlan, ids: number[], ranks: Map<number, number>): SearchHit[] {
+/** The words of the page's papers (folded as the index folds them) that each long prefix begins. */
+function pageWordsOf(papers: readonly Paper[]): PageWords {
+  const words = new Set<string>()
+  for (const paper of papers) {
+    for (const text of [paper.title, paper.authors.join(' '), paper.abstract ?? '', paper.note ?? '']) {
+      for (const word of wordsOf(text)) words.add(foldWord(word))
+    }
+  }
+  return (prefix) => [...words].filter((word) => word.startsWith(prefix)).slice(0, MAX_PAGE_COMPLETIONS)
+}
+
+function hits(
+  statements: Statements,
+  plan: SearchPlan,
+  root: QueryNode,
+  ids: number[],
+  ranks: Map<number, number>
+): SearchHit[] {
   if (ids.length === 0) return []
+  const papers = loadPapers(statements, ids)
+  const highlight = plan.highlight === null ? null : highlightExpression(root, pageWordsOf(papers))
   const rows =
-    plan.highlight === null
+    highlight === null
       ? []
       : (statements
           .get(HIGHLIGHTS)
-          .all(plan.highlight, Math.min(...ids), Math.max(...ids), JSON.stringify(ids)) as HighlightRow[])
+          .all(highlight, Math.min(...ids), Math.max(...ids), JSON.stringify(ids)) as HighlightRow[])
   const highlights = new Map(rows.map((row) => [row.id, row]))
-  return loadPapers(statements, ids).map((paper): SearchHit => {
+  return papers.map((paper): SearchHit => {
     const row = highlights.get(paper.id)
     return {
       ...paper,
@@ -287,16 +316,18 @@ export function search(statements: Statements, query: SearchQuery, options: Sear
   prepareFilter(statements, filter)
   const sort = query.sort ?? 'relevance'
   let { plan, ordered } = run(statements, root, filter, sort, offset, limit, scanSpan)
+  let searched = root
   let corrections: Correction[] = []
   if (ordered.total === 0) {
     const corrected = correctTypos(statements, root)
     if (corrected) {
       ;({ plan, ordered } = run(statements, corrected.root, filter, sort, offset, limit, scanSpan))
+      searched = corrected.root
       if (ordered.total > 0) corrections = corrected.corrections
     }
   }
   return {
-    items: hits(statements, plan, ordered.page, ordered.ranks),
+    items: hits(statements, plan, searched, ordered.page, ordered.ranks),
     total: ordered.total,
     totalIsLowerBound: ordered.totalIsLowerBound,
     offset,

@@ -67,8 +67,17 @@ function liveTwin(statements: Statements, row: TrashRow): number | undefined {
   )
 }
 
-/** Puts one trashed paper back; inside the caller's transaction. Returns its id now. */
-function restoreOne(statements: Statements, row: TrashRow, digestIds: Map<number, number>, at: string): number {
+/**
+ * Puts one trashed paper back; inside the caller's transaction. Returns its id now; a paper
+ * inserted anew goes on `toIndex`, for the search index.
+ */
+function restoreOne(
+  statements: Statements,
+  row: TrashRow,
+  digestIds: Map<number, number>,
+  at: string,
+  toIndex: number[]
+): number {
   const record = JSON.parse(row.record) as TrashRecord
   const twin = liveTwin(statements, row)
   let id: number
@@ -108,24 +117,26 @@ function restoreOne(statements: Statements, row: TrashRow, digestIds: Map<number
     }
     const events = statements.get('INSERT INTO reading_events (paper_id, kind, at) VALUES (?, ?, ?)')
     for (const [kind, when] of record.events ?? []) events.run(id, kind, when)
-    statements
-      .get(`INSERT INTO paper_search(rowid, ${COLUMNS}) SELECT id, ${COLUMNS} FROM paper_search_source WHERE id = ?`)
-      .run(id)
+    toIndex.push(id)
   }
   for (const name of record.tags ?? []) addTag(statements, ensureTag(statements, name, at).id, [id], at)
-  statements
-    .get(
-      'INSERT INTO paper_subjects (paper_id, subject) SELECT ?, value FROM json_each(?) WHERE true ON CONFLICT DO NOTHING'
-    )
-    .run(id, JSON.stringify(record.subjects ?? []))
+  if (record.subjects?.length) {
+    statements
+      .get(
+        'INSERT INTO paper_subjects (paper_id, subject) SELECT ?, value FROM json_each(?) WHERE true ON CONFLICT DO NOTHING'
+      )
+      .run(id, JSON.stringify(record.subjects))
+  }
   restoreDependentRows(statements, record.rows, id, digestIds)
+  // A plain insert that skips a taken slot or a paper already listed (either unique key): an
+  // INSERT ... SELECT reading digest_entries itself grew slower with every paper restored.
+  const digestExists = statements.get('SELECT 1 FROM digests WHERE id = ?')
   const entry = statements.get(
-    `INSERT INTO digest_entries (digest_id, position, paper_id)
-     SELECT :digest, :position, :paper WHERE EXISTS (SELECT 1 FROM digests WHERE id = :digest)
-       AND NOT EXISTS (SELECT 1 FROM digest_entries WHERE digest_id = :digest AND (position = :position OR paper_id = :paper))`
+    'INSERT INTO digest_entries (digest_id, position, paper_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'
   )
   for (const [digestId, position] of record.entries ?? []) {
-    entry.run({ digest: digestIds.get(digestId) ?? digestId, position, paper: id })
+    const digest = digestIds.get(digestId) ?? digestId
+    if (digestExists.get(digest)) entry.run(digest, position, id)
   }
   statements.get('DELETE FROM trashed_papers WHERE serial = ?').run(row.serial)
   return id
@@ -137,7 +148,16 @@ function restoreRows(
   digestIds: Map<number, number>,
   at: string
 ): Restored['papers'] {
-  const papers = rows.map((row) => ({ from: row.paper_id, to: restoreOne(statements, row, digestIds, at) }))
+  const toIndex: number[] = []
+  const papers = rows.map((row) => ({ from: row.paper_id, to: restoreOne(statements, row, digestIds, at, toIndex) }))
+  // Indexed together at the end: FTS5 writes out its pending terms at every statement savepoint,
+  // so one insert per paper between the other writes made each restore slower than the last.
+  statements
+    .get(
+      `INSERT INTO paper_search(rowid, ${COLUMNS})
+       SELECT id, ${COLUMNS} FROM paper_search_source WHERE id IN (SELECT value FROM json_each(?))`
+    )
+    .run(JSON.stringify(toIndex))
   const ids = papers.map((p) => p.to)
   refreshFirstDigest(statements, ids)
   recountDigests(statements, digestsListing(statements, ids))

@@ -13,9 +13,29 @@ function checked(name: string, where: string): string {
   return name
 }
 
+/**
+ * The schema read once per connection (migrations run before a connection's statements exist),
+ * so restoring 20,000 papers asks SQLite about its tables once, not for every row.
+ */
+const schemaCache = new WeakMap<Statements, { columns: Map<string, string[]>; dependent?: DependentTable[] }>()
+
+function cacheOf(statements: Statements) {
+  let cache = schemaCache.get(statements)
+  if (!cache) {
+    cache = { columns: new Map() }
+    schemaCache.set(statements, cache)
+  }
+  return cache
+}
+
 export function columnsOf(statements: Statements, table: string): string[] {
+  const cache = cacheOf(statements)
+  const known = cache.columns.get(table)
+  if (known) return known
   const names = statements.get('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]
-  return names.map((name) => checked(name, table))
+  const columns = names.map((name) => checked(name, table))
+  cache.columns.set(table, columns)
+  return columns
 }
 
 export function jsonObjectOf(columns: readonly string[], alias: string): string {
@@ -53,6 +73,12 @@ interface ForeignKey {
 
 /** Every table other than the ones kept by name whose rows belong to a paper (a foreign key to papers). */
 export function dependentTables(statements: Statements): DependentTable[] {
+  const cache = cacheOf(statements)
+  cache.dependent ??= readDependentTables(statements)
+  return cache.dependent
+}
+
+function readDependentTables(statements: Statements): DependentTable[] {
   const keys = statements
     .get(
       `SELECT m.name AS tbl, f."table" AS target, f."from" AS "from"

@@ -58,6 +58,26 @@ describe('search', () => {
     ])
   })
 
+  it('marks the words a prefix of four letters or more begins, accents aside', () => {
+    const library = searchLibrary()
+    expect(library.search({ query: 'marmal' }).items[0]!.titleParts).toEqual([
+      { text: 'Marmalade', match: true },
+      { text: ' Kinetics in Cold Kitchens', match: false }
+    ])
+    expect(library.search({ query: 'thermodynamics brul' }).items[0]!.titleParts).toEqual([
+      { text: 'Crème ', match: false },
+      { text: 'Brûlée', match: true },
+      { text: ' ', match: false },
+      { text: 'Thermodynamics', match: true }
+    ])
+    const phrase = library.search({ query: '"sleepy robo' }).items[0]!
+    expect(phrase.titleParts).toEqual([
+      { text: 'Sleepy', match: true },
+      { text: ' ', match: false },
+      { text: 'Robots', match: true }
+    ])
+  })
+
   it('shows the note in the snippet when the note is what matched', () => {
     const library = searchLibrary()
     library.saveNote(4, 'Compare with the kettle paper.')
