@@ -4,6 +4,7 @@
 import { rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { importFile } from '../../../src/main/ingest/pipeline'
@@ -79,6 +80,47 @@ describe('sync of tags', () => {
     desktop.sync()
     laptop.sync()
     expect(laptop.library.tags()).toEqual([])
+  })
+})
+
+describe('notes from another device in the search index', () => {
+  it('finds the new text and not the old after a segment and after changes that waited for their digest', () => {
+    const { laptop, desktop, setup } = twoDevices(4)
+    const found = (device: Device, word: string): string[] =>
+      device.library
+        .search({ query: word, limit: 50 })
+        .items.map((hit) => hit.title)
+        .sort()
+    const indexIsWhole = (device: Device): void => {
+      const db = new Database(device.dbPath)
+      try {
+        db.exec("INSERT INTO paper_search(paper_search) VALUES ('integrity-check')")
+      } finally {
+        db.close()
+      }
+    }
+    for (const n of [1, 2, 3]) laptop.library.saveNote(laptop.idOf(title('m', n)), `marmalade note ${n}`)
+    laptop.sync()
+    desktop.sync()
+    expect(found(desktop, 'marmalade')).toEqual([title('m', 1), title('m', 2), title('m', 3)])
+
+    // One segment rewrites two notes, removes one, and trashes a paper that has a note.
+    laptop.library.saveNote(laptop.idOf(title('m', 1)), 'quince note 1')
+    laptop.library.saveNote(laptop.idOf(title('m', 2)), 'quince note 2')
+    laptop.library.saveNote(laptop.idOf(title('m', 3)), '')
+    laptop.library.saveNote(laptop.idOf(title('m', 4)), 'quince note 4')
+    laptop.library.trashPapers([laptop.idOf(title('m', 4))])
+    laptop.sync()
+    desktop.sync()
+    expect(found(desktop, 'marmalade')).toEqual([])
+    expect(found(desktop, 'quince')).toEqual([title('m', 1), title('m', 2)])
+    indexIsWhole(desktop)
+
+    // A device that joins late applies the notes after importing the digest.
+    const late = setup.device('late')
+    late.sync()
+    expect(found(late, 'quince')).toEqual([title('m', 1), title('m', 2)])
+    indexIsWhole(late)
   })
 })
 
