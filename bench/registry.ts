@@ -7,6 +7,7 @@ import { benchBulkImport } from './bulk'
 import { benchCases } from './cases'
 import type { Corpus } from './corpus'
 import { benchDaily } from './daily'
+import { benchExport } from './export'
 import { benchFtsOptions } from './fts-options'
 import { benchMemory } from './memory'
 import { benchDigests, benchList, benchMarkRead, benchOpen, benchPaper } from './reader'
@@ -69,6 +70,7 @@ export const AREAS: AreaEntry[] = [
   { name: 'markRead', run: benchMarkRead },
   { name: 'daily', run: benchDaily },
   { name: 'cases', run: benchCases },
+  { name: 'export', run: benchExport },
   { name: 'organize', run: benchOrganize },
   {
     name: 'sync',

@@ -22,6 +22,7 @@ const exitCode = await runCli(
   {
     stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
     stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+    write: (chunk) => process.stdout.write(chunk),
     readStdin,
     env: process.env
   },

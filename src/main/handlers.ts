@@ -14,6 +14,7 @@ import { createSyncService, type SyncService } from './sync/service'
 import { syncHandlers } from './sync/handlers'
 import { createDiscoverEngine } from './discover/engine'
 import { isRecommenderQuery, recommendedPage, relatedPapers } from './discover/lists'
+import { exportWithDialog, type ChooseExportFile } from './export/app-export'
 import { actOnPapers } from './bulk'
 import { rememberSourceFiles, sourceToReveal } from './source-files'
 import { lastBackup } from './library/auto-backup'
@@ -32,6 +33,8 @@ export interface HandlerDeps {
   samplePath: string
   /** The system clipboard's text (main reads it: the page may not). */
   readClipboard(): string | Promise<string>
+  /** Shows the save dialog for an export; the chosen path, or null when cancelled. */
+  chooseExportFile?: ChooseExportFile
   /** Shows the folder dialog for the sync folder; null when cancelled. */
   chooseSyncFolder?(): Promise<string | null>
   /** The app's running sync (timers, folder watch); a plain one is made when absent. */
@@ -159,6 +162,10 @@ export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
     backupStatus: () => (deps.libraryPath ? lastBackup(deps.libraryPath) : null),
     relatedPapers: ({ id, limit }) => relatedPapers(library, discover, id, limit ?? 5),
     dismiss: ({ ids, dismissed }) => ({ changed: library.discover.dismiss(ids, dismissed) }),
+    exportPapers: (request) => {
+      if (!deps.chooseExportFile) throw new HandlerError('FORBIDDEN', 'Exporting needs the save dialog of the app')
+      return exportWithDialog(library, request, deps.chooseExportFile)
+    },
     getSettings: () => library.getSettings(),
     updateSettings: (patch) => {
       checkSettingsPatch(library.getSettings(), patch)

@@ -32,6 +32,7 @@ import type {
   TrashContents
 } from './model'
 import type { SyncStatus } from './sync'
+import { EXPORT_FORMATS, type ExportDone, type ExportRequest } from './export'
 
 const id = z.number().int().positive()
 const ids = z.array(id).max(1_000_000)
@@ -65,6 +66,7 @@ export const settingsPatchSchema = z.strictObject({
 })
 
 const none = z.strictObject({}).optional()
+const exportFormat = z.enum(EXPORT_FORMATS)
 const tagName = z.string().min(1).max(200)
 
 const paperTargetSchema: z.ZodType<PaperTarget> = z.union([
@@ -208,6 +210,22 @@ export const contract = {
   dismiss: op<z.ZodType<{ ids: number[]; dismissed: boolean }>, StateChange>(
     z.strictObject({ ids, dismissed: z.boolean() })
   ),
+  /**
+   * Main shows the save dialog and writes the papers there: these ids, or a list (its filter and
+   * search query). Without a format, the chosen file's name decides (.bib, .ris, .json, .md...).
+   * Answers where and how many, or null when the reader cancelled the dialog.
+   */
+  exportPapers: op<z.ZodType<ExportRequest>, ExportDone | null>(
+    z.union([
+      z.strictObject({ format: exportFormat.optional(), ids: ids.min(1) }),
+      z.strictObject({
+        format: exportFormat.optional(),
+        filter: paperFilterSchema,
+        also: z.array(paperFilterSchema).max(8).optional(),
+        query: z.string().max(1000).optional()
+      })
+    ])
+  ),
   getSettings: op<z.ZodType<Record<string, never> | undefined>, Settings>(none),
   updateSettings: op<z.ZodType<Partial<Settings>>, Settings>(settingsPatchSchema)
 }
@@ -246,7 +264,7 @@ export class DogearApiError extends Error {
 export type AppEvent =
   | {
       type: 'menu'
-      command: 'import' | 'showKeys' | 'showProgress' | 'textLarger' | 'textSmaller' | 'textDefault'
+      command: 'import' | 'export' | 'showKeys' | 'showProgress' | 'textLarger' | 'textSmaller' | 'textDefault'
     }
   | { type: 'importProgress'; file: string; done: number; total: number }
   | { type: 'libraryChanged'; reports: ImportFileReport[] }

@@ -241,9 +241,9 @@ export type ImportFileReport =
       unchanged: number
       /** True when this exact file (same content) was imported before: nothing changed. */
       alreadyImported: boolean
-      /** Files carrying reading state (Dogear's JSON export): papers new here got it ... */
+      /** Files carrying reading state (Dogear's JSON export): papers with no state of their own got it ... */
       stateApplied?: number
-      /** ... and papers already here kept their own state (an import never overwrites it). */
+      /** ... and papers that had state kept it (an import never overwrites it). */
       stateKept?: number
       warnings: ImportWarning[]
     }

@@ -43,6 +43,9 @@ export interface App {
   grantFile(path: string): string
   /** What main reads from the system clipboard (Ctrl/Cmd+Shift+V). */
   setClipboardText(text: string): void
+  /** What the next export's save dialog answers (null: cancelled), and the names it was offered. */
+  setExportPath(path: string | null): void
+  exportDialogNames: string[]
   /** Sends an event as main would (menu commands, import progress). */
   emit(event: AppEvent): Promise<void>
   close(): Promise<void>
@@ -71,6 +74,8 @@ export async function launchApp({
   const revealedFiles: string[] = []
   let chosenFiles: string[] = []
   let clipboardText = ''
+  let exportPath: string | null = null
+  const exportDialogNames: string[] = []
   const files = createFileGrants()
   const real = createHandlers(library, {
     openExternal: (url) => void openedUrls.push(url),
@@ -79,6 +84,7 @@ export async function launchApp({
     chooseSyncFolder: async () => syncFolder ?? null,
     samplePath: join(REPO, 'resources/sample-digest.txt'),
     readClipboard: () => clipboardText,
+    chooseExportFile: async (name) => (exportDialogNames.push(name), exportPath),
     files,
     revealFile: (path) => void revealedFiles.push(path),
     libraryPath: dbPath
@@ -111,6 +117,8 @@ export async function launchApp({
     setChosenFiles: (paths) => void (chosenFiles = paths),
     grantFile: (path) => files.grant(path),
     setClipboardText: (text) => void (clipboardText = text),
+    setExportPath: (path) => void (exportPath = path),
+    exportDialogNames,
     emit: (event) => page.evaluate(`window.${EMIT_FUNCTION}(${JSON.stringify(event)})`),
     async close() {
       if (!openApps.delete(app)) return

@@ -172,10 +172,20 @@ const SPECS: CommandSpec[] = [
   },
   {
     name: 'export',
-    usage: 'export --format json',
-    summary: 'print every paper with its reading state as JSON',
-    flags: { format: 'value' },
-    positionals: [0, 0]
+    usage:
+      'export --format bibtex|ris|csl-json|markdown|json [--starred] [--unread] [--tag NAME] [--digest ID] [--search QUERY] [--out FILE | --out FOLDER --per-paper] [ID...]',
+    summary: 'write papers as BibTeX, RIS, CSL-JSON, Markdown or Dogear JSON (stdout without --out)',
+    flags: {
+      format: 'value',
+      starred: 'boolean',
+      unread: 'boolean',
+      tag: 'value',
+      digest: 'value',
+      search: 'value',
+      out: 'value',
+      'per-paper': 'boolean'
+    },
+    positionals: [0, Infinity]
   },
   {
     name: 'backup',

@@ -9,6 +9,7 @@ import { importOptionsFor } from '../ingest/import-source'
 import { backupCommand } from './backup-commands'
 import type { FormatName } from '../import/types'
 import { syncCommand } from './sync-command'
+import { exportCommand } from './export-command'
 import { booleanFlag, parseCount, parseId, stringFlag, UsageError, type ParsedArgs } from './args'
 import {
   deleteSearchCommand,
@@ -47,6 +48,8 @@ export class CommandError extends Error {
 export interface CommandContext {
   library: Library
   readStdin(): Promise<string>
+  /** Writes a piece of stdout as it is (no newline added): an export streams through it. */
+  writeOut?(chunk: string): void
 }
 
 /** The library's page size limit; longer lists are read page by page. */
@@ -88,7 +91,7 @@ export async function runCommand(args: ParsedArgs, context: CommandContext): Pro
     case 'sync':
       return syncCommand(args, library)
     case 'export':
-      return exportCommand(args, library)
+      return exportCommand(args, library, context.writeOut)
     case 'backup':
       return backupCommand(args, library)
     case 'tag':
@@ -256,17 +259,4 @@ async function noteCommand(args: ParsedArgs, context: CommandContext): Promise<C
     json: { id, note },
     text: note === null ? `Removed the note of paper ${id}.` : `Saved the note of paper ${id}.`
   }
-}
-
-function exportCommand(args: ParsedArgs, library: Library): CommandOutput {
-  const format = stringFlag(args, 'format') ?? 'json'
-  if (format !== 'json') throw new UsageError(`export writes only --format json, not "${format}"`, 'export')
-  const papers = library.exportAll()
-  const json = {
-    exportedAt: new Date().toISOString(),
-    papers,
-    digests: library.listDigests(),
-    savedSearches: library.savedSearches()
-  }
-  return { json, text: JSON.stringify(json, null, 2) }
 }

@@ -70,8 +70,8 @@ export function formatImportReport(report: Extract<ImportFileReport, { ok: true 
     report.stateApplied === undefined
       ? []
       : [
-          `  reading state restored for ${report.stateApplied} new paper(s); ` +
-            `${report.stateKept ?? 0} paper(s) already in the library kept their own state`
+          `  restored the reading state of ${report.stateApplied} paper${plural(report.stateApplied)}; ` +
+            `kept the existing state of ${report.stateKept ?? 0}`
         ]
   const warnings = report.warnings.map((w) => `  warning${w.line ? ` (line ${w.line})` : ''}: ${w.message}`)
   return [head, ...state, ...warnings].join('\n')

@@ -13,6 +13,8 @@ import { messageOf } from '../../shared/errors'
 
 export interface CliIo {
   stdout(text: string): void
+  /** Raw stdout, no newline added; without it an export to stdout is printed as one text. */
+  write?(chunk: string): void
   stderr(text: string): void
   readStdin(): Promise<string>
   env: Record<string, string | undefined>
@@ -59,7 +61,11 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
     if (output === null && args.command === 'restore') output = await restoreCommand(args, path)
     if (output === null) {
       library = openAt(path, COMMANDS.get(args.command)?.createsLibrary === true, io, deps)
-      output = await runCommand(args, { library, readStdin: io.readStdin })
+      output = await runCommand(args, {
+        library,
+        readStdin: io.readStdin,
+        ...(io.write ? { writeOut: (chunk: string) => io.write!(chunk) } : {})
+      })
     }
     const jsonPage = args.flags.get('json-page') === true
     return print(io, args.json || jsonPage, output, jsonPage)

@@ -18,6 +18,7 @@ export type FormatName =
   | 'csl-json'
   | 'eml'
   | 'scholar-alert'
+  | 'dogear-json'
 
 export interface ParsedLink {
   url: string

@@ -22,6 +22,8 @@ import type {
   TrashContents
 } from '../../shared/model'
 import type { DigestMeta, ParsedPaper } from '../import/types'
+import type { ExportSelection } from '../../shared/export'
+import type { ExportPaper } from '../export/types'
 import type { DiscoverData } from './discover-data'
 import type { SyncStore } from './sync-contract'
 
@@ -63,9 +65,9 @@ export interface DigestImportOutcome {
   /** Existing papers this digest listed again without changing them. */
   unchanged: number
   alreadyImported: boolean
-  /** Only for files that carry reading state (Dogear's JSON export): papers new to the library got it. */
+  /** Only for files that carry reading state (Dogear's JSON export): papers with no state of their own got it. */
   stateApplied?: number
-  /** ... and papers already in the library kept their own state. */
+  /** ... and papers that had state kept theirs. */
   stateKept?: number
 }
 
@@ -97,6 +99,11 @@ export interface Library {
   stats(options?: { days?: number; now?: Date }): LibraryStats
   /** Every paper with its state, for `dogear export`. */
   exportAll(): PaperDetail[]
+  /**
+   * The selected papers for an export, handed to `onBatch` a few hundred at a time (never the
+   * whole library in one array), from one consistent read; returns how many there were.
+   */
+  exportPapers(selection: ExportSelection, onBatch: (papers: ExportPaper[]) => void): number
   /** Adds a tag (created on first use; names compare case-insensitively) to papers. */
   tagPapers(name: string, ids: number[]): TagChange
   untagPapers(name: string, ids: number[]): TagChange

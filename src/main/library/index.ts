@@ -37,6 +37,7 @@ import {
   trashPapers
 } from './trash'
 import { syncStore } from './sync-store'
+import { exportPapers } from './export-rows'
 
 export { LibraryError } from './contract'
 export type { DigestImport, DigestImportOutcome, Library } from './contract'
@@ -132,6 +133,7 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
       }
       return papers
     },
+    exportPapers: (selection, onBatch) => exportPapers(db, statements, selection, onBatch),
     tagPapers: (name, ids) => tagPapers(db, statements, name, ids, now()),
     untagPapers: (name, ids) => untagPapers(db, statements, name, ids, now()),
     tags: () => listTags(statements),

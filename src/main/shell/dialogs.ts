@@ -1,6 +1,8 @@
-// The two system dialogs main opens: choosing digests to import and choosing a folder to watch.
-import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron'
+// The system dialogs main opens: choosing digests to import, a folder to watch, where to save an export.
+import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
 import { listFormats } from '../ingest/pipeline'
+import { saveDialogFilters } from '../export/app-export'
+import type { ExportFormat } from '../../shared/export'
 
 async function open(parent: BrowserWindow | null, options: OpenDialogOptions): Promise<string[]> {
   const choice = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
@@ -31,6 +33,23 @@ export async function chooseWatchFolder(parent: BrowserWindow | null): Promise<s
     properties: ['openDirectory', 'createDirectory']
   })
   return folder ?? null
+}
+
+/** Where to save an export; the file types offer the asked format first. Null when cancelled. */
+export async function chooseExportFile(
+  parent: BrowserWindow | null,
+  suggestedName: string,
+  format: ExportFormat | undefined
+): Promise<string | null> {
+  const options: SaveDialogOptions = {
+    title: 'Export Papers',
+    buttonLabel: 'Export',
+    defaultPath: suggestedName,
+    filters: saveDialogFilters(format),
+    properties: ['createDirectory', 'showOverwriteConfirmation']
+  }
+  const choice = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
+  return choice.canceled || !choice.filePath ? null : choice.filePath
 }
 
 /** Where "Back Up Library..." writes its copy; null when cancelled. */

@@ -19,7 +19,7 @@ import { importOptionsFor } from '../ingest/import-source'
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-scheme'
 import { serveAppScheme } from './app-protocol'
 import { resolveDbPath } from './default-db-path'
-import { chooseDigestFiles, chooseWatchFolder } from './dialogs'
+import { chooseDigestFiles, chooseExportFile, chooseWatchFolder } from './dialogs'
 import { findNativeBinding } from './electron-native'
 import { bindIpc, sendEvent } from './ipc'
 import { menuTemplate, type MenuActions } from './menu'
@@ -156,6 +156,7 @@ async function start(): Promise<void> {
       () => announce([])
     ),
     chooseSyncFolder: () => chooseSyncFolder(window),
+    chooseExportFile: (name, format) => chooseExportFile(window, name, format),
     revealFile: (path) => shell.showItemInFolder(path),
     libraryPath: dbPath
   }
@@ -182,6 +183,7 @@ async function start(): Promise<void> {
     restoreFromBackup: () => void backups.restore(),
     importDigest: () => send({ type: 'menu', command: 'import' }),
     importFromClipboard: () => void importClipboard(),
+    exportList: () => send({ type: 'menu', command: 'export' }),
     watchFolder: () =>
       void chooseWatchFolder(window).then((folder) => {
         if (folder) settings.changed(library.updateSettings({ watchFolder: folder }))

@@ -5,6 +5,8 @@ import type { MenuItemConstructorOptions } from 'electron'
 export interface MenuActions {
   importDigest(): void
   importFromClipboard(): void
+  /** Asks the page to export the list it shows (main then shows the save dialog). */
+  exportList(): void
   watchFolder(): void
   stopWatching(): void
   backUpLibrary(): void
@@ -36,6 +38,8 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
         registerAccelerator: false,
         click: () => actions.importFromClipboard()
       },
+      { type: 'separator' },
+      { label: 'Export...', accelerator: 'CmdOrCtrl+Shift+E', click: () => actions.exportList() },
       { type: 'separator' },
       { label: 'Watch a Folder...', click: () => actions.watchFolder() },
       {

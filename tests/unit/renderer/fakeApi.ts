@@ -383,6 +383,13 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
       }),
     restoreDigest: (args) => call('restoreDigest', args, () => ({ papers: [], digests: [] })),
     emptyTrash: (args) => call('emptyTrash', args, () => ({ papers: trashed.splice(0).length, digests: 0 })),
+    // The save dialog is answered "saved to /tmp/export.bib"; the count is what the request names.
+    exportPapers: (args) =>
+      call('exportPapers', args, () => ({
+        path: '/tmp/export.bib',
+        format: args.format ?? 'bibtex',
+        papers: 'ids' in args ? args.ids.length : papers.length
+      })),
     relatedPapers: (args) =>
       call('relatedPapers', args, () =>
         papers

@@ -324,9 +324,11 @@ describe('the main process', () => {
     fake.sent.length = 0
     ;(menuItem('Import Digest...').click as () => void)()
     ;(menuItem('Keyboard Shortcuts').click as () => void)()
+    ;(menuItem('Export...').click as () => void)()
     expect(fake.sent).toEqual([
       { type: 'menu', command: 'import' },
-      { type: 'menu', command: 'showKeys' }
+      { type: 'menu', command: 'showKeys' },
+      { type: 'menu', command: 'export' }
     ])
   })
 

@@ -7,6 +7,7 @@ function recorder(): { actions: MenuActions; called: string[] } {
   const names = [
     'importDigest',
     'importFromClipboard',
+    'exportList',
     'watchFolder',
     'stopWatching',
     'showKeys',
@@ -51,6 +52,14 @@ describe('menuTemplate', () => {
     click(find(template, 'Watch a Folder...'))
     click(find(template, 'Keyboard Shortcuts'))
     expect(called).toEqual(['importDigest', 'importFromClipboard', 'watchFolder', 'showKeys'])
+  })
+
+  it('offers exporting the list on screen from the File menu', () => {
+    const { actions, called } = recorder()
+    const exportItem = find(menuTemplate(actions, linux), 'Export...')
+    expect(exportItem.accelerator).toBe('CmdOrCtrl+Shift+E')
+    click(exportItem)
+    expect(called).toEqual(['exportList'])
   })
 
   it('offers backing up and restoring the library in the File menu', () => {

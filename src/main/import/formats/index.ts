@@ -8,6 +8,7 @@ import { arxivEmailParser } from './arxiv-email'
 import { arxivRssParser } from './arxiv-rss'
 import { bibtexParser } from './bibtex'
 import { cslJsonParser } from './csl-json'
+import { dogearJsonParser } from './dogear-json'
 import { createEmlParser } from './eml'
 import { feedParser } from './feed'
 import { hfHtmlParser } from './hf-html'
@@ -20,7 +21,7 @@ import { scholarAlertParser } from './scholar-alert'
 import { wosParser } from './wos'
 
 // Specific formats before the generic ones they resemble (arXiv feeds before any feed,
-// Hugging Face and CSL JSON before lenient JSON).
+// Dogear's own export, Hugging Face and CSL JSON before lenient JSON).
 const DOCUMENT_PARSERS: DigestParser[] = [
   hfTextParser,
   hfHtmlParser,
@@ -35,6 +36,7 @@ const DOCUMENT_PARSERS: DigestParser[] = [
   wosParser,
   cslJsonParser,
   scholarAlertParser,
+  dogearJsonParser,
   jsonLenientParser
 ]
 

@@ -20,6 +20,7 @@ import { createReadOnOpen } from './readOnOpen'
 import { createSavedSearchActions } from './savedSearches'
 import { createSourcesActions } from './sources'
 import { createDiscoverActions } from './discover'
+import { createExportActions } from './exports'
 import { runOptimistic } from '../lib/optimistic'
 import { createPickedStore } from '../stores/picked'
 import { createTrashStore } from '../stores/trash'
@@ -53,6 +54,7 @@ export function createDogear(api: RendererApi) {
   const savedSearches = createSavedSearchActions(ctx, sources.refreshSources, list.setFilter)
   const discover = createDiscoverActions(ctx, list, sources.refreshSources)
   const comfort = createComfortActions(ctx)
+  const exports = createExportActions(ctx)
   const imports = createImportActions(ctx, async () => {
     await Promise.all([sources.refreshSources(), list.reloadList()])
   })
@@ -147,6 +149,7 @@ export function createDogear(api: RendererApi) {
       void sources.refreshSources()
       void list.reloadList()
     } else if (event.command === 'import') void imports.chooseAndImport()
+    else if (event.command === 'export') void exports.exportList()
     else if (event.command === 'showKeys') openDialog('keys')
     else if (event.command === 'textLarger') comfort.changeTextSize(1)
     else if (event.command === 'textSmaller') comfort.changeTextSize(-1)
@@ -169,6 +172,9 @@ export function createDogear(api: RendererApi) {
     openDialog,
     showProgress,
     pasteDigest,
+    /** Main shows the save dialog; `exportPapers({ ids })` exports a selection, `exportList()` the list. */
+    exportPapers: exports.exportPapers,
+    exportList: exports.exportList,
     refreshSources: sources.refreshSources,
     ...list,
     ...notes,

@@ -69,6 +69,12 @@ function ReportItem({ report }: { report: ImportFileReport }) {
           </div>
         </dl>
       )}
+      {report.stateApplied !== undefined && (
+        <p>
+          Restored the reading state of {report.stateApplied} paper{report.stateApplied === 1 ? '' : 's'}; kept the
+          existing state of {report.stateKept ?? 0}.
+        </p>
+      )}
       {!report.alreadyImported && <UndoImportButton report={report} />}
       {report.warnings.length > 0 && (
         <details className="warnings">
