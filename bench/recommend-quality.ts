@@ -92,13 +92,12 @@ export function measureQuality(
         index.finishCounting()
         index.addCounted(entries)
         index.finishBuild()
-        const scratch = newScratch()
         for (let topic = 0; topic < topics; topic++) {
           const trial = trialFor(papers, topic, reads, seed)
           const ranking = rankByStars(
             index,
             { starred: trial.starred, read: trial.read, dismissed: [], hidden: [] },
-            scratch,
+            newScratch(),
             settings
           )
           const starredIndexes = trial.starred.map((id) => id - 1)

@@ -108,13 +108,13 @@ async function measureSpeed(count: number) {
       precisionAt20: precision,
       includes: {
         firstRankingMs:
-          'a new engine: read every paper page by page, two passes of hashing words and word pairs, TF-IDF vectors, ' +
+          'a new engine: a sample of at most 20,000 papers for the word counts, then every paper page by page hashed into TF-IDF vectors, ' +
           'then train on 8 starred, 20 read and a sample of unread papers, score all, sort, explain the first 50',
         afterStarMs:
-          'one more star, then the same page: labels read again, model retrained, all scored, sorted, explained',
+          'one more star, then the same page: labels read again, model retrained from the last duals, all scored, the page selected and explained',
         afterReadMs: 'one suggestion marked read, then the same page',
         relatedMs: 'the 5 papers closest to one paper (cosine against every vector), loaded as list rows',
-        longestSliceMs: 'the longest the engine held the thread at once (it yields between pages of 1,000 papers)',
+        longestSliceMs: 'the longest the engine held the thread at once (it yields between pages of 500 papers)',
         indexMb: 'typed arrays of the feature index (vectors, document frequencies, slot tables)',
         heapGrowthMb: 'V8 heap plus array buffers after the first ranking minus before (after gc when exposed)'
       }
@@ -136,8 +136,8 @@ export async function benchRecommend(options: RecommendBenchOptions) {
     quality: quality && {
       rows: quality,
       includes:
-        'precision@20 of the unread, unstarred list with 8 papers of one topic starred and 20 others read ' +
-        '(random: from any other topic; nearMiss: from the sibling topic sharing three words in four), averaged ' +
+        'precision@20 of the unread, unstarred list with 8 papers starred (2 of them off the topic) and 20 others read ' +
+        '(random: from any other topic; nearMiss: from the sibling topic sharing 34 of its 40 words), averaged ' +
         'over every topic and seeds; centroid: cosine to the starred TF-IDF centroid; svm: linear SVM (squared ' +
         'hinge, C 0.01, balanced classes) with the starred papers positive and all others negative'
     },

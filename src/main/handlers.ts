@@ -162,6 +162,8 @@ export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
     backupStatus: () => (deps.libraryPath ? lastBackup(deps.libraryPath) : null),
     relatedPapers: ({ id, limit }) => relatedPapers(library, discover, id, limit ?? 5),
     dismiss: ({ ids, dismissed }) => ({ changed: library.discover.dismiss(ids, dismissed) }),
+    paperMerges: ({ id }) => library.merges.of(id),
+    splitMerge: ({ id, digestId }) => library.merges.split(id, digestId),
     exportPapers: (request) => {
       if (!deps.chooseExportFile) throw new HandlerError('FORBIDDEN', 'Exporting needs the save dialog of the app')
       return exportWithDialog(library, exportWithoutExcept(library, request), deps.chooseExportFile)

@@ -20,7 +20,9 @@ import type {
   PaperDetail,
   PaperPage,
   PaperTarget,
+  PaperMerge,
   RelatedPaper,
+  SplitOutcome,
   SavedSearch,
   SearchPage,
   SearchQuery,
@@ -210,6 +212,10 @@ export const contract = {
   dismiss: op<z.ZodType<{ ids: number[]; dismissed: boolean }>, StateChange>(
     z.strictObject({ ids, dismissed: z.boolean() })
   ),
+  /** The digests' entries a paper was joined with by DOI or title, oldest first. */
+  paperMerges: op<z.ZodType<{ id: number }>, PaperMerge[]>(z.strictObject({ id })),
+  /** Splits a wrong merge: that digest's entry becomes a paper of its own again. */
+  splitMerge: op<z.ZodType<{ id: number; digestId: number }>, SplitOutcome>(z.strictObject({ id, digestId: id })),
   /**
    * Main shows the save dialog and writes the papers there: these ids, or a list (its filter and
    * search query). Without a format, the chosen file's name decides (.bib, .ris, .json, .md...).

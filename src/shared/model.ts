@@ -370,3 +370,22 @@ export interface BackupStatus {
   path: string
   at: string
 }
+
+/** A digest's entry an import joined to a paper by DOI or title (see `dogear split`). */
+export interface PaperMerge {
+  id: number
+  paperId: number
+  digestId: number
+  digestTitle: string
+  matchedBy: 'doi' | 'title'
+  /** The title the digest's entry had. */
+  title: string
+  mergedAt: string
+}
+
+export interface SplitOutcome {
+  paperId: number
+  /** The paper the split entry became. */
+  newPaperId: number
+  digestId: number
+}

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { openLibrary } from '../../src/main/library'
+import { parsedPaper } from '../../src/main/import/paper'
 import { closeOpenApps, launchApp } from './app'
 import { expectSourceCount, importFixture, papers, reader, screenshot, sourceButton, tempDbPath } from './helpers'
 
@@ -40,5 +42,38 @@ describe('the Recommended source', () => {
     const reason = await papers(page).getByRole('option').first().locator('.recommendation-reason').textContent()
     expect(reason).toMatch(/^like '/)
     expect([...starred].some((title) => reason!.includes(title))).toBe(true)
+  })
+})
+
+describe('a wrong merge', () => {
+  it('is named in the reader and split off with one click', async () => {
+    const dbPath = tempDbPath()
+    const seed = openLibrary(dbPath)
+    const entry = (title: string, abstract: string, arxivId?: string) =>
+      parsedPaper({ title, abstract, authors: [], arxivId, line: 1 })
+    for (const [title, paper, day] of [
+      ['arXiv listing', entry('Moss Atlas', 'Lichen maps from drones.', '2405.00005'), '2024-03-12'],
+      ['Garden list', entry('Moss atlas', 'A book on garden moss.'), '2024-03-13']
+    ] as const) {
+      seed.importDigest({
+        digest: { title, dateFrom: day, dateTo: day },
+        entries: [paper],
+        format: 'test',
+        fileName: null,
+        contentHash: title === 'Garden list' ? 'b'.repeat(16) : 'a'.repeat(16)
+      })
+    }
+    seed.close()
+
+    const { page } = await launchApp({ dbPath })
+    await papers(page).getByRole('option', { name: 'Moss Atlas', exact: true }).click()
+    const merged = reader(page).getByRole('region', { name: 'Merged from' })
+    await expect
+      .poll(() => merged.textContent())
+      .toContain('Merged with the entry of Garden list (same title, “Moss atlas”)')
+    await merged.getByRole('button', { name: 'Split off Garden list' }).click()
+    await expectSourceCount(page, 'All papers', 2)
+    await papers(page).getByRole('option', { name: 'Moss atlas', exact: true }).waitFor()
+    await merged.waitFor({ state: 'detached' })
   })
 })

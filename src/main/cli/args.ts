@@ -101,6 +101,13 @@ const SPECS: CommandSpec[] = [
     flags: { limit: 'value' },
     positionals: [1, 1]
   },
+  {
+    name: 'split',
+    usage: 'split ID [--digest DIGEST_ID]',
+    summary: "split a wrong merge: the digest's entry becomes a paper of its own",
+    flags: { digest: 'value' },
+    positionals: [1, 1]
+  },
   stateSpec('read', 'mark papers read'),
   stateSpec('unread', 'mark papers unread'),
   stateSpec('star', 'star papers'),

@@ -21,6 +21,7 @@ import {
 import { formatDigests, formatFormats, formatImportReport, formatPaper, formatPaperList, formatStats } from './format'
 import { deleteCommand, tagCommand, tagsCommand, trashCommand } from './organize'
 import { recommendCommand, relatedCommand, versionLines } from './discover-commands'
+import { mergeLines, splitCommand } from './merge-commands'
 import { isRecommenderQuery, recommendedPage } from '../discover/lists'
 import { createDiscoverEngine } from '../discover/engine'
 
@@ -107,6 +108,8 @@ export async function runCommand(args: ParsedArgs, context: CommandContext): Pro
       return recommendCommand(args, library)
     case 'related':
       return relatedCommand(args, library)
+    case 'split':
+      return splitCommand(args, library)
     default:
       throw new UsageError(`unknown command "${args.command}"`)
   }
@@ -208,7 +211,7 @@ function requirePaper(library: Library, id: number): NonNullable<ReturnType<Libr
 
 function showCommand(args: ParsedArgs, library: Library): CommandOutput {
   const paper = requirePaper(library, parseId(args.positionals[0]!))
-  const versions = versionLines(paper.versions, paper.revision)
+  const versions = [...versionLines(paper.versions, paper.revision), ...mergeLines(library.merges.of(paper.id))]
   const text = formatPaper(paper)
   if (versions.length === 0) return { json: paper, text }
   // The versions go after the identifiers block, before the abstract.

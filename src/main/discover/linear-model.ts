@@ -14,6 +14,13 @@ export interface Example {
 export interface LinearModel {
   weights: Float64Array
   bias: number
+  /** Each example's dual variable by `exampleKey`: the start of the next training (warm start). */
+  duals: Map<number, number>
+}
+
+/** An example's identity across trainings: its slot and its side. */
+export function exampleKey(example: Pick<Example, 'slot' | 'label'>): number {
+  return example.slot * 2 + (example.label === 1 ? 1 : 0)
 }
 
 export interface TrainOptions {
@@ -21,6 +28,11 @@ export interface TrainOptions {
   /** Reused between trainings (TERM_SLOTS long); zeroed here. */
   buffer?: Float64Array
   seed?: number
+  /**
+   * The duals of the last training on nearly the same examples: a star or a read more changes
+   * a few examples, so starting from there converges in an epoch or two instead of twenty.
+   */
+  warm?: ReadonlyMap<number, number>
 }
 
 /** A small deterministic generator: the same stars give the same ranking. */
@@ -63,6 +75,15 @@ export function trainLinear(
     for (let j = 0; j < x.length; j++) squared += x[j]! * x[j]!
     norms[i] = squared + diagonal[i]!
   }
+  if (options.warm) {
+    for (let i = 0; i < n; i++) {
+      const start = options.warm.get(exampleKey(examples[i]!))
+      if (start === undefined || start <= 0) continue
+      alpha[i] = start
+      index.addInto(weights, examples[i]!.slot, start * examples[i]!.label)
+      bias += start * examples[i]!.label
+    }
+  }
   const order = new Uint32Array(n).map((_, i) => i)
   const random = seededRandom(options.seed ?? 7)
   const epochs = options.epochs ?? 20
@@ -84,5 +105,7 @@ export function trainLinear(
     }
     if (largestStep < 1e-4) break
   }
-  return { weights, bias }
+  const duals = new Map<number, number>()
+  for (let i = 0; i < n; i++) if (alpha[i]! > 0) duals.set(exampleKey(examples[i]!), alpha[i]!)
+  return { weights, bias, duals }
 }

@@ -3,7 +3,7 @@
 // of the unread rest (weak negatives: most unread papers are not wanted, some are), then scores
 // every unread, unstarred paper. Newer papers win near ties.
 import { kthLargest, TERM_SLOTS, type FeatureIndex } from './feature-index'
-import { seededRandom, trainLinear, type Example, type LinearModel } from './linear-model'
+import { trainLinear, type Example, type LinearModel } from './linear-model'
 
 export const MIN_STARS = 3
 
@@ -59,18 +59,6 @@ function slotsOf(index: FeatureIndex, ids: readonly number[]): number[] {
   return slots
 }
 
-function sample<T>(items: readonly T[], size: number, random: () => number): T[] {
-  if (items.length <= size) return [...items]
-  const picked = [...items]
-  for (let i = 0; i < size; i++) {
-    const j = i + Math.floor(random() * (picked.length - i))
-    const t = picked[i]!
-    picked[i] = picked[j]!
-    picked[j] = t
-  }
-  return picked.slice(0, size)
-}
-
 /**
  * How much each star counts (floor..1): a starred paper unlike the other starred ones (an odd
  * star among many on one subject) counts less than one in their midst. Its cosine to the other
@@ -97,10 +85,30 @@ export function starWeights(
 export interface Scratch {
   weights: Float64Array
   scores: Float64Array
+  /** The last training's duals, to start the next one from (see TrainOptions.warm). */
+  duals: Map<number, number> | null
 }
 
 export function newScratch(): Scratch {
-  return { weights: new Float64Array(TERM_SLOTS), scores: new Float64Array(0) }
+  return { weights: new Float64Array(TERM_SLOTS), scores: new Float64Array(0), duals: null }
+}
+
+/** A 32-bit mix of a slot number, the same in every ranking. */
+function slotHash(slot: number): number {
+  let h = Math.imul(slot ^ 0x9e3779b9, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  return (h ^ (h >>> 16)) >>> 0
+}
+
+/**
+ * About `size` of the candidates, chosen by a hash of their slot: a star or a read more leaves
+ * the sample as it was, so the last training's duals still fit it.
+ */
+function stableSample(candidates: readonly number[], size: number): number[] {
+  if (candidates.length <= size) return [...candidates]
+  const below = (size / candidates.length) * 4294967296
+  return candidates.filter((slot) => slotHash(slot) < below)
 }
 
 /** Scores every live slot with the model trained on the labels; null with fewer than MIN_STARS stars. */
@@ -126,9 +134,10 @@ export function rankByStars(
     const id = index.paperAt(slot)
     if (id !== 0 && !excluded.has(id)) candidates.push(slot)
   }
-  const random = seededRandom(positives.length * 7919 + negatives.length)
+  // The buffer still holds the last model's weights; starWeights needs it zeroed.
+  scratch.weights.fill(0)
   const starWeight = starWeights(index, positives, scratch.weights, settings.oddStarFloor)
-  const unlabelled = sample(candidates, settings.unlabelledSample, random)
+  const unlabelled = stableSample(candidates, settings.unlabelledSample)
   const examples: Example[] = [
     ...positives.map((slot, i): Example => ({ slot, label: 1, cost: settings.positiveCost * starWeight[i]! })),
     ...negatives.map((slot): Example => ({ slot, label: -1, cost: settings.passedCost })),
@@ -138,7 +147,8 @@ export function rankByStars(
       cost: settings.unlabelledCost
     }))
   ]
-  const model = trainLinear(index, examples, { buffer: scratch.weights })
+  const model = trainLinear(index, examples, { buffer: scratch.weights, warm: scratch.duals ?? undefined })
+  scratch.duals = model.duals
   if (settings.centroidWeight !== 0) {
     positives.forEach((slot, i) =>
       index.addInto(model.weights, slot, (settings.centroidWeight * starWeight[i]!) / positives.length)

@@ -25,6 +25,7 @@ import type { DigestMeta, ParsedPaper } from '../import/types'
 import type { ExportSelection } from '../../shared/export'
 import type { ExportPaper } from '../export/types'
 import type { DiscoverData } from './discover-data'
+import type { MergeHistory } from './merges'
 import type { SyncStore } from './sync-contract'
 
 /** One parsed file, ready to be written in one transaction. */
@@ -135,6 +136,8 @@ export interface Library {
   backup(target: string): Promise<BackupResult>
   /** What the recommender reads, and dismissals (src/main/discover builds on it). */
   discover: DiscoverData
+  /** Papers joined by DOI or title on import, and splitting a wrong merge. */
+  merges: MergeHistory
   /** Papers by id, in the order given (unknown ids skipped), as lists show them. */
   papersByIds(ids: readonly number[]): Paper[]
   /** Every paper id a filter shows, unordered (digests: in their order). */

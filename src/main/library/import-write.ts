@@ -12,6 +12,7 @@ import { letWaitingWritersGo } from './write-turns'
 import { ImportExtras } from './import-extras'
 import { recordNewPaperVersions, recordVersion } from './versions'
 import { recordDigestFile } from './sync-outbox'
+import { recordMerge } from './merges'
 import {
   beginPending,
   finishPending,
@@ -21,7 +22,7 @@ import {
   undoPendingImport
 } from './pending-imports'
 
-interface StoredPaperRow {
+export interface StoredPaperRow {
   id: number
   title: string
   title_key: string
@@ -49,17 +50,17 @@ const FIND_BY_TITLE = `SELECT ${STORED_COLUMNS} FROM papers
   WHERE title_key = :titleKey AND (arxiv_id IS NULL OR :arxiv IS NULL OR arxiv_id = :arxiv)
     AND (doi IS NULL OR :doi IS NULL OR doi = :doi) ORDER BY id LIMIT 20`
 
-const INSERT_PAPER = `INSERT INTO papers (title, title_key, authors, abstract, snippet, arxiv_id, arxiv_version, doi,
+export const INSERT_PAPER = `INSERT INTO papers (title, title_key, authors, abstract, snippet, arxiv_id, arxiv_version, doi,
   links, published_at, venue, has_code, digest_date, first_digest_id, first_position, created_at, updated_at)
   VALUES (:title, :titleKey, :authors, :abstract, :snippet, :arxivId, :arxivVersion, :doi,
   :links, :publishedAt, :venue, :hasCode, :day, :digestId, :position, :now, :now)`
-const UPDATE_PAPER = `UPDATE papers SET title = :title, title_key = :titleKey, authors = :authors, abstract = :abstract,
+export const UPDATE_PAPER = `UPDATE papers SET title = :title, title_key = :titleKey, authors = :authors, abstract = :abstract,
   snippet = :snippet, arxiv_id = :arxivId, arxiv_version = :arxivVersion, doi = :doi, links = :links,
   published_at = :publishedAt, venue = :venue, has_code = :hasCode, updated_at = :now WHERE id = :id`
 // A digest older than the paper's first one becomes its first: "digest date" is the earliest listing.
 const MOVE_FIRST_DIGEST = `UPDATE papers SET digest_date = ?, first_digest_id = ?, first_position = ? WHERE id = ?`
 
-function storedRecord(row: StoredPaperRow): PaperRecord {
+export function storedRecord(row: StoredPaperRow): PaperRecord {
   return {
     title: row.title,
     titleKey: row.title_key,
@@ -80,7 +81,7 @@ function storedRecord(row: StoredPaperRow): PaperRecord {
   }
 }
 
-function recordParams(record: PaperRecord): Record<string, string | number | null> {
+export function recordParams(record: PaperRecord): Record<string, string | number | null> {
   return {
     title: record.title,
     titleKey: record.titleKey,
@@ -225,6 +226,7 @@ function writeRecord(write: FileWrite, record: PaperRecord): void {
     if (row.id > write.indexedUpTo) update()
     else reindexAround(statements, row.id, update)
   }
+  if (earlier === undefined && !write.added.has(row.id)) recordMerge(statements, row, record, digestId, nowIso)
   const subjectsAdded = write.extras.existing(row.id, record, !write.added.has(row.id))
   recordVersion(statements, row.id, record.arxivVersion, digestId)
   if (earlier === undefined) {

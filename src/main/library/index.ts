@@ -8,6 +8,7 @@ import { listDigests } from './digests'
 import { prepareFilter, unreadIdsQuery } from './filters'
 import { allIds, filterIds, listPapers } from './listing'
 import { discoverData } from './discover-data'
+import { mergeHistory } from './merges'
 import { rereadRevised, revisionOf, versionsOf } from './versions'
 import { checkLibraryFile } from './library-file'
 import { LATEST_VERSION } from './migrations'
@@ -152,6 +153,7 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
     sync: syncStore(db, statements, now),
     backup: (target) => backupLibrary(db, target),
     discover: discoverData(db, statements, now),
+    merges: mergeHistory(db, statements, now),
     papersByIds: (ids) => loadPapers(statements, ids),
     filterIds: (filter) => filterIds(statements, filter),
     close: () => {

@@ -268,6 +268,23 @@ CREATE TABLE digest_additions (
 CREATE INDEX digest_additions_by_paper ON digest_additions(paper_id);
 `
 
+/**
+ * Each time an import joined a digest's entry to a paper by DOI or by title (not by arXiv id),
+ * the paper's record before and the entry's record, so a wrong merge can be split again.
+ */
+const V17_PAPER_MERGES = `
+CREATE TABLE paper_merges (
+  id INTEGER PRIMARY KEY,
+  paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+  digest_id INTEGER NOT NULL REFERENCES digests(id) ON DELETE CASCADE,
+  matched_by TEXT NOT NULL CHECK (matched_by IN ('doi', 'title')),
+  before TEXT NOT NULL,
+  incoming TEXT NOT NULL,
+  merged_at TEXT NOT NULL
+);
+CREATE INDEX paper_merges_by_paper ON paper_merges(paper_id, id);
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -300,7 +317,9 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'what imports added to earlier papers, taken back with the digest',
     up: (db) => db.exec(V14_DIGEST_ADDITIONS)
   },
-  { version: 16, description: 'sync: tags, trash and saved searches', up: (db) => db.exec(V16_SYNC_ORGANIZE) }
+  { version: 16, description: 'sync: tags, trash and saved searches', up: (db) => db.exec(V16_SYNC_ORGANIZE) },
+  // 15 was kept for this, but 16 landed first: a library already at 16 would never run a 15.
+  { version: 17, description: 'merges of papers, for splitting', up: (db) => db.exec(V17_PAPER_MERGES) }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

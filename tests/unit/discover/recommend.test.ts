@@ -66,6 +66,20 @@ describe('more like what I starred', () => {
     expect((await recommended(library, engine, 50)).items.map((p) => p.id)).toContain(second)
   })
 
+  it('ranks after a star as a fresh start would (the model is retrained from where it was)', async () => {
+    const { library, themeOf } = themedLibrary()
+    const moss = idsOf(library, themeOf, 'moss')
+    library.setStarred(moss.slice(0, 3), true)
+    const engine = createDiscoverEngine(library.discover)
+    await recommended(library, engine, 10)
+    library.setStarred([moss[3]!], true)
+    library.markRead([moss[4]!], true)
+    const followed = (await recommended(library, engine, 10)).items.map((p) => p.id)
+    const fresh = (await recommended(library, createDiscoverEngine(library.discover), 10)).items.map((p) => p.id)
+    expect(followed).toEqual(fresh)
+    expect(followed.slice(0, 3).map((id) => themeOf.get(id))).toEqual(['moss', 'moss', 'moss'])
+  })
+
   it('pages through the ranking in one order', async () => {
     const { library, themeOf } = themedLibrary()
     library.setStarred(idsOf(library, themeOf, 'moss').slice(0, 3), true)

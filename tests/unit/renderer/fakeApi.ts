@@ -398,6 +398,9 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
           .map((p) => ({ ...p, similarity: 0.5 }))
       ),
     dismiss: (args) => call('dismiss', args, () => ({ changed: args.ids })),
+    paperMerges: (args) => call('paperMerges', args, () => []),
+    splitMerge: (args) =>
+      call('splitMerge', args, () => ({ paperId: args.id, newPaperId: args.id + 1000, digestId: args.digestId })),
     getSettings: (args) => call('getSettings', args, () => settings),
     updateSettings: (args) =>
       call('updateSettings', args, () => {

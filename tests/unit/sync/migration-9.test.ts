@@ -30,9 +30,9 @@ describe('migrations 9 and 16 (sync)', () => {
       const db = new Database(oldPath)
       db.exec('DROP TABLE sync_self; DROP TABLE sync_marks; DROP TABLE sync_values; DROP TABLE sync_note_versions;')
       db.exec('DROP TABLE sync_conflicts; DROP TABLE sync_pending; DROP TABLE sync_digests; DROP TABLE sync_segments;')
-      // The file is as version 8 left it: migrations 6, 7 and 8 stay, sync's tables and those of 10, 12, 14 and 16 go.
+      // The file is as version 8 left it: migrations 6, 7 and 8 stay, sync's tables and those of 10, 12, 14, 16 and 17 go.
       db.exec('DROP TABLE pending_import_undo; DROP TABLE pending_imports; DROP TABLE digest_sources;')
-      db.exec('DROP TABLE digest_additions;')
+      db.exec('DROP TABLE digest_additions; DROP TABLE paper_merges;')
       db.exec('DROP TABLE sync_devices; DROP TABLE sync_trash; PRAGMA user_version = 8')
       db.close()
     }

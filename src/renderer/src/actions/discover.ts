@@ -1,5 +1,5 @@
-// Recommendations in the reader: `x` dismisses the selected suggestion, and a revised paper
-// can be marked read again.
+// Recommendations in the reader: `x` dismisses the selected suggestion, a revised paper can
+// be marked read again, and a wrong merge split.
 import { errorMessage } from '../api'
 import { say, type ActionContext } from './context'
 import type { ListActions } from './list'
@@ -37,5 +37,20 @@ export function createDiscoverActions(ctx: ActionContext, list: ListActions, ref
     }
   }
 
-  return { dismissSelected, markRevisionRead }
+  /** The open paper's entry from `digestId` becomes a paper of its own again. */
+  async function splitMerge(paperId: number, digestId: number, digestTitle: string): Promise<boolean> {
+    try {
+      const outcome = await ctx.api.splitMerge({ id: paperId, digestId })
+      const fresh = await ctx.api.getPaper({ id: paperId })
+      if (fresh && ctx.reader.getState().paper?.id === paperId) ctx.reader.setState({ paper: fresh })
+      say(ctx, `Split off the entry of ${quotedTitle(digestTitle)}: it is paper #${outcome.newPaperId} again.`)
+      await Promise.all([refreshSources(), list.reloadList()])
+      return true
+    } catch (error) {
+      say(ctx, `Could not split the paper: ${errorMessage(error)}`, 'error')
+      return false
+    }
+  }
+
+  return { dismissSelected, markRevisionRead, splitMerge }
 }

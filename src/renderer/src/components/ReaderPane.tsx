@@ -8,6 +8,7 @@ import { ReaderControls } from './ReaderControls'
 import { NoteEditor } from './NoteEditor'
 import { TexText } from './TexText'
 import { RelatedPapers } from './RelatedPapers'
+import { MergedFrom } from './MergedFrom'
 import { VersionNotice } from './VersionNotice'
 import { PaperTags } from './PaperTags'
 
@@ -70,6 +71,7 @@ function ReaderBody() {
       </div>
       <PaperTags paper={paper} />
       <VersionNotice paper={paper} />
+      <MergedFrom paperId={paper.id} />
       {/* Above the abstract, so the note is in view without scrolling. */}
       <NoteEditor />
       {paper.digestRefs.length > 0 && (
