@@ -71,6 +71,7 @@ describe('a wrong merge', () => {
     await expect
       .poll(() => merged.textContent())
       .toContain('Merged with the entry of Garden list (same title, “Moss atlas”)')
+    await screenshot(page, 'merged-from')
     await merged.getByRole('button', { name: 'Split off Garden list' }).click()
     await expectSourceCount(page, 'All papers', 2)
     await papers(page).getByRole('option', { name: 'Moss atlas', exact: true }).waitFor()

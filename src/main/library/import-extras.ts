@@ -5,6 +5,7 @@ import { LibraryError } from './contract'
 import type { CarriedState } from '../import/types'
 import { MAX_LABELS, type PaperRecord } from './dedupe-merge'
 import { addTag, ensureTag, tagName } from './tags'
+import { recordPaperMarks } from './sync-outbox'
 import { recordSubjects, recordTag } from './import-additions'
 
 export interface ImportExtrasSummary {
@@ -123,8 +124,10 @@ export class ImportExtras {
   private tag(id: number, names: readonly string[], record = false): void {
     for (const name of validTagNames(names)) {
       const tagId = ensureTag(this.statements, name, this.at).id
-      if (addTag(this.statements, tagId, [id], this.at).length > 0 && record)
-        recordTag(this.statements, this.digestId, id, tagId)
+      if (addTag(this.statements, tagId, [id], this.at).length === 0) continue
+      if (record) recordTag(this.statements, this.digestId, id, tagId)
+      // Other devices import the same file without this import's options: the tag travels as a change.
+      recordPaperMarks(this.statements, [id], `tag:${name}`, true, new Date(this.at))
     }
   }
 }

@@ -4,9 +4,18 @@
 import type { Statements } from './connection'
 import { reindexAround } from './search-index'
 
-/** Writes a paper's note (null removes it); inside the caller's transaction. */
-export function writeNoteText(statements: Statements, paperId: number, body: string | null, at: string): void {
-  reindexAround(statements, paperId, () => {
+/**
+ * Writes a paper's note (null removes it); inside the caller's transaction. `indexedOutside`:
+ * the caller replaces the paper's search entry around a larger change (reindexManyAround).
+ */
+export function writeNoteText(
+  statements: Statements,
+  paperId: number,
+  body: string | null,
+  at: string,
+  indexedOutside = false
+): void {
+  const write = (): void => {
     if (body === null) statements.get('DELETE FROM notes WHERE paper_id = ?').run(paperId)
     else {
       statements
@@ -16,6 +25,8 @@ export function writeNoteText(statements: Statements, paperId: number, body: str
         )
         .run(paperId, body, at)
     }
-  })
+  }
+  if (indexedOutside) write()
+  else reindexAround(statements, paperId, write)
   statements.get("INSERT INTO reading_events (paper_id, kind, at) VALUES (?, 'note', ?)").run(paperId, at)
 }

@@ -19,6 +19,30 @@ export function indexNewPapers(statements: Statements, lastIdBefore: number): vo
 }
 
 /**
+ * reindexAround for many papers: one statement removes their entries and one adds them back,
+ * however many papers (FTS5 writes its pending terms out at every statement, so one pair of
+ * statements per paper makes a long transaction several times slower).
+ */
+export function reindexManyAround<T>(statements: Statements, ids: readonly number[], change: () => T): T {
+  if (ids.length === 0) return change()
+  const list = JSON.stringify(ids)
+  statements
+    .get(
+      `INSERT INTO paper_search(paper_search, rowid, ${COLUMNS})
+       SELECT 'delete', id, ${COLUMNS} FROM paper_search_source WHERE id IN (SELECT value FROM json_each(?))`
+    )
+    .run(list)
+  const result = change()
+  statements
+    .get(
+      `INSERT INTO paper_search(rowid, ${COLUMNS})
+       SELECT id, ${COLUMNS} FROM paper_search_source WHERE id IN (SELECT value FROM json_each(?))`
+    )
+    .run(list)
+  return result
+}
+
+/**
  * Runs `change` (an update of the paper's title, authors, abstract or note) with the paper's
  * index entry replaced around it. Must run inside the caller's transaction.
  */

@@ -13,6 +13,7 @@ import {
 import type { Db, Statements } from './connection'
 import { adjustDigestReadCounts } from './state'
 import { settleNote } from './sync-notes'
+import { reindexManyAround } from './search-index'
 import { applyFollowedValue } from './sync-values'
 import { applyTag, applyTrash, tagLabel, type Effect } from './sync-organize'
 
@@ -91,7 +92,7 @@ function setMark(statements: Statements, paperId: number, change: MarkChange): v
   if (change.field === 'read') adjustDigestReadCounts(statements, [paperId], change.value ? 1 : -1)
 }
 
-function applyNote(statements: Statements, change: NoteChange): Effect {
+function applyNote(statements: Statements, change: NoteChange, indexedTogether: ReadonlySet<number>): Effect {
   const paperId = resolvePaper(statements, change.paper)
   if (paperId === null) return 'waiting'
   const inserted = statements
@@ -101,7 +102,8 @@ function applyNote(statements: Statements, change: NoteChange): Effect {
     )
     .run(paperId, change.version, JSON.stringify(change.parents), change.text, change.at, change.device, change.by)
   if (inserted.changes === 0) return 'same'
-  return settleNote(statements, paperId, stampDate(change.at).toISOString()).conflict ? 'conflict' : 'changed'
+  const at = stampDate(change.at).toISOString()
+  return settleNote(statements, paperId, at, indexedTogether.has(paperId)).conflict ? 'conflict' : 'changed'
 }
 
 function applyValue(statements: Statements, change: ValueChange): Effect {
@@ -119,12 +121,12 @@ function applyValue(statements: Statements, change: ValueChange): Effect {
   return 'changed'
 }
 
-function applyOne(db: Db, statements: Statements, change: Change): Effect {
+function applyOne(db: Db, statements: Statements, change: Change, indexedTogether: ReadonlySet<number>): Effect {
   switch (change.kind) {
     case 'mark':
       return applyMark(db, statements, change)
     case 'note':
-      return applyNote(statements, change)
+      return applyNote(statements, change, indexedTogether)
     case 'value':
       return applyValue(statements, change)
     case 'digest': {
@@ -162,6 +164,23 @@ function receiveClock(statements: Statements, changes: readonly Change[], now: D
   statements.get('UPDATE sync_self SET clock = ?').run(formatStamp(next))
 }
 
+/**
+ * The live papers whose notes these changes may rewrite, less any a change may trash (the trash
+ * keeps the search index itself): their search entries are replaced once, around the whole
+ * apply, instead of once per note (see reindexManyAround).
+ */
+function notesIndexedTogether(statements: Statements, changes: readonly Change[]): Set<number> {
+  const notes = new Set<number>()
+  const trashed = new Set<number>()
+  for (const change of changes) {
+    if (change.kind !== 'note' && !(change.kind === 'mark' && change.field === 'trashed')) continue
+    const id = resolvePaper(statements, change.paper)
+    if (id !== null) (change.kind === 'note' ? notes : trashed).add(id)
+  }
+  for (const id of trashed) notes.delete(id)
+  return notes
+}
+
 export function applySegment(db: Db, statements: Statements, segment: SegmentInput, now: Date): ApplyOutcome {
   return db
     .transaction((): ApplyOutcome => {
@@ -173,11 +192,14 @@ export function applySegment(db: Db, statements: Statements, segment: SegmentInp
       outcome.applied = true
       receiveClock(statements, segment.changes, now)
       const park = statements.get('INSERT INTO sync_pending (change) VALUES (?)')
-      for (const change of segment.changes) {
-        const effect = applyOne(db, statements, change)
-        if (effect === 'waiting') park.run(JSON.stringify(change))
-        tally(outcome, effect)
-      }
+      const together = notesIndexedTogether(statements, segment.changes)
+      reindexManyAround(statements, [...together], () => {
+        for (const change of segment.changes) {
+          const effect = applyOne(db, statements, change, together)
+          if (effect === 'waiting') park.run(JSON.stringify(change))
+          tally(outcome, effect)
+        }
+      })
       statements
         .get('INSERT INTO sync_segments (device, seq, sum) VALUES (?, ?, ?)')
         .run(segment.device, segment.seq, segment.sum)
@@ -196,11 +218,15 @@ export function retryWaiting(db: Db, statements: Statements): ApplyOutcome {
         change: string
       }[]
       const done = statements.get('DELETE FROM sync_pending WHERE id = ?')
-      for (const row of rows) {
-        const effect = applyOne(db, statements, JSON.parse(row.change) as Change)
-        tally(outcome, effect)
-        if (effect !== 'waiting') done.run(row.id)
-      }
+      const changes = rows.map((row) => JSON.parse(row.change) as Change)
+      const together = notesIndexedTogether(statements, changes)
+      reindexManyAround(statements, [...together], () => {
+        changes.forEach((change, index) => {
+          const effect = applyOne(db, statements, change, together)
+          tally(outcome, effect)
+          if (effect !== 'waiting') done.run(rows[index]!.id)
+        })
+      })
       return outcome
     })
     .immediate()

@@ -40,11 +40,16 @@ export function loadNoteVersions(statements: Statements, paperId: number): Map<s
 }
 
 /** Writes the merged note (or removes it when empty) and its conflict flag; returns the state. */
-export function settleNote(statements: Statements, paperId: number, updatedAt: string): NoteState {
+export function settleNote(
+  statements: Statements,
+  paperId: number,
+  updatedAt: string,
+  indexedOutside = false
+): NoteState {
   const state = noteState(loadNoteVersions(statements, paperId))
   const current = statements.get('SELECT body FROM notes WHERE paper_id = ?').pluck().get(paperId) as string | undefined
   const wanted = state.text.trim() === '' ? null : state.text
-  if ((current ?? null) !== wanted) writeNoteText(statements, paperId, wanted, updatedAt)
+  if ((current ?? null) !== wanted) writeNoteText(statements, paperId, wanted, updatedAt, indexedOutside)
   if (state.conflict) {
     statements.get('INSERT OR IGNORE INTO sync_conflicts (paper_id, since) VALUES (?, ?)').run(paperId, updatedAt)
   } else statements.get('DELETE FROM sync_conflicts WHERE paper_id = ?').run(paperId)

@@ -1,8 +1,13 @@
 // Tags, the trash and saved searches across devices: each write path of the library reaches
 // the other devices, and the merge is order-independent and idempotent (property tests over
 // random changes on two and three libraries synced in random orders).
+import { rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { importFile } from '../../../src/main/ingest/pipeline'
 import { syncSetup, title, type Device } from './helpers'
 
 /** What the reader sees of tags, trash and saved searches, by title and name. */
@@ -75,6 +80,67 @@ describe('sync of tags', () => {
     desktop.sync()
     laptop.sync()
     expect(laptop.library.tags()).toEqual([])
+  })
+})
+
+describe('notes from another device in the search index', () => {
+  it('finds the new text and not the old after a segment and after changes that waited for their digest', () => {
+    const { laptop, desktop, setup } = twoDevices(4)
+    const found = (device: Device, word: string): string[] =>
+      device.library
+        .search({ query: word, limit: 50 })
+        .items.map((hit) => hit.title)
+        .sort()
+    const indexIsWhole = (device: Device): void => {
+      const db = new Database(device.dbPath)
+      try {
+        db.exec("INSERT INTO paper_search(paper_search) VALUES ('integrity-check')")
+      } finally {
+        db.close()
+      }
+    }
+    for (const n of [1, 2, 3]) laptop.library.saveNote(laptop.idOf(title('m', n)), `marmalade note ${n}`)
+    laptop.sync()
+    desktop.sync()
+    expect(found(desktop, 'marmalade')).toEqual([title('m', 1), title('m', 2), title('m', 3)])
+
+    // One segment rewrites two notes, removes one, and trashes a paper that has a note.
+    laptop.library.saveNote(laptop.idOf(title('m', 1)), 'quince note 1')
+    laptop.library.saveNote(laptop.idOf(title('m', 2)), 'quince note 2')
+    laptop.library.saveNote(laptop.idOf(title('m', 3)), '')
+    laptop.library.saveNote(laptop.idOf(title('m', 4)), 'quince note 4')
+    laptop.library.trashPapers([laptop.idOf(title('m', 4))])
+    laptop.sync()
+    desktop.sync()
+    expect(found(desktop, 'marmalade')).toEqual([])
+    expect(found(desktop, 'quince')).toEqual([title('m', 1), title('m', 2)])
+    indexIsWhole(desktop)
+
+    // A device that joins late applies the notes after importing the digest.
+    const late = setup.device('late')
+    late.sync()
+    expect(found(late, 'quince')).toEqual([title('m', 1), title('m', 2)])
+    indexIsWhole(late)
+  })
+})
+
+describe('sync of tags an import made', () => {
+  it('brings JabRef groups imported as tags to a device that imports the file without that option', () => {
+    const { laptop, desktop } = twoDevices(1)
+    const file = join(tmpdir(), `groups-${process.pid}-${Date.now()}.bib`)
+    writeFileSync(file, '@misc{kettle, title = {Kettle Drums of the Valley}, groups = {Percussion, Thesis}}\n')
+    try {
+      expect(importFile(laptop.library, file, { groupsAsTags: true }).ok).toBe(true)
+    } finally {
+      rmSync(file, { force: true })
+    }
+    laptop.sync()
+    desktop.sync()
+    expect(desktop.library.getSettings().groupsAsTags).toBe(false)
+    expect(organized(desktop).tags).toEqual({
+      percussion: ['Kettle Drums of the Valley'],
+      thesis: ['Kettle Drums of the Valley']
+    })
   })
 })
 
