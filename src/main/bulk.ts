@@ -1,6 +1,7 @@
 // Bulk actions: one request from the renderer names the papers (by id, or a whole list by its
 // filter and search) and what to do; main resolves the list itself, so selecting all 20,000
 // papers of a list never brings them to the renderer, and acts in one library call.
+import type { ExportRequest } from '../shared/export'
 import type { BulkAction, BulkOutcome, PaperTarget } from '../shared/model'
 import type { Library } from './library/contract'
 
@@ -40,4 +41,12 @@ export function actOnPapers(library: Library, target: PaperTarget, action: BulkA
     case 'trash':
       return library.trashPapers(ids)
   }
+}
+
+/** An export of a list with papers taken back out becomes an export of the ids that remain. */
+export function exportWithoutExcept(library: Library, request: ExportRequest): ExportRequest {
+  const { except, ...rest } = request
+  if (!except?.length || !('filter' in rest)) return rest
+  const ids = targetIds(library, { filter: rest.filter, ...(rest.query ? { query: rest.query } : {}), except })
+  return { ...(rest.format ? { format: rest.format } : {}), ids }
 }

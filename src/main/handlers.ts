@@ -15,7 +15,7 @@ import { syncHandlers } from './sync/handlers'
 import { createDiscoverEngine } from './discover/engine'
 import { isRecommenderQuery, recommendedPage, relatedPapers } from './discover/lists'
 import { exportWithDialog, type ChooseExportFile } from './export/app-export'
-import { actOnPapers } from './bulk'
+import { actOnPapers, exportWithoutExcept } from './bulk'
 import { rememberSourceFiles, sourceToReveal } from './source-files'
 import { lastBackup } from './library/auto-backup'
 
@@ -166,7 +166,7 @@ export function createHandlers(library: Library, deps: HandlerDeps): Handlers {
     splitMerge: ({ id, digestId }) => library.merges.split(id, digestId),
     exportPapers: (request) => {
       if (!deps.chooseExportFile) throw new HandlerError('FORBIDDEN', 'Exporting needs the save dialog of the app')
-      return exportWithDialog(library, request, deps.chooseExportFile)
+      return exportWithDialog(library, exportWithoutExcept(library, request), deps.chooseExportFile)
     },
     getSettings: () => library.getSettings(),
     updateSettings: (patch) => {

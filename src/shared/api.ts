@@ -228,7 +228,8 @@ export const contract = {
         format: exportFormat.optional(),
         filter: paperFilterSchema,
         also: z.array(paperFilterSchema).max(8).optional(),
-        query: z.string().max(1000).optional()
+        query: z.string().max(1000).optional(),
+        except: ids.optional()
       })
     ])
   ),

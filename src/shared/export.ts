@@ -42,8 +42,12 @@ export function exportFormatOfFileName(fileName: string): ExportFormat | null {
  */
 export type ExportSelection = { ids: number[] } | { filter: PaperFilter; also?: PaperFilter[]; query?: string }
 
-/** What the app asks main to export; without a format, the file name chosen in the save dialog decides. */
-export type ExportRequest = ExportSelection & { format?: ExportFormat }
+/**
+ * What the app asks main to export; without a format, the file name chosen in the save dialog
+ * decides. `except`: papers of a list left out (a whole list picked, some taken back out);
+ * main resolves those to ids before exporting (src/main/bulk.ts).
+ */
+export type ExportRequest = ExportSelection & { format?: ExportFormat; except?: number[] }
 
 export interface ExportDone {
   path: string

@@ -1,6 +1,6 @@
 // Organizing in the app: picking many papers and acting on them at once, tags, the trash,
 // context menus, "Undo import" and the backup settings; every change one Ctrl+Z away.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -106,6 +106,35 @@ async function expectSourceUnread(page: Page, count: number): Promise<void> {
   await expect.poll(async () => sourceButton(page, 'Unread').locator('.count').textContent()).toBe(String(count))
 }
 
+describe('export from a selection', () => {
+  it('exports the whole list but the papers taken back out, and a digest from its context menu', async () => {
+    const dbPath = tempDbPath()
+    seed(dbPath, 12)
+    app = await launchApp({ dbPath })
+    const { page } = app
+    await option(page, 1).waitFor()
+    await papers(page).focus()
+    await page.keyboard.press(`${modifier}+a`)
+    const left = (await optionTitle(option(page, 2)))!
+    await option(page, 2).click({ modifiers: [modifier] })
+    await page.getByRole('status').filter({ hasText: '11 papers selected' }).waitFor()
+    const file = join(dirname(dbPath), 'picked.bib')
+    app.setExportPath(file)
+    await page.getByRole('toolbar', { name: 'Selected papers' }).getByRole('button', { name: 'Export…' }).click()
+    await expect.poll(() => status(page)).toContain(`Exported 11 papers to ${file}`)
+    const text = readFileSync(file, 'utf8')
+    expect(text.match(/^@/gm)).toHaveLength(11)
+    expect(text).not.toContain(`{${left}}`)
+
+    const whole = join(dirname(dbPath), 'digest.ris')
+    app.setExportPath(whole)
+    await sourceButton(page, 'An invented digest').click({ button: 'right' })
+    await page.getByRole('menu').getByRole('menuitem', { name: 'Export…' }).click()
+    await expect.poll(() => status(page)).toContain(`Exported 12 papers to ${whole}`)
+    expect(readFileSync(whole, 'utf8').match(/^TY {2}- /gm)).toHaveLength(12)
+  })
+})
+
 describe('tags', () => {
   it('tags the selection with t, lists the tag under Tags, completes its name and untags from the reader', async () => {
     const dbPath = tempDbPath()
@@ -210,6 +239,7 @@ describe('context menus', () => {
       'Mark Read',
       'Star',
       'Tag…',
+      'Export…',
       'Move to Trash',
       'Reveal Source File'
     ])

@@ -17,10 +17,15 @@ export function baseKey(paper: ExportPaper): string {
 /** A key maker for one export: each call gives a key no earlier call gave (compared without case). */
 export function createKeyMaker(): (paper: ExportPaper) => string {
   const taken = new Set<string>()
+  // The next suffix to try per base key: a base shared by thousands of papers costs one step each.
+  const next = new Map<string, number>()
   return (paper) => {
     const base = baseKey(paper)
-    let key = base
-    for (let n = 1; taken.has(key.toLowerCase()); n++) key = base + suffix(n)
+    const folded = base.toLowerCase()
+    let n = next.get(folded) ?? 0
+    let key = n === 0 ? base : base + suffix(n)
+    while (taken.has(key.toLowerCase())) key = base + suffix(++n)
+    next.set(folded, n + 1)
     taken.add(key.toLowerCase())
     return key
   }

@@ -71,8 +71,8 @@ function balanced(math: string): boolean {
 }
 
 function escapePlain(text: string): string {
-  let out = ''
-  for (const char of text.normalize('NFC')) out += escapeChar(char)
+  // Only specials and non-ASCII characters are looked at; plain text is copied by the regex engine.
+  const out = text.normalize('NFC').replace(/[\\{}&%$#_~^]|[^\p{ASCII}]/gu, escapeChar)
   // `--` would print as a dash and `''` as a quote: an empty group keeps the characters apart.
   return out
     .replace(/-(?=-)/g, '-{}')

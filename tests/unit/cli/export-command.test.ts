@@ -14,6 +14,9 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runDogear, type CliRun } from '../../support/cli'
+import { runCli } from '../../../src/main/cli/run'
+import { openLibrary } from '../../../src/main/library'
+import { exportFormatOfFileName } from '../../../src/shared/export'
 
 const formats = resolve(__dirname, '../../fixtures/formats')
 
@@ -66,6 +69,34 @@ describe('dogear export', () => {
     await dogear('save-search', 'Sheep', 'title:sheep')
     expect(await titles('--search', 'Sheep', '--unread')).toEqual([])
     expect(await titles('1', '3')).toHaveLength(2)
+  })
+
+  it('streams to stdout piece by piece where the process can take pieces', async () => {
+    const chunks: string[] = []
+    const printed: string[] = []
+    const code = await runCli(
+      ['export', '--format', 'ris', '--db', db],
+      {
+        stdout: (text) => void printed.push(text),
+        stderr: () => {},
+        write: (chunk) => void chunks.push(chunk),
+        readStdin: async () => '',
+        env: { HOME: scratch }
+      },
+      { openLibrary: (path, { create }) => openLibrary(path, { create }) }
+    )
+    expect(code).toBe(0)
+    expect(printed).toEqual([])
+    expect(chunks.join('')).toBe((await dogear('export', '--format', 'ris')).stdout)
+  })
+
+  it('takes the format from the file name, the longest ending first', () => {
+    expect(exportFormatOfFileName('a.BIB')).toBe('bibtex')
+    expect(exportFormatOfFileName('a.csl.json')).toBe('csl-json')
+    expect(exportFormatOfFileName('a.json')).toBe('csl-json')
+    expect(exportFormatOfFileName('a.dogear.json')).toBe('json')
+    expect(exportFormatOfFileName('notes.markdown')).toBe('markdown')
+    expect(exportFormatOfFileName('a.txt')).toBeNull()
   })
 
   it('writes --out FILE, its format from the name, and says what it wrote', async () => {

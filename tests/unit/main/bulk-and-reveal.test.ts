@@ -10,6 +10,7 @@ import { createHandlers, importInline } from '../../../src/main/handlers'
 import { openLibrary } from '../../../src/main/library'
 import type { Library } from '../../../src/main/library/contract'
 import { currentPlace } from '../../../src/main/source-files'
+import { exportWithoutExcept } from '../../../src/main/bulk'
 
 const BIB = (titles: string[]) =>
   titles
@@ -95,6 +96,20 @@ describe('actOnPapers', () => {
     const outcome = await call<BulkOutcome>('actOnPapers', { target: { ids: [first!.id] }, action: { kind: 'trash' } })
     expect(outcome.changed).toEqual([first!.id])
     expect(library.trash().papers.map((p) => p.title)).toEqual([first!.title])
+  })
+})
+
+describe('exporting a list with papers taken back out', () => {
+  it('exports the ids that remain; a list without exceptions stays a list', async () => {
+    await importTitles('a.bib', ['Gravel Lattices', 'Humming Kettles', 'Sleepy Robots'])
+    const all = library.listPapers({ filter: { kind: 'all' } }).items.map((p) => p.id)
+    const request = exportWithoutExcept(library, { format: 'bibtex', filter: { kind: 'all' }, except: [all[0]!] })
+    expect(request.format).toBe('bibtex')
+    expect('ids' in request && [...request.ids].sort()).toEqual(all.slice(1).sort())
+    expect(exportWithoutExcept(library, { filter: { kind: 'starred' }, query: 'x', except: [] })).toEqual({
+      filter: { kind: 'starred' },
+      query: 'x'
+    })
   })
 })
 

@@ -29,6 +29,7 @@ import { createBulkActions } from './bulk'
 import { createTrashActions } from './trash'
 import { createTagActions } from './tags'
 import { createMenuActions } from './menus'
+import { createPickedExport } from './exportPicked'
 
 export function createDogear(api: RendererApi) {
   const ctx: ActionContext = {
@@ -82,7 +83,12 @@ export function createDogear(api: RendererApi) {
     reloadList: list.reloadList
   })
   const tags = createTagActions(ctx, picking, bulk)
-  const menus = createMenuActions(ctx, picking, bulk, tags, trash, { markDigestsRead: marks.markDigestsRead })
+  const pickedExport = createPickedExport(ctx, picking, exports.exportPapers)
+  const menus = createMenuActions(ctx, picking, bulk, tags, trash, {
+    markDigestsRead: marks.markDigestsRead,
+    exportPapers: pickedExport.exportSelection,
+    exportDigest: pickedExport.exportDigest
+  })
 
   /** Loads settings, counts and the list, and reopens the paper that was open last time (once). */
   let started: Promise<void> | null = null
@@ -165,6 +171,7 @@ export function createDogear(api: RendererApi) {
     ...trash,
     ...tags,
     ...menus,
+    ...pickedExport,
     start,
     say: (text: string) => say(ctx, text),
     handleEvent,

@@ -1,5 +1,6 @@
 // Context menus on papers and digests: opened by right-click, the context-menu key or
 // Shift+F10; each command runs the same action as its button or key.
+import type { PaperTarget } from '../../../shared/model'
 import { errorMessage } from '../api'
 import { isPicked, isPicking, pickedCount } from '../lib/multiSelect'
 import type { MenuCommand, MenuSubject } from '../lib/menuItems'
@@ -14,7 +15,8 @@ import { plural, quotedTitle } from './selected'
 
 export interface MenuHooks {
   markDigestsRead(ids: number[], name: string): Promise<void>
-  exportPapers?(subject: MenuSubject): Promise<void>
+  exportPapers(target: PaperTarget | null): Promise<void>
+  exportDigest(digestId: number): Promise<unknown>
 }
 
 export function createMenuActions(
@@ -81,7 +83,7 @@ export function createMenuActions(
       if (command === 'reveal') return reveal({ digestId: subject.digestId })
       if (command === 'deleteDigest') return void (await trash.deleteDigest(subject.digestId, subject.title))
       if (command === 'markDigestRead') return hooks.markDigestsRead([subject.digestId], subject.title)
-      if (command === 'export') return hooks.exportPapers?.(subject)
+      if (command === 'export') return void (await hooks.exportDigest(subject.digestId))
       return
     }
     const target = subject.paperId === null ? picking.currentTarget() : { ids: [subject.paperId] }
@@ -99,7 +101,7 @@ export function createMenuActions(
       case 'reveal':
         return subject.paperId === null ? undefined : reveal({ paperId: subject.paperId })
       case 'export':
-        return hooks.exportPapers?.(subject)
+        return hooks.exportPapers(target)
     }
   }
 

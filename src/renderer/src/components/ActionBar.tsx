@@ -37,6 +37,9 @@ export function ActionBar() {
           <button type="button" title="Tag (t)" onClick={() => dogear.openTagPicker()}>
             Tag…
           </button>
+          <button type="button" onClick={() => void dogear.exportSelection()}>
+            Export…
+          </button>
           <button type="button" className="danger" title="Delete" onClick={() => void dogear.act({ kind: 'trash' })}>
             Move to Trash
           </button>

@@ -21,7 +21,7 @@ export function ContextMenu() {
     return () => window.removeEventListener('mousedown', onPointer, true)
   }, [menu, dogear])
   if (!menu) return null
-  const items = menuItems(menu.subject, { canExport: false })
+  const items = menuItems(menu.subject, { canExport: true })
   const name = menu.subject.kind === 'digest' ? `Digest “${menu.subject.title}”` : menu.subject.what
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const buttons = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])]
