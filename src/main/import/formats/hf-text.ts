@@ -1,14 +1,12 @@
 // The Hugging Face papers page, copied from the browser as plain text.
 //
 // The copy has no markup, so the parser reads it in two passes. First every line is classified
-// (page chrome, upvote count, "Submitted by", author/date/comment meta lines, star counts,
+// (hf-text-lines.ts: page chrome, upvote count, "Submitted by", meta lines, star counts,
 // "Code:" lines, or text); consecutive text lines form paragraphs. Then paragraphs are placed:
 // a paper is a title paragraph followed by its abstract (or, in the trending view, a one-line
 // summary kept as a snippet). Upvote counts and "Submitted by" lines open a paper; meta lines
 // close it. Hard-wrapped paragraphs are joined back into one line.
-import type { LinkKind } from '../../../shared/model'
-import { parseDate } from '../dates'
-import { collapseWhitespace, extractUrls, isHttpUrl, toLinks } from '../normalize'
+import { collapseWhitespace, extractUrls, toLinks } from '../normalize'
 import type {
   DigestParser,
   ParseContext,
@@ -20,6 +18,17 @@ import type {
 } from '../types'
 import { collectStream, paperStream } from '../stream'
 import { parsedPaper } from '../paper'
+import {
+  CHROME,
+  scanLines,
+  splitAuthors,
+  STARS,
+  STRONG_CHROME,
+  SUBMITTED,
+  UPVOTES,
+  type SourceLine,
+  type Token
+} from './hf-text-lines'
 
 /** Longest line still read as a title; longer single lines are prose. */
 const MAX_TITLE_LENGTH = 300
@@ -33,57 +42,6 @@ const MAX_ORGANISATION_WORDS = 5
 const MAX_TITLE_CANDIDATE_LENGTH = 1000
 /** A paragraph this short, without a final period, is a title wrapped over lines. */
 const MAX_WRAPPED_TITLE_LENGTH = 250
-
-// Lines the page shows around the list, compared lower-cased with white space folded.
-const CHROME = new Set([
-  'new',
-  'upvote',
-  'upvotes',
-  'subscribe',
-  'get trending papers in your email inbox!',
-  'get trending papers in your email inbox once a day!',
-  'byak and the research community',
-  'by ak and the research community',
-  'daily papers',
-  'trending papers',
-  'daily weekly monthly',
-  'daily',
-  'weekly',
-  'monthly'
-])
-const STRONG_CHROME = [
-  'get trending papers in your email inbox',
-  'byak and the research community',
-  'by ak and the research community',
-  'daily papers',
-  'trending papers'
-]
-
-interface SourceLine {
-  text: string
-  line: number
-}
-
-type Token =
-  | { kind: 'para'; lines: SourceLine[] }
-  | { kind: 'upvotes'; line: number }
-  | { kind: 'submitted'; line: number }
-  | { kind: 'link'; line: number; url: string; linkKind: LinkKind }
-  | { kind: 'authors'; line: number; names: string[] }
-  | { kind: 'meta'; line: number; text: string; date: string | null }
-  | { kind: 'stars'; line: number }
-
-// All anchored, no nested quantifiers: safe on a 20 MB line.
-const UPVOTES = /^(?:\d[\d,]*(?:\.\d+)?k?|-)$/i
-const SUBMITTED = /^submitted\s*by\b\s*(.*)$/i
-const LABELLED_LINK = /^(code|github|repo|repository|project page|project|website)\s*:\s*(\S+)$/i
-const AUTHORS_LINE = /^authors?\s*:\s*(.+)$/i
-const STARS = /^(?:[★⭐☆]\s*\d[\d,]*(?:\.\d+)?k?|\d[\d,]*(?:\.\d+)?k?\s+(?:github\s+)?stars?)$/iu
-const AUTHOR_COUNT = /^\d[\d,]*\s+authors?$/i
-const COMMENT_COUNT = /^(?:\d[\d,]*|no)\s+comments?$/i
-const PUBLISHED = /^(?:published|submitted)\s+on\s+(.+)$/i
-const YEAR = /^(?:19|20)\d{2}$/
-const META_SEPARATOR = /[·•]/
 
 export function parseHuggingFacePapersText(text: string, context: ParseContext): ParseResult {
   return collectStream(streamHuggingFacePapersText(text, context), context.fileName, true)
@@ -144,88 +102,6 @@ function referenceTime(context: ParseContext): Date {
     return new Date(year!, month! - 1, day!, 23, 59, 59)
   }
   return context.fileModifiedAt
-}
-
-function* scanLines(lines: readonly string[], reference: Date): Generator<Token> {
-  let paragraph: SourceLine[] = []
-  function* flush(): Generator<Token> {
-    if (paragraph.length > 0) yield { kind: 'para', lines: paragraph }
-    paragraph = []
-  }
-  for (let index = 0; index < lines.length; index++) {
-    const trimmed = lines[index]!.trim()
-    const line = index + 1
-    if (trimmed === '') {
-      yield* flush()
-      continue
-    }
-    const chrome = trimmed.length < 80 ? collapseWhitespace(trimmed).toLowerCase() : ''
-    if (CHROME.has(chrome)) {
-      yield* flush()
-      continue
-    }
-    const token = classify(trimmed, line, reference)
-    if (token === null) {
-      paragraph.push({ text: trimmed, line })
-      continue
-    }
-    yield* flush()
-    yield token
-    // "Submitted by" sometimes loses its name to the next line when copied.
-    if (token.kind === 'submitted' && SUBMITTED.exec(trimmed)![1] === '') {
-      const next = lines[index + 1]?.trim() ?? ''
-      if (next !== '' && next.length <= 60 && !next.includes(' ')) index++
-    }
-  }
-  yield* flush()
-}
-
-function classify(text: string, line: number, reference: Date): Token | null {
-  if (text.length > 400) return null
-  if (UPVOTES.test(text)) return { kind: 'upvotes', line }
-  if (SUBMITTED.test(text)) return { kind: 'submitted', line }
-  if (STARS.test(text)) return { kind: 'stars', line }
-  const labelled = LABELLED_LINK.exec(text)
-  if (labelled && isHttpUrl(labelled[2]!)) {
-    const label = labelled[1]!.toLowerCase()
-    const linkKind: LinkKind = label.startsWith('project') || label === 'website' ? 'project' : 'code'
-    return { kind: 'link', line, url: labelled[2]!, linkKind }
-  }
-  const authors = AUTHORS_LINE.exec(text)
-  if (authors) return { kind: 'authors', line, names: splitAuthors(authors[1]!) }
-  return classifyMeta(text, line, reference)
-}
-
-/** "· Mar 12 · 3 comments", "12 authors", "Published on Mar 12", a lone "·" or a lone date. */
-function classifyMeta(text: string, line: number, reference: Date): Token | null {
-  if (META_SEPARATOR.test(text)) {
-    const parts = text
-      .split(META_SEPARATOR)
-      .map((part) => part.trim())
-      .filter((part) => part !== '')
-    if (parts.length === 0) return { kind: 'meta', line, text, date: null }
-    const facts = parts.map((part) => metaFact(part, reference))
-    // One recognised fact is enough: the other parts are organisation names.
-    if (!facts.some((fact) => fact !== null)) return null
-    const date = facts.find((fact) => fact !== null && fact.date !== null)?.date ?? null
-    return { kind: 'meta', line, text, date }
-  }
-  const fact = metaFact(text, reference)
-  return fact === null ? null : { kind: 'meta', line, text, date: fact.date }
-}
-
-function metaFact(part: string, reference: Date): { date: string | null } | null {
-  if (AUTHOR_COUNT.test(part) || COMMENT_COUNT.test(part) || STARS.test(part) || YEAR.test(part)) return { date: null }
-  const published = PUBLISHED.exec(part)
-  const date = parseDate(published ? published[1]! : part, reference)
-  return date === null ? null : { date }
-}
-
-function splitAuthors(text: string): string[] {
-  return text
-    .split(/,|\band\b|&/)
-    .map((name) => collapseWhitespace(name))
-    .filter((name) => name !== '')
 }
 
 /** Joins hard-wrapped lines; a line ending in a hyphen after a letter keeps it and joins tight. */
