@@ -285,6 +285,8 @@ CREATE TABLE paper_merges (
 CREATE INDEX paper_merges_by_paper ON paper_merges(paper_id, id);
 `
 
+// Sorted by version; a new one takes a number above the last. 11, 13 and 15 were never
+// used: a gap is harmless, a number below a library's own version would never run on it.
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
