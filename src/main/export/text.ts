@@ -1,5 +1,6 @@
 // Small text helpers the exporters share: ASCII folding for keys and file names, dates.
 import type { Link } from '../../shared/model'
+import { NAME_PARTICLES } from '../../shared/name-particles'
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const
 
@@ -54,30 +55,13 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
 }
 
-const PARTICLES = new Set([
-  'van',
-  'von',
-  'der',
-  'den',
-  'de',
-  'del',
-  'della',
-  'di',
-  'da',
-  'du',
-  'la',
-  'le',
-  'dos',
-  'das'
-])
-
 /** `Guido van Rossum` -> given `Guido`, family `van Rossum`; one word (or an organization) has no given name. */
 export function splitName(name: string): { given: string; family: string } {
   const comma = name.indexOf(',')
   if (comma > 0) return { family: name.slice(0, comma).trim(), given: name.slice(comma + 1).trim() }
   const words = name.trim().split(/\s+/)
   let start = words.length - 1
-  while (start > 1 && PARTICLES.has(words[start - 1]!.toLowerCase())) start--
+  while (start > 1 && NAME_PARTICLES.has(words[start - 1]!.toLowerCase())) start--
   return { given: words.slice(0, start).join(' '), family: words.slice(start).join(' ') }
 }
 

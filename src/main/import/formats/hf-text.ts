@@ -18,6 +18,7 @@ import type {
 } from '../types'
 import { collectStream, paperStream } from '../stream'
 import { parsedPaper } from '../paper'
+import { NAME_PARTICLES } from '../../../shared/name-particles'
 import {
   CHROME,
   scanLines,
@@ -305,28 +306,6 @@ class DigestBuilder {
     this.warnings.push({ line, message })
   }
 }
-
-/** Lower-case words inside names: "Tomas van der Berg", "Ana de la Cruz". */
-const NAME_PARTICLES = new Set([
-  'van',
-  'von',
-  'der',
-  'den',
-  'de',
-  'del',
-  'della',
-  'di',
-  'da',
-  'dos',
-  'du',
-  'la',
-  'le',
-  'ten',
-  'ter',
-  'bin',
-  'al',
-  'el'
-])
 
 /**
  * "Ada Quill, Bo Marsh and Cy Dunn": two or more names of two to five words each. Requiring
