@@ -1,46 +1,23 @@
 import { useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
-import type { DigestProgress, PaperFilter } from '../../../shared/model'
+import type { DigestProgress } from '../../../shared/model'
 import { useDogear } from '../context'
 import { formatDay } from '../lib/dates'
 import { SHOWN_PER_GROUP, groupDigests, isOldGroup, type DigestGroup } from '../lib/digestGroups'
-import { FIXED_SOURCES, sameFilter } from '../lib/filters'
+import { FIXED_SOURCES } from '../lib/filters'
 import { SavedSearchesSection } from './SavedSearchesSection'
 import { TagsSection, TrashSource } from './TagsSection'
 import { digestMenuHandlers } from './digestMenu'
 import { formatCount } from '../lib/sourceName'
 import { useRovingFocus } from './useRovingFocus'
+import { SourceButton } from './SourceButton'
 
 export function digestDateLabel(digest: Pick<DigestProgress, 'dateFrom' | 'dateTo'>): string {
   if (digest.dateFrom && digest.dateTo && digest.dateFrom !== digest.dateTo) {
     return `${formatDay(digest.dateFrom)} – ${formatDay(digest.dateTo)}`
   }
   return formatDay(digest.dateFrom ?? digest.dateTo)
-}
-
-/** The count is part of the button's name ("Unread 1,204"), so a screen reader hears it too. */
-function SourceButton({ filter, label, count }: { filter: PaperFilter; label: string; count: number | null }) {
-  const dogear = useDogear()
-  const active = useStore(dogear.selection, (s) => s.view === 'papers' && sameFilter(s.filter, filter))
-  return (
-    <li>
-      <button
-        type="button"
-        className={active ? 'source active' : 'source'}
-        aria-current={active ? 'page' : undefined}
-        onClick={() => void dogear.setFilter(filter)}
-      >
-        <span className="source-label">{label}</span>
-        {count !== null && (
-          <>
-            {' '}
-            <span className="count">{formatCount(count)}</span>
-          </>
-        )}
-      </button>
-    </li>
-  )
 }
 
 /** A digest: named by its title when alone, by its date inside a group of the same feed. */

@@ -1,27 +1,7 @@
 // The Tags heading of the Sources pane: each tag with its paper count; a click lists its papers.
 import { useStore } from 'zustand'
 import { useDogear } from '../context'
-import { formatCount } from '../lib/sourceName'
-
-function TagButton({ id, name, count }: { id: number; name: string; count: number }) {
-  const dogear = useDogear()
-  const active = useStore(
-    dogear.selection,
-    (s) => s.view === 'papers' && s.filter.kind === 'tag' && s.filter.tagId === id
-  )
-  return (
-    <li>
-      <button
-        type="button"
-        className={active ? 'source active' : 'source'}
-        aria-current={active ? 'page' : undefined}
-        onClick={() => void dogear.setFilter({ kind: 'tag', tagId: id })}
-      >
-        <span className="source-label">{name}</span> <span className="count">{formatCount(count)}</span>
-      </button>
-    </li>
-  )
-}
+import { SourceButton } from './SourceButton'
 
 export function TagsSection() {
   const dogear = useDogear()
@@ -34,7 +14,7 @@ export function TagsSection() {
       </h2>
       <ul className="source-list">
         {tags.map((tag) => (
-          <TagButton key={tag.id} id={tag.id} name={tag.name} count={tag.count} />
+          <SourceButton key={tag.id} filter={{ kind: 'tag', tagId: tag.id }} label={tag.name} count={tag.count} />
         ))}
       </ul>
     </section>
