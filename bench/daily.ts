@@ -3,7 +3,7 @@
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { importFile } from '../src/main/ingest/pipeline'
-import { median, percentile, progress, round, timeMs } from './measure'
+import { progress, timeMs, timeSpread } from './measure'
 import type { BenchContext } from './registry'
 import { writeHfDigest, type CorpusPaper } from './corpus'
 import { randomSource } from './synthetic'
@@ -42,9 +42,7 @@ export async function benchDaily(context: BenchContext): Promise<Record<string, 
   return {
     digests: DIGESTS,
     papersEach: SIZE,
-    medianMs: round(median(times)),
-    p95Ms: round(percentile(times, 95)),
-    maxMs: round(Math.max(...times)),
+    ...timeSpread(times),
     ...counts,
     includes: 'importFile() per digest file (read, hash, decode, detect, parse, one transaction) into the big library'
   }

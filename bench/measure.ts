@@ -21,6 +21,11 @@ export function median(samples: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
 
+/** Median, 95th percentile and maximum of timings, rounded for the report. */
+export function timeSpread(times: readonly number[]): { medianMs: number; p95Ms: number; maxMs: number } {
+  return { medianMs: round(median(times)), p95Ms: round(percentile(times, 95)), maxMs: round(Math.max(...times)) }
+}
+
 /** Rounds for the JSON report: three decimals under 10, one decimal above. */
 export function round(value: number): number {
   if (!Number.isFinite(value)) return value

@@ -2,7 +2,7 @@
 // paper, the digests with progress, marking read.
 import type { Library } from '../src/main/library'
 import type { PaperFilter, PaperSort } from '../src/shared/model'
-import { median, percentile, progress, round, timeMs } from './measure'
+import { progress, round, timeMs, timeSpread } from './measure'
 import type { BenchContext } from './registry'
 import { randomSource } from './synthetic'
 
@@ -10,12 +10,7 @@ import { randomSource } from './synthetic'
 const PAGE = 100
 
 function spread(times: readonly number[]) {
-  return {
-    medianMs: round(median(times)),
-    p95Ms: round(percentile(times, 95)),
-    maxMs: round(Math.max(...times)),
-    samples: times.length
-  }
+  return { ...timeSpread(times), samples: times.length }
 }
 
 /** What the app does at start: open (and migrate) the file, the first page, the sources with counts. */

@@ -2,7 +2,7 @@
 // prefixes (search as you type), several words, phrases, OR, exclusions, fields, states and a
 // typo. Calls library.search as the app does and reports; how it searches is search.ts's.
 import type { PaperFilter } from '../src/shared/model'
-import { median, percentile, progress, round, timeMs } from './measure'
+import { median, progress, round, timeMs, timeSpread } from './measure'
 import type { BenchContext } from './registry'
 
 export function queryMix(words: readonly string[]): { query: string; filter?: PaperFilter }[] {
@@ -65,9 +65,7 @@ export async function benchSearchMix(context: BenchContext): Promise<Record<stri
   return {
     queries: perQuery.length,
     failed: perQuery.length - times.length,
-    medianMs: round(median(times)),
-    p95Ms: round(percentile(times, 95)),
-    maxMs: round(Math.max(...times)),
+    ...timeSpread(times),
     perQuery,
     includes:
       'library.search({ query, limit: 50 }) as the app calls it (match, rank, total, 50 papers with highlights); ' +

@@ -4,7 +4,7 @@
 import { join } from 'node:path'
 import { importFile } from '../src/main/ingest/pipeline'
 import type { Library } from '../src/main/library/contract'
-import { median, percentile, progress, round, timeMs } from './measure'
+import { median, progress, round, timeMs, timeSpread } from './measure'
 
 export interface SearchBenchContext {
   library: Library
@@ -98,9 +98,7 @@ function benchQueries(library: Library, words: readonly string[]) {
   const times = perQuery.map((entry) => entry.ms)
   return {
     queries: perQuery.length,
-    medianMs: round(median(times)),
-    p95Ms: round(percentile(times, 95)),
-    maxMs: round(Math.max(...times)),
+    ...timeSpread(times),
     perQuery,
     includes:
       'library.search() with limit 50, relevance order: parse, compile, newest matches (bounded), bm25 for the newest ' +

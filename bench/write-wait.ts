@@ -9,15 +9,11 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openLibrary } from '../src/main/library'
 import { importFile } from '../src/main/ingest/pipeline'
-import { round } from './measure'
+import { median, percentile, round } from './measure'
 import { PaperFactory, hfDigestText } from './synthetic'
 
 const REPO = fileURLToPath(new URL('..', import.meta.url))
 const TARGET_MS = 250
-
-function percentile(sorted: readonly number[], share: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0
-}
 
 export async function benchWriteWait(options: { papers: number }): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'dogear-write-wait-'))
@@ -85,8 +81,8 @@ export async function benchWriteWait(options: { papers: number }): Promise<Recor
       importSeconds: round((imported.ms ?? 0) / 1000),
       writes: waits.length,
       refused,
-      medianMs: round(percentile(sorted, 0.5)),
-      p95Ms: round(percentile(sorted, 0.95)),
+      medianMs: round(median(sorted)),
+      p95Ms: round(percentile(sorted, 95)),
       slowestMs: round(sorted[sorted.length - 1] ?? 0),
       targets: { slowestMs: { target: `< ${TARGET_MS}`, met: (sorted[sorted.length - 1] ?? 0) < TARGET_MS } }
     }
