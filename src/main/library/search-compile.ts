@@ -14,8 +14,6 @@ export interface SqlCondition {
 export interface SearchPlan {
   /** What drives the search; null when the query has no word every match must contain. */
   match: string | null
-  /** Every positive word of the query, for highlighting (a word under OR, too). */
-  highlight: string | null
   conditions: SqlCondition[]
   /** Whether bm25 means anything: not for very short prefixes, matched through many words. */
   ranked: boolean
@@ -206,40 +204,6 @@ function condition(node: QueryNode): SqlCondition {
   }
 }
 
-/** The folded last word of a prefix the 3-letter index cannot serve (`bixb`), else null. */
-export function longPrefixOf(node: Extract<QueryNode, { kind: 'text' }>): string | null {
-  const last = foldWord(node.words[node.words.length - 1]!)
-  return node.prefix && [...last].length > INDEXED_PREFIX ? last : null
-}
-
-/** Words of the page that a long prefix begins; the highlights mark these (see highlightExpression). */
-export type PageWords = (prefix: string) => readonly string[]
-
-/**
- * Every text node not under a NOT, as one OR expression: what the highlights mark. A one-letter
- * prefix marks only the letter as a word: its 1,300 spelled-out words cost more than the page.
- * A prefix longer than the prefix index (`bixb`) marks the page's own words it begins, whole:
- * as a prefix, FTS5 would merge the doclists of every such word in the library for one page.
- */
-export function highlightExpression(root: QueryNode, pageWords?: PageWords): string | null {
-  const parts: string[] = []
-  const visit = (node: QueryNode): void => {
-    if (node.kind === 'text') {
-      const long = pageWords ? longPrefixOf(node) : null
-      if (long !== null) {
-        const head = node.words.slice(0, -1)
-        const whole = pageWords!(long).map((word) => textExpression({ ...node, words: [...head, word], prefix: false }))
-        parts.push(...(whole.length > 0 ? whole : [textExpression({ ...node, prefix: false })]).map((e) => e.fts))
-        return
-      }
-      const expression = textExpression(node)
-      parts.push(expression.short === 1 ? textExpression({ ...node, prefix: false }).fts : expression.fts)
-    } else if (node.kind === 'and' || node.kind === 'or') node.children.forEach(visit)
-  }
-  visit(root)
-  return parts.length === 0 ? null : parts.map((part) => `(${part})`).join(' OR ')
-}
-
 /** The tree with every short prefix read as its whole word (`li` is "li", not "li*"). */
 function shortPrefixesWhole(node: QueryNode): QueryNode {
   switch (node.kind) {
@@ -286,7 +250,6 @@ function compileDriver(root: QueryNode): SearchPlan {
         )
   return {
     match: driver?.fts ?? null,
-    highlight: highlightExpression(root),
     conditions: rest.map(condition),
     ranked: driver !== null && driver.short === 0,
     broad: driver !== null && driver.short === 1,
