@@ -24,6 +24,21 @@ export interface SearchPlan {
    * (`li` itself, not `lin...`), whose matches rank first. Null for every other query.
    */
   wholeWords: string | null
+  /**
+   * For a query with one-letter prefixes among its words (`b`, `mamba s`): the rest of the query,
+   * whose newest matches are checked for the letters in their text (see search-probe.ts). The
+   * letter's 1,300 spelled-out words cost more than reading a page of papers that nearly all
+   * hold such a word. Null for every other query.
+   */
+  probe: LetterProbe | null
+}
+
+export interface LetterProbe {
+  /** Every match has a word beginning with each of these (a-z, 0-9). */
+  letters: string[]
+  /** What drives the rest of the query; null when the rest is conditions only, or nothing. */
+  match: string | null
+  conditions: SqlCondition[]
 }
 
 const COLUMN: Record<TextField, string> = { title: 'title', author: 'authors', abstract: 'abstract', note: 'note' }
@@ -217,10 +232,31 @@ function shortPrefixesWhole(node: QueryNode): QueryNode {
   }
 }
 
+/** A lone one-letter word being typed, in no field: what a letter probe can check. */
+function probeLetter(node: QueryNode): string | null {
+  if (node.kind !== 'text' || !node.prefix || node.field !== null || node.words.length !== 1) return null
+  const word = foldWord(node.words[0]!)
+  return /^[a-z0-9]$/.test(word) ? word : null
+}
+
+function letterProbe(root: QueryNode): LetterProbe | null {
+  const conjuncts = root.kind === 'and' ? root.children : [root]
+  const letters = conjuncts.map(probeLetter)
+  if (letters.every((letter) => letter === null)) return null
+  const rest = conjuncts.filter((_, i) => letters[i] === null)
+  const restPlan =
+    rest.length === 0 ? null : compileDriver(rest.length === 1 ? rest[0]! : { kind: 'and', children: rest })
+  return {
+    letters: letters.filter((letter): letter is string => letter !== null),
+    match: restPlan?.match ?? null,
+    conditions: restPlan?.conditions ?? []
+  }
+}
+
 export function compileQuery(root: QueryNode): SearchPlan {
   const plan = compileDriver(root)
   if (plan.match === null || plan.ranked) return plan
-  return { ...plan, wholeWords: compileDriver(shortPrefixesWhole(root)).match }
+  return { ...plan, wholeWords: compileDriver(shortPrefixesWhole(root)).match, probe: letterProbe(root) }
 }
 
 function compileDriver(root: QueryNode): SearchPlan {
@@ -253,7 +289,8 @@ function compileDriver(root: QueryNode): SearchPlan {
     conditions: rest.map(condition),
     ranked: driver !== null && driver.short === 0,
     broad: driver !== null && driver.short === 1,
-    wholeWords: null
+    wholeWords: null,
+    probe: null
   }
 }
 

@@ -176,3 +176,15 @@ export function highlightPaper(
   const authors = markColumn(paper.authors.join(', '), terms, 'authors')
   return { titleParts, snippetParts: hasMatch(authors) ? authors : abstract }
 }
+
+/** Whether a word of the text begins with `letter` (a-z or 0-9), folded as the index folds it. */
+export function startsAWord(text: string | null, letter: string): boolean {
+  if (!text) return false
+  const code = letter.charCodeAt(0)
+  for (const match of text.matchAll(WORD)) {
+    const first = match[0].charCodeAt(0)
+    if (first < 128 ? (first | 32) === code || first === code : foldWord(match[0].slice(0, 2)).startsWith(letter))
+      return true
+  }
+  return false
+}

@@ -16,6 +16,7 @@ import { pageBounds } from './listing'
 import { loadPapers } from './paper-rows'
 import { compileQuery, conditionSql, type SearchPlan } from './search-compile'
 import { highlightPaper, highlightTerms } from './search-highlight'
+import { probeMatches } from './search-probe'
 import { correctTypos } from './search-typos'
 import { SORTS } from './sorts'
 
@@ -154,7 +155,10 @@ function matchedPage(
   // The unary + keeps the conditions out of FTS5's plan: handed a rowid IN (...) list, FTS5 would
   // run the MATCH once per listed paper (seconds for a common word and 500 starred papers).
   const condition = where(plan, filter, '+paper_search.rowid')
-  const { found, complete } = newestMatches(statements, match, condition, cap, scanSpan)
+  const probed = plan.probe === null ? null : probeMatches(statements, plan.probe, filter, cap)
+  const { found, complete } = probed
+    ? { found: probed, complete: false }
+    : newestMatches(statements, match, condition, cap, scanSpan)
   const totalIsLowerBound = found.length > cap || !complete
   const ids = found.slice(0, cap)
   const result = { total: ids.length, totalIsLowerBound }
