@@ -17,7 +17,7 @@ export interface SearchPlan {
   conditions: SqlCondition[]
   /** Whether bm25 means anything: not for very short prefixes, matched through many words. */
   ranked: boolean
-  /** The query holds a one-letter prefix: fewer matches are counted, as each costs more. */
+  /** A one-letter prefix, or words excluded from nothing: fewer matches are counted, as each costs more. */
   broad: boolean
   /**
    * For a query with a one- or two-letter prefix (`li`): the same query with those words whole
@@ -31,6 +31,13 @@ export interface SearchPlan {
    * hold such a word. Null for every other query.
    */
   probe: LetterProbe | null
+  /**
+   * For a query that only excludes words (`-survey`, `is:unread -survey`): the excluded words as
+   * one FTS5 expression, and the other conditions. Searched by walking the newest papers beside
+   * the excluded words' newest matches (search-exclude.ts) rather than as a condition, which
+   * gathers every match of the excluded words first. Null for every other query.
+   */
+  exclusion: { exclude: string; conditions: SqlCondition[] } | null
 }
 
 export interface LetterProbe {
@@ -274,8 +281,13 @@ function compileDriver(root: QueryNode): SearchPlan {
     if (fts) positive.push(fts)
     else rest.push(node)
   }
+  const others = rest.map(condition)
   // An excluded word needs something to be excluded from: without a positive word it is a condition.
   if (positive.length === 0) rest.push(...negative.map((entry) => entry.node))
+  const exclusion =
+    positive.length === 0 && negative.length > 0
+      ? { exclude: negative.map((entry) => `(${entry.fts.fts})`).join(' OR '), conditions: others }
+      : null
   const driver =
     positive.length === 0
       ? null
@@ -288,9 +300,11 @@ function compileDriver(root: QueryNode): SearchPlan {
     match: driver?.fts ?? null,
     conditions: rest.map(condition),
     ranked: driver !== null && driver.short === 0,
-    broad: driver !== null && driver.short === 1,
+    // Excluding words only holds most of a library, as a one-letter prefix does.
+    broad: (driver !== null && driver.short === 1) || exclusion !== null,
     wholeWords: null,
-    probe: null
+    probe: null,
+    exclusion
   }
 }
 

@@ -16,6 +16,7 @@ import { pageBounds } from './listing'
 import { loadPapers } from './paper-rows'
 import { compileQuery, conditionSql, type SearchPlan } from './search-compile'
 import { highlightPaper, highlightTerms } from './search-highlight'
+import { newestWithout } from './search-exclude'
 import { probeMatches } from './search-probe'
 import { correctTypos } from './search-typos'
 import { SORTS } from './sorts'
@@ -140,11 +141,27 @@ function newestMatches(
   return { found: newer.concat(between(0, floor, cap + 1 - newer.length)), complete: true }
 }
 
+/** The newest matches of a query with words, or of one that only excludes words (see newestMatches). */
+function newestFound(
+  statements: Statements,
+  plan: SearchPlan,
+  filter: PaperFilter,
+  cap: number,
+  scanSpan: number
+): { found: number[]; complete: boolean } {
+  if (plan.exclusion !== null)
+    return newestWithout(statements, plan.exclusion, filter, { cap, span: scanSpan, fill: SCAN_FILL })
+  const probed = plan.probe === null ? null : probeMatches(statements, plan.probe, filter, cap)
+  if (probed !== null) return { found: probed, complete: false }
+  // The unary + keeps the conditions out of FTS5's plan: handed a rowid IN (...) list, FTS5 would
+  // run the MATCH once per listed paper (seconds for a common word and 500 starred papers).
+  return newestMatches(statements, plan.match!, where(plan, filter, '+paper_search.rowid'), cap, scanSpan)
+}
+
 /** Matches of a query with words: the newest first, bounded, then ranked or sorted. */
 function matchedPage(
   statements: Statements,
   plan: SearchPlan,
-  match: string,
   filter: PaperFilter,
   sort: SearchSort,
   offset: number,
@@ -152,13 +169,7 @@ function matchedPage(
   scanSpan: number
 ): Ordered {
   const cap = plan.broad ? BROAD_COUNT_CAP : COUNT_CAP
-  // The unary + keeps the conditions out of FTS5's plan: handed a rowid IN (...) list, FTS5 would
-  // run the MATCH once per listed paper (seconds for a common word and 500 starred papers).
-  const condition = where(plan, filter, '+paper_search.rowid')
-  const probed = plan.probe === null ? null : probeMatches(statements, plan.probe, filter, cap)
-  const { found, complete } = probed
-    ? { found: probed, complete: false }
-    : newestMatches(statements, match, condition, cap, scanSpan)
+  const { found, complete } = newestFound(statements, plan, filter, cap, scanSpan)
   const totalIsLowerBound = found.length > cap || !complete
   const ids = found.slice(0, cap)
   const result = { total: ids.length, totalIsLowerBound }
@@ -172,7 +183,7 @@ function matchedPage(
   // bm25 reads every match of each word once to weigh it: with more matches than the cap, the
   // newest come first instead (a word in most papers says little about relevance anyway).
   if (!plan.ranked || totalIsLowerBound) return { page: pageOf(ids), ...result, ranks: new Map() }
-  const { ordered, ranks } = rankedIds(statements, match, ids.slice(0, RANK_CAP))
+  const { ordered, ranks } = rankedIds(statements, plan.match!, ids.slice(0, RANK_CAP))
   return { page: pageOf(ordered.concat(ids.slice(RANK_CAP))), ...result, ranks }
 }
 
@@ -227,9 +238,9 @@ function run(
   scanSpan: number
 ): Ordered {
   const plan = compileQuery(root)
-  return plan.match === null
+  return plan.match === null && plan.exclusion === null
     ? conditionPage(statements, plan, filter, sort, offset, limit)
-    : matchedPage(statements, plan, plan.match, filter, sort, offset, limit, scanSpan)
+    : matchedPage(statements, plan, filter, sort, offset, limit, scanSpan)
 }
 
 export function search(statements: Statements, query: SearchQuery, options: SearchOptions = {}): SearchPage {
