@@ -39,6 +39,8 @@ import {
 } from './trash'
 import { syncStore } from './sync-store'
 import { exportPapers } from './export-rows'
+import { catchUpAfterImport, catchUpSearchTerms } from './search-terms'
+import { letWaitingWritersGo } from './write-turns'
 
 export { LibraryError } from './contract'
 export type { DigestImport, DigestImportOutcome, Library } from './contract'
@@ -80,7 +82,12 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
   purgeExpiredTrash(db, statements, getSettings(statements).trashPurgeDays, now())
 
   return withStorageErrors(path, {
-    importDigest: (input) => importDigest(db, statements, input, now()),
+    importDigest: (input) => {
+      const outcome = importDigest(db, statements, input, now())
+      catchUpAfterImport(db, statements)
+      return outcome
+    },
+    catchUpSearchTerms: (maxPapers) => catchUpSearchTerms(db, statements, maxPapers, () => letWaitingWritersGo(path)),
     listPapers: (query) => listPapers(statements, query),
     nextUnread: (query) => nextUnread(statements, query),
     getPaper: (id) => {

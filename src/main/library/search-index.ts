@@ -4,7 +4,7 @@
 // and the new text added after it. No triggers: a bulk import indexes its new rows with one
 // INSERT ... SELECT, which is three times faster than a trigger per row.
 import type { Db, Statements } from './connection'
-import { addTermsAbove, addTermsOfPapers } from './search-terms'
+import { addTermsOfPapers } from './search-terms'
 
 // A constant column list spliced into the SQL below; every value binds.
 const COLUMNS = 'title, authors, abstract, note'
@@ -17,7 +17,6 @@ export function indexNewPapers(statements: Statements, lastIdBefore: number): vo
        SELECT id, ${COLUMNS} FROM paper_search_source WHERE id > ?`
     )
     .run(lastIdBefore)
-  addTermsAbove(statements, lastIdBefore)
 }
 
 /**

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../src/main/library'
-import { termsOf } from '../../../src/main/library/search-terms'
+import { CATCH_UP_STEP, termsOf } from '../../../src/main/library/search-terms'
 import { digest, memoryLibrary, paper, tempFolder, track } from './helpers'
 
 const titles = (page: { items: { title: string }[] }) => page.items.map((hit) => hit.title).sort()
@@ -73,5 +73,24 @@ describe('the words of a text', () => {
       'creme',
       'ecole'
     ])
+  })
+})
+
+describe('the words of a large import', () => {
+  it('are read after it, and until then a long prefix finds every paper the slow way', () => {
+    const library = track(memoryLibrary())
+    const count = CATCH_UP_STEP + 500
+    library.importDigest(
+      digest(
+        Array.from({ length: count }, (_, i) => paper(`Paper ${i + 1}`, { abstract: `Kelp${i % 7}forest study.` }))
+      )
+    )
+    // The import read the words of its first CATCH_UP_STEP papers only: "kelp6forest" of the
+    // last papers is not in search_terms yet, and the prefix is still searched whole.
+    const before = library.search({ query: 'kelp6for', limit: 500 })
+    expect(before.total).toBe(Math.floor((count - 7) / 7) + 1)
+    expect(library.catchUpSearchTerms()).toBe(500)
+    expect(library.catchUpSearchTerms()).toBe(0)
+    expect(library.search({ query: 'kelp6for', limit: 500 }).total).toBe(before.total)
   })
 })
