@@ -4,7 +4,7 @@ import { withImportCache, withImportCheckpoint, type Db, type Statements } from 
 import { LibraryError, type DigestImport, type DigestImportOutcome } from './contract'
 import { localDay } from './clock'
 import { collapseDuplicates, mergeRecords, type PaperRecord } from './dedupe-merge'
-import { findExisting, recordParams, storedRecord, withoutTakenDoi } from './import-match'
+import { findExisting, recordParams, sameRecordAgain, storedRecord, withoutTakenDoi } from './import-match'
 import { RecordFeed } from './record-feed'
 import type { DigestMeta } from '../import/types'
 import { indexNewPapers, reindexAround, tidySearchIndex } from './search-index'
@@ -125,7 +125,8 @@ function writeRecord(write: FileWrite, record: PaperRecord): void {
     write.added.add(id)
     return
   }
-  const { record: merged, changed } = mergeRecords(storedRecord(row), withoutTakenDoi(statements, record, row))
+  const stored = storedRecord(row)
+  const { record: merged, changed } = mergeRecords(stored, withoutTakenDoi(statements, record, row))
   const earlier = outcomes.get(row.id)
   const moves = earlier === undefined && day < row.digest_date
   if ((changed || moves) && !write.added.has(row.id)) write.beforeChange(row.id)
@@ -135,7 +136,8 @@ function writeRecord(write: FileWrite, record: PaperRecord): void {
     if (row.id > write.indexedUpTo) update()
     else reindexAround(statements, row.id, update)
   }
-  if (earlier === undefined && !write.added.has(row.id)) recordMerge(statements, row, record, digestId, nowIso)
+  if (earlier === undefined && !write.added.has(row.id) && !sameRecordAgain(stored, record))
+    recordMerge(statements, row, record, digestId, nowIso)
   const subjectsAdded = write.extras.existing(row.id, record, !write.added.has(row.id))
   recordVersion(statements, row.id, record.arxivVersion, digestId)
   if (earlier === undefined) {
