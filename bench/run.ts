@@ -1,7 +1,7 @@
 // `npm run bench -- --papers N [--only AREA[,AREA]] [--digest-scale K] [--json] [--keep]`: builds a library from
 // years of invented digests (streamed to disk, imported one by one as a reader's grows), then
 // runs each area of bench/registry.ts against it. One JSON object on stdout; progress on stderr.
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -11,6 +11,7 @@ import { buildLibrary } from './build'
 import { Corpus } from './corpus'
 import { progress, round, timeMs } from './measure'
 import { AREAS, type BenchContext } from './registry'
+import { sizeOnDisk } from './storage'
 
 interface Options {
   papers: number
@@ -57,21 +58,6 @@ function machine(): Record<string, unknown> {
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
     sqlite
-  }
-}
-
-function sizeOnDisk(path: string, papers: number) {
-  const bytes = ['', '-wal'].reduce((sum, suffix) => {
-    try {
-      return sum + statSync(path + suffix).size
-    } catch {
-      return sum
-    }
-  }, 0)
-  return {
-    mb: round(bytes / 2 ** 20),
-    bytesPerPaper: round(bytes / papers),
-    includes: 'the library file and its WAL after the build and every area (abstracts of ~1.5 KB)'
   }
 }
 
