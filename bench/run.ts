@@ -89,6 +89,8 @@ async function main(): Promise<void> {
   const corpus = new Corpus()
   let library: Library | null = null
   const report: Report = {}
+  /** Each area's wall time: what a run at a million spends where. */
+  const areaWallMs: Record<string, number> = {}
   try {
     const needsLibrary = areas.some((area) => area.needsLibrary !== false)
     library = openLibrary(libraryPath)
@@ -112,8 +114,10 @@ async function main(): Promise<void> {
           return library
         }
       }
+      const started = performance.now()
       const run = await area.run(context)
       report[area.name] = run
+      areaWallMs[area.name] = round(performance.now() - started)
     }
     if (needsLibrary) report.sizeOnDisk = sizeOnDisk(libraryPath, library.stats().papers)
     const full = {
@@ -121,6 +125,7 @@ async function main(): Promise<void> {
       parameters: { papers: options.papers, digestScale: options.digestScale, areas: areas.map((area) => area.name) },
       loadAverage: loadavg().map(round),
       ...report,
+      areaWallMs,
       peakRssMb: round(process.resourceUsage().maxRSS / 1024),
       targets: targets(report)
     }

@@ -1,6 +1,6 @@
 // Importing one parsed digest: one transaction, dedupe against the library, merge richer
 // records into existing papers, never touch the reader's state of existing papers.
-import { withImportCache, withImportCheckpoint, type Db, type Statements } from './connection'
+import { LARGE_IMPORT_PAPERS, withImportCache, withImportCheckpoint, type Db, type Statements } from './connection'
 import { LibraryError, type DigestImport, type DigestImportOutcome } from './contract'
 import { localDay } from './clock'
 import { collapseDuplicates, mergeRecords, type PaperRecord } from './dedupe-merge'
@@ -336,14 +336,14 @@ export function importDigest(db: Db, statements: Statements, input: DigestImport
   const nowIso = now.toISOString()
   if (!feed.done) {
     const day = digestDay(input.digest, now)
-    return withImportCheckpoint(db, 'TRUNCATE', () => importInChunks(db, statements, input, feed, day, now))
+    return withImportCheckpoint(db, LARGE_IMPORT_PAPERS, () => importInChunks(db, statements, input, feed, day, now))
   }
   if (feed.count === 0) throw new LibraryError('INVALID_ARGUMENT', `${name} lists no papers`)
   // A small file was read whole: its digest is final, and it goes in as one transaction. (Chunks
   // commit every CHUNK_MS, so only this path needs a page cache grown to the file's size.)
   const whole = { ...input, digest: input.finalDigest?.() ?? input.digest }
   const records = collapseDuplicates(feed.takeAll())
-  return withImportCheckpoint(db, 'PASSIVE', () =>
+  return withImportCheckpoint(db, records.length, () =>
     withImportCache(db, records.length, () =>
       importWhole(db, statements, whole, records, digestDay(whole.digest, now), nowIso)
     )
