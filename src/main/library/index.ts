@@ -39,7 +39,7 @@ import {
 } from './trash'
 import { syncStore } from './sync-store'
 import { exportPapers } from './export-rows'
-import { catchUpAfterImport, catchUpSearchTerms } from './search-terms'
+import { catchUpSearchTerms } from './search-terms'
 import { letWaitingWritersGo } from './write-turns'
 
 export { LibraryError } from './contract'
@@ -82,11 +82,7 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
   purgeExpiredTrash(db, statements, getSettings(statements).trashPurgeDays, now())
 
   return withStorageErrors(path, {
-    importDigest: (input) => {
-      const outcome = importDigest(db, statements, input, now())
-      catchUpAfterImport(db, statements)
-      return outcome
-    },
+    importDigest: (input) => importDigest(db, statements, input, now()),
     catchUpSearchTerms: (maxPapers) => catchUpSearchTerms(db, statements, maxPapers, () => letWaitingWritersGo(path)),
     listPapers: (query) => listPapers(statements, query),
     nextUnread: (query) => nextUnread(statements, query),

@@ -140,8 +140,10 @@ export function addTermsOfPapers(statements: Statements, ids: readonly number[])
 
 /** Migration 20: the words of every paper already indexed. */
 export function fillSearchTerms(db: Db): void {
-  db.exec(`CREATE TABLE search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
-           CREATE TABLE search_terms_state (through INTEGER NOT NULL);
+  // IF NOT EXISTS: a file whose user_version was set back by hand may hold them already.
+  db.exec(`CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
+           CREATE TABLE IF NOT EXISTS search_terms_state (through INTEGER NOT NULL);
+           DELETE FROM search_terms_state;
            INSERT INTO search_terms_state VALUES ((SELECT coalesce(max(id), 0) FROM papers));`)
   const batch = db.prepare(`SELECT id, title, authors, abstract, note FROM paper_search_source
                              WHERE id > ? ORDER BY id LIMIT ${BATCH}`)
