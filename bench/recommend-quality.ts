@@ -75,14 +75,15 @@ export function measureQuality(
   seeds: number,
   papersPerTopic = 150,
   settings: RankSettings = RANK_SETTINGS,
-  baselines = true
+  baselines = true,
+  firstSeed = 1
 ): QualityRow[] {
   const rows: QualityRow[] = []
   for (const topics of topicCounts) {
     for (const reads of ['random', 'nearMiss'] as ReadSetting[]) {
       const sums = { recommender: 0, centroid: 0, svm: 0 }
       let trials = 0
-      for (let seed = 1; seed <= seeds; seed++) {
+      for (let seed = firstSeed; seed < firstSeed + seeds; seed++) {
         const papers = labelledLibrary({ topics, papersPerTopic, seed })
         const texts = papers.map(paperText)
         const baseline = vectorize(texts)

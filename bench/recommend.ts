@@ -26,12 +26,12 @@ function isoDay(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10)
 }
 
-function fillLibrary(library: Library, papers: readonly LabelledPaper[]): void {
+function fillLibrary(library: Library, papers: readonly LabelledPaper[], name = 'digest'): void {
   for (let start = 0; start < papers.length; start += DIGEST_SIZE) {
     const chunk = papers.slice(start, start + DIGEST_SIZE)
     const day = isoDay(chunk[0]!.day)
     library.importDigest({
-      digest: { title: `Bench digest ${start / DIGEST_SIZE + 1}`, dateFrom: day, dateTo: day },
+      digest: { title: `Bench ${name} ${start / DIGEST_SIZE + 1}`, dateFrom: day, dateTo: day },
       entries: chunk.map((p, i) =>
         parsedPaper({
           title: p.title,
@@ -43,8 +43,21 @@ function fillLibrary(library: Library, papers: readonly LabelledPaper[]): void {
       ),
       format: 'bench',
       fileName: null,
-      contentHash: (start + 1).toString(16).padStart(16, '0')
+      contentHash: `${name === 'digest' ? '' : 'f'}${(start + 1).toString(16)}`.padStart(16, '0')
     })
+  }
+}
+
+function storedBytes(library: Library): number {
+  const head = library.discover.model.head()
+  if (head === null) return 0
+  let total = head.documentFrequency.byteLength + head.featureOf.byteLength
+  for (let from = 0; ;) {
+    const chunks = library.discover.model.chunks(head.generation, from, 4)
+    if (chunks.length === 0) return total
+    for (const c of chunks)
+      total += c.papers.length + c.days.length + c.lengths.length + c.terms.length + c.weights.length
+    from = chunks[chunks.length - 1]!.chunk + 1
   }
 }
 
@@ -74,7 +87,7 @@ async function measureSpeed(count: number) {
     const before = process.memoryUsage()
     const engine = createDiscoverEngine(library.discover)
     const query = { filter: { kind: 'recommended' as const }, limit: 50 }
-    progress('recommend: first ranking')
+    progress('recommend: first ranking, nothing stored')
     const first = await timed(() => recommendedPage(library, engine, query))
     global.gc?.()
     const after = process.memoryUsage()
@@ -92,10 +105,22 @@ async function measureSpeed(count: number) {
       const id = 1 + ((i * 7919) % count)
       relatedTimes.push((await timed(() => relatedPapers(library, engine, id, 5))).ms)
     }
+    const storedMb = megabytes(storedBytes(library))
+
+    progress('recommend: first ranking of the next start (the stored index)')
+    const running = (await recommendedPage(library, engine, query)).items.map((p) => p.id).join()
+    const restarted = createDiscoverEngine(library.discover)
+    const fromStored = await timed(() => recommendedPage(library, restarted, query))
+    progress('recommend: first ranking of a start after a new digest of 1,000 papers')
+    fillLibrary(library, labelledLibrary({ topics, papersPerTopic: 25, seed: 2 }), 'next')
+    const afterDigest = await timed(() => recommendedPage(library, createDiscoverEngine(library.discover), query))
     const precision = first.value.items.slice(0, 20).filter((p) => papers[p.id - 1]!.topic === 0).length / 20
     return {
       papers: count,
-      firstRankingMs: round(first.ms),
+      firstRankingMs: round(fromStored.ms),
+      firstRankingAfterDigestMs: round(afterDigest.ms),
+      coldFirstRankingMs: round(first.ms),
+      sameFirstPage: fromStored.value.items.map((p) => p.id).join() === running,
       afterStarMedianMs: round(median(afterStar)),
       afterStarMaxMs: round(Math.max(...afterStar)),
       afterReadMedianMs: round(median(afterRead)),
@@ -104,18 +129,27 @@ async function measureSpeed(count: number) {
       relatedP95Ms: round(percentile(relatedTimes, 95)),
       longestSliceMs: round(engine.longestSliceMs()),
       indexMb: megabytes(engine.bytes()),
+      storedIndexMb: storedMb,
       heapGrowthMb: megabytes(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers),
       precisionAt20: precision,
       includes: {
         firstRankingMs:
-          'a new engine: a sample of at most 20,000 papers for the word counts, then every paper page by page hashed into TF-IDF vectors, ' +
-          'then train on 8 starred, 20 read and a sample of unread papers, score all, sort, explain the first 50',
+          'the next start: a new engine loads the index the first one stored in the library file (chunk by chunk), ' +
+          'then trains on the stars and reads of that moment, scores all, selects and explains the first 50',
+        firstRankingAfterDigestMs:
+          'the same after a digest of 1,000 new papers: the stored index, then the new papers added to it (and saved)',
+        coldFirstRankingMs:
+          'a new engine with nothing stored: a sample of at most 20,000 papers for the word counts, then every paper page by page hashed into TF-IDF vectors, ' +
+          'the index written to the library file, then train on 8 starred, 20 read and a sample of unread papers, score all, sort, explain the first 50',
+        sameFirstPage:
+          'the loaded index gives the same first page as the one it was saved from would (after the stars and reads since)',
         afterStarMs:
           'one more star, then the same page: labels read again, model retrained from the last duals, all scored, the page selected and explained',
         afterReadMs: 'one suggestion marked read, then the same page',
         relatedMs: 'the 5 papers closest to one paper (cosine against every vector), loaded as list rows',
         longestSliceMs: 'the longest the engine held the thread at once (it yields between pages of 500 papers)',
         indexMb: 'typed arrays of the feature index (vectors, document frequencies, slot tables)',
+        storedIndexMb: "the stored index's blobs in the library file",
         heapGrowthMb: 'V8 heap plus array buffers after the first ranking minus before (after gc when exposed)'
       }
     }
