@@ -164,7 +164,7 @@ export async function benchRecommend(options: RecommendBenchOptions) {
     options.quality === false
       ? null
       : (progress('recommend: quality against the centroid and SVM baselines'),
-        measureQuality([4, 8, 16], options.seeds ?? 2))
+        measureQuality([4, 8, 16], options.seeds ?? 4))
   const speed = await measureSpeed(options.papers)
   return {
     quality: quality && {
@@ -173,7 +173,8 @@ export async function benchRecommend(options: RecommendBenchOptions) {
         'precision@20 of the unread, unstarred list with 8 papers starred (2 of them off the topic) and 20 others read ' +
         '(random: from any other topic; nearMiss: from the sibling topic sharing 34 of its 40 words), averaged ' +
         'over every topic and seeds; centroid: cosine to the starred TF-IDF centroid; svm: linear SVM (squared ' +
-        'hinge, C 0.01, balanced classes) with the starred papers positive and all others negative'
+        'hinge, C 0.01, balanced classes) with the starred papers positive and all others negative; readsAsUnread: ' +
+        'the recommender with the read papers weighed like unread ones (what the reads add)'
     },
     speed,
     targets: {
@@ -186,11 +187,15 @@ export async function benchRecommend(options: RecommendBenchOptions) {
   }
 }
 
-// `npx tsx bench/recommend.ts [--papers N] [--no-quality]`: this bench alone.
+// `npx tsx bench/recommend.ts [--papers N] [--seeds N] [--no-quality]`: this bench alone.
 if (process.argv[1]?.endsWith('recommend.ts')) {
-  const at = process.argv.indexOf('--papers')
-  const papers = at === -1 ? 100_000 : Number(process.argv[at + 1])
-  void benchRecommend({ papers, quality: !process.argv.includes('--no-quality') }).then((report) =>
+  const option = (name: string, fallback: number): number => {
+    const at = process.argv.indexOf(name)
+    return at === -1 ? fallback : Number(process.argv[at + 1])
+  }
+  const papers = option('--papers', 100_000)
+  const seeds = option('--seeds', 4)
+  void benchRecommend({ papers, seeds, quality: !process.argv.includes('--no-quality') }).then((report) =>
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
   )
 }
