@@ -14,18 +14,38 @@ export interface SqlCondition {
 export interface SearchPlan {
   /** What drives the search; null when the query has no word every match must contain. */
   match: string | null
-  /** Every positive word of the query, for highlighting (a word under OR, too). */
-  highlight: string | null
   conditions: SqlCondition[]
   /** Whether bm25 means anything: not for very short prefixes, matched through many words. */
   ranked: boolean
-  /** The query holds a one-letter prefix: fewer matches are counted, as each costs more. */
+  /** A one-letter prefix, or words excluded from nothing: fewer matches are counted, as each costs more. */
   broad: boolean
   /**
    * For a query with a one- or two-letter prefix (`li`): the same query with those words whole
    * (`li` itself, not `lin...`), whose matches rank first. Null for every other query.
    */
   wholeWords: string | null
+  /**
+   * For a query with one-letter prefixes among its words (`b`, `mamba s`): the rest of the query,
+   * whose newest matches are checked for the letters in their text (see search-probe.ts). The
+   * letter's 1,300 spelled-out words cost more than reading a page of papers that nearly all
+   * hold such a word. Null for every other query.
+   */
+  probe: LetterProbe | null
+  /**
+   * For a query that only excludes words (`-survey`, `is:unread -survey`): the excluded words as
+   * one FTS5 expression, and the other conditions. Searched by walking the newest papers beside
+   * the excluded words' newest matches (search-exclude.ts) rather than as a condition, which
+   * gathers every match of the excluded words first. Null for every other query.
+   */
+  exclusion: { exclude: string; conditions: SqlCondition[] } | null
+}
+
+export interface LetterProbe {
+  /** Every match has a word beginning with each of these (a-z, 0-9). */
+  letters: string[]
+  /** What drives the rest of the query; null when the rest is conditions only, or nothing. */
+  match: string | null
+  conditions: SqlCondition[]
 }
 
 const COLUMN: Record<TextField, string> = { title: 'title', author: 'authors', abstract: 'abstract', note: 'note' }
@@ -206,40 +226,6 @@ function condition(node: QueryNode): SqlCondition {
   }
 }
 
-/** The folded last word of a prefix the 3-letter index cannot serve (`bixb`), else null. */
-export function longPrefixOf(node: Extract<QueryNode, { kind: 'text' }>): string | null {
-  const last = foldWord(node.words[node.words.length - 1]!)
-  return node.prefix && [...last].length > INDEXED_PREFIX ? last : null
-}
-
-/** Words of the page that a long prefix begins; the highlights mark these (see highlightExpression). */
-export type PageWords = (prefix: string) => readonly string[]
-
-/**
- * Every text node not under a NOT, as one OR expression: what the highlights mark. A one-letter
- * prefix marks only the letter as a word: its 1,300 spelled-out words cost more than the page.
- * A prefix longer than the prefix index (`bixb`) marks the page's own words it begins, whole:
- * as a prefix, FTS5 would merge the doclists of every such word in the library for one page.
- */
-export function highlightExpression(root: QueryNode, pageWords?: PageWords): string | null {
-  const parts: string[] = []
-  const visit = (node: QueryNode): void => {
-    if (node.kind === 'text') {
-      const long = pageWords ? longPrefixOf(node) : null
-      if (long !== null) {
-        const head = node.words.slice(0, -1)
-        const whole = pageWords!(long).map((word) => textExpression({ ...node, words: [...head, word], prefix: false }))
-        parts.push(...(whole.length > 0 ? whole : [textExpression({ ...node, prefix: false })]).map((e) => e.fts))
-        return
-      }
-      const expression = textExpression(node)
-      parts.push(expression.short === 1 ? textExpression({ ...node, prefix: false }).fts : expression.fts)
-    } else if (node.kind === 'and' || node.kind === 'or') node.children.forEach(visit)
-  }
-  visit(root)
-  return parts.length === 0 ? null : parts.map((part) => `(${part})`).join(' OR ')
-}
-
 /** The tree with every short prefix read as its whole word (`li` is "li", not "li*"). */
 function shortPrefixesWhole(node: QueryNode): QueryNode {
   switch (node.kind) {
@@ -253,10 +239,31 @@ function shortPrefixesWhole(node: QueryNode): QueryNode {
   }
 }
 
+/** A lone one-letter word being typed, in no field: what a letter probe can check. */
+function probeLetter(node: QueryNode): string | null {
+  if (node.kind !== 'text' || !node.prefix || node.field !== null || node.words.length !== 1) return null
+  const word = foldWord(node.words[0]!)
+  return /^[a-z0-9]$/.test(word) ? word : null
+}
+
+function letterProbe(root: QueryNode): LetterProbe | null {
+  const conjuncts = root.kind === 'and' ? root.children : [root]
+  const letters = conjuncts.map(probeLetter)
+  if (letters.every((letter) => letter === null)) return null
+  const rest = conjuncts.filter((_, i) => letters[i] === null)
+  const restPlan =
+    rest.length === 0 ? null : compileDriver(rest.length === 1 ? rest[0]! : { kind: 'and', children: rest })
+  return {
+    letters: letters.filter((letter): letter is string => letter !== null),
+    match: restPlan?.match ?? null,
+    conditions: restPlan?.conditions ?? []
+  }
+}
+
 export function compileQuery(root: QueryNode): SearchPlan {
   const plan = compileDriver(root)
   if (plan.match === null || plan.ranked) return plan
-  return { ...plan, wholeWords: compileDriver(shortPrefixesWhole(root)).match }
+  return { ...plan, wholeWords: compileDriver(shortPrefixesWhole(root)).match, probe: letterProbe(root) }
 }
 
 function compileDriver(root: QueryNode): SearchPlan {
@@ -274,8 +281,13 @@ function compileDriver(root: QueryNode): SearchPlan {
     if (fts) positive.push(fts)
     else rest.push(node)
   }
+  const others = rest.map(condition)
   // An excluded word needs something to be excluded from: without a positive word it is a condition.
   if (positive.length === 0) rest.push(...negative.map((entry) => entry.node))
+  const exclusion =
+    positive.length === 0 && negative.length > 0
+      ? { exclude: negative.map((entry) => `(${entry.fts.fts})`).join(' OR '), conditions: others }
+      : null
   const driver =
     positive.length === 0
       ? null
@@ -286,11 +298,13 @@ function compileDriver(root: QueryNode): SearchPlan {
         )
   return {
     match: driver?.fts ?? null,
-    highlight: highlightExpression(root),
     conditions: rest.map(condition),
     ranked: driver !== null && driver.short === 0,
-    broad: driver !== null && driver.short === 1,
-    wholeWords: null
+    // Excluding words only holds most of a library, as a one-letter prefix does.
+    broad: (driver !== null && driver.short === 1) || exclusion !== null,
+    wholeWords: null,
+    probe: null,
+    exclusion
   }
 }
 

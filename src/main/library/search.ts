@@ -8,22 +8,16 @@
 //   starred) would walk all of a word's matches to count them: it reads the newest SCAN_SPAN
 //   papers first and stops there once it holds the page, the total then "at least";
 // - a query of conditions only (is:unread year:2024) pages through the list order instead.
-import type {
-  Paper,
-  PaperFilter,
-  SearchHit,
-  SearchPage,
-  SearchQuery,
-  SearchSort,
-  SnippetPart
-} from '../../shared/model'
-import { foldWord, parseQuery, wordsOf, type Correction, type QueryNode } from '../../shared/query'
+import type { Paper, PaperFilter, SearchHit, SearchPage, SearchQuery, SearchSort } from '../../shared/model'
+import { parseQuery, type Correction, type QueryNode } from '../../shared/query'
 import type { Statements } from './connection'
 import { filterCondition, prepareFilter } from './filters'
 import { pageBounds } from './listing'
 import { loadPapers } from './paper-rows'
-import { compileQuery, conditionSql, highlightExpression, type PageWords, type SearchPlan } from './search-compile'
-import { MATCH_END, MATCH_START, splitMarked } from './search-query'
+import { compileQuery, conditionSql, type SearchPlan } from './search-compile'
+import { highlightPaper, highlightTerms } from './search-highlight'
+import { newestWithout } from './search-exclude'
+import { probeMatches } from './search-probe'
 import { correctTypos } from './search-typos'
 import { SORTS } from './sorts'
 
@@ -44,46 +38,6 @@ export const SCAN_FILL = 200
 export interface SearchOptions {
   /** SCAN_SPAN unless a test asks for less. */
   scanSpan?: number
-}
-
-const SNIPPET_TOKENS = 32
-/** Words of a page one long prefix may stand for in the highlights (a page holds a few thousand). */
-const MAX_PAGE_COMPLETIONS = 64
-const MARKS = `char(${MATCH_START.codePointAt(0)}), char(${MATCH_END.codePointAt(0)})`
-
-// better-sqlite3 binds JS numbers as REAL, and FTS5 mishandles a REAL rowid beside MATCH
-// (it returned the wrong row): every rowid bound into an FTS5 query is cast to INTEGER.
-/**
- * Highlights for a whole page in one pass. The rowid range lets FTS5 read only the part of the
- * index that the page spans, and the IN list (kept out of the index choice by the unary +) picks the page.
- */
-const HIGHLIGHTS = `
-SELECT rowid AS id,
-       highlight(paper_search, 0, ${MARKS}) AS title,
-       highlight(paper_search, 1, ${MARKS}) AS authors,
-       snippet(paper_search, 2, ${MARKS}, '…', ${SNIPPET_TOKENS}) AS abstract,
-       snippet(paper_search, 3, ${MARKS}, '…', ${SNIPPET_TOKENS}) AS note
-  FROM paper_search
- WHERE paper_search MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)
-   AND +rowid IN (SELECT value FROM json_each(?))`
-
-interface HighlightRow {
-  id: number
-  title: string | null
-  authors: string | null
-  abstract: string | null
-  note: string | null
-}
-
-function hasMatch(text: string | null): text is string {
-  return text !== null && text.includes(MATCH_START)
-}
-
-/** The note if the query hit it, else the abstract, else the authors if they were the hit. */
-function snippetParts(row: HighlightRow): SnippetPart[] {
-  if (hasMatch(row.note)) return splitMarked(row.note)
-  if (hasMatch(row.abstract) || !hasMatch(row.authors)) return splitMarked(row.abstract ?? '')
-  return splitMarked(row.authors)
 }
 
 interface Ordered {
@@ -187,11 +141,27 @@ function newestMatches(
   return { found: newer.concat(between(0, floor, cap + 1 - newer.length)), complete: true }
 }
 
+/** The newest matches of a query with words, or of one that only excludes words (see newestMatches). */
+function newestFound(
+  statements: Statements,
+  plan: SearchPlan,
+  filter: PaperFilter,
+  cap: number,
+  scanSpan: number
+): { found: number[]; complete: boolean } {
+  if (plan.exclusion !== null)
+    return newestWithout(statements, plan.exclusion, filter, { cap, span: scanSpan, fill: SCAN_FILL })
+  const probed = plan.probe === null ? null : probeMatches(statements, plan.probe, filter, cap)
+  if (probed !== null) return { found: probed, complete: false }
+  // The unary + keeps the conditions out of FTS5's plan: handed a rowid IN (...) list, FTS5 would
+  // run the MATCH once per listed paper (seconds for a common word and 500 starred papers).
+  return newestMatches(statements, plan.match!, where(plan, filter, '+paper_search.rowid'), cap, scanSpan)
+}
+
 /** Matches of a query with words: the newest first, bounded, then ranked or sorted. */
 function matchedPage(
   statements: Statements,
   plan: SearchPlan,
-  match: string,
   filter: PaperFilter,
   sort: SearchSort,
   offset: number,
@@ -199,10 +169,7 @@ function matchedPage(
   scanSpan: number
 ): Ordered {
   const cap = plan.broad ? BROAD_COUNT_CAP : COUNT_CAP
-  // The unary + keeps the conditions out of FTS5's plan: handed a rowid IN (...) list, FTS5 would
-  // run the MATCH once per listed paper (seconds for a common word and 500 starred papers).
-  const condition = where(plan, filter, '+paper_search.rowid')
-  const { found, complete } = newestMatches(statements, match, condition, cap, scanSpan)
+  const { found, complete } = newestFound(statements, plan, filter, cap, scanSpan)
   const totalIsLowerBound = found.length > cap || !complete
   const ids = found.slice(0, cap)
   const result = { total: ids.length, totalIsLowerBound }
@@ -216,7 +183,7 @@ function matchedPage(
   // bm25 reads every match of each word once to weigh it: with more matches than the cap, the
   // newest come first instead (a word in most papers says little about relevance anyway).
   if (!plan.ranked || totalIsLowerBound) return { page: pageOf(ids), ...result, ranks: new Map() }
-  const { ordered, ranks } = rankedIds(statements, match, ids.slice(0, RANK_CAP))
+  const { ordered, ranks } = rankedIds(statements, plan.match!, ids.slice(0, RANK_CAP))
   return { page: pageOf(ordered.concat(ids.slice(RANK_CAP))), ...result, ranks }
 }
 
@@ -250,42 +217,14 @@ function conditionPage(
   return { page, total, totalIsLowerBound: found > COUNT_CAP, ranks: new Map() }
 }
 
-/** The words of the page's papers (folded as the index folds them) that each long prefix begins. */
-function pageWordsOf(papers: readonly Paper[]): PageWords {
-  const words = new Set<string>()
-  for (const paper of papers) {
-    for (const text of [paper.title, paper.authors.join(' '), paper.abstract ?? '', paper.note ?? '']) {
-      for (const word of wordsOf(text)) words.add(foldWord(word))
-    }
-  }
-  return (prefix) => [...words].filter((word) => word.startsWith(prefix)).slice(0, MAX_PAGE_COMPLETIONS)
-}
-
-function hits(
-  statements: Statements,
-  plan: SearchPlan,
-  root: QueryNode,
-  ids: number[],
-  ranks: Map<number, number>
-): SearchHit[] {
-  if (ids.length === 0) return []
-  const papers = loadPapers(statements, ids)
-  const highlight = plan.highlight === null ? null : highlightExpression(root, pageWordsOf(papers))
-  const rows =
-    highlight === null
-      ? []
-      : (statements
-          .get(HIGHLIGHTS)
-          .all(highlight, Math.min(...ids), Math.max(...ids), JSON.stringify(ids)) as HighlightRow[])
-  const highlights = new Map(rows.map((row) => [row.id, row]))
+function hits(root: QueryNode, papers: readonly Paper[], ranks: Map<number, number>): SearchHit[] {
+  const terms = highlightTerms(root)
   return papers.map((paper): SearchHit => {
-    const row = highlights.get(paper.id)
-    return {
-      ...paper,
-      titleParts: splitMarked(row?.title ?? paper.title),
-      snippetParts: row ? snippetParts(row) : [],
-      rank: ranks.get(paper.id) ?? 0
-    }
+    const marked =
+      terms.length === 0
+        ? { titleParts: [{ text: paper.title, match: false }], snippetParts: [] }
+        : highlightPaper(paper, terms)
+    return { ...paper, ...marked, rank: ranks.get(paper.id) ?? 0 }
   })
 }
 
@@ -297,13 +236,11 @@ function run(
   offset: number,
   limit: number,
   scanSpan: number
-): { plan: SearchPlan; ordered: Ordered } {
+): Ordered {
   const plan = compileQuery(root)
-  const ordered =
-    plan.match === null
-      ? conditionPage(statements, plan, filter, sort, offset, limit)
-      : matchedPage(statements, plan, plan.match, filter, sort, offset, limit, scanSpan)
-  return { plan, ordered }
+  return plan.match === null && plan.exclusion === null
+    ? conditionPage(statements, plan, filter, sort, offset, limit)
+    : matchedPage(statements, plan, filter, sort, offset, limit, scanSpan)
 }
 
 export function search(statements: Statements, query: SearchQuery, options: SearchOptions = {}): SearchPage {
@@ -315,19 +252,19 @@ export function search(statements: Statements, query: SearchQuery, options: Sear
   const filter = query.filter ?? { kind: 'all' }
   prepareFilter(statements, filter)
   const sort = query.sort ?? 'relevance'
-  let { plan, ordered } = run(statements, root, filter, sort, offset, limit, scanSpan)
+  let ordered = run(statements, root, filter, sort, offset, limit, scanSpan)
   let searched = root
   let corrections: Correction[] = []
   if (ordered.total === 0) {
     const corrected = correctTypos(statements, root)
     if (corrected) {
-      ;({ plan, ordered } = run(statements, corrected.root, filter, sort, offset, limit, scanSpan))
+      ordered = run(statements, corrected.root, filter, sort, offset, limit, scanSpan)
       searched = corrected.root
       if (ordered.total > 0) corrections = corrected.corrections
     }
   }
   return {
-    items: hits(statements, plan, searched, ordered.page, ordered.ranks),
+    items: hits(searched, loadPapers(statements, ordered.page), ordered.ranks),
     total: ordered.total,
     totalIsLowerBound: ordered.totalIsLowerBound,
     offset,
