@@ -69,7 +69,7 @@ export class VectorStore {
   }
 
   /** `dense · x` for every slot into `out` (dead slots get -Infinity). */
-  scoreAll(dense: Float32Array | Float64Array, bias: number, out: Float64Array): void {
+  scoreAll(dense: Float32Array, bias: number, out: Float64Array): void {
     const { terms, weights } = this.store
     for (let slot = 0; slot < this.slots; slot++) {
       if (this.slotPaper[slot] === 0) {
