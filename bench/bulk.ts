@@ -34,6 +34,9 @@ export async function benchBulkImport(context: BenchContext): Promise<Record<str
   const rawPath = join(context.dir, 'raw.sqlite')
   openLibrary(rawPath).close()
   const raw = timeMs(() => rawBoundInsert(rawPath, parsed.value.digest, parsed.value.entries))
+  const rawRowsPath = join(context.dir, 'raw-rows.sqlite')
+  openLibrary(rawRowsPath).close()
+  const rawRows = timeMs(() => rawBoundInsert(rawRowsPath, parsed.value.digest, parsed.value.entries, { index: false }))
 
   const writeOnlyPath = join(context.dir, 'write-only.sqlite')
   const writeOnly = openLibrary(writeOnlyPath)
@@ -54,7 +57,7 @@ export async function benchBulkImport(context: BenchContext): Promise<Record<str
   library.close()
   if (!bulk.value.ok || bulk.value.added !== papers)
     throw new Error(`bulk import failed: ${JSON.stringify(bulk.value)}`)
-  for (const path of [rawPath, writeOnlyPath, libraryPath, bulkPath]) {
+  for (const path of [rawPath, rawRowsPath, writeOnlyPath, libraryPath, bulkPath]) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
   }
   const perSec = (ms: number): number => round((papers / ms) * 1000)
@@ -65,6 +68,8 @@ export async function benchBulkImport(context: BenchContext): Promise<Record<str
     papersPerSec: perSec(bulk.ms),
     rawBoundPapersPerSec: perSec(raw.ms),
     ratio: round(raw.ms / bulk.ms),
+    rawRowsPapersPerSec: perSec(rawRows.ms),
+    searchIndexShareOfBound: round(1 - rawRows.ms / raw.ms),
     parseMs: round(parsed.ms),
     libraryWritePapersPerSec: perSec(write.ms),
     writeRatio: round(raw.ms / write.ms),
@@ -76,6 +81,8 @@ export async function benchBulkImport(context: BenchContext): Promise<Record<str
         'the already-parsed rows only: plain prepared INSERTs in one transaction, then one INSERT ... SELECT ' +
         'into FTS5; same schema (triggers included) and pragmas; no read, hash or parse',
       ratio: 'papersPerSec / rawBoundPapersPerSec',
+      rawRowsPapersPerSec: 'the raw bound without the FTS fill: the rows alone',
+      searchIndexShareOfBound: "the FTS fill's share of the raw bound's time (1 - bound / rows alone)",
       parseMs: 'the Hugging Face text parser alone on the decoded text',
       libraryWritePapersPerSec: 'library.importDigest() on the parsed rows, fresh library'
     }

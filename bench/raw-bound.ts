@@ -6,7 +6,13 @@ import type { DigestMeta, ParsedPaper } from '../src/main/import/types'
 import { titleKey, collapseWhitespace } from '../src/main/import/normalize'
 import { openConnection, withImportCache } from '../src/main/library/connection'
 
-export function rawBoundInsert(path: string, digest: DigestMeta, entries: readonly ParsedPaper[]): void {
+/** `index: false` leaves the FTS fill out, to show what the search index costs of the bound. */
+export function rawBoundInsert(
+  path: string,
+  digest: DigestMeta,
+  entries: readonly ParsedPaper[],
+  options: { index?: boolean } = {}
+): void {
   const db = openConnection(path)
   try {
     const now = new Date().toISOString()
@@ -52,10 +58,12 @@ export function rawBoundInsert(path: string, digest: DigestMeta, entries: readon
         insertState.run(id)
         insertEntry.run(digestId, index + 1, id)
       })
-      db.prepare(
-        `INSERT INTO paper_search (rowid, title, authors, abstract, note)
-         SELECT id, title, authors, abstract, note FROM paper_search_source`
-      ).run()
+      if (options.index !== false) {
+        db.prepare(
+          `INSERT INTO paper_search (rowid, title, authors, abstract, note)
+           SELECT id, title, authors, abstract, note FROM paper_search_source`
+        ).run()
+      }
       db.prepare('UPDATE digests SET paper_count = ? WHERE id = ?').run(entries.length, digestId)
     })
     withImportCache(db, entries.length, write)

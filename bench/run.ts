@@ -1,7 +1,7 @@
 // `npm run bench -- --papers N [--only AREA[,AREA]] [--digest-scale K] [--json] [--keep]`: builds a library from
 // years of invented digests (streamed to disk, imported one by one as a reader's grows), then
 // runs each area of bench/registry.ts against it. One JSON object on stdout; progress on stderr.
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -11,6 +11,7 @@ import { buildLibrary } from './build'
 import { Corpus } from './corpus'
 import { progress, round, timeMs } from './measure'
 import { AREAS, type BenchContext } from './registry'
+import { sizeOnDisk } from './storage'
 
 interface Options {
   papers: number
@@ -60,21 +61,6 @@ function machine(): Record<string, unknown> {
   }
 }
 
-function sizeOnDisk(path: string, papers: number) {
-  const bytes = ['', '-wal'].reduce((sum, suffix) => {
-    try {
-      return sum + statSync(path + suffix).size
-    } catch {
-      return sum
-    }
-  }, 0)
-  return {
-    mb: round(bytes / 2 ** 20),
-    bytesPerPaper: round(bytes / papers),
-    includes: 'the library file and its WAL after the build and every area (abstracts of ~1.5 KB)'
-  }
-}
-
 type Report = Record<string, Record<string, unknown> | undefined>
 
 function targets(report: Report) {
@@ -103,6 +89,8 @@ async function main(): Promise<void> {
   const corpus = new Corpus()
   let library: Library | null = null
   const report: Report = {}
+  /** Each area's wall time: what a run at a million spends where. */
+  const areaWallMs: Record<string, number> = {}
   try {
     const needsLibrary = areas.some((area) => area.needsLibrary !== false)
     library = openLibrary(libraryPath)
@@ -126,8 +114,10 @@ async function main(): Promise<void> {
           return library
         }
       }
+      const started = performance.now()
       const run = await area.run(context)
       report[area.name] = run
+      areaWallMs[area.name] = round(performance.now() - started)
     }
     if (needsLibrary) report.sizeOnDisk = sizeOnDisk(libraryPath, library.stats().papers)
     const full = {
@@ -135,6 +125,7 @@ async function main(): Promise<void> {
       parameters: { papers: options.papers, digestScale: options.digestScale, areas: areas.map((area) => area.name) },
       loadAverage: loadavg().map(round),
       ...report,
+      areaWallMs,
       peakRssMb: round(process.resourceUsage().maxRSS / 1024),
       targets: targets(report)
     }

@@ -46,6 +46,61 @@ export function withImportCache<T>(db: Db, papers: number, work: () => T): T {
   }
 }
 
+/**
+ * An import's commits never run SQLite's automatic checkpoint (every 1,000 pages of WAL, in the
+ * commit that crosses it, so the reader waited for it with the import's report). A large import
+ * checkpoints once when it is done (TRUNCATE: the WAL it grew does not stay on disk beside the
+ * library) instead of two dozen times in its chunks. Small ones leave the WAL to the connection's
+ * close (the app's import worker closes after posting its reports; the command line on exit),
+ * except on a connection that imports file after file: it checkpoints once its imports since the
+ * last checkpoint reach CHECKPOINT_AFTER_PAPERS, so the WAL stays a few MB.
+ */
+export function withImportCheckpoint<T>(db: Db, papers: number, work: () => T): T {
+  if (db.memory || db.inTransaction) return work()
+  const before = db.pragma('wal_autocheckpoint', { simple: true }) as number
+  db.pragma('wal_autocheckpoint = 0')
+  try {
+    return work()
+  } finally {
+    db.pragma(`wal_autocheckpoint = ${before}`)
+    const since = (papersSinceCheckpoint.get(db) ?? 0) + papers
+    if (papers >= LARGE_IMPORT_PAPERS) checkpoint(db, 'TRUNCATE')
+    else if (since >= CHECKPOINT_AFTER_PAPERS) checkpoint(db, 'PASSIVE')
+    else papersSinceCheckpoint.set(db, since)
+  }
+}
+
+/** An import this large empties the WAL when it is done (a chunked import counts as one). */
+export const LARGE_IMPORT_PAPERS = 2_000
+/** Small imports on one connection checkpoint after this many papers (a WAL of ~10 MB). */
+export const CHECKPOINT_AFTER_PAPERS = 1_000
+const papersSinceCheckpoint = new WeakMap<Db, number>()
+
+export type CheckpointMode = 'PASSIVE' | 'TRUNCATE'
+
+/** A checkpoint waits for readers at most this long (TRUNCATE); busy, it is left to SQLite's own. */
+const CHECKPOINT_WAIT_MS = 200
+
+/**
+ * Copies the WAL into the library file (TRUNCATE: and empties it). Only an optimization: a
+ * reader in the middle of a read makes it give up, and SQLite's automatic checkpoint (or the
+ * next one) does the work later.
+ */
+export function checkpoint(db: Db, mode: CheckpointMode): void {
+  if (db.memory || !db.open || db.inTransaction) return
+  const wait = db.pragma('busy_timeout', { simple: true }) as number
+  try {
+    db.pragma(`busy_timeout = ${CHECKPOINT_WAIT_MS}`)
+    // A constant of this file's CheckpointMode type spliced into the pragma; nothing else is.
+    db.pragma(`wal_checkpoint(${mode})`)
+    papersSinceCheckpoint.set(db, 0)
+  } catch {
+    // see above
+  } finally {
+    db.pragma(`busy_timeout = ${wait}`)
+  }
+}
+
 const NOT_A_DATABASE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT'])
 
 function sqliteCode(error: unknown): string | null {

@@ -93,3 +93,22 @@ export function withoutTakenDoi(statements: Statements, record: PaperRecord, row
   const taken = statements.get('SELECT 1 FROM papers WHERE doi = ? AND id <> ?').get(record.doi, row.id)
   return taken ? { ...record, doi: null } : record
 }
+
+/**
+ * The same record listed again (a paper a later digest lists as the earlier one did): joining it
+ * is not a merge anyone would split (splitting would make a copy of the paper), so none is
+ * recorded. Keeping both records of every re-listing cost 4 KB a listing.
+ */
+export function sameRecordAgain(stored: PaperRecord, incoming: PaperRecord): boolean {
+  return (
+    stored.title === incoming.title &&
+    stored.abstract === incoming.abstract &&
+    stored.snippet === incoming.snippet &&
+    stored.arxivId === incoming.arxivId &&
+    stored.doi === incoming.doi &&
+    stored.publishedAt === incoming.publishedAt &&
+    stored.venue === incoming.venue &&
+    JSON.stringify(stored.authors) === JSON.stringify(incoming.authors) &&
+    JSON.stringify(stored.links) === JSON.stringify(incoming.links)
+  )
+}

@@ -1,16 +1,16 @@
 // Importing one parsed digest: one transaction, dedupe against the library, merge richer
 // records into existing papers, never touch the reader's state of existing papers.
-import { withImportCache, type Db, type Statements } from './connection'
+import { LARGE_IMPORT_PAPERS, withImportCache, withImportCheckpoint, type Db, type Statements } from './connection'
 import { LibraryError, type DigestImport, type DigestImportOutcome } from './contract'
 import { localDay } from './clock'
 import { collapseDuplicates, mergeRecords, type PaperRecord } from './dedupe-merge'
-import { findExisting, recordParams, storedRecord, withoutTakenDoi } from './import-match'
+import { findExisting, recordParams, sameRecordAgain, storedRecord, withoutTakenDoi } from './import-match'
 import { RecordFeed } from './record-feed'
 import type { DigestMeta } from '../import/types'
 import { indexNewPapers, reindexAround, tidySearchIndex } from './search-index'
 import { letWaitingWritersGo } from './write-turns'
 import { ImportExtras } from './import-extras'
-import { recordNewPaperVersions, recordVersion } from './versions'
+import { recordNewPaperVersion, recordVersion } from './versions'
 import { recordDigestFile } from './sync-outbox'
 import { recordMerge } from './merges'
 import {
@@ -119,12 +119,14 @@ function writeRecord(write: FileWrite, record: PaperRecord): void {
     statements
       .get('INSERT INTO digest_entries (digest_id, position, paper_id) VALUES (?, ?, ?)')
       .run(digestId, position, id)
+    recordNewPaperVersion(statements, id, record.arxivVersion, { id: digestId, day, importedAt: nowIso })
     write.extras.added(id, record)
     outcomes.set(id, 'added')
     write.added.add(id)
     return
   }
-  const { record: merged, changed } = mergeRecords(storedRecord(row), withoutTakenDoi(statements, record, row))
+  const stored = storedRecord(row)
+  const { record: merged, changed } = mergeRecords(stored, withoutTakenDoi(statements, record, row))
   const earlier = outcomes.get(row.id)
   const moves = earlier === undefined && day < row.digest_date
   if ((changed || moves) && !write.added.has(row.id)) write.beforeChange(row.id)
@@ -134,7 +136,8 @@ function writeRecord(write: FileWrite, record: PaperRecord): void {
     if (row.id > write.indexedUpTo) update()
     else reindexAround(statements, row.id, update)
   }
-  if (earlier === undefined && !write.added.has(row.id)) recordMerge(statements, row, record, digestId, nowIso)
+  if (earlier === undefined && !write.added.has(row.id) && !sameRecordAgain(stored, record))
+    recordMerge(statements, row, record, digestId, nowIso)
   const subjectsAdded = write.extras.existing(row.id, record, !write.added.has(row.id))
   recordVersion(statements, row.id, record.arxivVersion, digestId)
   if (earlier === undefined) {
@@ -188,14 +191,6 @@ function startWrite(statements: Statements, input: DigestImport, day: string, no
 }
 
 /**
- * Whether a record brings an arXiv version to record. Without one the versions statement is
- * skipped: it reads every new row past its abstract (a fifth of a bulk import's time).
- */
-function hasVersion(record: PaperRecord): boolean {
-  return record.arxivVersion !== null
-}
-
-/**
  * The digest's own dates, known only now that its last paper was read (a feed dated by its
  * items). Papers were written under the day known at the start; when the final day differs,
  * the digest takes it, and every paper it lists that it was first of, or that was first listed
@@ -236,7 +231,6 @@ function importWhole(
       const write = startWrite(statements, input, day, nowIso)
       for (const record of records) writeRecord(write, record)
       indexNewPapers(statements, write.indexedUpTo)
-      if (records.some(hasVersion)) recordNewPaperVersions(statements, write.indexedUpTo, write.digestId)
       return finishDigest(write)
     })
     .immediate()
@@ -273,16 +267,13 @@ function importInChunks(
     write.indexedUpTo = lastPaperId(statements)
     const deadline = performance.now() + CHUNK_MS
     let written = 0
-    let versioned = false
     while (feed.waiting > 0 && (written === 0 || performance.now() + written * afterWritingMs < deadline)) {
       const record = feed.take()!
-      versioned ||= hasVersion(record)
       writeRecord(write, record)
       written++
     }
     const wrote = performance.now()
     indexNewPapers(statements, write.indexedUpTo)
-    if (versioned) recordNewPaperVersions(statements, write.indexedUpTo, write.digestId)
     heartbeat(statements, write.digestId, Date.now())
     afterWritingMs = 0.7 * afterWritingMs + (0.3 * (performance.now() - wrote)) / written
   })
@@ -343,13 +334,18 @@ export function importDigest(db: Db, statements: Statements, input: DigestImport
   const feed = new RecordFeed(input.batches ?? [input.entries], name)
   feed.fill(CHUNKED_FROM_PAPERS)
   const nowIso = now.toISOString()
-  if (!feed.done) return importInChunks(db, statements, input, feed, digestDay(input.digest, now), now)
+  if (!feed.done) {
+    const day = digestDay(input.digest, now)
+    return withImportCheckpoint(db, LARGE_IMPORT_PAPERS, () => importInChunks(db, statements, input, feed, day, now))
+  }
   if (feed.count === 0) throw new LibraryError('INVALID_ARGUMENT', `${name} lists no papers`)
   // A small file was read whole: its digest is final, and it goes in as one transaction. (Chunks
   // commit every CHUNK_MS, so only this path needs a page cache grown to the file's size.)
   const whole = { ...input, digest: input.finalDigest?.() ?? input.digest }
   const records = collapseDuplicates(feed.takeAll())
-  return withImportCache(db, records.length, () =>
-    importWhole(db, statements, whole, records, digestDay(whole.digest, now), nowIso)
+  return withImportCheckpoint(db, records.length, () =>
+    withImportCache(db, records.length, () =>
+      importWhole(db, statements, whole, records, digestDay(whole.digest, now), nowIso)
+    )
   )
 }

@@ -2,7 +2,7 @@
 // Callers see only the Library interface; the modules behind it each own one concern.
 import type { PaperDetail } from '../../shared/model'
 import type { Clock } from './clock'
-import { Statements, guardCorrupt, openConnection } from './connection'
+import { Statements, checkpoint, guardCorrupt, openConnection } from './connection'
 import type { Library } from './contract'
 import { listDigests } from './digests'
 import { prepareFilter, unreadIdsQuery } from './filters'
@@ -157,6 +157,8 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
     papersByIds: (ids) => loadPapers(statements, ids),
     filterIds: (filter) => filterIds(statements, filter),
     close: () => {
+      // The WAL goes into the file first, so a closed library is one file of its real size.
+      checkpoint(db, 'TRUNCATE')
       if (db.open) db.close()
     }
   })
