@@ -61,10 +61,13 @@ function storedBytes(library: Library): number {
   }
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+/** Wall time, and the CPU time the process spent meanwhile (what a loaded machine inflates less). */
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; cpuMs: number; value: T }> {
   const start = performance.now()
+  const cpu = process.cpuUsage()
   const value = await work()
-  return { ms: performance.now() - start, value }
+  const used = process.cpuUsage(cpu)
+  return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, value }
 }
 
 function megabytes(bytes: number): number {
@@ -94,16 +97,25 @@ async function measureSpeed(count: number) {
 
     const afterStar: number[] = []
     const afterRead: number[] = []
+    const afterStarCpu: number[] = []
+    const afterReadCpu: number[] = []
     for (let i = 0; i < 5; i++) {
       library.setStarred([byTopic(0)[10 + i]!], true)
-      afterStar.push((await timed(() => recommendedPage(library, engine, query))).ms)
+      const star = await timed(() => recommendedPage(library, engine, query))
+      afterStar.push(star.ms)
+      afterStarCpu.push(star.cpuMs)
       library.markRead([first.value.items[i]!.id], true)
-      afterRead.push((await timed(() => recommendedPage(library, engine, query))).ms)
+      const read = await timed(() => recommendedPage(library, engine, query))
+      afterRead.push(read.ms)
+      afterReadCpu.push(read.cpuMs)
     }
     const relatedTimes: number[] = []
+    const relatedCpu: number[] = []
     for (let i = 0; i < 30; i++) {
       const id = 1 + ((i * 7919) % count)
-      relatedTimes.push((await timed(() => relatedPapers(library, engine, id, 5))).ms)
+      const related = await timed(() => relatedPapers(library, engine, id, 5))
+      relatedTimes.push(related.ms)
+      relatedCpu.push(related.cpuMs)
     }
     const storedMb = megabytes(storedBytes(library))
 
@@ -120,6 +132,14 @@ async function measureSpeed(count: number) {
       firstRankingMs: round(fromStored.ms),
       firstRankingAfterDigestMs: round(afterDigest.ms),
       coldFirstRankingMs: round(first.ms),
+      cpuMs: {
+        firstRanking: round(fromStored.cpuMs),
+        firstRankingAfterDigest: round(afterDigest.cpuMs),
+        coldFirstRanking: round(first.cpuMs),
+        afterStarMedian: round(median(afterStarCpu)),
+        afterReadMedian: round(median(afterReadCpu)),
+        relatedMedian: round(median(relatedCpu))
+      },
       sameFirstPage: fromStored.value.items.map((p) => p.id).join() === running,
       afterStarMedianMs: round(median(afterStar)),
       afterStarMaxMs: round(Math.max(...afterStar)),

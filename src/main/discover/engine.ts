@@ -156,9 +156,6 @@ export function createDiscoverEngine(data: DiscoverData): DiscoverEngine {
   async function follow(current: FeatureIndex): Promise<FeatureIndex> {
     const cursor = data.cursor()
     let changed = false
-    const kept = cursor.papers + cursor.trashed
-    if (kept < keptCount || keptCount === -1) changed = dropRemoved(current)
-    keptCount = kept
     if (cursor.lastDigestId !== seenDigestId || cursor.lastPaperId !== seenPaperId) {
       changed = true
       for (const row of data.relisted(seenDigestId, seenPaperId)) current.upsert(toPaperText(row))
@@ -173,6 +170,11 @@ export function createDiscoverEngine(data: DiscoverData): DiscoverEngine {
       seenDigestId = cursor.lastDigestId
       rankingFresh = false
     }
+    // The index holds every paper but those removed for good: more papers in it than in the
+    // library and its trash, and some were removed.
+    const kept = cursor.papers + cursor.trashed
+    if (kept !== keptCount && current.live() > kept && dropRemoved(current)) changed = true
+    keptCount = kept
     const version = stored
     if (changed && version !== null)
       await saved(() => saveChanges(data.model, current, { paperId: seenPaperId, digestId: seenDigestId }, version))
