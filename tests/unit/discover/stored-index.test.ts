@@ -96,6 +96,35 @@ describe('the stored index', () => {
     expect(after.ids).toHaveLength(after.total)
   })
 
+  it("keeps one process's saves whole when two follow the same library (the app and the command line)", async () => {
+    const { themeOf, reopen } = fileLibrary()
+    const setup = reopen()
+    setup.setStarred(idsOf(themeOf, 'moss').slice(0, 3), true)
+    await recommendedIds(setup)
+    setup.close()
+
+    const app = reopen()
+    const cli = reopen()
+    const appEngine = createDiscoverEngine(app.discover)
+    const cliEngine = createDiscoverEngine(cli.discover)
+    await recommendedIds(app, appEngine)
+    await recommendedIds(cli, cliEngine)
+    app.importDigest(digest([themed('moss', 50)], { date: '2024-03-14' }))
+    const first = await recommendedIds(cli, cliEngine)
+    cli.importDigest(digest([themed('moss', 51)], { date: '2024-03-15' }))
+    // The app saves after the command line did: it finds the index moved and leaves it.
+    const second = await recommendedIds(app, appEngine)
+    expect(second.total).toBe(first.total + 1)
+    app.close()
+    cli.close()
+
+    const next = reopen()
+    const engine = createDiscoverEngine(next.discover)
+    const loaded = await recommendedIds(next, engine)
+    expect(engine.origin()).toBe('stored')
+    expect(loaded.ids).toEqual(second.ids)
+  })
+
   it('is built again when it was stored in another format (a newer Dogear, say)', async () => {
     const { themeOf, reopen } = fileLibrary()
     const first = reopen()
