@@ -24,7 +24,16 @@ export async function benchBulkImport(context: BenchContext): Promise<Record<str
     BULK_DATE,
     serials.map((serial) => context.corpus.paper(serial))
   )
-  progress(`bulk: ${papers} papers, ${(bytes / 2 ** 20).toFixed(0)} MB; parsing`)
+  progress(`bulk: ${papers} papers, ${(bytes / 2 ** 20).toFixed(0)} MB; importing`)
+  // The import first, as a reader's runs: in a process that does not yet hold the file's text
+  // and its 30,000 parsed papers (the raw bound's input). Timed after them, it ran half as fast.
+  const libraryPath = join(context.dir, 'bulk.sqlite')
+  const library = openLibrary(libraryPath)
+  const bulk = timeMs(() => importFile(library, bulkPath, { date: BULK_DATE, sizeCapBytes: SIZE_CAP }))
+  library.close()
+  if (!bulk.value.ok || bulk.value.added !== papers)
+    throw new Error(`bulk import failed: ${JSON.stringify(bulk.value)}`)
+  progress('bulk: parsing for the raw bound')
   const text = readFileSync(bulkPath, 'utf8')
   const context_ = { fileName: 'bulk.txt', fileModifiedAt: new Date(), dateOverride: BULK_DATE }
   const parsed = timeMs(() => parserFor('hf-text').parse(text, context_))
@@ -51,12 +60,6 @@ export async function benchBulkImport(context: BenchContext): Promise<Record<str
   )
   writeOnly.close()
 
-  const libraryPath = join(context.dir, 'bulk.sqlite')
-  const library = openLibrary(libraryPath)
-  const bulk = timeMs(() => importFile(library, bulkPath, { date: BULK_DATE, sizeCapBytes: SIZE_CAP }))
-  library.close()
-  if (!bulk.value.ok || bulk.value.added !== papers)
-    throw new Error(`bulk import failed: ${JSON.stringify(bulk.value)}`)
   for (const path of [rawPath, rawRowsPath, writeOnlyPath, libraryPath, bulkPath]) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
   }
