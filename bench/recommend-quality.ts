@@ -66,6 +66,8 @@ export interface QualityRow {
   reads: ReadSetting
   trials: number
   recommender: number
+  /** The recommender with read papers weighed like unread ones: what the reads add. */
+  readsAsUnread: number
   centroid: number
   svm: number
 }
@@ -75,14 +77,15 @@ export function measureQuality(
   seeds: number,
   papersPerTopic = 150,
   settings: RankSettings = RANK_SETTINGS,
-  baselines = true
+  baselines = true,
+  firstSeed = 1
 ): QualityRow[] {
   const rows: QualityRow[] = []
   for (const topics of topicCounts) {
     for (const reads of ['random', 'nearMiss'] as ReadSetting[]) {
-      const sums = { recommender: 0, centroid: 0, svm: 0 }
+      const sums = { recommender: 0, readsAsUnread: 0, centroid: 0, svm: 0 }
       let trials = 0
-      for (let seed = 1; seed <= seeds; seed++) {
+      for (let seed = firstSeed; seed < firstSeed + seeds; seed++) {
         const papers = labelledLibrary({ topics, papersPerTopic, seed })
         const texts = papers.map(paperText)
         const baseline = vectorize(texts)
@@ -102,6 +105,13 @@ export function measureQuality(
           )
           const starredIndexes = trial.starred.map((id) => id - 1)
           sums.recommender += precision(ranking!.top(AT), papers, topic)
+          const unweighed = rankByStars(
+            index,
+            { starred: trial.starred, read: trial.read, dismissed: [], hidden: [] },
+            newScratch(),
+            { ...settings, passedCost: settings.unlabelledCost }
+          )
+          sums.readsAsUnread += precision(unweighed!.top(AT), papers, topic)
           if (baselines) {
             sums.centroid += precision(
               rankScores(centroidScores(baseline, starredIndexes), papers, trial),
@@ -118,6 +128,7 @@ export function measureQuality(
         reads,
         trials,
         recommender: round(sums.recommender / trials),
+        readsAsUnread: round(sums.readsAsUnread / trials),
         centroid: round(sums.centroid / trials),
         svm: round(sums.svm / trials)
       })

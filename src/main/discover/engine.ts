@@ -6,6 +6,7 @@ import type { DiscoverData, DiscoverLabels, PaperTextRow } from '../library/disc
 import { closeness, sharedWords } from './explain'
 import { FeatureIndex, type PaperText } from './feature-index'
 import { MIN_STARS, newScratch, rankByStars, relatedTo, type Ranking } from './rank'
+import { loadIndex, saveBuilt, saveChanges } from './stored-index'
 import { termsOf } from './tokenize'
 
 const PAGE = 500
@@ -35,6 +36,8 @@ export interface DiscoverEngine {
   longestSliceMs(): number
   /** Bytes held by the index. */
   bytes(): number
+  /** Where the index in use came from: the library file, a build from the papers, or none yet. */
+  origin(): 'stored' | 'built' | 'none'
 }
 
 export function paperText(row: Pick<PaperTextRow, 'title' | 'authors' | 'body'>): string {
@@ -77,6 +80,11 @@ export function createDiscoverEngine(data: DiscoverData): DiscoverEngine {
   const relatedScratch = newScratch()
   let longest = 0
   let sliceStart = 0
+  /** The stored index this one matches (null: none yet, or another process saved meanwhile). */
+  let stored: { generation: number; revision: number } | null = null
+  let triedLoading = false
+  let keptCount = -1
+  let origin: 'stored' | 'built' | 'none' = 'none'
 
   const slice = async (): Promise<void> => {
     longest = Math.max(longest, performance.now() - sliceStart)
@@ -110,9 +118,46 @@ export function createDiscoverEngine(data: DiscoverData): DiscoverEngine {
     return built
   }
 
+  /** The index kept in the library file, when there is one this app can read. */
+  async function load(): Promise<FeatureIndex | null> {
+    triedLoading = true
+    const loaded = await loadIndex(data.model, slice)
+    if (loaded === null) return null
+    seenPaperId = loaded.seen.paperId
+    seenDigestId = loaded.seen.digestId
+    stored = loaded.version
+    origin = 'stored'
+    return loaded.index
+  }
+
+  /** Saving is a cache's write: a library that cannot take it (read-only, busy) still ranks. */
+  async function saved(work: () => Promise<typeof stored> | typeof stored): Promise<void> {
+    try {
+      stored = await work()
+    } catch {
+      stored = null
+    }
+  }
+
+  /** Papers removed for good (the trash emptied) leave the index. */
+  function dropRemoved(current: FeatureIndex): boolean {
+    const kept = new Set(data.keptIds())
+    let dropped = false
+    for (let slot = 0; slot < current.slots; slot++) {
+      const id = current.paperAt(slot)
+      if (id !== 0 && !kept.has(id)) {
+        current.remove(id)
+        dropped = true
+      }
+    }
+    return dropped
+  }
+
   async function follow(current: FeatureIndex): Promise<FeatureIndex> {
     const cursor = data.cursor()
+    let changed = false
     if (cursor.lastDigestId !== seenDigestId || cursor.lastPaperId !== seenPaperId) {
+      changed = true
       for (const row of data.relisted(seenDigestId, seenPaperId)) current.upsert(toPaperText(row))
       for (let after = seenPaperId; ;) {
         const rows = data.texts(after, PAGE).filter((row) => row.id <= cursor.lastPaperId)
@@ -125,6 +170,14 @@ export function createDiscoverEngine(data: DiscoverData): DiscoverEngine {
       seenDigestId = cursor.lastDigestId
       rankingFresh = false
     }
+    // The index holds every paper but those removed for good: more papers in it than in the
+    // library and its trash, and some were removed.
+    const kept = cursor.papers + cursor.trashed
+    if (kept !== keptCount && current.live() > kept && dropRemoved(current)) changed = true
+    keptCount = kept
+    const version = stored
+    if (changed && version !== null)
+      await saved(() => saveChanges(data.model, current, { paperId: seenPaperId, digestId: seenDigestId }, version))
     const key = `${cursor.lastEventId}:${cursor.dismissalSequence}:${cursor.dismissals}:${cursor.papers}:${cursor.trashed}`
     if (key !== labelsKey) {
       labels = data.labels()
@@ -140,9 +193,14 @@ export function createDiscoverEngine(data: DiscoverData): DiscoverEngine {
     sliceStart = performance.now()
     freshening = (async () => {
       try {
+        if (index === null && !triedLoading) index = await load()
         if (index === null || index.documents > REBUILD_GROWTH * Math.max(index.documentsAtBuild, 1000)) {
-          index = await build()
+          const built = await build()
+          index = built
+          origin = 'built'
+          keptCount = -1
           rankingFresh = false
+          await saved(() => saveBuilt(data.model, built, { paperId: seenPaperId, digestId: seenDigestId }, slice))
         }
         const current = await follow(index)
         longest = Math.max(longest, performance.now() - sliceStart)
@@ -200,6 +258,7 @@ export function createDiscoverEngine(data: DiscoverData): DiscoverEngine {
       return hidden.has(id) ? [] : relatedTo(current, id, limit, hidden, relatedScratch)
     },
     longestSliceMs: () => longest,
-    bytes: () => index?.bytes() ?? 0
+    bytes: () => index?.bytes() ?? 0,
+    origin: () => origin
   }
 }

@@ -1,15 +1,17 @@
 // Pure: every paper's TF-IDF vector (sublinear tf, smoothed idf, l2 norm) over hashed word and
-// word-pair features, kept in flat growable typed arrays. Each vector keeps its strongest
-// MAX_TERMS features (a feature no other paper has cannot relate two papers and is dropped):
-// about 0.5 kB per paper. Papers are added and replaced one by one; a replaced vector's slot
-// is left dead and skipped.
+// word-pair features (the vectors themselves live in VectorStore). Each vector keeps its
+// strongest MAX_TERMS features (a feature no other paper has cannot relate two papers and is
+// dropped): about 0.5 kB per paper. Papers are added and replaced one by one.
 //
 // Like a vocabulary capped at its most frequent terms, only the `vocabularySize` features found
 // in the most papers count (and never one found in more than half): with hashing there is no
 // word list to cap, so a document-frequency floor does it. Without the cap, the rarest pairs of
 // words (the highest idf) crowd out the words topics share, and more so in a small library,
 // where the cap is smaller (two features per paper).
+import type { IndexHead } from './index-state'
+import { kthLargest } from './select'
 import { countFeatures, FEATURE_COUNT, touchedCapacity } from './tokenize'
+import { VectorStore, WEIGHT_STEPS } from './vector-store'
 
 export const MAX_TERMS = 128
 export const VOCABULARY = 30_000
@@ -33,52 +35,7 @@ export interface PaperText {
   day: number
 }
 
-class Growable {
-  terms = new Uint16Array(1 << 16)
-  weights = new Float32Array(1 << 16)
-  used = 0
-
-  reserve(extra: number): void {
-    if (this.used + extra <= this.terms.length) return
-    let size = this.terms.length
-    while (size < this.used + extra) size *= 2
-    const terms = new Uint16Array(size)
-    terms.set(this.terms.subarray(0, this.used))
-    const weights = new Float32Array(size)
-    weights.set(this.weights.subarray(0, this.used))
-    this.terms = terms
-    this.weights = weights
-  }
-}
-
-/** The k-th largest of `values[0..n)` (0-based), by quickselect on a copy held in `scratch`. */
-export function kthLargest(values: Float64Array, n: number, k: number, scratch: Float64Array): number {
-  scratch.set(values.subarray(0, n))
-  let lo = 0
-  let hi = n - 1
-  while (lo < hi) {
-    const pivot = scratch[(lo + hi) >> 1]!
-    let i = lo
-    let j = hi
-    while (i <= j) {
-      while (scratch[i]! > pivot) i++
-      while (scratch[j]! < pivot) j--
-      if (i <= j) {
-        const t = scratch[i]!
-        scratch[i] = scratch[j]!
-        scratch[j] = t
-        i++
-        j--
-      }
-    }
-    if (k <= j) hi = j
-    else if (k >= i) lo = i
-    else break
-  }
-  return scratch[k]!
-}
-
-export class FeatureIndex {
+export class FeatureIndex extends VectorStore {
   /** In how many papers each feature occurs (all features, before pruning). */
   readonly documentFrequency = new Uint32Array(FEATURE_COUNT)
   documents = 0
@@ -87,20 +44,13 @@ export class FeatureIndex {
   maxDf = Infinity
   /** Papers counted when the floor was set: a library grown far past it deserves a rebuild. */
   documentsAtBuild = 0
-  private readonly store = new Growable()
-  private slotStart = new Uint32Array(1024)
-  private slotLength = new Uint8Array(1024)
-  private slotPaper = new Int32Array(1024)
-  private slotDay = new Int32Array(1024)
-  /** Slots in use, dead ones included. */
-  slots = 0
-  private readonly slotOf = new Map<number, number>()
-  private readonly counts = new Uint16Array(FEATURE_COUNT)
   /**
-   * Dense term number + 1 of each kept feature (0: none yet), and back. 16 bits: the table a
-   * build reads once per feature of every paper stays 2 MB.
+   * Per feature, side by side: its count in the paper being read (at 2f) and its dense term
+   * number + 1 (at 2f + 1; 0: none yet). A build reads both for every feature of every paper:
+   * one cache line instead of two tables' (the term table alone is 2 MB).
    */
-  private readonly termOf = new Uint16Array(FEATURE_COUNT)
+  private readonly cells = new Uint16Array(FEATURE_COUNT * 2)
+  /** The hashed feature of each dense term number. */
   private readonly featureOf = new Uint32Array(TERM_SLOTS)
   terms = 0
   /**
@@ -187,73 +137,37 @@ export class FeatureIndex {
     this.putVector(paper)
   }
 
-  has(id: number): boolean {
-    return this.slotOf.has(id)
+  /** Bytes held by the vectors and tables (the typed arrays; the id map is estimated). */
+  bytes(): number {
+    return this.documentFrequency.byteLength + this.cells.byteLength + this.featureOf.byteLength + this.slotBytes()
   }
 
-  slotFor(id: number): number | undefined {
-    return this.slotOf.get(id)
-  }
-
-  paperAt(slot: number): number {
-    return this.slotPaper[slot]!
-  }
-
-  dayAt(slot: number): number {
-    return this.slotDay[slot]!
-  }
-
-  /** Terms and weights of one slot, as views (valid until the next write). */
-  vector(slot: number): { terms: Uint16Array; weights: Float32Array } {
-    const start = this.slotStart[slot]!
-    const end = start + this.slotLength[slot]!
-    return { terms: this.store.terms.subarray(start, end), weights: this.store.weights.subarray(start, end) }
-  }
-
-  /** `dense · x` for every slot into `out` (dead slots get -Infinity). */
-  scoreAll(dense: Float32Array | Float64Array, bias: number, out: Float64Array): void {
-    const { terms, weights } = this.store
-    for (let slot = 0; slot < this.slots; slot++) {
-      if (this.slotPaper[slot] === 0) {
-        out[slot] = -Infinity
-        continue
-      }
-      let sum = bias
-      const end = this.slotStart[slot]! + this.slotLength[slot]!
-      for (let j = this.slotStart[slot]!; j < end; j++) sum += dense[terms[j]!]! * weights[j]!
-      out[slot] = sum
+  /** The counts and the term table, as stored (see index-state.ts). */
+  head(): IndexHead {
+    return {
+      documents: this.documents,
+      minDf: this.minDf,
+      maxDf: Number.isFinite(this.maxDf) ? this.maxDf : null,
+      documentsAtBuild: this.documentsAtBuild,
+      terms: this.terms,
+      slots: this.slots,
+      documentFrequency: this.documentFrequency,
+      featureOf: this.featureOf.subarray(0, this.terms)
     }
   }
 
-  /** Adds `scale * x(slot)` into `dense`. */
-  addInto(dense: Float32Array | Float64Array, slot: number, scale: number): void {
-    const { terms, weights } = this.store
-    const end = this.slotStart[slot]! + this.slotLength[slot]!
-    for (let j = this.slotStart[slot]!; j < end; j++) dense[terms[j]!]! += scale * weights[j]!
-  }
-
-  /** `dense · x(slot)`. */
-  dot(dense: Float32Array | Float64Array, slot: number): number {
-    const { terms, weights } = this.store
-    let sum = 0
-    const end = this.slotStart[slot]! + this.slotLength[slot]!
-    for (let j = this.slotStart[slot]!; j < end; j++) sum += dense[terms[j]!]! * weights[j]!
-    return sum
-  }
-
-  /** Bytes held by the vectors and tables (the typed arrays; the id map is estimated). */
-  bytes(): number {
-    return (
-      this.documentFrequency.byteLength +
-      this.counts.byteLength +
-      this.termOf.byteLength +
-      this.featureOf.byteLength +
-      this.store.terms.byteLength +
-      this.store.weights.byteLength +
-      this.slotStart.byteLength * 3 +
-      this.slotLength.byteLength +
-      this.slotOf.size * 40
-    )
+  /** A stored index: its head, then every chunk in order (`restoreChunk`). */
+  static fromHead(head: IndexHead): FeatureIndex {
+    const index = new FeatureIndex()
+    index.documentFrequency.set(head.documentFrequency)
+    index.documents = head.documents
+    index.minDf = head.minDf
+    index.maxDf = head.maxDf ?? Infinity
+    index.documentsAtBuild = head.documentsAtBuild
+    index.terms = head.terms
+    index.featureOf.set(head.featureOf)
+    for (let term = 0; term < head.terms; term++) index.cells[head.featureOf[term]! * 2 + 1] = term + 1
+    return index
   }
 
   idf(feature: number): number {
@@ -266,7 +180,7 @@ export class FeatureIndex {
     for (let i = 0; i < n; i++) {
       const feature = touched[i]!
       this.documentFrequency[feature]!++
-      this.counts[feature] = 0
+      this.cells[feature * 2] = 0
     }
     this.documents++
   }
@@ -275,7 +189,7 @@ export class FeatureIndex {
   private gather(text: string): number {
     const capacity = touchedCapacity(text)
     if (capacity > this.touched.length) this.touched = new Int32Array(capacity * 2)
-    return countFeatures(text, this.counts, this.touched)
+    return countFeatures(text, this.cells, this.touched, 2)
   }
 
   /**
@@ -297,11 +211,11 @@ export class FeatureIndex {
     let kept = 0
     for (let i = 0; i < n; i++) {
       const feature = touched[i]!
-      const tf = this.counts[feature]!
-      this.counts[feature] = 0
+      const tf = this.cells[feature * 2]!
+      this.cells[feature * 2] = 0
       // Most counts are small: their sublinear tf comes from a table instead of Math.log.
       const sublinear = tf < SUBLINEAR.length ? SUBLINEAR[tf]! : 1 + Math.log(tf)
-      const term = this.termOf[feature]! - 1
+      const term = this.cells[feature * 2 + 1]! - 1
       terms[i] = term
       let idf = 0
       if (buildIdf !== null) {
@@ -342,8 +256,8 @@ export class FeatureIndex {
       norm += weight * weight
       at++
     }
-    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0
-    for (let j = start; j < at; j++) storeWeights[j]! *= scale
+    const scale = norm > 0 ? WEIGHT_STEPS / Math.sqrt(norm) : 0
+    for (let j = start; j < at; j++) storeWeights[j] = Math.round(storeWeights[j]! * scale) / WEIGHT_STEPS
     this.slotStart[slot] = start
     this.slotLength[slot] = at - start
     this.store.used = at
@@ -351,34 +265,12 @@ export class FeatureIndex {
 
   /** The term of a feature, numbered on first use (-1 once every term slot is taken). */
   private termFor(feature: number): number {
-    const known = this.termOf[feature]!
+    const known = this.cells[feature * 2 + 1]!
     if (known !== 0) return known - 1
     if (this.terms >= TERM_SLOTS - 1) return -1
     const term = this.terms++
-    this.termOf[feature] = term + 1
+    this.cells[feature * 2 + 1] = term + 1
     this.featureOf[term] = feature
     return term
   }
-
-  private newSlot(paper: PaperText): number {
-    const old = this.slotOf.get(paper.id)
-    if (old !== undefined) this.slotPaper[old] = 0
-    if (this.slots === this.slotStart.length) {
-      const size = this.slots * 2
-      this.slotStart = grow(this.slotStart, new Uint32Array(size))
-      this.slotLength = grow(this.slotLength, new Uint8Array(size))
-      this.slotPaper = grow(this.slotPaper, new Int32Array(size))
-      this.slotDay = grow(this.slotDay, new Int32Array(size))
-    }
-    const slot = this.slots++
-    this.slotPaper[slot] = paper.id
-    this.slotDay[slot] = paper.day
-    this.slotOf.set(paper.id, slot)
-    return slot
-  }
-}
-
-function grow<T extends Uint32Array | Uint8Array | Int32Array>(old: T, bigger: T): T {
-  bigger.set(old)
-  return bigger
 }

@@ -2,6 +2,7 @@
 // and the one thing it writes (dismissals). Reads are keyset-paged by paper id so the caller
 // can build its index a page at a time between other work.
 import type { Db, Statements } from './connection'
+import { discoverModelStore, type DiscoverModelStore } from './discover-model'
 import { requirePapers } from './state'
 
 export interface PaperTextRow {
@@ -42,6 +43,10 @@ export interface DiscoverData {
   labels(): DiscoverLabels
   /** Dismisses papers from the suggestions (or takes that back); returns the ids that changed. */
   dismiss(ids: number[], dismissed: boolean): number[]
+  /** Every paper id in the library or its trash (a stored index drops the others: removed for good). */
+  keptIds(): number[]
+  /** The feature index kept in the library file. */
+  model: DiscoverModelStore
 }
 
 const TEXT_COLUMNS = `p.id, p.title, p.authors, coalesce(p.abstract, p.snippet) AS body,
@@ -87,6 +92,12 @@ export function discoverData(db: Db, statements: Statements, now: () => Date): D
           WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = t.paper_id)`
       )
     }),
+    // Two scans of covering indexes: a UNION would merge in id order and read the whole papers table.
+    keptIds: () => [
+      ...ids(statements, 'SELECT id FROM papers'),
+      ...ids(statements, 'SELECT paper_id FROM trashed_papers')
+    ],
+    model: discoverModelStore(db, statements),
     dismiss: (list, dismissed) => {
       const wanted = [...new Set(list)]
       if (wanted.length === 0) return []

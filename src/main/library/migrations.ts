@@ -117,14 +117,14 @@ CREATE TABLE paper_tags (
   paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
   tagged_at TEXT NOT NULL,
   PRIMARY KEY (tag_id, paper_id)
-) WITHOUT ROWID;
+);
 CREATE INDEX paper_tags_by_paper ON paper_tags(paper_id, tag_id);
 
 CREATE TABLE paper_subjects (
   paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
   subject TEXT NOT NULL COLLATE NOCASE,
   PRIMARY KEY (paper_id, subject)
-) WITHOUT ROWID;
+);
 CREATE INDEX paper_subjects_by_subject ON paper_subjects(subject, paper_id);
 
 CREATE TABLE trashed_digests (
@@ -166,7 +166,7 @@ CREATE TABLE paper_versions (
   day TEXT NOT NULL,
   seen_at TEXT NOT NULL,
   PRIMARY KEY (paper_id, version)
-) WITHOUT ROWID;
+);
 INSERT INTO paper_versions (paper_id, version, digest_id, day, seen_at)
   SELECT p.id, p.arxiv_version, p.first_digest_id, p.digest_date, p.created_at
     FROM papers p WHERE p.arxiv_version IS NOT NULL;
@@ -190,7 +190,7 @@ const V8_LISTING_COUNTERS = `
 CREATE TABLE listing_counts (
   kind TEXT PRIMARY KEY,
   n INTEGER NOT NULL
-) WITHOUT ROWID;
+);
 INSERT INTO listing_counts (kind, n) VALUES
   ('all', (SELECT count(*) FROM papers)),
   ('hasCode', (SELECT count(*) FROM papers WHERE has_code = 1)),
@@ -242,7 +242,7 @@ CREATE TABLE pending_import_undo (
   -- The paper's stored columns before the import changed it, as a JSON object.
   row TEXT NOT NULL,
   PRIMARY KEY (digest_id, paper_id)
-) WITHOUT ROWID;
+);
 `
 
 /** Where each digest's file was when it was imported, for "Reveal the source file". */
@@ -265,7 +265,7 @@ CREATE TABLE digest_additions (
   kind TEXT NOT NULL CHECK (kind IN ('subject', 'tag')),
   label TEXT NOT NULL,
   PRIMARY KEY (digest_id, paper_id, kind, label)
-) WITHOUT ROWID;
+);
 CREATE INDEX digest_additions_by_paper ON digest_additions(paper_id);
 `
 
@@ -284,6 +284,32 @@ CREATE TABLE paper_merges (
   merged_at TEXT NOT NULL
 );
 CREATE INDEX paper_merges_by_paper ON paper_merges(paper_id, id);
+`
+
+/**
+ * The recommender's feature index, kept so a start loads it instead of reading every paper
+ * again (discover-model.ts). Vectors in chunks of slots: new papers rewrite the last chunk only.
+ */
+const V19_DISCOVER_MODEL = `
+CREATE TABLE discover_model (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  format INTEGER NOT NULL,
+  generation INTEGER NOT NULL,
+  revision INTEGER NOT NULL,
+  meta TEXT NOT NULL,
+  document_frequency BLOB NOT NULL,
+  feature_of BLOB NOT NULL
+);
+CREATE TABLE discover_chunks (
+  generation INTEGER NOT NULL,
+  chunk INTEGER NOT NULL,
+  papers BLOB NOT NULL,
+  days BLOB NOT NULL,
+  lengths BLOB NOT NULL,
+  terms BLOB NOT NULL,
+  weights BLOB NOT NULL,
+  PRIMARY KEY (generation, chunk)
+);
 `
 
 // Sorted by version; a new one takes a number above the last. 11, 13 and 15 were never
@@ -323,6 +349,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 16, description: 'sync: tags, trash and saved searches', up: (db) => db.exec(V16_SYNC_ORGANIZE) },
   // 15 was kept for this, but 16 landed first: a library already at 16 would never run a 15.
   { version: 17, description: 'merges of papers, for splitting', up: (db) => db.exec(V17_PAPER_MERGES) },
+  { version: 19, description: "the recommender's stored feature index", up: (db) => db.exec(V19_DISCOVER_MODEL) },
   { version: 20, description: 'the words of the search index, for long prefixes', up: fillSearchTerms }
 ]
 

@@ -33,6 +33,7 @@ describe('migrations 9 and 16 (sync)', () => {
       // The file is as version 8 left it: migrations 6, 7 and 8 stay, sync's tables and those of 10, 12, 14, 16 and 17 go.
       db.exec('DROP TABLE pending_import_undo; DROP TABLE pending_imports; DROP TABLE digest_sources;')
       db.exec('DROP TABLE digest_additions; DROP TABLE paper_merges;')
+      db.exec('DROP TABLE discover_chunks; DROP TABLE discover_model;') // migration 19
       db.exec('DROP TABLE sync_devices; DROP TABLE sync_trash; PRAGMA user_version = 8')
       db.close()
     }
