@@ -13,7 +13,7 @@
 // last paper id whose words are in), a step at a time; edited papers and notes at once. While
 // papers above it exist, a long prefix stays a prefix (exact, as slow as before).
 import { foldWord, type QueryNode } from '../../shared/query'
-import type { Db, Statements } from './connection'
+import { Statements, type Db } from './connection'
 
 /** Shorter words are served by the 3-letter prefix index, or spelled out (search-compile.ts). */
 export const MIN_TERM_LENGTH = 4
@@ -55,9 +55,6 @@ interface SourceText {
   abstract: string | null
   note: string | null
 }
-
-/** Papers read per batch when many are added at once. */
-const BATCH = 2_000
 
 function addTerms(statements: Statements, terms: Set<string>): void {
   if (terms.size === 0) return
@@ -138,22 +135,20 @@ export function addTermsOfPapers(statements: Statements, ids: readonly number[])
   addTerms(statements, termsOf(textsOf(rows)))
 }
 
-/** Migration 20: the words of every paper already indexed. */
+/**
+ * Papers whose words migration 20 reads itself: a few seconds. A larger library's others are
+ * read by the catch-ups of its next imports (in the app's import worker), not while it opens.
+ */
+export const MIGRATION_TERMS_PAPERS = 50_000
+
+/** Migration 20: the tables, and the words of the first papers already indexed. */
 export function fillSearchTerms(db: Db): void {
   // IF NOT EXISTS: a file whose user_version was set back by hand may hold them already.
   db.exec(`CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
            CREATE TABLE IF NOT EXISTS search_terms_state (through INTEGER NOT NULL);
            DELETE FROM search_terms_state;
-           INSERT INTO search_terms_state VALUES ((SELECT coalesce(max(id), 0) FROM papers));`)
-  const batch = db.prepare(`SELECT id, title, authors, abstract, note FROM paper_search_source
-                             WHERE id > ? ORDER BY id LIMIT ${BATCH}`)
-  const insert = db.prepare('INSERT OR IGNORE INTO search_terms(term) SELECT value FROM json_each(?)')
-  for (let after = 0; ;) {
-    const rows = batch.all(after) as (SourceText & { id: number })[]
-    if (rows.length === 0) return
-    insert.run(JSON.stringify([...termsOf(textsOf(rows))]))
-    after = rows[rows.length - 1]!.id
-  }
+           INSERT INTO search_terms_state VALUES (0);`)
+  catchUpSearchTerms(db, new Statements(db), MIGRATION_TERMS_PAPERS)
 }
 
 /** The words a long prefix begins, at most MAX_COMPLETIONS; null when there are more. */
