@@ -10,10 +10,15 @@ import { fileURLToPath } from 'node:url'
 import { openLibrary } from '../src/main/library'
 import { importFile } from '../src/main/ingest/pipeline'
 import { median, percentile, round } from './measure'
+import { writeHfDigest, type CorpusPaper } from './corpus'
 import { PaperFactory, hfDigestText } from './synthetic'
 
 const REPO = fileURLToPath(new URL('..', import.meta.url))
 const TARGET_MS = 250
+
+function* bigPapers(factory: PaperFactory, count: number): Generator<CorpusPaper> {
+  for (let i = 0; i < count; i++) yield { title: factory.title(), abstract: factory.abstract(400) }
+}
 
 export async function benchWriteWait(options: { papers: number }): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'dogear-write-wait-'))
@@ -22,12 +27,9 @@ export async function benchWriteWait(options: { papers: number }): Promise<Recor
     const factory = new PaperFactory(7)
     const small = Array.from({ length: 50 }, () => factory.paper())
     writeFileSync(join(dir, 'small.txt'), hfDigestText(new Date(Date.UTC(2026, 0, 5)), small))
-    const big = Array.from({ length: options.papers }, () => ({
-      title: factory.title(),
-      abstract: factory.abstract(400)
-    }))
-    writeFileSync(join(dir, 'big.txt'), hfDigestText(new Date(Date.UTC(2026, 0, 6)), big))
-    big.length = 0
+    // Written in pieces as the papers are made: at a million papers one string of the file
+    // would be near V8's limit on a string's length.
+    writeHfDigest(join(dir, 'big.txt'), '2026-01-06', bigPapers(factory, options.papers))
 
     const library = openLibrary(db)
     importFile(library, join(dir, 'small.txt'))

@@ -47,16 +47,24 @@ export function withImportCache<T>(db: Db, papers: number, work: () => T): T {
 }
 
 /**
- * An import's commits never run SQLite's automatic checkpoint (every 1,000 pages of WAL, in the
- * commit that crosses it, so the reader waited for it with the import's report). A large import
- * checkpoints once when it is done (TRUNCATE: the WAL it grew does not stay on disk beside the
- * library) instead of two dozen times in its chunks. Small ones leave the WAL to the connection's
- * close (the app's import worker closes after posting its reports; the command line on exit),
- * except on a connection that imports file after file: it checkpoints once its imports since the
- * last checkpoint reach CHECKPOINT_AFTER_PAPERS, so the WAL stays a few MB.
+ * A small import's commit never runs SQLite's automatic checkpoint (every 1,000 pages of WAL, in
+ * the commit that crosses it, so the reader waited for it with the import's report): small ones
+ * leave the WAL to the connection's close (the app's import worker closes after posting its
+ * reports; the command line on exit), except on a connection that imports file after file: it
+ * checkpoints once its imports since the last checkpoint reach CHECKPOINT_AFTER_PAPERS, so the
+ * WAL stays a few MB. A large import keeps SQLite's checkpoints in its chunks (were they off,
+ * the reader's writes between its chunks would run them instead) and empties the WAL when it is
+ * done (TRUNCATE), so the WAL it grew does not stay on disk beside the library.
  */
 export function withImportCheckpoint<T>(db: Db, papers: number, work: () => T): T {
   if (db.memory || db.inTransaction) return work()
+  if (papers >= LARGE_IMPORT_PAPERS) {
+    try {
+      return work()
+    } finally {
+      checkpoint(db, 'TRUNCATE')
+    }
+  }
   const before = db.pragma('wal_autocheckpoint', { simple: true }) as number
   db.pragma('wal_autocheckpoint = 0')
   try {
@@ -64,8 +72,7 @@ export function withImportCheckpoint<T>(db: Db, papers: number, work: () => T): 
   } finally {
     db.pragma(`wal_autocheckpoint = ${before}`)
     const since = (papersSinceCheckpoint.get(db) ?? 0) + papers
-    if (papers >= LARGE_IMPORT_PAPERS) checkpoint(db, 'TRUNCATE')
-    else if (since >= CHECKPOINT_AFTER_PAPERS) checkpoint(db, 'PASSIVE')
+    if (since >= CHECKPOINT_AFTER_PAPERS) checkpoint(db, 'PASSIVE')
     else papersSinceCheckpoint.set(db, since)
   }
 }

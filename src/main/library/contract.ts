@@ -75,6 +75,12 @@ export interface DigestImportOutcome {
 export interface Library {
   /** Writes a whole digest in one transaction: all of it or nothing. Never touches reading state. */
   importDigest(input: DigestImport): DigestImportOutcome
+  /**
+   * Reads the words of papers imported since the last catch-up (at most `maxPapers`, in short
+   * steps), so long prefixes search fast again (see search-terms.ts); returns how many papers
+   * were read. An import reads its first 2,000 itself; an import worker or the CLI the rest.
+   */
+  catchUpSearchTerms(maxPapers?: number): number
   listPapers(query: ListQuery): PaperPage
   /** The next unread paper after a list position, wrapping to the top; null when none is unread. */
   nextUnread(query: NextUnreadQuery): NextUnread | null

@@ -39,6 +39,8 @@ import {
 } from './trash'
 import { syncStore } from './sync-store'
 import { exportPapers } from './export-rows'
+import { catchUpSearchTerms } from './search-terms'
+import { letWaitingWritersGo } from './write-turns'
 
 export { LibraryError } from './contract'
 export type { DigestImport, DigestImportOutcome, Library } from './contract'
@@ -81,6 +83,7 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
 
   return withStorageErrors(path, {
     importDigest: (input) => importDigest(db, statements, input, now()),
+    catchUpSearchTerms: (maxPapers) => catchUpSearchTerms(db, statements, maxPapers, () => letWaitingWritersGo(path)),
     listPapers: (query) => listPapers(statements, query),
     nextUnread: (query) => nextUnread(statements, query),
     getPaper: (id) => {

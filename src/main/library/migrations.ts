@@ -2,6 +2,7 @@
 import { APPLICATION_ID, type Db } from './connection'
 import { V1_SCHEMA } from './schema-v1'
 import { V16_SYNC_ORGANIZE, V9_SYNC } from './sync-schema'
+import { fillSearchTerms } from './search-terms'
 
 export interface Migration {
   version: number
@@ -348,7 +349,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 16, description: 'sync: tags, trash and saved searches', up: (db) => db.exec(V16_SYNC_ORGANIZE) },
   // 15 was kept for this, but 16 landed first: a library already at 16 would never run a 15.
   { version: 17, description: 'merges of papers, for splitting', up: (db) => db.exec(V17_PAPER_MERGES) },
-  { version: 19, description: "the recommender's stored feature index", up: (db) => db.exec(V19_DISCOVER_MODEL) }
+  { version: 19, description: "the recommender's stored feature index", up: (db) => db.exec(V19_DISCOVER_MODEL) },
+  { version: 20, description: 'the words of the search index, for long prefixes', up: fillSearchTerms }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

@@ -38,6 +38,8 @@ export interface SearchPlan {
    * gathers every match of the excluded words first. Null for every other query.
    */
   exclusion: { exclude: string; conditions: SqlCondition[] } | null
+  /** Date ranges every match lies in (`year:2024`): they bound the ids a search reads (search-dates.ts). */
+  dates: { from: string | null; to: string | null }[]
 }
 
 export interface LetterProbe {
@@ -299,6 +301,7 @@ function compileDriver(root: QueryNode): SearchPlan {
   return {
     match: driver?.fts ?? null,
     conditions: rest.map(condition),
+    dates: rest.flatMap((node) => (node.kind === 'date' ? [{ from: node.from, to: node.to }] : [])),
     ranked: driver !== null && driver.short === 0,
     // Excluding words only holds most of a library, as a one-letter prefix does.
     broad: (driver !== null && driver.short === 1) || exclusion !== null,

@@ -4,6 +4,7 @@
 // and the new text added after it. No triggers: a bulk import indexes its new rows with one
 // INSERT ... SELECT, which is three times faster than a trigger per row.
 import type { Db, Statements } from './connection'
+import { addTermsOfPapers } from './search-terms'
 
 // A constant column list spliced into the SQL below; every value binds.
 const COLUMNS = 'title, authors, abstract, note'
@@ -39,6 +40,7 @@ export function reindexManyAround<T>(statements: Statements, ids: readonly numbe
        SELECT id, ${COLUMNS} FROM paper_search_source WHERE id IN (SELECT value FROM json_each(?))`
     )
     .run(list)
+  addTermsOfPapers(statements, ids)
   return result
 }
 
@@ -57,6 +59,7 @@ export function reindexAround<T>(statements: Statements, id: number, change: () 
   statements
     .get(`INSERT INTO paper_search(rowid, ${COLUMNS}) SELECT id, ${COLUMNS} FROM paper_search_source WHERE id = ?`)
     .run(id)
+  addTermsOfPapers(statements, [id])
   return result
 }
 

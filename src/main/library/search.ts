@@ -5,8 +5,8 @@
 // - bm25 (weights set in migration 3: title 10, authors 4, abstract 1, note 2) ranks the newest
 //   RANK_CAP of them and the rest follow newest first; past COUNT_CAP matches, all are newest first;
 // - a query whose matches are sparse among many (a common word minus another, a word among the
-//   starred) would walk all of a word's matches to count them: it reads the newest SCAN_SPAN
-//   papers first and stops there once it holds the page, the total then "at least";
+//   starred) would walk all of a word's matches to count them: it reads SCAN_SPAN papers at a
+//   time, newest first, and stops after the span that brings it SCAN_FILL, the total then "at least";
 // - a query of conditions only (is:unread year:2024) pages through the list order instead.
 import type { Paper, PaperFilter, SearchHit, SearchPage, SearchQuery, SearchSort } from '../../shared/model'
 import { parseQuery, type Correction, type QueryNode } from '../../shared/query'
@@ -16,8 +16,10 @@ import { pageBounds } from './listing'
 import { loadPapers } from './paper-rows'
 import { compileQuery, conditionSql, type SearchPlan } from './search-compile'
 import { highlightPaper, highlightTerms } from './search-highlight'
+import { idBoundsOf, type IdBounds } from './search-dates'
 import { newestWithout } from './search-exclude'
 import { probeMatches } from './search-probe'
+import { expandLongPrefixes } from './search-terms'
 import { correctTypos } from './search-typos'
 import { SORTS } from './sorts'
 
@@ -27,7 +29,7 @@ export const COUNT_CAP = 10_000
 export const BROAD_COUNT_CAP = 500
 /** Matches ranked by bm25 (about a microsecond each); older ones follow newest first. Unranked past COUNT_CAP. */
 export const RANK_CAP = 2_000
-/** Papers (by id, newest first) a first pass reads; older ones only when it found fewer than SCAN_FILL. */
+/** Papers (by id, newest first) read at a time; the next older span only while fewer than SCAN_FILL were found. */
 export const SCAN_SPAN = 100_000
 /**
  * Matches in the newest SCAN_SPAN that make a full answer on their own ("at least" that many).
@@ -114,31 +116,34 @@ function wholeWordsFirst(
 }
 
 /**
- * The newest matches, at most `cap` + 1. Past `scanSpan` papers the older ones are read only when
- * the newer gave fewer than SCAN_FILL: `complete` is false when they were left unread.
+ * The newest matches, at most `cap` + 1, read `scanSpan` papers at a time, newest first: once a
+ * span leaves SCAN_FILL or more, the older papers are left unread and `complete` is false. A
+ * query whose matches are sparse (a common word minus another, at a million papers) then reads
+ * a few spans, not all of its words' matches.
  */
 function newestMatches(
   statements: Statements,
   match: string,
   condition: { sql: string; params: Params },
-  cap: number,
-  scanSpan: number
+  bounds: { cap: number; scanSpan: number; ids: IdBounds | null }
 ): { found: number[]; complete: boolean } {
+  const { cap, scanSpan } = bounds
   const top = statements.get('SELECT coalesce(max(id), 0) FROM papers').pluck().get() as number
-  const between = (low: number, high: number, room: number): number[] =>
-    statements
-      .get(
-        `SELECT rowid FROM paper_search
-          WHERE paper_search MATCH ? AND rowid > CAST(? AS INTEGER) AND rowid <= CAST(? AS INTEGER) ${condition.sql}
-          ORDER BY rowid DESC LIMIT ?`
-      )
-      .pluck()
-      .all(match, low, high, ...condition.params, room) as number[]
-  const floor = top - scanSpan
-  if (floor <= 0) return { found: between(0, top, cap + 1), complete: true }
-  const newer = between(floor, top, cap + 1)
-  if (newer.length > cap || newer.length >= SCAN_FILL) return { found: newer, complete: newer.length > cap }
-  return { found: newer.concat(between(0, floor, cap + 1 - newer.length)), complete: true }
+  const floor = bounds.ids === null ? 0 : bounds.ids.low - 1
+  const between = statements.get(
+    `SELECT rowid FROM paper_search
+      WHERE paper_search MATCH ? AND rowid > CAST(? AS INTEGER) AND rowid <= CAST(? AS INTEGER) ${condition.sql}
+      ORDER BY rowid DESC LIMIT ?`
+  )
+  let found: number[] = []
+  for (let high = Math.min(top, bounds.ids?.high ?? top); high > floor; high -= scanSpan) {
+    const low = Math.max(floor, high - scanSpan)
+    const room = cap + 1 - found.length
+    found = found.concat(between.pluck().all(match, low, high, ...condition.params, room) as number[])
+    if (found.length > cap || low === floor) return { found, complete: true }
+    if (found.length >= SCAN_FILL) return { found, complete: false }
+  }
+  return { found, complete: true }
 }
 
 /** The newest matches of a query with words, or of one that only excludes words (see newestMatches). */
@@ -155,7 +160,8 @@ function newestFound(
   if (probed !== null) return { found: probed, complete: false }
   // The unary + keeps the conditions out of FTS5's plan: handed a rowid IN (...) list, FTS5 would
   // run the MATCH once per listed paper (seconds for a common word and 500 starred papers).
-  return newestMatches(statements, plan.match!, where(plan, filter, '+paper_search.rowid'), cap, scanSpan)
+  const ids = idBoundsOf(statements, plan.dates)
+  return newestMatches(statements, plan.match!, where(plan, filter, '+paper_search.rowid'), { cap, scanSpan, ids })
 }
 
 /** Matches of a query with words: the newest first, bounded, then ranked or sorted. */
@@ -237,7 +243,7 @@ function run(
   limit: number,
   scanSpan: number
 ): Ordered {
-  const plan = compileQuery(root)
+  const plan = compileQuery(expandLongPrefixes(statements, root))
   return plan.match === null && plan.exclusion === null
     ? conditionPage(statements, plan, filter, sort, offset, limit)
     : matchedPage(statements, plan, filter, sort, offset, limit, scanSpan)
@@ -280,7 +286,7 @@ export function matchingIds(
   limit: number,
   aboveId = 0
 ): number[] {
-  const plan = compileQuery(root)
+  const plan = compileQuery(expandLongPrefixes(statements, root))
   if (plan.match === null) {
     const condition = where(plan, filter, 'ps.paper_id')
     return statements
@@ -302,7 +308,7 @@ export function matchingIds(
 
 /** Whether one paper is held by a query within `filter`: a seek per paper, whatever the library's size. */
 export function holdsPaper(statements: Statements, root: QueryNode, filter: PaperFilter, id: number): boolean {
-  const plan = compileQuery(root)
+  const plan = compileQuery(expandLongPrefixes(statements, root))
   if (plan.match === null) {
     const condition = where(plan, filter, 'ps.paper_id')
     return (

@@ -1,0 +1,195 @@
+// The words of the index that a long prefix may stand for. A last word of 4 or more letters
+// (`fonddr`) is a prefix no prefix index serves, and FTS5 answers such a prefix by merging the
+// whole doclist of every word it begins, positions and all, before it returns one row: 80 ms at
+// a million papers for a common word, on every keystroke. Written as the whole words it begins
+// (`"fonddrund" OR "fonddrunds"`), the same query reads only the newest matches.
+//
+// The words come from `search_terms` (migration 20): every folded word of 4 or more letters
+// the index has held. Words are never taken out (a word no paper holds any more only costs an
+// empty OR branch), so the table holds at least the index's words: what makes the rewrite
+// exact. fts5vocab knows the words too, but reads each word's whole doclist to count it.
+// Reading an import's words costs about 70 µs a paper, as much as the rest of a bulk import:
+// so new papers' words are read after the import, up to `search_terms_state.through` (the
+// last paper id whose words are in), a step at a time; edited papers and notes at once. While
+// papers above it exist, a long prefix stays a prefix (exact, as slow as before).
+import { foldWord, type QueryNode } from '../../shared/query'
+import type { Db, Statements } from './connection'
+
+/** Shorter words are served by the 3-letter prefix index, or spelled out (search-compile.ts). */
+export const MIN_TERM_LENGTH = 4
+/** Past this many words a prefix stays a prefix: FTS5's merge is then the cheaper plan. */
+export const MAX_COMPLETIONS = 256
+
+const WORD = /[\p{L}\p{N}\p{M}]+/gu
+
+const NON_ASCII = /[^ -~\t\n\r]/
+/** In ASCII text the index's words are runs of letters and digits: those of 4 or more. */
+const ASCII_TERM = /[a-z0-9]{4,}/g
+
+/**
+ * Adds the folded words of 4 or more letters of a text to `terms`, as the index splits them,
+ * whole however long (the index does not cut them). ASCII text, nearly all of it, takes a plain
+ * pattern: the Unicode one costs five times as much, and an import reads every word.
+ */
+function addWordsOf(text: string, terms: Set<string>): void {
+  if (!NON_ASCII.test(text)) {
+    for (const word of text.toLowerCase().match(ASCII_TERM) ?? []) terms.add(word)
+    return
+  }
+  for (const match of text.normalize('NFC').matchAll(WORD)) {
+    if (match[0].length < MIN_TERM_LENGTH) continue
+    const folded = foldWord(match[0])
+    if ([...folded].length >= MIN_TERM_LENGTH) terms.add(folded)
+  }
+}
+
+/** The distinct folded words of 4 or more letters of some texts, as the index splits them. */
+export function termsOf(texts: Iterable<string | null>, terms = new Set<string>()): Set<string> {
+  for (const text of texts) if (text) addWordsOf(text, terms)
+  return terms
+}
+
+interface SourceText {
+  title: string | null
+  authors: string | null
+  abstract: string | null
+  note: string | null
+}
+
+/** Papers read per batch when many are added at once. */
+const BATCH = 2_000
+
+function addTerms(statements: Statements, terms: Set<string>): void {
+  if (terms.size === 0) return
+  statements
+    .get('INSERT OR IGNORE INTO search_terms(term) SELECT value FROM json_each(?)')
+    .run(JSON.stringify([...terms]))
+}
+
+function textsOf(rows: readonly SourceText[]): Iterable<string | null> {
+  return rows.flatMap((row) => [row.title, row.authors, row.abstract, row.note])
+}
+
+// The FTS5 content view: exactly the text the index was given.
+const SOURCE = 'SELECT title, authors, abstract, note FROM paper_search_source'
+
+/** Papers whose words a catch-up step reads: one short write of its own. */
+export const CATCH_UP_STEP = 2_000
+
+/**
+ * Reads the words of papers above `through`, CATCH_UP_STEP papers a step, each step one short
+ * transaction of its own with `between` (waiting writers' turn) after it, until `maxPapers`
+ * are read or none is left. Returns how many papers were read.
+ */
+export function catchUpSearchTerms(
+  db: Db,
+  statements: Statements,
+  maxPapers = Number.POSITIVE_INFINITY,
+  between: () => void = () => {}
+): number {
+  const through = statements.get('SELECT through FROM search_terms_state').pluck()
+  const batch = statements.get(`SELECT id, title, authors, abstract, note FROM paper_search_source
+                                 WHERE id > ? ORDER BY id LIMIT ?`)
+  const advance = statements.get('UPDATE search_terms_state SET through = max(through, ?)')
+  let read = 0
+  while (read < maxPapers) {
+    const rows = batch.all(through.get() as number, Math.min(CATCH_UP_STEP, maxPapers - read)) as (SourceText & {
+      id: number
+    })[]
+    if (rows.length === 0) break
+    const terms = termsOf(textsOf(rows))
+    db.transaction(() => {
+      addTerms(statements, terms)
+      advance.run(rows[rows.length - 1]!.id)
+    }).immediate()
+    read += rows.length
+    between()
+  }
+  return read
+}
+
+/**
+ * After an import: the words of up to CATCH_UP_STEP new papers (a daily digest's, a few
+ * milliseconds), so the next keystroke finds long prefixes fast. Only an optimization: a step
+ * that fails (a busy library) leaves the words for the next catch-up, and the import stands.
+ */
+export function catchUpAfterImport(db: Db, statements: Statements): void {
+  try {
+    catchUpSearchTerms(db, statements, CATCH_UP_STEP)
+  } catch {
+    // see above
+  }
+}
+
+/** Whether every paper's words are in search_terms, so long prefixes may be written out. */
+function termsAreCurrent(statements: Statements): boolean {
+  return (
+    (statements.get('SELECT through FROM search_terms_state').pluck().get() as number) >=
+    (statements.get('SELECT coalesce(max(id), 0) FROM papers').pluck().get() as number)
+  )
+}
+
+/** Adds the words of some papers as they are indexed now (after an edit or a note). */
+export function addTermsOfPapers(statements: Statements, ids: readonly number[]): void {
+  if (ids.length === 0) return
+  const rows = statements
+    .get(`${SOURCE} WHERE id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as SourceText[]
+  addTerms(statements, termsOf(textsOf(rows)))
+}
+
+/** Migration 20: the words of every paper already indexed. */
+export function fillSearchTerms(db: Db): void {
+  // IF NOT EXISTS: a file whose user_version was set back by hand may hold them already.
+  db.exec(`CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
+           CREATE TABLE IF NOT EXISTS search_terms_state (through INTEGER NOT NULL);
+           DELETE FROM search_terms_state;
+           INSERT INTO search_terms_state VALUES ((SELECT coalesce(max(id), 0) FROM papers));`)
+  const batch = db.prepare(`SELECT id, title, authors, abstract, note FROM paper_search_source
+                             WHERE id > ? ORDER BY id LIMIT ${BATCH}`)
+  const insert = db.prepare('INSERT OR IGNORE INTO search_terms(term) SELECT value FROM json_each(?)')
+  for (let after = 0; ;) {
+    const rows = batch.all(after) as (SourceText & { id: number })[]
+    if (rows.length === 0) return
+    insert.run(JSON.stringify([...termsOf(textsOf(rows))]))
+    after = rows[rows.length - 1]!.id
+  }
+}
+
+/** The words a long prefix begins, at most MAX_COMPLETIONS; null when there are more. */
+function completionsOf(statements: Statements, prefix: string): string[] | null {
+  const words = statements
+    .get('SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?')
+    .pluck()
+    .all(prefix, `${prefix}\uffff`, MAX_COMPLETIONS + 1) as string[]
+  return words.length > MAX_COMPLETIONS ? null : words
+}
+
+/**
+ * The query with each long prefix written as the whole words it begins (an OR of them, in the
+ * same field, a phrase's head kept). A prefix no word begins, or too many, stays as it was.
+ */
+export function expandLongPrefixes(statements: Statements, root: QueryNode): QueryNode {
+  if (!termsAreCurrent(statements)) return root
+  const expand = (node: QueryNode): QueryNode => {
+    switch (node.kind) {
+      case 'and':
+      case 'or':
+        return { ...node, children: node.children.map(expand) }
+      case 'not':
+        return { ...node, child: expand(node.child) }
+      case 'text': {
+        const last = foldWord(node.words[node.words.length - 1]!)
+        if (!node.prefix || [...last].length < MIN_TERM_LENGTH) return node
+        const words = completionsOf(statements, last)
+        if (words === null || words.length === 0) return node
+        const head = node.words.slice(0, -1)
+        const whole = words.map((word): QueryNode => ({ ...node, words: [...head, word], prefix: false }))
+        return whole.length === 1 ? whole[0]! : { kind: 'or', children: whole }
+      }
+      default:
+        return node
+    }
+  }
+  return expand(root)
+}
