@@ -83,7 +83,7 @@ export function createDiscoverEngine(data: DiscoverData): DiscoverEngine {
   /** The stored index this one matches (null: none yet, or another process saved meanwhile). */
   let stored: { generation: number; revision: number } | null = null
   let triedLoading = false
-  let keptCount = -1
+  let libraryCounts = ''
   let origin: 'stored' | 'built' | 'none' = 'none'
 
   const slice = async (): Promise<void> => {
@@ -139,18 +139,30 @@ export function createDiscoverEngine(data: DiscoverData): DiscoverEngine {
     }
   }
 
-  /** Papers removed for good (the trash emptied) leave the index. */
-  function dropRemoved(current: FeatureIndex): boolean {
-    const kept = new Set(data.keptIds())
-    let dropped = false
+  /**
+   * The index against the library's ids: papers removed for good (the trash emptied) leave it,
+   * papers back from the trash that a build never saw (they were in the trash then) join it.
+   */
+  function reconcile(current: FeatureIndex): boolean {
+    const { papers, trashed } = data.libraryIds()
+    const kept = new Set(papers)
+    for (const id of trashed) kept.add(id)
+    let changed = false
     for (let slot = 0; slot < current.slots; slot++) {
       const id = current.paperAt(slot)
       if (id !== 0 && !kept.has(id)) {
         current.remove(id)
-        dropped = true
+        changed = true
       }
     }
-    return dropped
+    for (const id of papers) {
+      if (current.has(id) || id > seenPaperId) continue
+      const row = data.texts(id - 1, 1)[0]
+      if (row?.id !== id) continue
+      current.upsert(toPaperText(row))
+      changed = true
+    }
+    return changed
   }
 
   async function follow(current: FeatureIndex): Promise<FeatureIndex> {
@@ -170,11 +182,10 @@ export function createDiscoverEngine(data: DiscoverData): DiscoverEngine {
       seenDigestId = cursor.lastDigestId
       rankingFresh = false
     }
-    // The index holds every paper but those removed for good: more papers in it than in the
-    // library and its trash, and some were removed.
-    const kept = cursor.papers + cursor.trashed
-    if (kept !== keptCount && current.live() > kept && dropRemoved(current)) changed = true
-    keptCount = kept
+    // Trashing, restoring, emptying the trash and imports move these counts.
+    const counts = `${cursor.papers}:${cursor.trashed}`
+    if (counts !== libraryCounts && reconcile(current)) changed = true
+    libraryCounts = counts
     const version = stored
     if (changed && version !== null)
       await saved(() => saveChanges(data.model, current, { paperId: seenPaperId, digestId: seenDigestId }, version))
@@ -198,7 +209,7 @@ export function createDiscoverEngine(data: DiscoverData): DiscoverEngine {
           const built = await build()
           index = built
           origin = 'built'
-          keptCount = -1
+          libraryCounts = ''
           rankingFresh = false
           await saved(() => saveBuilt(data.model, built, { paperId: seenPaperId, digestId: seenDigestId }, slice))
         }

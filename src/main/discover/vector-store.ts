@@ -36,11 +36,6 @@ export class VectorStore {
   /** Chunks changed since the last `takeDirty`. */
   private readonly dirty = new Set<number>()
 
-  /** Papers with a vector. */
-  live(): number {
-    return this.slotOf.size
-  }
-
   /** Drops a paper's vector (a paper removed from the library for good). */
   remove(id: number): void {
     const slot = this.slotOf.get(id)

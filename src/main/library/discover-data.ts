@@ -43,8 +43,8 @@ export interface DiscoverData {
   labels(): DiscoverLabels
   /** Dismisses papers from the suggestions (or takes that back); returns the ids that changed. */
   dismiss(ids: number[], dismissed: boolean): number[]
-  /** Every paper id in the library or its trash (a stored index drops the others: removed for good). */
-  keptIds(): number[]
+  /** Every paper id in the library, and in its trash (an index drops the others: removed for good). */
+  libraryIds(): { papers: number[]; trashed: number[] }
   /** The feature index kept in the library file. */
   model: DiscoverModelStore
 }
@@ -92,11 +92,11 @@ export function discoverData(db: Db, statements: Statements, now: () => Date): D
           WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = t.paper_id)`
       )
     }),
-    // Two scans of covering indexes: a UNION would merge in id order and read the whole papers table.
-    keptIds: () => [
-      ...ids(statements, 'SELECT id FROM papers'),
-      ...ids(statements, 'SELECT paper_id FROM trashed_papers')
-    ],
+    // Two scans of covering indexes (a UNION would merge them in id order, reading the whole papers table).
+    libraryIds: () => ({
+      papers: ids(statements, 'SELECT id FROM papers'),
+      trashed: ids(statements, 'SELECT paper_id FROM trashed_papers')
+    }),
     model: discoverModelStore(db, statements),
     dismiss: (list, dismissed) => {
       const wanted = [...new Set(list)]

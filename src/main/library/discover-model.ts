@@ -40,8 +40,6 @@ export interface DiscoverModelStore {
     chunks: readonly StoredChunk[],
     expected: { generation: number; revision: number } | null
   ): boolean
-  /** Forgets the stored index (the next start builds it again). */
-  clear(): void
 }
 
 const UPSERT_CHUNK = `INSERT INTO discover_chunks (generation, chunk, papers, days, lengths, terms, weights)
@@ -91,13 +89,6 @@ export function discoverModelStore(db: Db, statements: Statements): DiscoverMode
           if (expected === null)
             statements.get('DELETE FROM discover_chunks WHERE generation <> ?').run(head.generation)
           return true
-        })
-        .immediate(),
-    clear: () =>
-      db
-        .transaction(() => {
-          statements.get('DELETE FROM discover_model').run()
-          statements.get('DELETE FROM discover_chunks').run()
         })
         .immediate()
   }

@@ -96,6 +96,25 @@ describe('the stored index', () => {
     expect(after.ids).toHaveLength(after.total)
   })
 
+  it('takes in a paper restored from the trash that was there when the index was built', async () => {
+    const { themeOf, reopen } = fileLibrary()
+    const first = reopen()
+    const moss = idsOf(themeOf, 'moss')
+    first.setStarred(moss.slice(0, 3), true)
+    first.trashPapers([moss[3]!])
+    const engine = createDiscoverEngine(first.discover)
+    const before = await recommendedIds(first, engine)
+    expect(before.ids).not.toContain(moss[3])
+    first.restorePapers([moss[3]!])
+    const restored = await recommendedIds(first, engine)
+    expect(restored.ids.slice(0, 5)).toContain(moss[3])
+    expect(restored.total).toBe(before.total + 1)
+    first.close()
+
+    const next = reopen()
+    expect((await recommendedIds(next)).ids).toEqual(restored.ids)
+  })
+
   it("keeps one process's saves whole when two follow the same library (the app and the command line)", async () => {
     const { themeOf, reopen } = fileLibrary()
     const setup = reopen()
