@@ -78,7 +78,7 @@ export interface Library {
   /**
    * Reads the words of papers imported since the last catch-up (at most `maxPapers`, in short
    * steps), so long prefixes search fast again (see search-terms.ts); returns how many papers
-   * were read. An import reads its first 2,000 itself; an import worker or the CLI the rest.
+   * were read. The import worker runs it after reporting its imports, the CLI after importing.
    */
   catchUpSearchTerms(maxPapers?: number): number
   listPapers(query: ListQuery): PaperPage

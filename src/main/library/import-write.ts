@@ -8,7 +8,6 @@ import { findExisting, recordParams, sameRecordAgain, storedRecord, withoutTaken
 import { RecordFeed } from './record-feed'
 import type { DigestMeta } from '../import/types'
 import { indexNewPapers, reindexAround, tidySearchIndex } from './search-index'
-import { catchUpAfterImport } from './search-terms'
 import { letWaitingWritersGo } from './write-turns'
 import { ImportExtras } from './import-extras'
 import { recordNewPaperVersion, recordVersion } from './versions'
@@ -337,9 +336,7 @@ export function importDigest(db: Db, statements: Statements, input: DigestImport
   const nowIso = now.toISOString()
   if (!feed.done) {
     const day = digestDay(input.digest, now)
-    return withImportCheckpoint(db, LARGE_IMPORT_PAPERS, () =>
-      afterImport(db, statements, importInChunks(db, statements, input, feed, day, now))
-    )
+    return withImportCheckpoint(db, LARGE_IMPORT_PAPERS, () => importInChunks(db, statements, input, feed, day, now))
   }
   if (feed.count === 0) throw new LibraryError('INVALID_ARGUMENT', `${name} lists no papers`)
   // A small file was read whole: its digest is final, and it goes in as one transaction. (Chunks
@@ -347,18 +344,8 @@ export function importDigest(db: Db, statements: Statements, input: DigestImport
   const whole = { ...input, digest: input.finalDigest?.() ?? input.digest }
   const records = collapseDuplicates(feed.takeAll())
   return withImportCheckpoint(db, records.length, () =>
-    afterImport(
-      db,
-      statements,
-      withImportCache(db, records.length, () =>
-        importWhole(db, statements, whole, records, digestDay(whole.digest, now), nowIso)
-      )
+    withImportCache(db, records.length, () =>
+      importWhole(db, statements, whole, records, digestDay(whole.digest, now), nowIso)
     )
   )
-}
-
-/** The words of the first new papers, for long prefixes, before the checkpoint (search-terms.ts). */
-function afterImport(db: Db, statements: Statements, outcome: DigestImportOutcome): DigestImportOutcome {
-  catchUpAfterImport(db, statements)
-  return outcome
 }

@@ -9,9 +9,10 @@
 // empty OR branch), so the table holds at least the index's words: what makes the rewrite
 // exact. fts5vocab knows the words too, but reads each word's whole doclist to count it.
 // Reading an import's words costs about 70 µs a paper, as much as the rest of a bulk import:
-// so new papers' words are read after the import, up to `search_terms_state.through` (the
-// last paper id whose words are in), a step at a time; edited papers and notes at once. While
-// papers above it exist, a long prefix stays a prefix (exact, as slow as before).
+// so new papers' words are read after the import has reported (the app's import worker, the
+// command line), up to `search_terms_state.through` (the last paper id whose words are in), a
+// step at a time; edited papers and notes at once. While papers above it exist, a long prefix
+// stays a prefix (exact, as slow as before).
 import { foldWord, type QueryNode } from '../../shared/query'
 import { Statements, type Db } from './connection'
 
@@ -103,19 +104,6 @@ export function catchUpSearchTerms(
     between()
   }
   return read
-}
-
-/**
- * After an import: the words of up to CATCH_UP_STEP new papers (a daily digest's, a few
- * milliseconds), so the next keystroke finds long prefixes fast. Only an optimization: a step
- * that fails (a busy library) leaves the words for the next catch-up, and the import stands.
- */
-export function catchUpAfterImport(db: Db, statements: Statements): void {
-  try {
-    catchUpSearchTerms(db, statements, CATCH_UP_STEP)
-  } catch {
-    // see above
-  }
 }
 
 /** Whether every paper's words are in search_terms, so long prefixes may be written out. */

@@ -36,6 +36,9 @@ describe('long prefixes', () => {
         paper('Crème Brûlée Physics', { abstract: 'Caramel crusts.' })
       ])
     )
+    // What the import worker does after its report: from here long prefixes are written out,
+    // and the words of notes and newer versions must arrive as they are written.
+    expect(library.catchUpSearchTerms()).toBe(3)
     library.saveNote(2, 'Compare with the kettlewhistle study.')
     library.importDigest(
       digest(
@@ -77,7 +80,7 @@ describe('the words of a text', () => {
 })
 
 describe('the words of a large import', () => {
-  it('are read after it, and until then a long prefix finds every paper the slow way', () => {
+  it('are read after it, a step at a time, and until then a long prefix finds every paper the slow way', () => {
     const library = track(memoryLibrary())
     const count = CATCH_UP_STEP + 500
     library.importDigest(
@@ -85,10 +88,11 @@ describe('the words of a large import', () => {
         Array.from({ length: count }, (_, i) => paper(`Paper ${i + 1}`, { abstract: `Kelp${i % 7}forest study.` }))
       )
     )
-    // The import read the words of its first CATCH_UP_STEP papers only: "kelp6forest" of the
-    // last papers is not in search_terms yet, and the prefix is still searched whole.
+    // The import left its words for later: search_terms knows none, and the prefix is searched as one.
     const before = library.search({ query: 'kelp6for', limit: 500 })
     expect(before.total).toBe(Math.floor((count - 7) / 7) + 1)
+    expect(library.catchUpSearchTerms(CATCH_UP_STEP)).toBe(CATCH_UP_STEP)
+    expect(library.search({ query: 'kelp6for', limit: 500 }).total).toBe(before.total)
     expect(library.catchUpSearchTerms()).toBe(500)
     expect(library.catchUpSearchTerms()).toBe(0)
     expect(library.search({ query: 'kelp6for', limit: 500 }).total).toBe(before.total)
