@@ -3,7 +3,7 @@
 // blobs are the typed arrays' bytes (little-endian on every platform Dogear runs on).
 import type { DiscoverModelStore, StoredChunk, StoredHead } from '../library/discover-model'
 import { FeatureIndex } from './feature-index'
-import { chunkCount, MODEL_FORMAT, type IndexChunk } from './index-state'
+import { chunkCount, MODEL_FORMAT, type IndexChunk, type IndexHead } from './index-state'
 import { FEATURE_COUNT } from './tokenize'
 
 /** What the engine had read of the library when it saved the index. */
@@ -12,15 +12,8 @@ export interface Seen {
   digestId: number
 }
 
-interface Meta {
-  documents: number
-  minDf: number
-  maxDf: number | null
-  documentsAtBuild: number
-  terms: number
-  slots: number
-  seen: Seen
-}
+/** The head's numbers as stored (its arrays are stored apart), with what the index has seen. */
+type Meta = Omit<IndexHead, 'documentFrequency' | 'featureOf'> & { seen: Seen }
 
 export interface Loaded {
   index: FeatureIndex
