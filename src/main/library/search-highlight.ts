@@ -9,13 +9,12 @@
 // - a field (`title:`) marks only its column.
 import type { Paper, SnippetPart } from '../../shared/model'
 import { foldWord, type QueryNode, type TextField } from '../../shared/query'
-import { MAX_WORD_LENGTH } from '../../shared/query/words'
+import { MAX_WORD_LENGTH, WORD_CHARS } from '../../shared/query/words'
 import { MARKERS } from './search-query'
 
 /** Words of context in a snippet, as FTS5's snippet() was asked for. */
 export const SNIPPET_WORDS = 32
 const ELLIPSIS = '…'
-const WORD = /[\p{L}\p{N}\p{M}]+/gu
 const ASCII = /^[\x20-\x7e]*$/
 
 export type HighlightColumn = 'title' | 'authors' | 'abstract' | 'note'
@@ -60,7 +59,7 @@ interface Token {
 
 function tokensOf(text: string): Token[] {
   const tokens: Token[] = []
-  for (const match of text.matchAll(WORD)) {
+  for (const match of text.matchAll(WORD_CHARS)) {
     const word = match[0].slice(0, MAX_WORD_LENGTH)
     const folded = ASCII.test(word) ? word.toLowerCase() : foldWord(word)
     tokens.push({ start: match.index, end: match.index + match[0].length, folded })
@@ -181,7 +180,7 @@ export function highlightPaper(
 export function startsAWord(text: string | null, letter: string): boolean {
   if (!text) return false
   const code = letter.charCodeAt(0)
-  for (const match of text.matchAll(WORD)) {
+  for (const match of text.matchAll(WORD_CHARS)) {
     const first = match[0].charCodeAt(0)
     if (first < 128 ? (first | 32) === code || first === code : foldWord(match[0].slice(0, 2)).startsWith(letter))
       return true

@@ -14,14 +14,13 @@
 // step at a time; edited papers and notes at once. While papers above it exist, a long prefix
 // stays a prefix (exact, as slow as before).
 import { foldWord, type QueryNode } from '../../shared/query'
+import { WORD_CHARS } from '../../shared/query/words'
 import { Statements, type Db } from './connection'
 
 /** Shorter words are served by the 3-letter prefix index, or spelled out (search-compile.ts). */
 export const MIN_TERM_LENGTH = 4
 /** Past this many words a prefix stays a prefix: FTS5's merge is then the cheaper plan. */
 export const MAX_COMPLETIONS = 256
-
-const WORD = /[\p{L}\p{N}\p{M}]+/gu
 
 const NON_ASCII = /[^ -~\t\n\r]/
 /** In ASCII text the index's words are runs of letters and digits: those of 4 or more. */
@@ -37,7 +36,7 @@ function addWordsOf(text: string, terms: Set<string>): void {
     for (const word of text.toLowerCase().match(ASCII_TERM) ?? []) terms.add(word)
     return
   }
-  for (const match of text.normalize('NFC').matchAll(WORD)) {
+  for (const match of text.normalize('NFC').matchAll(WORD_CHARS)) {
     if (match[0].length < MIN_TERM_LENGTH) continue
     const folded = foldWord(match[0])
     if ([...folded].length >= MIN_TERM_LENGTH) terms.add(folded)

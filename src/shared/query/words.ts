@@ -2,7 +2,8 @@
 
 export const MAX_WORD_LENGTH = 64
 
-const WORD_CHARS = /[\p{L}\p{N}\p{M}]+/gu
+/** A word as the index splits text: a run of letters, digits and marks (global: use with match/matchAll). */
+export const WORD_CHARS = /[\p{L}\p{N}\p{M}]+/gu
 
 /** The words of a text as the full-text index splits them: runs of letters, digits and marks. */
 export function wordsOf(text: string): string[] {
