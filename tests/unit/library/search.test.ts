@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { COUNT_CAP, RANK_CAP } from '../../../src/main/library/search'
-import { splitMarked } from '../../../src/main/library/search-query'
 import { digest, memoryLibrary, paper, titles } from './helpers'
 
 function searchLibrary() {
@@ -143,19 +142,6 @@ describe('search', () => {
     expect(library.search({ query: 'pebbles', filter: { kind: 'starred' } }).items.map((hit) => hit.id)).toEqual([5])
     expect(library.search({ query: 'pebbles', filter: { kind: 'digest', digestId: 1 } }).total).toBe(30)
     expect(library.search({ query: 'pebbles', filter: { kind: 'hasCode' } }).total).toBe(0)
-  })
-})
-
-describe('splitting highlighted text', () => {
-  it('turns markers into parts', () => {
-    expect(splitMarked('a \uE000b\uE001 c \uE000d\uE001')).toEqual([
-      { text: 'a ', match: false },
-      { text: 'b', match: true },
-      { text: ' c ', match: false },
-      { text: 'd', match: true }
-    ])
-    expect(splitMarked('<b>plain</b>')).toEqual([{ text: '<b>plain</b>', match: false }])
-    expect(splitMarked('')).toEqual([])
   })
 })
 
