@@ -259,11 +259,21 @@ export function isWhitespaceCode(c: number): boolean {
   )
 }
 
+// eslint-disable-next-line no-control-regex -- every ASCII character, controls included
+const ASCII_ONLY = /^[\x00-\x7f]*$/
+
 /**
  * The title as dedupe sees it: case, accents, punctuation and white space folded,
  * so "Attention is All you Need." and "attention is all you need" are one paper.
  */
 export function titleKey(title: string): string {
+  // ASCII has nothing to decompose and no marks, and its letters and digits are [a-z0-9]: the
+  // same key without the Unicode passes, for most titles.
+  if (ASCII_ONLY.test(title))
+    return title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()
   return title
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

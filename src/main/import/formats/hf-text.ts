@@ -312,7 +312,8 @@ class DigestBuilder {
  * whole names keeps titles such as "Transformers, RNNs, and CNNs" out.
  */
 export function looksLikeNameList(text: string): boolean {
-  if (text.length > 2000 || /[\d:;!?()[\]]/.test(text) || text.endsWith('.')) return false
+  // The cheap tests first: an abstract (the line asked about most often) ends with a period.
+  if (text.length > 2000 || text.endsWith('.') || /[\d:;!?()[\]]/.test(text)) return false
   const names = text
     .split(/,|\band\b|&/)
     .map((name) => name.trim())
