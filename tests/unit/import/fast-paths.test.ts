@@ -1,7 +1,7 @@
 // Shortcuts taken for speed on large files must answer exactly what the general path answers.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { titleKey } from '../../../src/main/import/normalize'
+import { titleKey, urlParts, type UrlParts } from '../../../src/main/import/normalize'
 import { scholarAlertParser } from '../../../src/main/import/formats/scholar-alert'
 
 /** The title key by the general (Unicode) rules alone. */
@@ -52,5 +52,60 @@ describe('Scholar alert detection in a large file', () => {
   it('is not fooled by the rarer half of either marker alone', () => {
     const text = `${filler} x_alrt_title and alerts-noreply@google.com`
     expect(scholarAlertParser.detect(text, 'notes.txt')).toBe(0)
+  })
+})
+
+describe('URL parts', () => {
+  function parserParts(text: string): UrlParts | null {
+    try {
+      const url = new URL(text)
+      return { protocol: url.protocol, hostname: url.hostname, pathname: url.pathname }
+    } catch {
+      return null
+    }
+  }
+
+  it('are what the URL parser says for the links digests hold', () => {
+    const links = [
+      'http://arxiv.org/abs/2405.00001v1',
+      'https://github.com/bench-lab/2405-00001',
+      'https://huggingface.co/papers/2405.00001?utm=x#top',
+      'https://openreview.net',
+      'https://example.org/a/./b/../c',
+      'https://example.org/a/..',
+      'http://0x7f.1/',
+      'http://1.2.3/',
+      'http://a.b.0/',
+      'https://xn--nxasmq6b.example/',
+      'https://xn--a.example/',
+      'https://EXAMPLE.org/Path',
+      'https://example.org:443/x',
+      'https://user@example.org/x',
+      'https://example.org\\x\\y',
+      'https://example.org/%2e%2e/x',
+      'https://example.org/a b',
+      'https://example.org./x',
+      'https://-a-.b--c.example/_x~y'
+    ]
+    for (const link of links) expect(urlParts(link), link).toEqual(parserParts(link))
+  })
+
+  it('match the URL parser on URL-like text', () => {
+    const piece = fc.constantFrom(
+      'a', 'z', '0', '9', '-', '.', '/', '..', '/.', '/..', '_', '~', '%2e', '%', '?', '#', ':', '@', '\\',
+      'xn--', '0x', ' ', '\t', 'A', 'é', '[', ']', '!', "'", '(', ')', '*', '+', ',', ';', '=', '$', '&', '|'
+    ) // prettier-ignore
+    const url = fc
+      .tuple(
+        fc.constantFrom('http://', 'https://', 'HTTP://', 'http:/', 'ftp://', ''),
+        fc.array(piece, { maxLength: 24 })
+      )
+      .map(([scheme, parts]) => scheme + parts.join(''))
+    fc.assert(
+      fc.property(url, (text) => {
+        expect(urlParts(text)).toEqual(parserParts(text))
+      }),
+      { numRuns: 5000 }
+    )
   })
 })
