@@ -1,8 +1,10 @@
 // Shortcuts taken for speed on large files must answer exactly what the general path answers.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { titleKey, urlParts, type UrlParts } from '../../../src/main/import/normalize'
+import { collapseWhitespace, titleKey, urlParts, type UrlParts } from '../../../src/main/import/normalize'
+import { CHROME, chromeKey } from '../../../src/main/import/formats/hf-text-lines'
 import { scholarAlertParser } from '../../../src/main/import/formats/scholar-alert'
+import { inlineText } from '../../../src/main/import/formats/markdown/inline'
 
 /** The title key by the general (Unicode) rules alone. */
 function unicodeTitleKey(title: string): string {
@@ -106,6 +108,77 @@ describe('URL parts', () => {
         expect(urlParts(text)).toEqual(parserParts(text))
       }),
       { numRuns: 5000 }
+    )
+  })
+})
+
+describe('page chrome of a copied papers page', () => {
+  const fullKey = (trimmed: string): string => (trimmed.length < 80 ? collapseWhitespace(trimmed).toLowerCase() : '')
+
+  it('is recognized in any case and spacing, as by folding the whole line', () => {
+    for (const line of ['New', 'DAILY  papers', 'Daily\tWeekly Monthly', 'byAK and the research community'])
+      expect(CHROME.has(chromeKey(line)), line).toBe(true)
+    const chromeLike = fc
+      .tuple(
+        fc.constantFrom(...CHROME),
+        fc.array(fc.boolean(), { maxLength: 60 }),
+        fc.constantFrom(' ', '  ', '\t', '\u00a0')
+      )
+      .map(([line, upper, space]) =>
+        [...line].map((c, i) => (c === ' ' ? space : upper[i] ? c.toUpperCase() : c)).join('')
+      )
+    const anyLine = fc.string({ unit: 'grapheme', maxLength: 90 }).map((text) => text.trim())
+    fc.assert(
+      fc.property(fc.oneof(chromeLike, anyLine), (line) => {
+        expect(CHROME.has(chromeKey(line))).toBe(CHROME.has(fullKey(line)))
+      }),
+      { numRuns: 3000 }
+    )
+  })
+})
+
+describe('Markdown inline text', () => {
+  /** Emphasis and escapes removed by the general rewrites (text without links or HTML). */
+  const rewritten = (text: string): string =>
+    collapseWhitespace(
+      text
+        .replace(/\*\*|__|`/g, '')
+        .replace(/(^|[\s(])[*_](?=\S)/g, '$1')
+        .replace(/(\S)[*_](?=$|[\s).,;:!?])/g, '$1')
+        .replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1')
+    )
+
+  it('of a bold cell is its text, as the general rewrites make it', () => {
+    expect(inlineText('**2024-05-02**')).toBe('2024-05-02')
+    expect(inlineText('** Spaced  Title **')).toBe('Spaced Title')
+    expect(inlineText('**Bold** and **more**')).toBe('Bold and more')
+    expect(inlineText('**a\\*b**')).toBe('a*b')
+    const piece = fc.constantFrom(
+      '**',
+      '*',
+      '_',
+      '__',
+      '`',
+      '\\',
+      '\\*',
+      'a',
+      'Bc',
+      ' ',
+      '  ',
+      '(',
+      ')',
+      '.',
+      '\t',
+      'é'
+    )
+    const text = fc
+      .tuple(fc.boolean(), fc.array(piece, { maxLength: 12 }), fc.boolean())
+      .map(([open, parts, close]) => `${open ? '**' : ''}${parts.join('')}${close ? '**' : ''}`)
+    fc.assert(
+      fc.property(text, (cell) => {
+        expect(inlineText(cell)).toBe(rewritten(cell))
+      }),
+      { numRuns: 3000 }
     )
   })
 })
