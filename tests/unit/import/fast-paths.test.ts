@@ -1,7 +1,13 @@
 // Shortcuts taken for speed on large files must answer exactly what the general path answers.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { collapseWhitespace, titleKey, urlParts, type UrlParts } from '../../../src/main/import/normalize'
+import {
+  collapseParagraphs,
+  collapseWhitespace,
+  titleKey,
+  urlParts,
+  type UrlParts
+} from '../../../src/main/import/normalize'
 import { CHROME, chromeKey } from '../../../src/main/import/formats/hf-text-lines'
 import { scholarAlertParser } from '../../../src/main/import/formats/scholar-alert'
 import { inlineText } from '../../../src/main/import/formats/markdown/inline'
@@ -180,5 +186,73 @@ describe('Markdown inline text', () => {
       }),
       { numRuns: 3000 }
     )
+  })
+})
+
+describe('white space folding', () => {
+  /** The folding by one regular expression over the text: the definition the searches must keep. */
+  function referenceFold(text: string, keepParagraphs: boolean): string {
+    const isSpace = (c: string): boolean => /\s/.test(c)
+    let i = 0
+    while (i < text.length && isSpace(text[i]!)) i++
+    let out = ''
+    let chunkStart = i
+    const irregular = /\s\s|[^\S ]/g
+    irregular.lastIndex = i
+    for (let match = irregular.exec(text); match; match = irregular.exec(text)) {
+      let newline = false
+      let blankLine = false
+      for (i = match.index; i < text.length; i++) {
+        const c = text[i]!
+        if (c === '\n') {
+          blankLine ||= newline
+          newline = true
+        } else if (c === ' ' || c === '\t' || c === '\u00a0') continue
+        else if (isSpace(c)) newline = false
+        else break
+      }
+      out += text.slice(chunkStart, match.index)
+      if (i === text.length) return out
+      out += keepParagraphs && blankLine ? '\n\n' : ' '
+      chunkStart = i
+      irregular.lastIndex = i
+    }
+    const end = text.endsWith(' ') && text.length > chunkStart ? text.length - 1 : text.length
+    return out + text.slice(chunkStart, end)
+  }
+
+  it('gives what one scan for irregular runs gives', () => {
+    const piece = fc.constantFrom(
+      'a',
+      'bc',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\n\n',
+      ' \n \n',
+      '\r',
+      '\u00a0',
+      '\u2028',
+      '\u3000',
+      '\ufeff',
+      'é'
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join('')
+        expect(collapseWhitespace(text)).toBe(referenceFold(text, false))
+        expect(collapseParagraphs(text)).toBe(referenceFold(text, true))
+      }),
+      { numRuns: 5000 }
+    )
+  })
+
+  it('folds a large text with runs of both kinds everywhere in one pass', () => {
+    const text = 'word\n'.repeat(200_000) + 'two  spaces '.repeat(100_000)
+    const folded = collapseWhitespace(text)
+    expect(folded.startsWith('word word')).toBe(true)
+    expect(folded.endsWith('two spaces')).toBe(true)
+    expect(folded.length).toBe(200_000 * 5 + 100_000 * 11 - 1)
   })
 })
