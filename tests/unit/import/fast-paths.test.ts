@@ -2,8 +2,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  cleanUrl,
   collapseParagraphs,
   collapseWhitespace,
+  extractUrls,
+  isHttpUrl,
   titleKey,
   urlParts,
   type UrlParts
@@ -254,5 +257,34 @@ describe('white space folding', () => {
     expect(folded.startsWith('word word')).toBe(true)
     expect(folded.endsWith('two spaces')).toBe(true)
     expect(folded.length).toBe(200_000 * 5 + 100_000 * 11 - 1)
+  })
+})
+
+describe('URLs in text', () => {
+  /** Every URL the one expression finds scanning the whole text, as extractUrls keeps them. */
+  function referenceUrls(text: string): string[] {
+    const seen = new Set<string>()
+    for (const match of text.matchAll(/\bhttps?:\/\/[^\s<>"'`\u00a0]+/gi)) {
+      const url = cleanUrl(match[0])
+      if (url.length > 'https://'.length && isHttpUrl(url)) seen.add(url)
+    }
+    return [...seen]
+  }
+
+  it('are the ones a scan of the whole text finds', () => {
+    expect(extractUrls('see https://a.example/x, and HTTP://B.example. or xhttps://c.example')).toEqual([
+      'https://a.example/x',
+      'HTTP://B.example'
+    ])
+    const piece = fc.constantFrom(
+      'http', 'https', 'HTTPS', '://', ':/', 'x', '_', '9', ' ', '"', '<', '.', ',', ')', '(', 'a.example', '/p', 's', 'h'
+    ) // prettier-ignore
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join('')
+        expect(extractUrls(text)).toEqual(referenceUrls(text))
+      }),
+      { numRuns: 5000 }
+    )
   })
 })
