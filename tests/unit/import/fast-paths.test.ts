@@ -14,6 +14,7 @@ import {
 import { CHROME, chromeKey } from '../../../src/main/import/formats/hf-text-lines'
 import { scholarAlertParser } from '../../../src/main/import/formats/scholar-alert'
 import { inlineText } from '../../../src/main/import/formats/markdown/inline'
+import { isValidDate } from '../../../src/main/import/dates'
 
 /** The title key by the general (Unicode) rules alone. */
 function unicodeTitleKey(title: string): string {
@@ -286,5 +287,20 @@ describe('URLs in text', () => {
       }),
       { numRuns: 5000 }
     )
+  })
+})
+
+describe('calendar dates', () => {
+  it('are valid on the days the calendar has, leap days by the Gregorian rules', () => {
+    for (let year = 1000; year <= 9999; year += 7) {
+      for (let month = 1; month <= 12; month++) {
+        const days = new Date(Date.UTC(year, month, 0)).getUTCDate()
+        expect(isValidDate(year, month, days), `${year}-${month}-${days}`).toBe(true)
+        expect(isValidDate(year, month, days + 1), `${year}-${month}-${days + 1}`).toBe(false)
+      }
+    }
+    expect(isValidDate(2000, 2, 29)).toBe(true)
+    expect(isValidDate(1900, 2, 29)).toBe(false)
+    expect(isValidDate(2024, 2, 29)).toBe(true)
   })
 })
