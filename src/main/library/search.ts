@@ -19,13 +19,13 @@ import { highlightPaper, highlightTerms } from './search-highlight'
 import { idBoundsOf, type IdBounds } from './search-dates'
 import { newestWithout } from './search-exclude'
 import { probeMatches } from './search-probe'
-import { expandLongPrefixes } from './search-terms'
+import { expandPrefixes } from './search-terms'
 import { correctTypos } from './search-typos'
 import { SORTS } from './sorts'
 
 /** Matches counted before the total becomes "at least". */
 export const COUNT_CAP = 10_000
-/** For a one-letter prefix, which is spelled out as some 1,300 words: each match costs more. */
+/** For a short prefix that begins too many words to write out (search-probe.ts): each match costs more. */
 export const BROAD_COUNT_CAP = 500
 /** Matches ranked by bm25 (about a microsecond each); older ones follow newest first. Unranked past COUNT_CAP. */
 export const RANK_CAP = 2_000
@@ -92,7 +92,7 @@ function rankedIds(
 }
 
 /**
- * A one- or two-letter prefix (`li`) matches most of a library through hundreds of words, so
+ * A short prefix (`li`) left a prefix matches most of a library through hundreds of words, so
  * bm25 over them says little: the papers with the short word itself (Li, an author; "AI")
  * come first, ranked, then the other matches newest first.
  */
@@ -157,7 +157,7 @@ function newestFound(
   if (plan.exclusion !== null)
     return newestWithout(statements, plan.exclusion, filter, { cap, span: scanSpan, fill: SCAN_FILL })
   const probed = plan.probe === null ? null : probeMatches(statements, plan.probe, filter, cap)
-  if (probed !== null) return { found: probed, complete: false }
+  if (probed !== null) return probed
   // The unary + keeps the conditions out of FTS5's plan: handed a rowid IN (...) list, FTS5 would
   // run the MATCH once per listed paper (seconds for a common word and 500 starred papers).
   const ids = idBoundsOf(statements, plan.dates)
@@ -243,7 +243,7 @@ function run(
   limit: number,
   scanSpan: number
 ): Ordered {
-  const plan = compileQuery(expandLongPrefixes(statements, root))
+  const plan = compileQuery(expandPrefixes(statements, root))
   return plan.match === null && plan.exclusion === null
     ? conditionPage(statements, plan, filter, sort, offset, limit)
     : matchedPage(statements, plan, filter, sort, offset, limit, scanSpan)
@@ -286,7 +286,7 @@ export function matchingIds(
   limit: number,
   aboveId = 0
 ): number[] {
-  const plan = compileQuery(expandLongPrefixes(statements, root))
+  const plan = compileQuery(expandPrefixes(statements, root))
   if (plan.match === null) {
     const condition = where(plan, filter, 'ps.paper_id')
     return statements
@@ -308,7 +308,7 @@ export function matchingIds(
 
 /** Whether one paper is held by a query within `filter`: a seek per paper, whatever the library's size. */
 export function holdsPaper(statements: Statements, root: QueryNode, filter: PaperFilter, id: number): boolean {
-  const plan = compileQuery(expandLongPrefixes(statements, root))
+  const plan = compileQuery(expandPrefixes(statements, root))
   if (plan.match === null) {
     const condition = where(plan, filter, 'ps.paper_id')
     return (
