@@ -10,6 +10,7 @@
 import type { Paper, SnippetPart } from '../../shared/model'
 import { foldWord, type QueryNode, type TextField } from '../../shared/query'
 import { MAX_WORD_LENGTH, WORD_CHARS } from '../../shared/query/words'
+import { prefixLength } from './search-compile'
 import { MARKERS } from './search-query'
 
 /** Words of context in a snippet, as FTS5's snippet() was asked for. */
@@ -41,10 +42,8 @@ export function highlightTerms(root: QueryNode): HighlightTerm[] {
     if (node.kind === 'and' || node.kind === 'or') node.children.forEach(visit)
     if (node.kind !== 'text') return
     const words = node.words.map((word) => foldWord(word.slice(0, MAX_WORD_LENGTH)))
-    const last = words[words.length - 1]!
-    // As the index matches (search-compile.ts): a lone word of 2 letters a-z/0-9 is a prefix too.
-    const length = [...last].length
-    const prefix = node.prefix && (length >= 3 || (words.length === 1 && length === 2 && /^[a-z0-9]+$/.test(last)))
+    // As search matches (search-compile.ts); a one-letter prefix marks only the letter.
+    const prefix = prefixLength(node) >= 2
     terms.push({ column: node.field === null ? null : FIELD_COLUMN[node.field], words, prefix })
   }
   visit(root)
