@@ -121,8 +121,8 @@ function benchSavedCounts(context: SearchBenchContext) {
     context.writeDailyDigest(path, date, day)
     const imported = importFile(library, path, { date })
     if (!imported.ok) throw new Error(`daily import failed: ${imported.error.message}`)
-    // What the app's import worker does once it has reported the import (search-terms.ts).
-    library.catchUpSearchTerms()
+    // What the app's import worker does once it has reported the import.
+    library.finishImports()
     times.push(timeMs(() => library.savedSearches()).ms)
     listTimes.push(timeMs(() => ids.forEach(firstPage)).ms)
   }

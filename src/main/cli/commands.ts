@@ -137,8 +137,8 @@ function importCommand(args: ParsedArgs, library: Library): CommandOutput {
     ...(booleanFlag(args, 'groups-as-tags') ? { groupsAsTags: true } : {})
   })
   const reports: ImportFileReport[] = args.positionals.map((file) => importFile(library, file, options))
-  // The words of a large import's papers, so the next search finds long prefixes fast.
-  library.catchUpSearchTerms()
+  // The index merging a large import paused and the new papers' words (see finishImports).
+  library.finishImports()
   const text: string[] = []
   const errors: string[] = []
   for (const report of reports) {

@@ -18,8 +18,8 @@ async function main(port: NonNullable<typeof parentPort>, job: ImportJobData): P
     try {
       const reports = await runImportJob(library, job.sources, job.options, importSource, post, () => stopping)
       post({ type: 'done', reports })
-      // The words of a large import's papers, for long prefixes, off main's thread (search-terms.ts).
-      if (!stopping) library.catchUpSearchTerms()
+      // The index merging a large import paused and the new papers' words, off main's thread.
+      if (!stopping) library.finishImports()
     } finally {
       library.close()
     }

@@ -81,6 +81,13 @@ export interface Library {
    * were read. The import worker runs it after reporting its imports, the CLI after importing.
    */
   catchUpSearchTerms(maxPapers?: number): number
+  /**
+   * What follows imports once they are reported, in short steps that let waiting writers go:
+   * the search index's merging a large import paused (see index-merging.ts), then the words of
+   * the new papers (catchUpSearchTerms). The import worker runs it after posting its reports,
+   * the CLI after importing. Only an optimization: searches are exact without it.
+   */
+  finishImports(): void
   listPapers(query: ListQuery): PaperPage
   /** The next unread paper after a list position, wrapping to the top; null when none is unread. */
   nextUnread(query: NextUnreadQuery): NextUnread | null

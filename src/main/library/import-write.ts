@@ -7,7 +7,8 @@ import { collapseDuplicates, mergeRecords, type PaperRecord } from './dedupe-mer
 import { findExisting, recordParams, sameRecordAgain, storedRecord, withoutTakenDoi } from './import-match'
 import { RecordFeed } from './record-feed'
 import type { DigestMeta } from '../import/types'
-import { indexNewPapers, reindexAround, tidySearchIndex } from './search-index'
+import { indexNewPapers, reindexAround } from './search-index'
+import { pauseMerging } from './index-merging'
 import { letWaitingWritersGo } from './write-turns'
 import { ImportExtras } from './import-extras'
 import { recordNewPaperVersion, recordVersion } from './versions'
@@ -63,9 +64,6 @@ export const CHUNKED_FROM_PAPERS = 2_000
  * reader's writes then wait about this much (plus the commit), whatever the machine's speed.
  */
 export const CHUNK_MS = 40
-/** Merge steps after a large import at most (200 pages each): the rest is left to automerge. */
-const MAX_TIDY_STEPS = 200
-
 /** Records read ahead of a chunk (outside its transaction: parsing never holds the write lock). */
 const READ_AHEAD = 1_000
 
@@ -252,6 +250,7 @@ function importInChunks(
     if (known) return known
     const write = startWrite(statements, input, day, nowIso)
     beginPending(statements, write.digestId, Date.now())
+    pauseMerging(statements)
     write.beforeChange = (paperId) => saveRowBefore(statements, write.digestId, paperId)
     return write
   })
@@ -296,14 +295,6 @@ function importInChunks(
   } catch (error) {
     undoPendingImport(db, statements, write.digestId)
     throw error
-  }
-  // The import is whole: the index's merging follows in steps of their own, so it does not land
-  // in the next daily import's transaction. Only an optimization: should a step fail (a busy
-  // library), automerge does the same work later, and the import stays a success.
-  try {
-    tidySearchIndex(db, statements, MAX_TIDY_STEPS, () => letWaitingWritersGo(db.name))
-  } catch {
-    // see above
   }
   return outcome
 }

@@ -41,6 +41,7 @@ import { syncStore } from './sync-store'
 import { exportPapers } from './export-rows'
 import { catchUpSearchTerms } from './search-terms'
 import { letWaitingWritersGo } from './write-turns'
+import { tidySearchIndex } from './search-index'
 
 export { LibraryError } from './contract'
 export type { DigestImport, DigestImportOutcome, Library } from './contract'
@@ -59,6 +60,8 @@ export interface LibraryOptions {
 }
 
 const EXPORT_CHUNK = 500
+/** Merge steps after imports at most (200 pages each): the rest is left to automerge. */
+const MAX_TIDY_STEPS = 200
 
 /** Opens the library at `path` (':memory:' for a throwaway one), migrating it to this version. */
 export function openLibrary(path: string, options: LibraryOptions = {}): Library {
@@ -84,6 +87,10 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
   return withStorageErrors(path, {
     importDigest: (input) => importDigest(db, statements, input, now()),
     catchUpSearchTerms: (maxPapers) => catchUpSearchTerms(db, statements, maxPapers, () => letWaitingWritersGo(path)),
+    finishImports: () => {
+      tidySearchIndex(db, statements, MAX_TIDY_STEPS, () => letWaitingWritersGo(path))
+      catchUpSearchTerms(db, statements, undefined, () => letWaitingWritersGo(path))
+    },
     listPapers: (query) => listPapers(statements, query),
     nextUnread: (query) => nextUnread(statements, query),
     getPaper: (id) => {

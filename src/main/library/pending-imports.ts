@@ -8,6 +8,7 @@ import { hostname } from 'node:os'
 import { threadId } from 'node:worker_threads'
 import type { Db, Statements } from './connection'
 import { takeBackAdditions } from './import-additions'
+import { resumeMergingUnlessImporting } from './index-merging'
 
 /** A pending import whose heartbeat is older than this is dead even if its process lives on. */
 export const STALE_AFTER_MS = 120_000
@@ -43,6 +44,7 @@ export function saveRowBefore(statements: Statements, digestId: number, paperId:
 export function finishPending(statements: Statements, digestId: number): void {
   statements.get('DELETE FROM pending_import_undo WHERE digest_id = ?').run(digestId)
   statements.get('DELETE FROM pending_imports WHERE digest_id = ?').run(digestId)
+  resumeMergingUnlessImporting(statements)
 }
 
 function jsonPairs(): string {
@@ -172,5 +174,6 @@ export function recoverDeadImports(db: Db, statements: Statements, nowMs: number
     undoPendingImport(db, statements, row.digest_id)
     undone++
   }
+  db.transaction(() => resumeMergingUnlessImporting(statements)).immediate()
   return undone
 }

@@ -25,6 +25,18 @@ function snapshot(library: Library) {
   }
 }
 
+/** How much one FTS5 'merge' step changes: under 2 when nothing is left to merge. */
+function mergeStepChanges(db: Database.Database): number {
+  const before = db.prepare('SELECT total_changes()').pluck().get() as number
+  db.exec("INSERT INTO paper_search(paper_search, rank) VALUES ('merge', 200)")
+  return (db.prepare('SELECT total_changes()').pluck().get() as number) - before
+}
+
+/** The index's automerge setting (FTS5's default, 4, when never set). */
+function automerge(db: Database.Database): number {
+  return (db.prepare("SELECT v FROM paper_search_config WHERE k = 'automerge'").pluck().get() as number) ?? 4
+}
+
 function libraryWithOnePaper(): { path: string; library: Library } {
   const path = join(tempFolder(), 'library.sqlite')
   const library = track(openLibrary(path))
@@ -45,9 +57,9 @@ describe('a large file', () => {
     expect(library.listDigests().find((d) => d.id === outcome.digestId)).toMatchObject({ total: MANY + 1, read: 1 })
   })
 
-  it('leaves its index merged and whole for the next small import, which finds old and new alike', () => {
+  it('leaves its index whole, merged once the import is reported, and merging again', () => {
     const { path, library } = libraryWithOnePaper()
-    // Five large files of long abstracts leave nine segments when nothing merges after them.
+    // Five large files of long abstracts leave many segments when nothing merges after them.
     const long = (name: string) =>
       Array.from({ length: MANY }, (_, i) =>
         paper(`${name} Lattice ${i}`, { abstract: `Stacking ${name} pebbles, trial ${i}. `.repeat(20) })
@@ -55,10 +67,13 @@ describe('a large file', () => {
     for (const name of ['Gravel', 'Shingle', 'Cobble', 'Sand', 'Silt']) library.importDigest(digest(long(name)))
     const check = new Database(path)
     expect(() => check.exec("INSERT INTO paper_search(paper_search, rank) VALUES ('integrity-check', 1)")).not.toThrow()
-    // Nothing left for a later import to merge: a 'merge' step finds no work (under 2 changes).
-    const before = check.prepare('SELECT total_changes()').pluck().get() as number
-    check.exec("INSERT INTO paper_search(paper_search, rank) VALUES ('merge', 200)")
-    expect((check.prepare('SELECT total_changes()').pluck().get() as number) - before).toBeLessThan(2)
+    expect(library.search({ query: 'silt pebbles' }).total).toBe(MANY)
+    // The chunks did not merge: the merging waits for what follows the reported imports.
+    expect(mergeStepChanges(check)).toBeGreaterThanOrEqual(2)
+    library.finishImports()
+    expect(mergeStepChanges(check)).toBeLessThan(2)
+    // The pause is over: the index merges in later commits as it always did.
+    expect(automerge(check)).toBe(4)
     check.close()
     library.importDigest(digest([paper('Pebble Kettle')], { date: '2024-03-14' }))
     expect(library.search({ query: 'silt pebbles' }).total).toBe(MANY)
@@ -82,6 +97,7 @@ describe('a large file', () => {
     expect(snapshot(library)).toEqual(before)
     const check = new Database(path)
     expect(check.prepare('SELECT count(*) FROM pending_imports').pluck().get()).toBe(0)
+    expect(automerge(check)).toBe(4)
     // FTS5 compares its index with the rows it reads: it throws when the undo left them apart.
     expect(() => check.exec("INSERT INTO paper_search(paper_search, rank) VALUES ('integrity-check', 1)")).not.toThrow()
     check.close()
@@ -111,11 +127,15 @@ describe('a large file', () => {
       INSERT INTO paper_state (paper_id) VALUES (500);
       INSERT INTO digest_entries (digest_id, position, paper_id) VALUES (77, 2, 500);
     `)
-    // The index follows the rows as the import would have kept it.
-    db.exec(`INSERT INTO paper_search(paper_search) VALUES ('rebuild')`)
+    // The index follows the rows as the import would have kept it, its merging paused.
+    db.exec(`INSERT INTO paper_search(paper_search) VALUES ('rebuild');
+             INSERT INTO paper_search(paper_search, rank) VALUES ('automerge', 0);`)
     db.close()
     const reopened = track(openLibrary(path))
     expect(snapshot(reopened)).toEqual(before)
+    const check = new Database(path)
+    expect(automerge(check)).toBe(4)
+    check.close()
     expect(reopened.search({ query: 'changed' }).total).toBe(0)
   })
 })
