@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { openLibrary, type Library } from '../../../src/main/library'
+import { migrate } from '../../../src/main/library/migrate'
 import { MAX_COMPLETIONS } from '../../../src/main/library/search-terms'
 import { PROBE_BATCH } from '../../../src/main/library/search-probe'
 import { digest, memoryLibrary, paper, tempFolder, track } from './helpers'
@@ -128,7 +129,7 @@ describe('a short prefix that begins too many words to write out', () => {
 })
 
 /** The library file as migration 20 left it: the index with its 3-letter prefix index, words from 4 letters. */
-function setBackToVersion20(path: string, through: number): void {
+function setBackToVersion20(path: string, through: number, paused = false): void {
   const db = new Database(path)
   db.exec(`DROP TABLE paper_search_vocab;
     DROP TABLE paper_search;
@@ -143,6 +144,8 @@ function setBackToVersion20(path: string, through: number): void {
     INSERT INTO paper_search(paper_search) VALUES ('rebuild');
     CREATE VIRTUAL TABLE paper_search_vocab USING fts5vocab(paper_search, row);
     DELETE FROM search_terms WHERE length(term) < 4;`)
+  // A large import's chunks pause the index's merging (index-merging.ts).
+  if (paused) db.exec("INSERT INTO paper_search(paper_search, rank) VALUES ('automerge', 0)")
   db.prepare('UPDATE search_terms_state SET through = ?').run(through)
   db.pragma('user_version = 20')
   db.close()
@@ -176,5 +179,20 @@ describe('a library migrated from version 20', () => {
     migrated.catchUpSearchTerms()
     expect(answers(migrated)).toEqual(AFTER_SECOND)
     expect(migrated.search({ query: 'tran' }).total).toBe(1)
+  })
+})
+
+describe('migration 21', () => {
+  it("keeps a large import's pause of the index's merging", () => {
+    const path = join(tempFolder(), 'library.sqlite')
+    const library = openLibrary(path)
+    library.importDigest(digest(FIRST))
+    library.close()
+    setBackToVersion20(path, 4, true)
+    const db = new Database(path)
+    migrate(db, ':memory:', new Date())
+    expect(db.prepare("SELECT v FROM paper_search_config WHERE k = 'automerge'").pluck().get()).toBe(0)
+    expect(db.prepare("SELECT count(*) FROM search_terms WHERE term IN ('tr', 'li', 'bo')").pluck().get()).toBe(2)
+    db.close()
   })
 })
