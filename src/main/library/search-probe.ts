@@ -42,31 +42,39 @@ function condition(probe: PrefixProbe, filter: PaperFilter, idColumn: string): {
   return { sql: `${own.sql} ${list.sql}`, params: [...own.params, ...list.params] }
 }
 
-/** The next batch of candidates below id `below`, newest first, and the last id it read. */
+/** Ids between `above` and `below` (exclusive), newest first. */
+interface Span {
+  above: number
+  below: number
+}
+
+/** The next batch of candidates in the span, newest first, and the last id read (null: no more). */
 function candidates(
   statements: Statements,
   probe: PrefixProbe,
   filter: PaperFilter,
-  below: number
+  span: Span
 ): { rows: SourceRow[]; last: number | null } {
   if (probe.match === null) {
     const where = condition(probe, filter, 'src.id')
     const rows = statements
       .get(
-        `SELECT ${sourceColumns(probe)} FROM paper_search_source src WHERE src.id < ? ${where.sql} ORDER BY src.id DESC LIMIT ?`
+        `SELECT ${sourceColumns(probe)} FROM paper_search_source src
+          WHERE src.id > ? AND src.id < ? ${where.sql} ORDER BY src.id DESC LIMIT ?`
       )
-      .all(below, ...where.params, PROBE_BATCH) as SourceRow[]
+      .all(span.above, span.below, ...where.params, PROBE_BATCH) as SourceRow[]
     return { rows, last: rows.length < PROBE_BATCH ? null : rows[rows.length - 1]!.id }
   }
   // The unary + keeps the conditions out of FTS5's plan (see search.ts).
   const where = condition(probe, filter, '+paper_search.rowid')
   const ids = statements
     .get(
-      `SELECT rowid FROM paper_search WHERE paper_search MATCH ? AND rowid < CAST(? AS INTEGER) ${where.sql}
+      `SELECT rowid FROM paper_search
+        WHERE paper_search MATCH ? AND rowid > CAST(? AS INTEGER) AND rowid < CAST(? AS INTEGER) ${where.sql}
         ORDER BY rowid DESC LIMIT ?`
     )
     .pluck()
-    .all(probe.match, below, ...where.params, PROBE_BATCH) as number[]
+    .all(probe.match, span.above, span.below, ...where.params, PROBE_BATCH) as number[]
   const rows = statements
     .get(`SELECT ${sourceColumns(probe)} FROM paper_search_source src WHERE src.id IN (SELECT value FROM json_each(?))`)
     .all(JSON.stringify(ids)) as SourceRow[]
@@ -85,33 +93,44 @@ function holdsPrefixes(row: SourceRow, probe: PrefixProbe): boolean {
   )
 }
 
-export interface Probed {
-  /** The newest matches, newest first: `cap` + 1 of them, or all there are. */
-  found: number[]
-  /** Whether `found` holds every match up to `cap` + 1 (false never: null is returned instead). */
-  complete: true
+export interface ProbeBounds {
+  /** Matches wanted: the probe stops when it has this many. */
+  want: number
+  /** Only papers above this id (0: all). */
+  above?: number
+  /** Batches read at most; PROBE_BATCHES unless given. */
+  batches?: number
 }
 
-/** The newest `cap` + 1 matches, or all of them; null when PROBE_BATCHES batches told neither. */
+/**
+ * The newest `want` matches, or all there are, newest first; null when the batches read show
+ * the budget would not bring `want` (at the rate seen so far), and the exact query should run.
+ */
 export function probeMatches(
   statements: Statements,
   probe: PrefixProbe,
   filter: PaperFilter,
-  cap: number
-): Probed | null {
+  bounds: ProbeBounds
+): number[] | null {
+  const batches = bounds.batches ?? PROBE_BATCHES
   const found: number[] = []
-  let below = Number.MAX_SAFE_INTEGER
-  for (let batch = 0; batch < PROBE_BATCHES; batch++) {
-    const { rows, last } = candidates(statements, probe, filter, below)
+  const span = { above: bounds.above ?? 0, below: Number.MAX_SAFE_INTEGER }
+  for (let batch = 0; batch < batches; batch++) {
+    const { rows, last } = candidates(statements, probe, filter, span)
     for (const row of rows) {
       if (!holdsPrefixes(row, probe)) continue
       found.push(row.id)
-      if (found.length > cap) return { found, complete: true }
+      if (found.length >= bounds.want) return found
     }
-    if (last === null) return { found, complete: true }
-    // At the rate seen so far the budget would not fill the cap: the exact query, now.
-    if (found.length * PROBE_BATCHES < (cap + 1) * (batch + 1)) return null
-    below = last
+    if (last === null) return found
+    if (found.length * batches < bounds.want * (batch + 1)) return null
+    span.below = last
   }
   return null
+}
+
+/** Whether one paper is among the probe's matches: the rest holds it, and its text the prefixes. */
+export function probeHolds(statements: Statements, probe: PrefixProbe, filter: PaperFilter, id: number): boolean {
+  const { rows } = candidates(statements, probe, filter, { above: id - 1, below: id + 1 })
+  return rows.length === 1 && holdsPrefixes(rows[0]!, probe)
 }

@@ -108,6 +108,46 @@ function quxLibrary(count: number, plain: number): Library {
   return library
 }
 
+describe('a saved search of a short prefix', () => {
+  it('lists and counts the papers search finds, after imports and reading', () => {
+    const library = track(memoryLibrary())
+    library.importDigest(digest(FIRST))
+    const saved = ['t', 'tr', 'title:tra', 'bread b'].map((query) => library.saveSearch(query, query))
+    const listed = (id: number) =>
+      library
+        .listPapers({ filter: { kind: 'savedSearch', savedSearchId: id }, sort: 'position', limit: 50 })
+        .items.map((item) => item.title)
+        .sort()
+    const unread = () => library.savedSearches().map((search) => [search.query, search.unread])
+    expect(listed(saved[1]!.id)).toEqual(AFTER_FIRST.tr)
+    expect(unread()).toEqual([
+      ['t', 4],
+      ['tr', 3],
+      ['title:tra', 2],
+      ['bread b', 1]
+    ])
+    library.importDigest(digest(SECOND, { date: '2024-03-13' }))
+    library.markRead([1], true)
+    expect(listed(saved[1]!.id)).toEqual(AFTER_SECOND.tr)
+    expect(listed(saved[2]!.id)).toEqual(['Tractable Graph Cuts', 'Trams of Lisbon', 'Transformer Training at Scale'])
+    // Paper 1 (Transformer Training) is read now.
+    expect(unread()).toEqual([
+      ['t', 4],
+      ['tr', 3],
+      ['title:tra', 2],
+      ['bread b', 1]
+    ])
+    library.catchUpSearchTerms()
+    library.markRead([2], true)
+    expect(unread()).toEqual([
+      ['t', 3],
+      ['tr', 2],
+      ['title:tra', 1],
+      ['bread b', 1]
+    ])
+  })
+})
+
 describe('a short prefix that begins too many words to write out', () => {
   const many = MAX_COMPLETIONS + 44
 
