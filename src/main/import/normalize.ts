@@ -98,16 +98,35 @@ const urlCache = new Map<string, UrlParts | null>()
 export function urlParts(text: string): UrlParts | null {
   const cached = urlCache.get(text)
   if (cached !== undefined) return cached
-  let parts: UrlParts | null
-  try {
-    const url = new URL(text)
-    parts = { protocol: url.protocol, hostname: url.hostname, pathname: url.pathname }
-  } catch {
-    parts = null
+  let parts = plainUrlParts(text)
+  if (parts === null) {
+    try {
+      const url = new URL(text)
+      parts = { protocol: url.protocol, hostname: url.hostname, pathname: url.pathname }
+    } catch {
+      parts = null
+    }
   }
   if (urlCache.size >= URL_CACHE_SIZE) urlCache.clear()
   urlCache.set(text, parts)
   return parts
+}
+
+// The URLs digests are full of, read without the URL parser (which costs a microsecond each):
+// http(s), a host of lower-case letters, digits, dots and hyphens whose last label starts with a
+// letter (so never an IPv4 address), a path of characters the parser keeps as they are. Dot
+// segments and punycode labels are left to the parser.
+const PLAIN_URL = /^(https?:)\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*)(\/[\w.~!$&'()*+,;=:@/-]*)?(?:[?#]|$)/
+const MAX_PLAIN_URL = 2048
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)/
+
+/** The parts of a plain URL, exactly as the URL parser gives them; null for any other text. */
+function plainUrlParts(text: string): UrlParts | null {
+  const match = text.length > MAX_PLAIN_URL ? null : PLAIN_URL.exec(text)
+  if (match === null) return null
+  const [, protocol, hostname, path] = match
+  if (hostname!.includes('xn--') || (path !== undefined && DOT_SEGMENT.test(path))) return null
+  return { protocol: protocol!, hostname: hostname!, pathname: path ?? '/' }
 }
 
 export function linkKind(url: string): LinkKind {
@@ -259,11 +278,21 @@ export function isWhitespaceCode(c: number): boolean {
   )
 }
 
+// eslint-disable-next-line no-control-regex -- every ASCII character, controls included
+const ASCII_ONLY = /^[\x00-\x7f]*$/
+
 /**
  * The title as dedupe sees it: case, accents, punctuation and white space folded,
  * so "Attention is All you Need." and "attention is all you need" are one paper.
  */
 export function titleKey(title: string): string {
+  // ASCII has nothing to decompose and no marks, and its letters and digits are [a-z0-9]: the
+  // same key without the Unicode passes, for most titles.
+  if (ASCII_ONLY.test(title))
+    return title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()
   return title
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

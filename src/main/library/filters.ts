@@ -24,6 +24,8 @@ export interface FilterSql {
    * and skipping rows that do not match (cheap when most rows match).
    */
   walk: string
+  /** The walk for the title sort, when another reads less in title order. */
+  titleWalk?: string
   /**
    * The same rows gathered from a small (partial) index and sorted afterwards (cheap when few
    * match). Absent: walking is always the plan.
@@ -72,6 +74,10 @@ export const FILTER_SQL: Record<FilterKind, FilterSql> = {
   },
   starred: {
     walk: 'FROM papers p CROSS JOIN paper_state s ON s.paper_id = p.id WHERE s.starred_at IS NOT NULL',
+    // By title the walk visits papers in random id order, and their paper_state rows missed
+    // the cache (6-20 ms a page at a million papers); the small starred index does not (2 ms).
+    titleWalk: `FROM papers p WHERE EXISTS (SELECT 1 FROM paper_state s INDEXED BY paper_state_starred
+                  WHERE s.paper_id = p.id AND s.starred_at IS NOT NULL)`,
     gather: 'FROM paper_state s CROSS JOIN papers p ON p.id = s.paper_id WHERE s.starred_at IS NOT NULL',
     count: counter('starred'),
     condition: stateCondition('s.starred_at IS NOT NULL'),

@@ -41,24 +41,26 @@ export function listOrder(filter: PaperFilter, sort: PaperSort): string {
 }
 
 /** Walk the sort index, or gather the few matching rows and sort them: whichever reads less. */
-function source(filter: PaperFilter, statements: Statements, rowsRead: number, total: number): string {
+function source(filter: PaperFilter, sort: PaperSort, statements: Statements, rowsRead: number, total: number): string {
   const entry = FILTER_SQL[filter.kind]
-  if (entry.gather === undefined) return entry.walk
+  const walk = (sort === 'title' ? entry.titleWalk : undefined) ?? entry.walk
+  if (entry.gather === undefined) return walk
   // Walking reads about rowsRead * all / matching rows; gathering sorts the matching ones.
   const walked = (rowsRead * filterCount(statements, { kind: 'all' })) / total
-  return walked > 3 * total ? entry.gather : entry.walk
+  return walked > 3 * total ? entry.gather : walk
 }
 
 export function listPapers(statements: Statements, query: ListQuery): PaperPage {
   const { offset, limit } = pageBounds(query)
   const filter = query.filter
-  const plan = sortPlan(filter, query.sort ?? 'position')
+  const sort = query.sort ?? 'position'
+  const plan = sortPlan(filter, sort)
   const after = query.after === undefined ? null : decodeCursor(plan, query.after)
   const total = filterCount(statements, filter)
   const bounded = filterCountIsLowerBound(statements, filter) ? { totalIsLowerBound: true } : {}
   const skip = after === null ? offset : 0
   if (total === 0 || skip >= total) return { items: [], total, offset, next: null, ...bounded }
-  const from = source(filter, statements, skip + limit, total)
+  const from = source(filter, sort, statements, skip + limit, total)
   const seek = after === null ? '' : ` AND ${plan.after}`
   // Every fragment comes from the FILTER_SQL and SORTS constants; values are bound.
   const sql = `SELECT p.id, ${plan.key.join(', ')} ${from}${seek} ORDER BY ${plan.order} LIMIT ? OFFSET ?`

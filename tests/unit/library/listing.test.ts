@@ -114,6 +114,30 @@ describe('listing papers', () => {
     expect(starred.items.map((p) => p.id)).toEqual([290, 289, 288])
   })
 
+  it('lists the starred papers by title, only they and all of them, page after page', () => {
+    const library = memoryLibrary()
+    const names = ['Kiln', 'anvil', 'Bellows', 'forge', 'Crucible', 'ember', 'Dross', 'flux', 'Gangue', 'hearth']
+    library.importDigest(digest(names.map((name) => paper(`${name} Notes`))))
+    const byTitle = library.listPapers({ filter: { kind: 'all' }, sort: 'title', limit: 20 }).items
+    const starredIds = byTitle.filter((_, i) => i % 3 !== 1).map((p) => p.id)
+    library.setStarred(starredIds, true)
+    library.setStarred([starredIds[0]!], false)
+    const pages: string[] = []
+    let after: string | undefined
+    do {
+      const page = library.listPapers({
+        filter: { kind: 'starred' },
+        sort: 'title',
+        limit: 2,
+        ...(after ? { after } : {})
+      })
+      expect(page.total).toBe(starredIds.length - 1)
+      pages.push(...titles(page.items))
+      after = page.next ?? undefined
+    } while (after !== undefined)
+    expect(pages).toEqual(['Crucible Notes', 'Dross Notes', 'flux Notes', 'forge Notes', 'hearth Notes', 'Kiln Notes'])
+  })
+
   it('shows a paper with its digests, links, note and state', () => {
     const library = twoDigests()
     library.importDigest(

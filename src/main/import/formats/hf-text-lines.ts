@@ -21,6 +21,28 @@ export const CHROME = new Set([
   'weekly',
   'monthly'
 ])
+/** The first two characters of each CHROME line, to pass over most lines without folding them. */
+const CHROME_STARTS = new Set([...CHROME].map((line) => line.slice(0, 2)))
+
+/**
+ * A trimmed line as CHROME lists it (lower-cased, white space folded), or '' for a line that
+ * cannot be chrome. Most lines are told apart by their first two characters alone, when
+ * those are ASCII (whose lower case and folding are known without the whole line).
+ */
+export function chromeKey(trimmed: string): string {
+  if (trimmed.length >= 80) return ''
+  const start = asciiKey(trimmed.charCodeAt(0), trimmed.charCodeAt(1))
+  if (start !== null && !CHROME_STARTS.has(start)) return ''
+  return collapseWhitespace(trimmed).toLowerCase()
+}
+
+/** Two characters lower-cased, white space as one space; null when either is not ASCII. */
+function asciiKey(first: number, second: number): string | null {
+  if (!(first < 128 && second < 128)) return null
+  const fold = (c: number): number => (c >= 65 && c <= 90 ? c | 0x20 : c === 32 || (c >= 9 && c <= 13) ? 32 : c)
+  return String.fromCharCode(fold(first), fold(second))
+}
+
 export const STRONG_CHROME = [
   'get trending papers in your email inbox',
   'byak and the research community',
@@ -68,7 +90,7 @@ export function* scanLines(lines: readonly string[], reference: Date): Generator
       yield* flush()
       continue
     }
-    const chrome = trimmed.length < 80 ? collapseWhitespace(trimmed).toLowerCase() : ''
+    const chrome = chromeKey(trimmed)
     if (CHROME.has(chrome)) {
       yield* flush()
       continue

@@ -21,6 +21,7 @@ import { parsedPaper } from '../paper'
 import { NAME_PARTICLES } from '../../../shared/name-particles'
 import {
   CHROME,
+  chromeKey,
   scanLines,
   splitAuthors,
   STARS,
@@ -85,7 +86,7 @@ function pageKind(lines: readonly string[]): { trending: boolean; daily: boolean
   for (const line of lines) {
     const trimmed = line.trim()
     if (trimmed === '' || trimmed.length > 400) continue
-    const chrome = trimmed.length < 80 ? collapseWhitespace(trimmed).toLowerCase() : ''
+    const chrome = chromeKey(trimmed)
     if (CHROME.has(chrome)) {
       trending ||= chrome === 'trending papers'
       daily ||= chrome === 'daily papers'
@@ -312,7 +313,8 @@ class DigestBuilder {
  * whole names keeps titles such as "Transformers, RNNs, and CNNs" out.
  */
 export function looksLikeNameList(text: string): boolean {
-  if (text.length > 2000 || /[\d:;!?()[\]]/.test(text) || text.endsWith('.')) return false
+  // The cheap tests first: an abstract (the line asked about most often) ends with a period.
+  if (text.length > 2000 || text.endsWith('.') || /[\d:;!?()[\]]/.test(text)) return false
   const names = text
     .split(/,|\band\b|&/)
     .map((name) => name.trim())

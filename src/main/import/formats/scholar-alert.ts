@@ -20,8 +20,8 @@ export const scholarAlertParser: DigestParser = {
   label: 'Google Scholar alert (HTML or e-mail)',
   extensions: ['.html', '.htm'],
   detect(text) {
-    const hasTitles = text.includes(TITLE_CLASS)
-    if (!hasTitles && !text.includes(SENDER)) return 0
+    const hasTitles = includesFrom(text, TITLE_CLASS, TITLE_CLASS.indexOf('_'))
+    if (!hasTitles && !includesFrom(text, SENDER, SENDER.indexOf('@'))) return 0
     // A whole message is better read by the e-mail parser, which hands the HTML part back here.
     if (looksLikeMimeMessage(text)) return hasTitles ? 0.6 : 0.5
     return hasTitles ? 0.95 : 0.4
@@ -30,6 +30,19 @@ export const scholarAlertParser: DigestParser = {
     if (looksLikeMimeMessage(text)) return parseAlertMessage(text, context)
     return parseScholarAlertHtml(text, context)
   }
+}
+
+/**
+ * `text.includes(needle)`, searched from the needle's character at `rare`: searching from a
+ * common first letter stops at every such letter of a large file, from `_` or `@` it seldom stops.
+ */
+function includesFrom(text: string, needle: string, rare: number): boolean {
+  const head = needle.slice(0, rare)
+  const tail = needle.slice(rare)
+  for (let at = text.indexOf(tail, rare); at >= 0; at = text.indexOf(tail, at + 1)) {
+    if (text.startsWith(head, at - rare)) return true
+  }
+  return false
 }
 
 /** A whole alert e-mail given to this parser directly: read its HTML part. */

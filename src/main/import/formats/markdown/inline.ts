@@ -118,15 +118,23 @@ export function inlineText(text: string, dropGenericLinks = false): string {
   }
   parts.push(text.slice(at))
   const joined = parts.join('')
-  // Most text has no emphasis or escapes: one test spares four rewrites.
-  const plain = EMPHASIS_OR_ESCAPE.test(joined)
+  // Most text has no emphasis or escapes, or is one bold span (a table cell): one test spares
+  // four rewrites.
+  const plain = !EMPHASIS_OR_ESCAPE.test(joined)
     ? joined
-        .replace(/\*\*|__|`/g, '')
-        .replace(/(^|[\s(])[*_](?=\S)/g, '$1')
-        .replace(/(\S)[*_](?=$|[\s).,;:!?])/g, '$1')
-        .replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1')
-    : joined
+    : isPlainBold(joined)
+      ? joined.slice(2, -2)
+      : joined
+          .replace(/\*\*|__|`/g, '')
+          .replace(/(^|[\s(])[*_](?=\S)/g, '$1')
+          .replace(/(\S)[*_](?=$|[\s).,;:!?])/g, '$1')
+          .replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1')
   return collapseWhitespace(/[<&]/.test(plain) ? fragmentText(plain) : plain)
+}
+
+/** `**text**` with no other emphasis or escape inside: the rewrites would leave just the text. */
+function isPlainBold(text: string): boolean {
+  return text.length > 4 && text.startsWith('**') && text.endsWith('**') && !EMPHASIS_OR_ESCAPE.test(text.slice(2, -2))
 }
 
 const GENERIC_LABELS = new Set([
