@@ -15,22 +15,26 @@ export interface SearchPlan {
   /** What drives the search; null when the query has no word every match must contain. */
   match: string | null
   conditions: SqlCondition[]
-  /** Whether bm25 means anything: not for very short prefixes, matched through many words. */
+  /** Whether bm25 means anything: not for short prefixes, matched through many words. */
   ranked: boolean
-  /** A one-letter prefix, or words excluded from nothing: fewer matches are counted, as each costs more. */
+  /**
+   * A prefix of 1-3 letters left a prefix (it begins too many words to write out), or words
+   * excluded from nothing: fewer matches are counted, as each costs more.
+   */
   broad: boolean
   /**
-   * For a query with a one- or two-letter prefix (`li`): the same query with those words whole
-   * (`li` itself, not `lin...`), whose matches rank first. Null for every other query.
+   * For a query with such a short prefix (`li`): the same query with those words whole (`li`
+   * itself, not `lin...`), whose matches rank first. Null for every other query.
    */
   wholeWords: string | null
   /**
-   * For a query with one-letter prefixes among its words (`b`, `mamba s`): the rest of the query,
-   * whose newest matches are checked for the letters in their text (see search-probe.ts). The
-   * letter's 1,300 spelled-out words cost more than reading a page of papers that nearly all
-   * hold such a word. Null for every other query.
+   * For a query with such short prefixes among its words (`b`, `mamba s`, `title:tra`): the rest
+   * of the query, whose newest matches are checked for the prefixes in their text (see
+   * search-probe.ts). Without a prefix index, FTS5 merges the doclists of every word a short
+   * prefix begins, which costs far more than reading a few pages of papers that mostly hold
+   * such a word. Null for every other query.
    */
-  probe: LetterProbe | null
+  probe: PrefixProbe | null
   /**
    * For a query that only excludes words (`-survey`, `is:unread -survey`): the excluded words as
    * one FTS5 expression, and the other conditions. Searched by walking the newest papers beside
@@ -42,15 +46,24 @@ export interface SearchPlan {
   dates: { from: string | null; to: string | null }[]
 }
 
-export interface LetterProbe {
-  /** Every match has a word beginning with each of these (a-z, 0-9). */
-  letters: string[]
+export interface ProbedPrefix {
+  /** 1-3 characters of a-z, 0-9. */
+  prefix: string
+  /** The column a word must begin it in; null for any. */
+  column: ProbeColumn | null
+}
+
+export type ProbeColumn = 'title' | 'authors' | 'abstract' | 'note'
+
+export interface PrefixProbe {
+  /** Every match has a word beginning with each of these. */
+  prefixes: ProbedPrefix[]
   /** What drives the rest of the query; null when the rest is conditions only, or nothing. */
   match: string | null
   conditions: SqlCondition[]
 }
 
-const COLUMN: Record<TextField, string> = { title: 'title', author: 'authors', abstract: 'abstract', note: 'note' }
+const COLUMN: Record<TextField, ProbeColumn> = { title: 'title', author: 'authors', abstract: 'abstract', note: 'note' }
 
 /**
  * The SQL that finds papers with a tag or subject of a name; null while the library has no
@@ -62,43 +75,30 @@ const LABEL_CONDITION: Record<Taxonomy, string | null> = {
   subject: '$ID IN (SELECT paper_id FROM paper_subjects WHERE subject = trim(?))'
 }
 
-/** Letters and digits after a short prefix: a 3-character prefix index serves each of them. */
-const NEXT_CHARS = [...'abcdefghijklmnopqrstuvwxyz0123456789']
-/** The prefix index holds 3-character prefixes; shorter prefixes are spelled out through it. */
-const INDEXED_PREFIX = 3
+/** Prefixes shorter than this that stay prefixes are served by the probe (search-probe.ts). */
+const SHORT_PREFIX = 4
 
 function quote(word: string): string {
   return `"${word.replace(/"/g, '""')}"`
 }
 
 /**
- * `li` as a prefix: the word itself, and every word starting with `li` + one more character,
- * each one lookup in the prefix index. A one-letter prefix adds the two-letter words too.
- * (Words continuing with a letter outside a-z/0-9 are left out: folded Latin text has none.)
+ * The length of the last word when it is matched as a prefix, else 0. A lone word is a prefix
+ * from one letter (of a-z, 0-9 below 3 letters); a phrase's last word from 3 letters, a shorter
+ * one is matched whole (it would begin too many words to say anything).
  */
-function shortPrefix(word: string): string {
-  if (word.length === 2) return [quote(word), ...NEXT_CHARS.map((c) => `${quote(word + c)}*`)].join(' OR ')
-  const twoLetter = NEXT_CHARS.map((c) => word + c)
-  return [
-    quote(word),
-    ...twoLetter.map(quote),
-    ...twoLetter.flatMap((two) => NEXT_CHARS.map((c) => `${quote(two + c)}*`))
-  ].join(' OR ')
+export function prefixLength(node: Extract<QueryNode, { kind: 'text' }>): number {
+  if (!node.prefix) return 0
+  const last = foldWord(node.words[node.words.length - 1]!)
+  const length = [...last].length
+  if (length >= 3) return length
+  return node.words.length === 1 && /^[a-z0-9]+$/.test(last) ? length : 0
 }
 
 function textExpression(node: Extract<QueryNode, { kind: 'text' }>): { fts: string; short: number } {
-  const words = node.words.map(foldWord)
-  const last = words[words.length - 1]!
-  let body: string
-  let short = 0
-  if (node.prefix && words.length === 1 && [...last].length < INDEXED_PREFIX && /^[a-z0-9]+$/.test(last)) {
-    body = `(${shortPrefix(last)})`
-    short = last.length
-  } else {
-    // A short last word of a phrase is matched whole: no prefix index serves it.
-    const prefix = node.prefix && [...last].length >= INDEXED_PREFIX ? ' *' : ''
-    body = `${quote(words.join(' '))}${prefix}`
-  }
+  const prefix = prefixLength(node)
+  const body = `${quote(node.words.map(foldWord).join(' '))}${prefix > 0 ? ' *' : ''}`
+  const short = prefix > 0 && prefix < SHORT_PREFIX ? prefix : 0
   return { fts: node.field === null ? body : `{${COLUMN[node.field]}} : (${body})`, short }
 }
 
@@ -241,22 +241,24 @@ function shortPrefixesWhole(node: QueryNode): QueryNode {
   }
 }
 
-/** A lone one-letter word being typed, in no field: what a letter probe can check. */
-function probeLetter(node: QueryNode): string | null {
-  if (node.kind !== 'text' || !node.prefix || node.field !== null || node.words.length !== 1) return null
-  const word = foldWord(node.words[0]!)
-  return /^[a-z0-9]$/.test(word) ? word : null
+/** A lone short word being typed (`b`, `tra`, `title:li`) left a prefix: what a probe can check. */
+function probedPrefix(node: QueryNode): ProbedPrefix | null {
+  if (node.kind !== 'text' || node.words.length !== 1) return null
+  const length = prefixLength(node)
+  const prefix = foldWord(node.words[0]!)
+  if (length === 0 || length >= SHORT_PREFIX || !/^[a-z0-9]+$/.test(prefix)) return null
+  return { prefix, column: node.field === null ? null : COLUMN[node.field] }
 }
 
-function letterProbe(root: QueryNode): LetterProbe | null {
+function prefixProbe(root: QueryNode): PrefixProbe | null {
   const conjuncts = root.kind === 'and' ? root.children : [root]
-  const letters = conjuncts.map(probeLetter)
-  if (letters.every((letter) => letter === null)) return null
-  const rest = conjuncts.filter((_, i) => letters[i] === null)
+  const prefixes = conjuncts.map(probedPrefix)
+  if (prefixes.every((prefix) => prefix === null)) return null
+  const rest = conjuncts.filter((_, i) => prefixes[i] === null)
   const restPlan =
     rest.length === 0 ? null : compileDriver(rest.length === 1 ? rest[0]! : { kind: 'and', children: rest })
   return {
-    letters: letters.filter((letter): letter is string => letter !== null),
+    prefixes: prefixes.filter((prefix): prefix is ProbedPrefix => prefix !== null),
     match: restPlan?.match ?? null,
     conditions: restPlan?.conditions ?? []
   }
@@ -265,7 +267,7 @@ function letterProbe(root: QueryNode): LetterProbe | null {
 export function compileQuery(root: QueryNode): SearchPlan {
   const plan = compileDriver(root)
   if (plan.match === null || plan.ranked) return plan
-  return { ...plan, wholeWords: compileDriver(shortPrefixesWhole(root)).match, probe: letterProbe(root) }
+  return { ...plan, wholeWords: compileDriver(shortPrefixesWhole(root)).match, probe: prefixProbe(root) }
 }
 
 function compileDriver(root: QueryNode): SearchPlan {
@@ -303,8 +305,8 @@ function compileDriver(root: QueryNode): SearchPlan {
     conditions: rest.map(condition),
     dates: rest.flatMap((node) => (node.kind === 'date' ? [{ from: node.from, to: node.to }] : [])),
     ranked: driver !== null && driver.short === 0,
-    // Excluding words only holds most of a library, as a one-letter prefix does.
-    broad: (driver !== null && driver.short === 1) || exclusion !== null,
+    // Excluding words only holds most of a library, as a short prefix left a prefix does.
+    broad: (driver !== null && driver.short > 0) || exclusion !== null,
     wholeWords: null,
     probe: null,
     exclusion

@@ -10,6 +10,7 @@
 import type { Paper, SnippetPart } from '../../shared/model'
 import { foldWord, type QueryNode, type TextField } from '../../shared/query'
 import { MAX_WORD_LENGTH, WORD_CHARS } from '../../shared/query/words'
+import { prefixLength } from './search-compile'
 import { MARKERS } from './search-query'
 
 /** Words of context in a snippet, as FTS5's snippet() was asked for. */
@@ -41,10 +42,8 @@ export function highlightTerms(root: QueryNode): HighlightTerm[] {
     if (node.kind === 'and' || node.kind === 'or') node.children.forEach(visit)
     if (node.kind !== 'text') return
     const words = node.words.map((word) => foldWord(word.slice(0, MAX_WORD_LENGTH)))
-    const last = words[words.length - 1]!
-    // As the index matches (search-compile.ts): a lone word of 2 letters a-z/0-9 is a prefix too.
-    const length = [...last].length
-    const prefix = node.prefix && (length >= 3 || (words.length === 1 && length === 2 && /^[a-z0-9]+$/.test(last)))
+    // As search matches (search-compile.ts); a one-letter prefix marks only the letter.
+    const prefix = prefixLength(node) >= 2
     terms.push({ column: node.field === null ? null : FIELD_COLUMN[node.field], words, prefix })
   }
   visit(root)
@@ -176,14 +175,33 @@ export function highlightPaper(
   return { titleParts, snippetParts: hasMatch(authors) ? authors : abstract }
 }
 
-/** Whether a word of the text begins with `letter` (a-z or 0-9), folded as the index folds it. */
-export function startsAWord(text: string | null, letter: string): boolean {
+const NON_ASCII = /[^ -~\t\n\r]/
+const PLAIN_PREFIX = /^[a-z0-9]+$/
+const asciiStarts = new Map<string, RegExp>()
+
+/**
+ * Whether a word of the text begins with `prefix` (1-3 characters of a-z, 0-9), folded as the
+ * index folds it. ASCII text, nearly all of it, takes one native pattern: in it a word is a run
+ * of letters and digits. Other text is split and folded word by word.
+ */
+export function startsAWord(text: string | null, prefix: string): boolean {
   if (!text) return false
-  const code = letter.charCodeAt(0)
+  if (!PLAIN_PREFIX.test(prefix)) throw new Error(`not a plain prefix: ${prefix}`)
+  if (!NON_ASCII.test(text)) {
+    let pattern = asciiStarts.get(prefix)
+    if (!pattern) {
+      // The prefix is checked above to be letters and digits only: safe in a pattern.
+      pattern = new RegExp(`(?:^|[^a-z0-9])${prefix}`, 'i')
+      asciiStarts.set(prefix, pattern)
+    }
+    return pattern.test(text)
+  }
   for (const match of text.matchAll(WORD_CHARS)) {
-    const first = match[0].charCodeAt(0)
-    if (first < 128 ? (first | 32) === code || first === code : foldWord(match[0].slice(0, 2)).startsWith(letter))
-      return true
+    const word = match[0]
+    const first = word.charCodeAt(0)
+    // A word starting with another ASCII character cannot fold to the prefix.
+    if (first < 128 && (first | 32) !== prefix.charCodeAt(0) && first !== prefix.charCodeAt(0)) continue
+    if (foldWord(word.slice(0, MAX_WORD_LENGTH)).startsWith(prefix)) return true
   }
   return false
 }

@@ -86,3 +86,19 @@ export function tidySearchIndex(db: Db, statements: Statements, maxSteps: number
   }
   return steps
 }
+
+/**
+ * Runs `remake` (which drops and makes the index again, as migration 21 does) keeping the
+ * index's merge settings: a large import's chunks pause merging there (index-merging.ts), and
+ * that pause must outlive the new table until the import is final.
+ */
+export function keepingMergeSettings(db: Db, remake: () => void): void {
+  const settings = db.prepare("SELECT k, v FROM paper_search_config WHERE k IN ('automerge', 'crisismerge')").all() as {
+    k: string
+    v: number
+  }[]
+  remake()
+  // FTS5 takes integer settings only: the CAST keeps a bound JS number from arriving as REAL.
+  const set = db.prepare('INSERT INTO paper_search(paper_search, rank) VALUES (?, CAST(? AS INTEGER))')
+  for (const { k, v } of settings) set.run(k, v)
+}

@@ -1,78 +1,136 @@
-// A one-letter prefix (`b`) stands for every word it begins: spelled out for FTS5 that is some
-// 1,300 words, 30-40 ms at 100,000 papers, while nearly every paper holds such a word. So the
-// rest of the query is asked for its newest PROBE_BATCH matches and each is checked for the
-// letters in its own text. When more than the count cap pass, they are the answer ("at least"
-// that many, as the exact query would say); when fewer do (a rare letter), the caller runs the
-// exact query, and the probe cost one page read.
+// A short prefix (`b`, `tra`, `title:li`) that begins too many words to write out (search-terms.ts)
+// would be merged by FTS5 from every word it begins: with no prefix index (migration 21) that
+// reads most of the index for `co`. Yet most papers hold such a word. So the rest of the query
+// is asked for its newest matches, PROBE_BATCH at a time, and each is checked for the prefixes
+// in its own text (the text the index was given), as the index splits and folds it:
+// - once more than the count cap pass, they are the answer ("at least" that many, as the exact
+//   query would say: they are its newest matches);
+// - once the rest has no older match, those that passed are the whole answer, exactly;
+// - once the batches read show that PROBE_BATCHES would not fill the cap (a prefix rare among
+//   the rest's matches), the caller runs the exact query, and the probe cost those reads. FTS5
+//   then merges the doclists of the words the prefix begins, which is cheap when they are rare.
 import type { PaperFilter } from '../../shared/model'
 import type { Statements } from './connection'
 import { filterCondition } from './filters'
-import { conditionSql, type LetterProbe } from './search-compile'
+import { conditionSql, type PrefixProbe, type ProbeColumn } from './search-compile'
 import { startsAWord } from './search-highlight'
 
-/** Candidates read by a probe: enough that a letter most papers hold fills the count cap. */
+/** Candidates read at a time: enough that a prefix most papers hold fills the count cap at once. */
 export const PROBE_BATCH = 640
+/** Batches read before the exact query is left to FTS5. */
+export const PROBE_BATCHES = 6
 
-interface SourceRow {
-  id: number
-  title: string | null
-  authors: string | null
-  abstract: string | null
-  note: string | null
+type SourceRow = { id: number } & Partial<Record<ProbeColumn, string | null>>
+
+const COLUMNS: readonly ProbeColumn[] = ['title', 'authors', 'abstract', 'note']
+
+/**
+ * The columns of the FTS5 content view (what the index holds of each paper, so the prefixes are
+ * checked in the same text the exact query would match) that the prefixes are looked for in:
+ * a title is a twentieth of an abstract to read. Names from COLUMNS only, safe in the SQL.
+ */
+function sourceColumns(probe: PrefixProbe): string {
+  const wanted = probe.prefixes.some(({ column }) => column === null)
+    ? COLUMNS
+    : COLUMNS.filter((c) => probe.prefixes.some(({ column }) => column === c))
+  return ['src.id AS id', ...wanted.map((c) => `src.${c}`)].join(', ')
 }
 
-// The FTS5 content view: what the index holds of each paper, so the letters are checked in the
-// same text the exact query would match.
-const SOURCE_COLUMNS = 'src.id AS id, src.title, src.authors, src.abstract, src.note'
-
-function condition(probe: LetterProbe, filter: PaperFilter, idColumn: string): { sql: string; params: unknown[] } {
+function condition(probe: PrefixProbe, filter: PaperFilter, idColumn: string): { sql: string; params: unknown[] } {
   const own = conditionSql(probe.conditions, idColumn)
   const list = filterCondition(filter, idColumn)
   return { sql: `${own.sql} ${list.sql}`, params: [...own.params, ...list.params] }
 }
 
-function candidates(statements: Statements, probe: LetterProbe, filter: PaperFilter): SourceRow[] {
+/** Ids between `above` and `below` (exclusive), newest first. */
+interface Span {
+  above: number
+  below: number
+}
+
+/** The next batch of candidates in the span, newest first, and the last id read (null: no more). */
+function candidates(
+  statements: Statements,
+  probe: PrefixProbe,
+  filter: PaperFilter,
+  span: Span
+): { rows: SourceRow[]; last: number | null } {
   if (probe.match === null) {
     const where = condition(probe, filter, 'src.id')
-    return statements
-      .get(`SELECT ${SOURCE_COLUMNS} FROM paper_search_source src WHERE 1 ${where.sql} ORDER BY src.id DESC LIMIT ?`)
-      .all(...where.params, PROBE_BATCH) as SourceRow[]
+    const rows = statements
+      .get(
+        `SELECT ${sourceColumns(probe)} FROM paper_search_source src
+          WHERE src.id > ? AND src.id < ? ${where.sql} ORDER BY src.id DESC LIMIT ?`
+      )
+      .all(span.above, span.below, ...where.params, PROBE_BATCH) as SourceRow[]
+    return { rows, last: rows.length < PROBE_BATCH ? null : rows[rows.length - 1]!.id }
   }
   // The unary + keeps the conditions out of FTS5's plan (see search.ts).
   const where = condition(probe, filter, '+paper_search.rowid')
   const ids = statements
-    .get(`SELECT rowid FROM paper_search WHERE paper_search MATCH ? ${where.sql} ORDER BY rowid DESC LIMIT ?`)
+    .get(
+      `SELECT rowid FROM paper_search
+        WHERE paper_search MATCH ? AND rowid > CAST(? AS INTEGER) AND rowid < CAST(? AS INTEGER) ${where.sql}
+        ORDER BY rowid DESC LIMIT ?`
+    )
     .pluck()
-    .all(probe.match, ...where.params, PROBE_BATCH) as number[]
+    .all(probe.match, span.above, span.below, ...where.params, PROBE_BATCH) as number[]
   const rows = statements
-    .get(`SELECT ${SOURCE_COLUMNS} FROM paper_search_source src WHERE src.id IN (SELECT value FROM json_each(?))`)
+    .get(`SELECT ${sourceColumns(probe)} FROM paper_search_source src WHERE src.id IN (SELECT value FROM json_each(?))`)
     .all(JSON.stringify(ids)) as SourceRow[]
   const byId = new Map(rows.map((row) => [row.id, row]))
-  return ids.flatMap((id) => byId.get(id) ?? [])
+  return {
+    rows: ids.flatMap((id) => byId.get(id) ?? []),
+    last: ids.length < PROBE_BATCH ? null : ids[ids.length - 1]!
+  }
 }
 
-function holdsLetters(row: SourceRow, letters: readonly string[]): boolean {
-  return letters.every(
-    (letter) =>
-      startsAWord(row.title, letter) ||
-      startsAWord(row.authors, letter) ||
-      startsAWord(row.abstract, letter) ||
-      startsAWord(row.note, letter)
+function holdsPrefixes(row: SourceRow, probe: PrefixProbe): boolean {
+  return probe.prefixes.every(({ prefix, column }) =>
+    column === null
+      ? COLUMNS.some((c) => startsAWord(row[c] ?? null, prefix))
+      : startsAWord(row[column] ?? null, prefix)
   )
 }
 
-/** The newest `cap` + 1 matches, newest first; null when the probe found `cap` or fewer. */
+export interface ProbeBounds {
+  /** Matches wanted: the probe stops when it has this many. */
+  want: number
+  /** Only papers above this id (0: all). */
+  above?: number
+  /** Batches read at most; PROBE_BATCHES unless given. */
+  batches?: number
+}
+
+/**
+ * The newest `want` matches, or all there are, newest first; null when the batches read show
+ * the budget would not bring `want` (at the rate seen so far), and the exact query should run.
+ */
 export function probeMatches(
   statements: Statements,
-  probe: LetterProbe,
+  probe: PrefixProbe,
   filter: PaperFilter,
-  cap: number
+  bounds: ProbeBounds
 ): number[] | null {
-  const passing: number[] = []
-  for (const row of candidates(statements, probe, filter)) {
-    if (!holdsLetters(row, probe.letters)) continue
-    passing.push(row.id)
-    if (passing.length > cap) return passing
+  const batches = bounds.batches ?? PROBE_BATCHES
+  const found: number[] = []
+  const span = { above: bounds.above ?? 0, below: Number.MAX_SAFE_INTEGER }
+  for (let batch = 0; batch < batches; batch++) {
+    const { rows, last } = candidates(statements, probe, filter, span)
+    for (const row of rows) {
+      if (!holdsPrefixes(row, probe)) continue
+      found.push(row.id)
+      if (found.length >= bounds.want) return found
+    }
+    if (last === null) return found
+    if (found.length * batches < bounds.want * (batch + 1)) return null
+    span.below = last
   }
   return null
+}
+
+/** Whether one paper is among the probe's matches: the rest holds it, and its text the prefixes. */
+export function probeHolds(statements: Statements, probe: PrefixProbe, filter: PaperFilter, id: number): boolean {
+  const { rows } = candidates(statements, probe, filter, { above: id - 1, below: id + 1 })
+  return rows.length === 1 && holdsPrefixes(rows[0]!, probe)
 }

@@ -1,33 +1,36 @@
-// The words of the index that a long prefix may stand for. A last word of 4 or more letters
-// (`fonddr`) is a prefix no prefix index serves, and FTS5 answers such a prefix by merging the
-// whole doclist of every word it begins, positions and all, before it returns one row: 80 ms at
-// a million papers for a common word, on every keystroke. Written as the whole words it begins
-// (`"fonddrund" OR "fonddrunds"`), the same query reads only the newest matches.
+// The words of the index that a prefix may stand for. FTS5 answers a prefix (there is no
+// prefix index: migration 21) by merging the whole doclist of every word it begins, positions
+// and all, before it returns one row: 80 ms at a million papers for a common 4-letter prefix, on
+// every keystroke, and far more for 2 or 3 letters. Written as the whole words it begins
+// (`"fonddrund" OR "fonddrunds"`), the same query reads only the newest matches. A prefix that
+// begins too many words is checked in the text instead (search-probe.ts).
 //
-// The words come from `search_terms` (migration 20): every folded word of 4 or more letters
-// the index has held. Words are never taken out (a word no paper holds any more only costs an
-// empty OR branch), so the table holds at least the index's words: what makes the rewrite
-// exact. fts5vocab knows the words too, but reads each word's whole doclist to count it.
+// The words come from `search_terms` (migration 20; from 2 letters since migration 21): every
+// folded word of 2 or more letters the index has held. Words are never taken out (a word no
+// paper holds any more only costs an empty OR branch), so the table holds at least the index's
+// words: what makes the rewrite exact. fts5vocab knows the words too, but reads each word's
+// whole doclist to count it.
 // Reading an import's words costs about 70 µs a paper, as much as the rest of a bulk import:
 // so new papers' words are read after the import has reported (the app's import worker, the
 // command line), up to `search_terms_state.through` (the last paper id whose words are in), a
-// step at a time; edited papers and notes at once. While papers above it exist, a long prefix
-// stays a prefix (exact, as slow as before).
+// step at a time; edited papers and notes at once. While papers above it exist, a prefix stays
+// a prefix (exact, served by the probe or by FTS5).
 import { foldWord, type QueryNode } from '../../shared/query'
 import { WORD_CHARS } from '../../shared/query/words'
 import { Statements, type Db } from './connection'
+import { prefixLength } from './search-compile'
 
-/** Shorter words are served by the 3-letter prefix index, or spelled out (search-compile.ts). */
-export const MIN_TERM_LENGTH = 4
+/** A one-letter prefix begins too many words to write out: it is checked in the text (search-probe.ts). */
+export const MIN_TERM_LENGTH = 2
 /** Past this many words a prefix stays a prefix: FTS5's merge is then the cheaper plan. */
 export const MAX_COMPLETIONS = 256
 
 const NON_ASCII = /[^ -~\t\n\r]/
-/** In ASCII text the index's words are runs of letters and digits: those of 4 or more. */
-const ASCII_TERM = /[a-z0-9]{4,}/g
+/** In ASCII text the index's words are runs of letters and digits: those of 2 or more. */
+const ASCII_TERM = /[a-z0-9]{2,}/g
 
 /**
- * Adds the folded words of 4 or more letters of a text to `terms`, as the index splits them,
+ * Adds the folded words of 2 or more letters of a text to `terms`, as the index splits them,
  * whole however long (the index does not cut them). ASCII text, nearly all of it, takes a plain
  * pattern: the Unicode one costs five times as much, and an import reads every word.
  */
@@ -43,7 +46,7 @@ function addWordsOf(text: string, terms: Set<string>): void {
   }
 }
 
-/** The distinct folded words of 4 or more letters of some texts, as the index splits them. */
+/** The distinct folded words of 2 or more letters of some texts, as the index splits them. */
 export function termsOf(texts: Iterable<string | null>, terms = new Set<string>()): Set<string> {
   for (const text of texts) if (text) addWordsOf(text, terms)
   return terms
@@ -105,7 +108,7 @@ export function catchUpSearchTerms(
   return read
 }
 
-/** Whether every paper's words are in search_terms, so long prefixes may be written out. */
+/** Whether every paper's words are in search_terms, so prefixes may be written out. */
 function termsAreCurrent(statements: Statements): boolean {
   return (
     (statements.get('SELECT through FROM search_terms_state').pluck().get() as number) >=
@@ -138,7 +141,17 @@ export function fillSearchTerms(db: Db): void {
   catchUpSearchTerms(db, new Statements(db), MIGRATION_TERMS_PAPERS)
 }
 
-/** The words a long prefix begins, at most MAX_COMPLETIONS; null when there are more. */
+/**
+ * Migration 21: the words of 2 and 3 letters of every paper already indexed, read from the
+ * index's vocabulary (one pass over the index just rebuilt, a fraction of the rebuild's time),
+ * so the papers up to `through` keep every word of theirs in search_terms.
+ */
+export function fillShortSearchTerms(db: Db): void {
+  db.exec(`INSERT OR IGNORE INTO search_terms(term)
+             SELECT term FROM paper_search_vocab WHERE length(term) BETWEEN ${MIN_TERM_LENGTH} AND 3`)
+}
+
+/** The words a prefix begins, at most MAX_COMPLETIONS; null when there are more. */
 function completionsOf(statements: Statements, prefix: string): string[] | null {
   const words = statements
     .get('SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?')
@@ -148,10 +161,11 @@ function completionsOf(statements: Statements, prefix: string): string[] | null 
 }
 
 /**
- * The query with each long prefix written as the whole words it begins (an OR of them, in the
- * same field, a phrase's head kept). A prefix no word begins, or too many, stays as it was.
+ * The query with each prefix of 2 or more letters written as the whole words it begins (an OR
+ * of them, in the same field, a phrase's head kept). A prefix no word begins, or too many, stays
+ * as it was; so does a short last word of a phrase, which is matched whole (search-compile.ts).
  */
-export function expandLongPrefixes(statements: Statements, root: QueryNode): QueryNode {
+export function expandPrefixes(statements: Statements, root: QueryNode): QueryNode {
   if (!termsAreCurrent(statements)) return root
   const expand = (node: QueryNode): QueryNode => {
     switch (node.kind) {
@@ -161,9 +175,8 @@ export function expandLongPrefixes(statements: Statements, root: QueryNode): Que
       case 'not':
         return { ...node, child: expand(node.child) }
       case 'text': {
-        const last = foldWord(node.words[node.words.length - 1]!)
-        if (!node.prefix || [...last].length < MIN_TERM_LENGTH) return node
-        const words = completionsOf(statements, last)
+        if (prefixLength(node) < MIN_TERM_LENGTH) return node
+        const words = completionsOf(statements, foldWord(node.words[node.words.length - 1]!))
         if (words === null || words.length === 0) return node
         const head = node.words.slice(0, -1)
         const whole = words.map((word): QueryNode => ({ ...node, words: [...head, word], prefix: false }))

@@ -18,14 +18,14 @@ import { compileQuery, conditionSql, type SearchPlan } from './search-compile'
 import { highlightPaper, highlightTerms } from './search-highlight'
 import { idBoundsOf, type IdBounds } from './search-dates'
 import { newestWithout } from './search-exclude'
-import { probeMatches } from './search-probe'
-import { expandLongPrefixes } from './search-terms'
+import { PROBE_BATCH, probeHolds, probeMatches } from './search-probe'
+import { expandPrefixes } from './search-terms'
 import { correctTypos } from './search-typos'
 import { SORTS } from './sorts'
 
 /** Matches counted before the total becomes "at least". */
 export const COUNT_CAP = 10_000
-/** For a one-letter prefix, which is spelled out as some 1,300 words: each match costs more. */
+/** For a short prefix that begins too many words to write out (search-probe.ts): each match costs more. */
 export const BROAD_COUNT_CAP = 500
 /** Matches ranked by bm25 (about a microsecond each); older ones follow newest first. Unranked past COUNT_CAP. */
 export const RANK_CAP = 2_000
@@ -92,7 +92,7 @@ function rankedIds(
 }
 
 /**
- * A one- or two-letter prefix (`li`) matches most of a library through hundreds of words, so
+ * A short prefix (`li`) left a prefix matches most of a library through hundreds of words, so
  * bm25 over them says little: the papers with the short word itself (Li, an author; "AI")
  * come first, ranked, then the other matches newest first.
  */
@@ -156,8 +156,8 @@ function newestFound(
 ): { found: number[]; complete: boolean } {
   if (plan.exclusion !== null)
     return newestWithout(statements, plan.exclusion, filter, { cap, span: scanSpan, fill: SCAN_FILL })
-  const probed = plan.probe === null ? null : probeMatches(statements, plan.probe, filter, cap)
-  if (probed !== null) return { found: probed, complete: false }
+  const probed = plan.probe === null ? null : probeMatches(statements, plan.probe, filter, { want: cap + 1 })
+  if (probed !== null) return { found: probed, complete: true }
   // The unary + keeps the conditions out of FTS5's plan: handed a rowid IN (...) list, FTS5 would
   // run the MATCH once per listed paper (seconds for a common word and 500 starred papers).
   const ids = idBoundsOf(statements, plan.dates)
@@ -243,7 +243,7 @@ function run(
   limit: number,
   scanSpan: number
 ): Ordered {
-  const plan = compileQuery(expandLongPrefixes(statements, root))
+  const plan = compileQuery(expandPrefixes(statements, root))
   return plan.match === null && plan.exclusion === null
     ? conditionPage(statements, plan, filter, sort, offset, limit)
     : matchedPage(statements, plan, filter, sort, offset, limit, scanSpan)
@@ -278,6 +278,12 @@ export function search(statements: Statements, query: SearchQuery, options: Sear
   }
 }
 
+/**
+ * Past this many candidates for one that holds a short prefix, a saved search's matches are left
+ * to FTS5's exact query, cheap for a prefix that rare.
+ */
+const PROBE_RARITY = 8
+
 /** Ids of papers a query holds among those of `filter` (unread ones...): up to `limit`, newest first. */
 export function matchingIds(
   statements: Statements,
@@ -286,7 +292,7 @@ export function matchingIds(
   limit: number,
   aboveId = 0
 ): number[] {
-  const plan = compileQuery(expandLongPrefixes(statements, root))
+  const plan = compileQuery(expandPrefixes(statements, root))
   if (plan.match === null) {
     const condition = where(plan, filter, 'ps.paper_id')
     return statements
@@ -295,6 +301,12 @@ export function matchingIds(
       )
       .pluck()
       .all(aboveId, ...condition.params, limit) as number[]
+  }
+  if (plan.probe !== null) {
+    // Enough batches for `limit` matches if one candidate in PROBE_RARITY holds the prefixes.
+    const batches = Math.ceil((limit * PROBE_RARITY) / PROBE_BATCH)
+    const probed = probeMatches(statements, plan.probe, filter, { want: limit, above: aboveId, batches })
+    if (probed !== null) return probed
   }
   const condition = where(plan, filter, '+paper_search.rowid')
   return statements
@@ -308,7 +320,7 @@ export function matchingIds(
 
 /** Whether one paper is held by a query within `filter`: a seek per paper, whatever the library's size. */
 export function holdsPaper(statements: Statements, root: QueryNode, filter: PaperFilter, id: number): boolean {
-  const plan = compileQuery(expandLongPrefixes(statements, root))
+  const plan = compileQuery(expandPrefixes(statements, root))
   if (plan.match === null) {
     const condition = where(plan, filter, 'ps.paper_id')
     return (
@@ -317,6 +329,8 @@ export function holdsPaper(statements: Statements, root: QueryNode, filter: Pape
         .get(id, ...condition.params) !== undefined
     )
   }
+  // A short prefix left a prefix: FTS5 would merge every word it begins to look at one paper.
+  if (plan.probe !== null) return probeHolds(statements, plan.probe, filter, id)
   const condition = where(plan, filter, '+paper_search.rowid')
   return (
     statements

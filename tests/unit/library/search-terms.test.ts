@@ -9,13 +9,13 @@ import { digest, memoryLibrary, paper, tempFolder, track } from './helpers'
 
 const titles = (page: { items: { title: string }[] }) => page.items.map((hit) => hit.title).sort()
 
-/** Words of 4 or more letters the index holds that search_terms does not. */
+/** Words of 2 or more letters the index holds that search_terms does not. */
 function missingTerms(path: string): string[] {
   const db = new Database(path, { readonly: true })
   try {
     return db
       .prepare(
-        `SELECT term FROM paper_search_vocab WHERE length(term) >= 4
+        `SELECT term FROM paper_search_vocab WHERE length(term) >= 2
          EXCEPT SELECT term FROM search_terms`
       )
       .pluck()
@@ -70,11 +70,17 @@ describe('long prefixes', () => {
 })
 
 describe('the words of a text', () => {
-  it('are split and folded as the index does, from 4 letters', () => {
-    expect([...termsOf(['Crème brûlée, x-ray and GPT-4o; the ÉCOLE', null])].sort()).toEqual([
+  it('are split and folded as the index does, from 2 letters', () => {
+    expect([...termsOf(['Crème brûlée, x-ray and GPT-4o; the ÉCOLE à Zü', null])].sort()).toEqual([
+      '4o',
+      'and',
       'brulee',
       'creme',
-      'ecole'
+      'ecole',
+      'gpt',
+      'ray',
+      'the',
+      'zu'
     ])
   })
 })
