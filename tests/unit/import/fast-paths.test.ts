@@ -14,6 +14,8 @@ import {
 import { CHROME, chromeKey } from '../../../src/main/import/formats/hf-text-lines'
 import { scholarAlertParser } from '../../../src/main/import/formats/scholar-alert'
 import { inlineText } from '../../../src/main/import/formats/markdown/inline'
+import { fragmentText, markdownParser } from '../../../src/main/import/formats/markdown'
+import type { ParseResult } from '../../../src/main/import/types'
 import { isValidDate } from '../../../src/main/import/dates'
 
 /** The title key by the general (Unicode) rules alone. */
@@ -302,5 +304,76 @@ describe('calendar dates', () => {
     expect(isValidDate(2000, 2, 29)).toBe(true)
     expect(isValidDate(1900, 2, 29)).toBe(false)
     expect(isValidDate(2024, 2, 29)).toBe(true)
+  })
+})
+
+describe('HTML fragments in Markdown', () => {
+  const DROPPED = ['script', 'style', 'title', 'textarea']
+  /** Tags found by the one global expression scanning the text: the behaviour nextTag keeps. */
+  function referenceFragment(html: string): string {
+    const tags = /<!--|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*>|<![^<>]*>/g
+    const parts: string[] = []
+    let at = 0
+    for (let match = tags.exec(html); match; match = tags.exec(html)) {
+      parts.push(html.slice(at, match.index))
+      at = tags.lastIndex
+      if (match[0] === '<!--') {
+        const end = html.indexOf('-->', at)
+        at = end < 0 ? html.length : end + 3
+      } else if (match[2] && !match[1] && DROPPED.includes(match[2].toLowerCase())) {
+        const closing = new RegExp(`</${match[2].toLowerCase()}\\s*>`, 'gi')
+        closing.lastIndex = at
+        at = closing.exec(html) ? closing.lastIndex : html.length
+      } else if (match[2] && ['p', 'br'].includes(match[2].toLowerCase())) {
+        parts.push(match[2].toLowerCase() === 'p' ? '\n\n' : '\n')
+      }
+      tags.lastIndex = at
+    }
+    parts.push(html.slice(at))
+    return collapseParagraphs(parts.join(''))
+  }
+
+  it('are the text the one-expression scan leaves', () => {
+    expect(fragmentText('<p>a < b</p><!-- c --><script>x<p>y</p></script><p>d<<e>f</p>')).toBe('a < b\n\nd<f')
+    const piece = fc.constantFrom(
+      '<', '>', '<p>', '</p>', '<br/>', '<!--', '-->', '<script>', '</script>', '<STYLE a=1>', '</style >', '<!x>',
+      '<a href="u">', '</a>', '<b', 'word', ' ', '\n', '<<', '<1>', '</>'
+    ) // prettier-ignore
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (parts) => {
+        const html = parts.join('')
+        expect(fragmentText(html)).toBe(referenceFragment(html))
+      }),
+      { numRuns: 3000 }
+    )
+  })
+})
+
+describe('a Markdown table as editors save it', () => {
+  const rows = [
+    '| Date | Title | Authors | PDF | Abstract |',
+    '|:---|:---:|---|---|---|',
+    '|**2024-05-02**|**Zürich\tNights: *Sparse* Maps**|Ana Łukasiewicz, Bo Ørsted et.al.|[2405.00001](http://arxiv.org/abs/2405.00001v2)|<details><summary>Abstract</summary><p>Pipes \\| stay,\ttabs fold &amp; “quotes” stay.<!-- hidden --></p></details>|',
+    '|**2024-05-03**|**Plain Title**|Cy Dunn|[PDF](https://example.org/a/../paper.pdf)|<details><summary>Abstract</summary><p>See https://github.com/x/y.</p></details>|'
+  ]
+  const parseTable = (text: string): ParseResult =>
+    markdownParser.parse(text, { fileName: 'table.md', fileModifiedAt: new Date(2024, 4, 10), dateOverride: null })
+
+  it('reads the same papers with CRLF line ends as with LF', () => {
+    const lf = parseTable(rows.join('\n'))
+    expect(parseTable(rows.join('\r\n'))).toEqual(lf)
+    const [first, second] = lf.entries
+    expect(first).toMatchObject({
+      title: 'Zürich Nights: Sparse Maps',
+      authors: ['Ana Łukasiewicz', 'Bo Ørsted'],
+      arxivId: '2405.00001',
+      arxivVersion: 2,
+      publishedAt: '2024-05-02',
+      abstract: 'Pipes | stay, tabs fold & “quotes” stay.'
+    })
+    expect(second!.links.map((link) => [link.url, link.kind])).toEqual([
+      ['https://example.org/a/../paper.pdf', 'pdf'],
+      ['https://github.com/x/y', 'code']
+    ])
   })
 })
