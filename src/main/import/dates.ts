@@ -48,8 +48,12 @@ export function isValidDate(year: number, month: number, day: number): boolean {
   return Number.isInteger(day) && day >= 1 && day <= daysInMonth(year, month)
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** By the Gregorian rules (as Date counts), without building a local Date for each date read. */
 function daysInMonth(year: number, month: number): number {
-  return new Date(year, month, 0).getDate()
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!
 }
 
 /** True for a real calendar date written YYYY-MM-DD (what `--date` accepts). */

@@ -39,8 +39,11 @@ export function chromeKey(trimmed: string): string {
 /** Two characters lower-cased, white space as one space; null when either is not ASCII. */
 function asciiKey(first: number, second: number): string | null {
   if (!(first < 128 && second < 128)) return null
-  const fold = (c: number): number => (c >= 65 && c <= 90 ? c | 0x20 : c === 32 || (c >= 9 && c <= 13) ? 32 : c)
-  return String.fromCharCode(fold(first), fold(second))
+  return String.fromCharCode(foldAscii(first), foldAscii(second))
+}
+
+function foldAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c | 0x20 : c === 32 || (c >= 9 && c <= 13) ? 32 : c
 }
 
 export const STRONG_CHROME = [
@@ -78,29 +81,24 @@ const YEAR = /^(?:19|20)\d{2}$/
 const META_SEPARATOR = /[·•]/
 
 export function* scanLines(lines: readonly string[], reference: Date): Generator<Token> {
+  // The paragraph is handed over inline at each break (a nested generator per blank line costs
+  // more than the line).
   let paragraph: SourceLine[] = []
-  function* flush(): Generator<Token> {
-    if (paragraph.length > 0) yield { kind: 'para', lines: paragraph }
-    paragraph = []
-  }
   for (let index = 0; index < lines.length; index++) {
     const trimmed = lines[index]!.trim()
     const line = index + 1
-    if (trimmed === '') {
-      yield* flush()
-      continue
-    }
-    const chrome = chromeKey(trimmed)
-    if (CHROME.has(chrome)) {
-      yield* flush()
-      continue
-    }
-    const token = classify(trimmed, line, reference)
-    if (token === null) {
+    // Blank lines and page chrome end a paragraph and are dropped.
+    const isBreak = trimmed === '' || CHROME.has(chromeKey(trimmed))
+    const token = isBreak ? null : classify(trimmed, line, reference)
+    if (!isBreak && token === null) {
       paragraph.push({ text: trimmed, line })
       continue
     }
-    yield* flush()
+    if (paragraph.length > 0) {
+      yield { kind: 'para', lines: paragraph }
+      paragraph = []
+    }
+    if (token === null) continue
     yield token
     // "Submitted by" sometimes loses its name to the next line when copied.
     if (token.kind === 'submitted' && SUBMITTED.exec(trimmed)![1] === '') {
@@ -108,7 +106,7 @@ export function* scanLines(lines: readonly string[], reference: Date): Generator
       if (next !== '' && next.length <= 60 && !next.includes(' ')) index++
     }
   }
-  yield* flush()
+  if (paragraph.length > 0) yield { kind: 'para', lines: paragraph }
 }
 
 function classify(text: string, line: number, reference: Date): Token | null {

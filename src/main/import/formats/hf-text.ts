@@ -132,6 +132,8 @@ function emptyDraft(line: number): Draft {
   return { line, title: null, body: null, extraLinks: [], authors: [], publishedAt: null }
 }
 
+const NONE_READY: readonly ParsedPaper[] = []
+
 class DigestBuilder {
   readonly warnings: ParseWarning[] = []
   private listDate: string | null = null
@@ -181,8 +183,8 @@ class DigestBuilder {
   }
 
   /** Papers no later line can change any more: every finished one but the last. */
-  handOver(): ParsedPaper[] {
-    if (this.finished.length < 2) return []
+  handOver(): readonly ParsedPaper[] {
+    if (this.finished.length < 2) return NONE_READY
     const ready = this.finished.slice(0, -1)
     this.finished = this.finished.slice(-1)
     this.handedOver += ready.length

@@ -93,6 +93,8 @@ export function linksOf(text: string): InlineLink[] {
     at = link.end
   }
   outside.push(text.slice(at))
+  // A bare URL needs its `://` outside the links (most link cells have none).
+  if (!outside.some((part) => part.includes('://'))) return found
   const bare = extractUrls(outside.join(' ')).map((url) => ({
     url,
     label: '',

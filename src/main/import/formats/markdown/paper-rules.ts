@@ -36,6 +36,7 @@ export function setArxiv(paper: ParsedPaper, text: string): void {
 
 /** Adds links not already on the paper; a "Code" or "Project" label names the kind of an unknown link. */
 export function addLinks(paper: ParsedPaper, links: LabelledLink[]): void {
+  if (links.length === 0) return
   const seen = new Set(paper.links.map((l) => l.url))
   for (const link of links) {
     const parsed = toLink(link.url)

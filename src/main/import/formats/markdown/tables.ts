@@ -39,7 +39,8 @@ export function splitCells(row: string): string[] {
     start = bar + 1
   }
   cells.push(text.slice(start))
-  return cells.map((cell) => (escaped ? cell.replaceAll('\\|', '|') : cell).trim())
+  for (let i = 0; i < cells.length; i++) cells[i] = (escaped ? cells[i]!.replaceAll('\\|', '|') : cells[i]!).trim()
+  return cells
 }
 
 export function isSeparatorRow(line: string): boolean {
