@@ -159,6 +159,17 @@ describe('hard-wrapped copies', () => {
   it('puts "Dec 30" in the year before a file saved on Jan 2', () => {
     expect(result.digest.dateFrom).toBe('2024-12-30')
   })
+
+  it('joins an abstract wrapped over 40,000 lines in one pass, hyphenated words and letters beyond the BMP too', () => {
+    const lines = Array.from({ length: 40_000 }, (_, i) => (i % 2 ? `state-of-the-` : `word ${i} 𝐀-`))
+    const text = `Daily Papers\n\nA Title Wrapped Nowhere\n\n${lines.join('\n')}\nend.\n`
+    const parsed = parseHuggingFacePapersText(text, context())
+    expect(parsed.entries).toHaveLength(1)
+    const abstract = parsed.entries[0]!.abstract!
+    expect(abstract.startsWith('word 0 𝐀-state-of-the-word 2 𝐀-state-of-the-word 4')).toBe(true)
+    expect(abstract.endsWith('𝐀-state-of-the-end.')).toBe(true)
+    expect(unwrapLines(['a -', 'b', '-', 'c', 'é-', 'd', '1-', 'e'])).toBe('a - b - c é-d 1- e')
+  })
 })
 
 describe('the trending view', () => {

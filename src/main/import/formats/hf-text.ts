@@ -109,15 +109,21 @@ function referenceTime(context: ParseContext): Date {
 /** Joins hard-wrapped lines; a line ending in a hyphen after a letter keeps it and joins tight. */
 export function unwrapLines(lines: readonly string[]): string {
   let joined = ''
+  let previous = ''
   for (const raw of lines) {
     const line = raw.trim()
     if (line === '') continue
     if (joined === '') joined = line
-    else if (/\p{L}-$/u.test(joined)) joined += line
+    // The text joined so far ends as the previous line does: looking at its last characters
+    // only keeps a paragraph of many thousand lines linear.
+    else if (HYPHEN_AFTER_LETTER.test(previous.slice(-3))) joined += line
     else joined += ' ' + line
+    previous = line
   }
   return joined
 }
+
+const HYPHEN_AFTER_LETTER = /\p{L}-$/u
 
 interface Draft {
   line: number
