@@ -28,8 +28,8 @@ export interface SearchPlan {
    */
   wholeWords: string | null
   /**
-   * For a query with such short prefixes among its words (`b`, `mamba s`, `title:tra`): the rest
-   * of the query, whose newest matches are checked for the prefixes in their text (see
+   * For a query with such short prefixes among its words (`b`, `mamba s`, `title:tra`, a phrase's
+   * `self-att`): the rest of the query (with a phrase's head words), whose newest matches are checked for the prefixes in their text (see
    * search-probe.ts). Without a prefix index, FTS5 merges the doclists of every word a short
    * prefix begins, which costs far more than reading a few pages of papers that mostly hold
    * such a word. Null for every other query.
@@ -49,6 +49,8 @@ export interface SearchPlan {
 export interface ProbedPrefix {
   /** 1-3 characters of a-z, 0-9. */
   prefix: string
+  /** For a phrase (`self-att`): its words before the prefix, folded, which must come right before it. */
+  head: string[]
   /** The column a word must begin it in; null for any. */
   column: ProbeColumn | null
 }
@@ -241,20 +243,28 @@ function shortPrefixesWhole(node: QueryNode): QueryNode {
   }
 }
 
-/** A lone short word being typed (`b`, `tra`, `title:li`) left a prefix: what a probe can check. */
+/** A short word being typed (`b`, `tra`, `title:li`, `self-att`) left a prefix: what a probe can check. */
 function probedPrefix(node: QueryNode): ProbedPrefix | null {
-  if (node.kind !== 'text' || node.words.length !== 1) return null
+  if (node.kind !== 'text') return null
   const length = prefixLength(node)
-  const prefix = foldWord(node.words[0]!)
+  const words = node.words.map(foldWord)
+  const prefix = words[words.length - 1]!
   if (length === 0 || length >= SHORT_PREFIX || !/^[a-z0-9]+$/.test(prefix)) return null
-  return { prefix, column: node.field === null ? null : COLUMN[node.field] }
+  return { prefix, head: words.slice(0, -1), column: node.field === null ? null : COLUMN[node.field] }
+}
+
+/** What the rest of the query keeps of a probed phrase: its head words, as a phrase in its field. */
+function phraseHead(node: QueryNode): QueryNode[] {
+  if (node.kind !== 'text' || node.words.length < 2) return []
+  const head = node.words.slice(0, -1)
+  return [{ ...node, words: head, phrase: head.length > 1, prefix: false }]
 }
 
 function prefixProbe(root: QueryNode): PrefixProbe | null {
   const conjuncts = root.kind === 'and' ? root.children : [root]
   const prefixes = conjuncts.map(probedPrefix)
   if (prefixes.every((prefix) => prefix === null)) return null
-  const rest = conjuncts.filter((_, i) => prefixes[i] === null)
+  const rest = conjuncts.flatMap((node, i) => (prefixes[i] === null ? [node] : phraseHead(node)))
   const restPlan =
     rest.length === 0 ? null : compileDriver(rest.length === 1 ? rest[0]! : { kind: 'and', children: rest })
   return {

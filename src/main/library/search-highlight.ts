@@ -174,34 +174,3 @@ export function highlightPaper(
   const authors = markColumn(paper.authors.join(', '), terms, 'authors')
   return { titleParts, snippetParts: hasMatch(authors) ? authors : abstract }
 }
-
-const NON_ASCII = /[^ -~\t\n\r]/
-const PLAIN_PREFIX = /^[a-z0-9]+$/
-const asciiStarts = new Map<string, RegExp>()
-
-/**
- * Whether a word of the text begins with `prefix` (1-3 characters of a-z, 0-9), folded as the
- * index folds it. ASCII text, nearly all of it, takes one native pattern: in it a word is a run
- * of letters and digits. Other text is split and folded word by word.
- */
-export function startsAWord(text: string | null, prefix: string): boolean {
-  if (!text) return false
-  if (!PLAIN_PREFIX.test(prefix)) throw new Error(`not a plain prefix: ${prefix}`)
-  if (!NON_ASCII.test(text)) {
-    let pattern = asciiStarts.get(prefix)
-    if (!pattern) {
-      // The prefix is checked above to be letters and digits only: safe in a pattern.
-      pattern = new RegExp(`(?:^|[^a-z0-9])${prefix}`, 'i')
-      asciiStarts.set(prefix, pattern)
-    }
-    return pattern.test(text)
-  }
-  for (const match of text.matchAll(WORD_CHARS)) {
-    const word = match[0]
-    const first = word.charCodeAt(0)
-    // A word starting with another ASCII character cannot fold to the prefix.
-    if (first < 128 && (first | 32) !== prefix.charCodeAt(0) && first !== prefix.charCodeAt(0)) continue
-    if (foldWord(word.slice(0, MAX_WORD_LENGTH)).startsWith(prefix)) return true
-  }
-  return false
-}

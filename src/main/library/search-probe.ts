@@ -13,7 +13,7 @@ import type { PaperFilter } from '../../shared/model'
 import type { Statements } from './connection'
 import { filterCondition } from './filters'
 import { conditionSql, type PrefixProbe, type ProbeColumn } from './search-compile'
-import { startsAWord } from './search-highlight'
+import { holdsPrefix } from './search-prefix-text'
 
 /** Candidates read at a time: enough that a prefix most papers hold fills the count cap at once. */
 export const PROBE_BATCH = 640
@@ -86,10 +86,10 @@ function candidates(
 }
 
 function holdsPrefixes(row: SourceRow, probe: PrefixProbe): boolean {
-  return probe.prefixes.every(({ prefix, column }) =>
+  return probe.prefixes.every(({ prefix, head, column }) =>
     column === null
-      ? COLUMNS.some((c) => startsAWord(row[c] ?? null, prefix))
-      : startsAWord(row[column] ?? null, prefix)
+      ? COLUMNS.some((c) => holdsPrefix(row[c] ?? null, prefix, head))
+      : holdsPrefix(row[column] ?? null, prefix, head)
   )
 }
 

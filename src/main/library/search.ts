@@ -161,7 +161,14 @@ function newestFound(
   // The unary + keeps the conditions out of FTS5's plan: handed a rowid IN (...) list, FTS5 would
   // run the MATCH once per listed paper (seconds for a common word and 500 starred papers).
   const ids = idBoundsOf(statements, plan.dates)
-  return newestMatches(statements, plan.match!, where(plan, filter, '+paper_search.rowid'), { cap, scanSpan, ids })
+  // A short prefix the probe left to FTS5 is merged from every word it begins whatever rowids a
+  // span asks for: one span, one merge.
+  const span = plan.probe === null ? scanSpan : Number.MAX_SAFE_INTEGER
+  return newestMatches(statements, plan.match!, where(plan, filter, '+paper_search.rowid'), {
+    cap,
+    scanSpan: span,
+    ids
+  })
 }
 
 /** Matches of a query with words: the newest first, bounded, then ranked or sorted. */

@@ -156,6 +156,10 @@ describe('a short prefix that begins too many words to write out', () => {
     for (const query of ['qu', 'qux', 'q']) {
       expect(library.search({ query, limit: 10 })).toMatchObject({ total: many, totalIsLowerBound: false })
     }
+    // A phrase's 3-letter last word: the head right before it (`A qux12 method`).
+    expect(library.search({ query: 'a-qux', limit: 10 })).toMatchObject({ total: many, totalIsLowerBound: false })
+    expect(library.search({ query: 'method-qux', limit: 10 }).total).toBe(0)
+    expect(library.search({ query: 'title:a-qux', limit: 10 }).total).toBe(0)
     // A 4-letter prefix begins fewer: written out, the same papers.
     expect(library.search({ query: 'qux1', limit: 500 }).total).toBe(111)
   })
