@@ -5,27 +5,34 @@
 // pauses the merging while its chunks commit, and the merging is done after the import has
 // reported (finishImports: the import worker after posting its reports, the command line
 // before it exits), in short steps that let waiting writers go between them.
-import type { Statements } from './connection'
+//
+// The crisis threshold stays raised after the pause until that merging is done: a level left
+// with more segments than the threshold is merged whole by the next commit, whoever makes it
+// (a note saved just after a 100,000-paper import waited 600 ms for it). Automerge, which
+// works a few pages a commit, resumes at once.
+import type { Db, Statements } from './connection'
+import { tidySearchIndex } from './search-index'
 
 /** FTS5's own defaults: merge 4 segments of a level; crisis-merge at 16. */
 const AUTOMERGE_DEFAULT = 4
 const CRISISMERGE_DEFAULT = 16
 /**
- * While paused: no merging in the chunks' commits until a level holds this many segments, which
- * a 64 MB file (the size cap, about 60 chunks) does not reach; FTS5 allows 2,000 in all.
+ * While paused and until merged: no level is merged whole until it holds this many segments,
+ * which a 64 MB file (the size cap, about 60 chunks) is far from; FTS5 allows 2,000 in all.
  */
-const CRISISMERGE_PAUSED = 64
+const CRISISMERGE_PAUSED = 256
 
-function setMerging(statements: Statements, automerge: number, crisismerge: number): void {
-  // FTS5 takes integer settings only: the CAST keeps a bound JS number from arriving as REAL.
-  const set = statements.get('INSERT INTO paper_search(paper_search, rank) VALUES (?, CAST(? AS INTEGER))')
-  set.run('automerge', automerge)
-  set.run('crisismerge', crisismerge)
+// FTS5 takes integer settings only: the CAST keeps a bound JS number from arriving as REAL.
+const SET = 'INSERT INTO paper_search(paper_search, rank) VALUES (?, CAST(? AS INTEGER))'
+
+function setting(statements: Statements, key: 'automerge' | 'crisismerge'): unknown {
+  return statements.get('SELECT v FROM paper_search_config WHERE k = ?').pluck().get(key)
 }
 
 /** Inside a large import's first transaction. Kept in the index's settings until resumed. */
 export function pauseMerging(statements: Statements): void {
-  setMerging(statements, 0, CRISISMERGE_PAUSED)
+  statements.get(SET).run('automerge', 0)
+  statements.get(SET).run('crisismerge', CRISISMERGE_PAUSED)
 }
 
 /**
@@ -35,6 +42,19 @@ export function pauseMerging(statements: Statements): void {
 export function resumeMergingUnlessImporting(statements: Statements): void {
   const pending = statements.get('SELECT count(*) FROM pending_imports').pluck().get() as number
   if (pending > 0) return
-  const automerge = statements.get("SELECT v FROM paper_search_config WHERE k = 'automerge'").pluck().get()
-  if (automerge === 0) setMerging(statements, AUTOMERGE_DEFAULT, CRISISMERGE_DEFAULT)
+  if (setting(statements, 'automerge') === 0) statements.get(SET).run('automerge', AUTOMERGE_DEFAULT)
+}
+
+/**
+ * The merging a pause left, in steps of `stepPages` pages each its own transaction with
+ * `between` after it, at most `maxSteps`; once nothing is left to merge and no import is
+ * pending, the crisis threshold is FTS5's own again.
+ */
+export function mergeAfterImports(db: Db, statements: Statements, maxSteps: number, between: () => void): void {
+  const steps = tidySearchIndex(db, statements, maxSteps, between)
+  if (steps >= maxSteps || setting(statements, 'crisismerge') !== CRISISMERGE_PAUSED) return
+  db.transaction(() => {
+    const pending = statements.get('SELECT count(*) FROM pending_imports').pluck().get() as number
+    if (pending === 0) statements.get(SET).run('crisismerge', CRISISMERGE_DEFAULT)
+  }).immediate()
 }

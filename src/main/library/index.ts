@@ -41,7 +41,7 @@ import { syncStore } from './sync-store'
 import { exportPapers } from './export-rows'
 import { catchUpSearchTerms } from './search-terms'
 import { letWaitingWritersGo } from './write-turns'
-import { tidySearchIndex } from './search-index'
+import { mergeAfterImports } from './index-merging'
 
 export { LibraryError } from './contract'
 export type { DigestImport, DigestImportOutcome, Library } from './contract'
@@ -88,7 +88,7 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
     importDigest: (input) => importDigest(db, statements, input, now()),
     catchUpSearchTerms: (maxPapers) => catchUpSearchTerms(db, statements, maxPapers, () => letWaitingWritersGo(path)),
     finishImports: () => {
-      tidySearchIndex(db, statements, MAX_TIDY_STEPS, () => letWaitingWritersGo(path))
+      mergeAfterImports(db, statements, MAX_TIDY_STEPS, () => letWaitingWritersGo(path))
       catchUpSearchTerms(db, statements, undefined, () => letWaitingWritersGo(path))
     },
     listPapers: (query) => listPapers(statements, query),

@@ -37,6 +37,11 @@ function automerge(db: Database.Database): number {
   return (db.prepare("SELECT v FROM paper_search_config WHERE k = 'automerge'").pluck().get() as number) ?? 4
 }
 
+/** How many segments of a level make the next commit merge the level whole (FTS5's default, 16). */
+function crisismerge(db: Database.Database): number {
+  return (db.prepare("SELECT v FROM paper_search_config WHERE k = 'crisismerge'").pluck().get() as number) ?? 16
+}
+
 function libraryWithOnePaper(): { path: string; library: Library } {
   const path = join(tempFolder(), 'library.sqlite')
   const library = track(openLibrary(path))
@@ -68,12 +73,15 @@ describe('a large file', () => {
     const check = new Database(path)
     expect(() => check.exec("INSERT INTO paper_search(paper_search, rank) VALUES ('integrity-check', 1)")).not.toThrow()
     expect(library.search({ query: 'silt pebbles' }).total).toBe(MANY)
-    // The chunks did not merge: the merging waits for what follows the reported imports.
+    // The chunks did not merge: the merging waits for what follows the reported imports. Until
+    // then no commit (a note saved meanwhile) merges a whole level of segments at once.
     expect(mergeStepChanges(check)).toBeGreaterThanOrEqual(2)
+    expect(automerge(check)).toBe(4)
+    expect(crisismerge(check)).toBeGreaterThan(100)
     library.finishImports()
     expect(mergeStepChanges(check)).toBeLessThan(2)
     // The pause is over: the index merges in later commits as it always did.
-    expect(automerge(check)).toBe(4)
+    expect(crisismerge(check)).toBe(16)
     check.close()
     library.importDigest(digest([paper('Pebble Kettle')], { date: '2024-03-14' }))
     expect(library.search({ query: 'silt pebbles' }).total).toBe(MANY)
