@@ -43,7 +43,7 @@ export function sizeOnDisk(path: string, papers: number) {
     bytesPerPaperBy: Object.fromEntries(Object.entries(byGroup).map(([group, bytes]) => [group, perPaper(bytes)])),
     includes:
       'the library file and its WAL after the build and every area (abstracts of ~1.5 KB); bytesPerPaperBy: ' +
-      "the file's pages by table (papers; the FTS index with its prefix index; the papers' sort and lookup " +
+      "the file's pages by table (papers; the FTS index; the papers' sort and lookup " +
       'indexes; merge records; everything else)'
   }
 }
