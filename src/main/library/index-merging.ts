@@ -37,7 +37,7 @@ export function pauseMerging(statements: Statements): void {
 
 /**
  * Lifts the pause once no large import is pending: in the transaction that makes an import
- * final or undoes it, and at open (a process that died between its chunks left its pause).
+ * final or undoes it (a process that died between its chunks is undone at the next open).
  */
 export function resumeMergingUnlessImporting(statements: Statements): void {
   const pending = statements.get('SELECT count(*) FROM pending_imports').pluck().get() as number

@@ -174,6 +174,5 @@ export function recoverDeadImports(db: Db, statements: Statements, nowMs: number
     undoPendingImport(db, statements, row.digest_id)
     undone++
   }
-  db.transaction(() => resumeMergingUnlessImporting(statements)).immediate()
   return undone
 }
