@@ -85,7 +85,8 @@ export interface Library {
    * What follows imports once they are reported, in short steps that let waiting writers go:
    * the search index's merging a large import paused (see index-merging.ts), then the words of
    * the new papers (catchUpSearchTerms). The import worker runs it after posting its reports,
-   * the CLI after importing. Only an optimization: searches are exact without it.
+   * the CLI after importing. Only an optimization: searches are exact without it, and it never
+   * throws (what it could not do is left to the next call).
    */
   finishImports(): void
   listPapers(query: ListQuery): PaperPage

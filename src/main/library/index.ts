@@ -88,8 +88,15 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
     importDigest: (input) => importDigest(db, statements, input, now()),
     catchUpSearchTerms: (maxPapers) => catchUpSearchTerms(db, statements, maxPapers, () => letWaitingWritersGo(path)),
     finishImports: () => {
-      mergeAfterImports(db, statements, MAX_TIDY_STEPS, () => letWaitingWritersGo(path))
-      catchUpSearchTerms(db, statements, undefined, () => letWaitingWritersGo(path))
+      // Only an optimization, after imports that succeeded and were reported: a step that
+      // fails (a library busy past the timeout) is left to the next finishImports, and the
+      // merging to automerge meanwhile; it must not turn those imports into a failure.
+      try {
+        mergeAfterImports(db, statements, MAX_TIDY_STEPS, () => letWaitingWritersGo(path))
+        catchUpSearchTerms(db, statements, undefined, () => letWaitingWritersGo(path))
+      } catch {
+        // see above
+      }
     },
     listPapers: (query) => listPapers(statements, query),
     nextUnread: (query) => nextUnread(statements, query),

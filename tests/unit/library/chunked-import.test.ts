@@ -88,6 +88,25 @@ describe('a large file', () => {
     expect(library.search({ query: 'kettle' }).total).toBe(2)
   })
 
+  it(
+    'stays a success when the merging after it fails, and merges at the next finishImports',
+    { timeout: 20_000 },
+    () => {
+      const { path, library } = libraryWithOnePaper()
+      library.importDigest(digest(manyPapers('Gravel')))
+      // Another writer holds the library past the busy timeout (5 s) the whole time.
+      const saboteur = new Database(path)
+      saboteur.exec('BEGIN IMMEDIATE')
+      expect(() => library.finishImports()).not.toThrow()
+      saboteur.exec('COMMIT')
+      expect(mergeStepChanges(saboteur)).toBeGreaterThanOrEqual(2)
+      library.finishImports()
+      expect(mergeStepChanges(saboteur)).toBeLessThan(2)
+      saboteur.close()
+      expect(library.search({ query: 'pebbles' }).total).toBe(MANY)
+    }
+  )
+
   it('that fails part-way leaves the library exactly as it was, merged papers and search included', () => {
     const { path, library } = libraryWithOnePaper()
     const before = snapshot(library)
