@@ -29,6 +29,10 @@ function setting(statements: Statements, key: 'automerge' | 'crisismerge'): unkn
   return statements.get('SELECT v FROM paper_search_config WHERE k = ?').pluck().get(key)
 }
 
+function importPending(statements: Statements): boolean {
+  return statements.get('SELECT 1 FROM pending_imports LIMIT 1').get() !== undefined
+}
+
 /** Inside a large import's first transaction. Kept in the index's settings until resumed. */
 export function pauseMerging(statements: Statements): void {
   statements.get(SET).run('automerge', 0)
@@ -40,8 +44,7 @@ export function pauseMerging(statements: Statements): void {
  * final or undoes it (a process that died between its chunks is undone at the next open).
  */
 export function resumeMergingUnlessImporting(statements: Statements): void {
-  const pending = statements.get('SELECT count(*) FROM pending_imports').pluck().get() as number
-  if (pending > 0) return
+  if (importPending(statements)) return
   if (setting(statements, 'automerge') === 0) statements.get(SET).run('automerge', AUTOMERGE_DEFAULT)
 }
 
@@ -54,7 +57,6 @@ export function mergeAfterImports(db: Db, statements: Statements, maxSteps: numb
   const steps = tidySearchIndex(db, statements, maxSteps, between)
   if (steps >= maxSteps || setting(statements, 'crisismerge') !== CRISISMERGE_PAUSED) return
   db.transaction(() => {
-    const pending = statements.get('SELECT count(*) FROM pending_imports').pluck().get() as number
-    if (pending === 0) statements.get(SET).run('crisismerge', CRISISMERGE_DEFAULT)
+    if (!importPending(statements)) statements.get(SET).run('crisismerge', CRISISMERGE_DEFAULT)
   }).immediate()
 }
