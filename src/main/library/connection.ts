@@ -142,6 +142,9 @@ function openFile(path: string, nativeBinding: string | undefined): Db {
   }
 }
 
+/** The WAL is cut back to this size when SQLite starts it over after a checkpoint. */
+export const WAL_LIMIT_BYTES = 16 * 1024 * 1024
+
 /** Opens the file and sets the pragmas every connection needs. */
 export function openConnection(path: string, nativeBinding?: string): Db {
   const db = openFile(path, nativeBinding)
@@ -157,6 +160,9 @@ export function openConnection(path: string, nativeBinding?: string): Db {
       db.pragma('synchronous = FULL')
       db.pragma(`cache_size = -${CACHE_KIB}`)
       db.pragma('temp_store = MEMORY')
+      // SQLite reuses the WAL from its start after a checkpoint but keeps the file as large as
+      // it ever grew (a reader holding a checkpoint back during a large import: 100+ MB).
+      db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`)
     })
   } catch (error) {
     db.close()

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../src/main/library'
+import { WAL_LIMIT_BYTES } from '../../../src/main/library/connection'
 import { CHUNKED_FROM_PAPERS } from '../../../src/main/library/import-write'
 import { digest, paper, tempFolder, track } from './helpers'
 
@@ -54,6 +55,25 @@ describe('the WAL after an import', () => {
     library.close()
     const again = track(openLibrary(path))
     expect(again.stats()).toMatchObject({ papers: 1200, read: 1 })
+  })
+
+  it('does not stay as large as it grew while a reader held the checkpoints back', () => {
+    const path = join(tempFolder(), 'library.sqlite')
+    const library = track(openLibrary(path))
+    library.importDigest(digest(papers('Cobble', 10)))
+    // A reader in the middle of a read keeps every checkpoint from starting the WAL over.
+    const reader = new Database(path, { readonly: true })
+    reader.prepare('BEGIN').run()
+    reader.prepare('SELECT count(*) FROM papers').get()
+    for (let i = 0; i < 30; i++) library.importDigest(digest(papers(`Boulder${i}`, 400)))
+    const grown = walBytes(path)
+    expect(grown).toBeGreaterThan(WAL_LIMIT_BYTES)
+    reader.prepare('COMMIT').run()
+    reader.close()
+    // The next writes checkpoint and start the WAL over, cut back to the limit.
+    for (let i = 0; i < 4; i++) library.importDigest(digest(papers(`Pebble${i}`, 400)))
+    expect(walBytes(path)).toBeLessThanOrEqual(WAL_LIMIT_BYTES)
+    expect(library.stats().papers).toBe(10 + 34 * 400)
   })
 
   it('leaves no WAL beside the file once the library is closed', () => {
