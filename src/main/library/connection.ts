@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3'
 import { LibraryError } from './contract'
 import { messageOf } from '../../shared/errors'
+import { registerAbstractText } from './abstract-text'
 
 export type Db = Database.Database
 export type Statement = Database.Statement
@@ -163,6 +164,7 @@ export function openConnection(path: string, nativeBinding?: string): Db {
       // SQLite reuses the WAL from its start after a checkpoint but keeps the file as large as
       // it ever grew (a reader holding a checkpoint back during a large import: 100+ MB).
       db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`)
+      registerAbstractText(db)
     })
   } catch (error) {
     db.close()

@@ -1,6 +1,7 @@
 // Pure: a parsed entry as the library stores it, the dedupe rules and the merge of two records.
 // Dedupe key, strongest first: arXiv id (no version), DOI (lower-cased), title key.
 import type { Link } from '../../shared/model'
+import type { StoredAbstract } from './abstract-text'
 import type { CarriedState, ParsedPaper } from '../import/types'
 import { collapseWhitespace, normalizeDoi, titleKey } from '../import/normalize'
 import { MARKERS } from './search-query'
@@ -23,6 +24,8 @@ export interface PaperRecord {
   subjects: string[]
   groups: string[]
   carriedState: CarriedState | null
+  /** The abstract's stored form, made ahead of the write (abstract-deflater.ts), and the text it was made of. */
+  prepared?: { abstract: string | null; stored: StoredAbstract }
 }
 
 /** Trimmed, without the search highlight markers (private-use characters no digest means). */

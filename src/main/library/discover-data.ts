@@ -49,7 +49,7 @@ export interface DiscoverData {
   model: DiscoverModelStore
 }
 
-const TEXT_COLUMNS = `p.id, p.title, p.authors, coalesce(p.abstract, p.snippet) AS body,
+const TEXT_COLUMNS = `p.id, p.title, p.authors, coalesce(abstract_text(p.abstract), p.snippet) AS body,
   coalesce(p.published_at, p.digest_date) AS day`
 
 export function discoverData(db: Db, statements: Statements, now: () => Date): DiscoverData {

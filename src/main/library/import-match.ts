@@ -3,13 +3,15 @@
 import type { Link } from '../../shared/model'
 import type { Statements } from './connection'
 import { hasCode, sameWorkByTitle, type PaperRecord } from './dedupe-merge'
+import { abstractText, storedAbstract } from './abstract-text'
 
 export interface StoredPaperRow {
   id: number
   title: string
   title_key: string
   authors: string
-  abstract: string | null
+  /** As stored: see abstract-text.ts. */
+  abstract: unknown
   snippet: string | null
   arxiv_id: string | null
   arxiv_version: number | null
@@ -37,7 +39,7 @@ export function storedRecord(row: StoredPaperRow): PaperRecord {
     title: row.title,
     titleKey: row.title_key,
     authors: JSON.parse(row.authors) as string[],
-    abstract: row.abstract,
+    abstract: abstractText(row.abstract),
     snippet: row.snippet,
     arxivId: row.arxiv_id,
     arxivVersion: row.arxiv_version,
@@ -53,12 +55,15 @@ export function storedRecord(row: StoredPaperRow): PaperRecord {
   }
 }
 
-export function recordParams(record: PaperRecord): Record<string, string | number | null> {
+export function recordParams(record: PaperRecord): Record<string, string | number | Uint8Array | null> {
   return {
     title: record.title,
     titleKey: record.titleKey,
     authors: JSON.stringify(record.authors),
-    abstract: record.abstract,
+    abstract:
+      record.prepared && record.prepared.abstract === record.abstract
+        ? record.prepared.stored
+        : storedAbstract(record.abstract),
     snippet: record.snippet,
     arxivId: record.arxivId,
     arxivVersion: record.arxivVersion,

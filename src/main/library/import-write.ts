@@ -6,8 +6,9 @@ import { localDay } from './clock'
 import { collapseDuplicates, mergeRecords, type PaperRecord } from './dedupe-merge'
 import { findExisting, recordParams, sameRecordAgain, storedRecord, withoutTakenDoi } from './import-match'
 import { RecordFeed } from './record-feed'
+import { startAbstractDeflater } from './abstract-deflater'
 import type { DigestMeta } from '../import/types'
-import { indexNewPapers, reindexAround } from './search-index'
+import { indexNewPapers, reindexAround, rememberNewAbstract } from './search-index'
 import { pauseMerging } from './index-merging'
 import { letWaitingWritersGo } from './write-turns'
 import { ImportExtras } from './import-extras'
@@ -111,6 +112,7 @@ function writeRecord(write: FileWrite, record: PaperRecord): void {
   if (!row) {
     const params = { ...recordParams(record), day, digestId, position, now: nowIso }
     const id = Number(statements.get(INSERT_PAPER).run(params).lastInsertRowid)
+    if (record.abstract !== null) rememberNewAbstract(statements, id, record.abstract)
     statements
       .get('INSERT INTO paper_state (paper_id, read_at, starred_at) VALUES (?, ?, ?)')
       .run(id, record.readHint ? nowIso : null, record.starHint ? nowIso : null)
@@ -131,8 +133,10 @@ function writeRecord(write: FileWrite, record: PaperRecord): void {
   if (changed) {
     const update = (): unknown => statements.get(UPDATE_PAPER).run({ ...recordParams(merged), now: nowIso, id: row.id })
     // A paper not indexed yet is indexed with its final text by the next fill.
-    if (row.id > write.indexedUpTo) update()
-    else reindexAround(statements, row.id, update)
+    if (row.id > write.indexedUpTo) {
+      update()
+      rememberNewAbstract(statements, row.id, merged.abstract)
+    } else reindexAround(statements, row.id, update)
   }
   if (earlier === undefined && !write.added.has(row.id) && !sameRecordAgain(stored, record))
     recordMerge(statements, row, record, digestId, nowIso)
@@ -327,7 +331,13 @@ export function importDigest(db: Db, statements: Statements, input: DigestImport
   const nowIso = now.toISOString()
   if (!feed.done) {
     const day = digestDay(input.digest, now)
-    return withImportCheckpoint(db, LARGE_IMPORT_PAPERS, () => importInChunks(db, statements, input, feed, day, now))
+    const deflater = startAbstractDeflater()
+    try {
+      feed.deflateWith(deflater)
+      return withImportCheckpoint(db, LARGE_IMPORT_PAPERS, () => importInChunks(db, statements, input, feed, day, now))
+    } finally {
+      deflater.close()
+    }
   }
   if (feed.count === 0) throw new LibraryError('INVALID_ARGUMENT', `${name} lists no papers`)
   // A small file was read whole: its digest is final, and it goes in as one transaction. (Chunks

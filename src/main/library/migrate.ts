@@ -1,6 +1,7 @@
 // Applies the numbered migrations. Each runs with its `user_version` bump in one transaction,
 // so a crash leaves the file at the old version or the new one, never between.
 import { APPLICATION_ID, type Db } from './connection'
+import { registerAbstractText } from './abstract-text'
 import { copyNow } from './backup'
 import { LibraryError } from './contract'
 import { MIGRATIONS, type Migration } from './migrations'
@@ -57,6 +58,8 @@ export function migrate(
   // A file at version 0 is new and empty (checked above): there is nothing to back up.
   const isFile = path !== ':memory:' && path !== ''
   const backupPath = isFile && from > 0 ? backupFile(db, path, from, now) : null
+  // The search index's view reads abstracts through it, from migration 22 on.
+  registerAbstractText(db)
   for (const migration of migrations) {
     if (migration.version <= from) continue
     db.transaction(() => {

@@ -339,6 +339,22 @@ INSERT INTO paper_search(paper_search) VALUES ('rebuild');
 CREATE VIRTUAL TABLE paper_search_vocab USING fts5vocab(paper_search, row);
 `
 
+/**
+ * Abstracts are stored deflated (abstract-text.ts) from this version on, and the search index
+ * reads them through abstract_text. The rows already stored stay text (both forms read the
+ * same), so the migration rewrites nothing.
+ */
+const V22_ABSTRACT_TEXT = `
+DROP VIEW paper_search_source;
+CREATE VIEW paper_search_source AS
+  SELECT p.id AS id,
+         p.title AS title,
+         ${AUTHORS_TEXT} AS authors,
+         coalesce(abstract_text(p.abstract), p.snippet) AS abstract,
+         replace(replace(n.body, char(${0xe000}), ''), char(${0xe001}), '') AS note
+    FROM papers p LEFT JOIN notes n ON n.paper_id = p.id;
+`
+
 // Sorted by version; a new one takes a number above the last. 11, 13, 15 and 18 were never
 // used: a gap is harmless, a number below a library's own version would never run on it.
 export const MIGRATIONS: readonly Migration[] = [
@@ -385,7 +401,8 @@ export const MIGRATIONS: readonly Migration[] = [
       keepingMergeSettings(db, () => db.exec(V21_NO_PREFIX_INDEX))
       fillShortSearchTerms(db)
     }
-  }
+  },
+  { version: 22, description: 'abstracts stored deflated', up: (db) => db.exec(V22_ABSTRACT_TEXT) }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

@@ -2,12 +2,14 @@
 // load those papers here in one query, so every view shows a paper the same way.
 import type { DigestRef, Link, Paper, PaperDetail } from '../../shared/model'
 import type { Statements } from './connection'
+import { abstractText } from './abstract-text'
 
 interface PaperRow {
   id: number
   title: string
   authors: string
-  abstract: string | null
+  /** As stored: see abstract-text.ts. */
+  abstract: unknown
   snippet: string | null
   arxiv_id: string | null
   doi: string | null
@@ -73,7 +75,7 @@ function toPaper(row: PaperRow): Paper {
     id: row.id,
     title: row.title,
     authors: JSON.parse(row.authors) as string[],
-    abstract: row.abstract,
+    abstract: abstractText(row.abstract),
     snippet: row.snippet,
     arxivId: row.arxiv_id,
     doi: row.doi,

@@ -49,10 +49,13 @@ export function finishPending(statements: Statements, digestId: number): void {
 
 function jsonPairs(): string {
   // Built from the constant column list above: no input reaches this SQL.
-  return STORED_COLUMNS.split(',')
-    .map((column) => column.trim())
-    .map((column) => `'${column}', ${column}`)
-    .join(', ')
+  return (
+    STORED_COLUMNS.split(',')
+      .map((column) => column.trim())
+      // The JSON copy holds the abstract's text (a BLOB has no JSON form); it goes back as text.
+      .map((column) => (column === 'abstract' ? `'abstract', abstract_text(abstract)` : `'${column}', ${column}`))
+      .join(', ')
+  )
 }
 
 const INDEXED = 'title, authors, abstract, note'

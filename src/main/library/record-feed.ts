@@ -5,6 +5,10 @@
 import type { ParsedPaper } from '../import/types'
 import { LibraryError } from './contract'
 import { toRecord, type PaperRecord } from './dedupe-merge'
+import type { AbstractDeflater } from './abstract-deflater'
+
+/** Abstracts given to the deflater at a time. */
+const DEFLATE_BATCH = 200
 
 export class RecordFeed {
   private readonly source: Iterator<readonly ParsedPaper[]>
@@ -13,6 +17,14 @@ export class RecordFeed {
   private ended = false
   /** Records handed out so far plus those waiting. */
   private seen = 0
+  /** Deflates the abstracts of records read ahead while earlier ones are written. */
+  private deflater: AbstractDeflater | null = null
+  /** Records of the buffer from here on are not given to the deflater yet. */
+  private givenUpTo = 0
+  /** Records of the buffer before this have their stored abstract. */
+  private preparedUpTo = 0
+  /** The sizes of the batches given and not taken back, oldest first. */
+  private readonly batches: number[] = []
 
   constructor(
     batches: Iterable<readonly ParsedPaper[]>,
@@ -31,10 +43,19 @@ export class RecordFeed {
     return this.buffer.length - this.next
   }
 
+  /** From now on, the abstracts of records read are deflated by `deflater` before they are taken. */
+  deflateWith(deflater: AbstractDeflater): void {
+    this.deflater = deflater
+    this.givenUpTo = this.preparedUpTo = this.next
+    this.giveToDeflater()
+  }
+
   /** Reads batches until `count` records wait or the file ends. Parse errors surface here. */
   fill(count: number): void {
     if (this.next > 0) {
       this.buffer = this.buffer.slice(this.next)
+      this.givenUpTo = Math.max(0, this.givenUpTo - this.next)
+      this.preparedUpTo = Math.max(0, this.preparedUpTo - this.next)
       this.next = 0
     }
     while (!this.ended && this.buffer.length < count) {
@@ -51,11 +72,36 @@ export class RecordFeed {
         this.seen++
       }
     }
+    this.giveToDeflater()
+  }
+
+  private giveToDeflater(): void {
+    if (!this.deflater) return
+    // Batches of a chunk's size or less: the first chunk waits for its own abstracts only.
+    while (this.givenUpTo < this.buffer.length) {
+      const fresh = this.buffer.slice(this.givenUpTo, this.givenUpTo + DEFLATE_BATCH)
+      this.deflater.give(fresh.map((record) => record.abstract))
+      this.batches.push(fresh.length)
+      this.givenUpTo += fresh.length
+    }
   }
 
   /** The next record, or undefined when none waits (call fill first). */
   take(): PaperRecord | undefined {
-    return this.next < this.buffer.length ? this.buffer[this.next++] : undefined
+    if (this.next >= this.buffer.length) return undefined
+    if (this.deflater) while (this.next >= this.preparedUpTo) this.takeBatch(this.deflater)
+    return this.buffer[this.next++]
+  }
+
+  private takeBatch(deflater: AbstractDeflater): void {
+    const size = this.batches.shift()
+    if (size === undefined) throw new Error('a record was taken before it was given to the deflater')
+    const stored = deflater.take()
+    for (let i = 0; i < size; i++) {
+      const record = this.buffer[this.preparedUpTo + i]!
+      record.prepared = { abstract: record.abstract, stored: stored[i] ?? null }
+    }
+    this.preparedUpTo += size
   }
 
   /** Everything waiting, taken at once (a small file's whole content). */

@@ -38,8 +38,13 @@ export function columnsOf(statements: Statements, table: string): string[] {
   return columns
 }
 
-export function jsonObjectOf(columns: readonly string[], alias: string): string {
-  return `json_object(${columns.map((c) => `'${c}', ${alias}."${c}"`).join(', ')})`
+export function jsonObjectOf(columns: readonly string[], alias: string, table?: 'papers'): string {
+  return `json_object(${columns.map((c) => `'${c}', ${jsonValueOf(table, c, alias)}`).join(', ')})`
+}
+
+/** A paper's abstract goes into the record as its text (a BLOB has no JSON form) and comes back as text. */
+function jsonValueOf(table: string | undefined, column: string, alias: string): string {
+  return table === 'papers' && column === 'abstract' ? `abstract_text(${alias}."abstract")` : `${alias}."${column}"`
 }
 
 /**
@@ -108,7 +113,7 @@ function readDependentTables(statements: Statements): DependentTable[] {
 
 /** The SQL that builds each trashed paper's record; built from the live schema. */
 export function recordSql(statements: Statements): string {
-  const paper = jsonObjectOf(columnsOf(statements, 'papers'), 'p')
+  const paper = jsonObjectOf(columnsOf(statements, 'papers'), 'p', 'papers')
   const state = jsonObjectOf(columnsOf(statements, 'paper_state'), 's')
   const rows = dependentTables(statements).map(
     (t) =>

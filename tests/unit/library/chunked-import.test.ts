@@ -1,11 +1,11 @@
 // Large files are written in chunks so the reader's writes never wait long, and stay whole or
 // nothing: a failure part-way, or a writer that died, takes the file back out completely.
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { openLibrary, type Library } from '../../../src/main/library'
 import { CHUNKED_FROM_PAPERS } from '../../../src/main/library/import-write'
-import { digest, paper, tempFolder, track } from './helpers'
+import { digest, paper, rawDatabase, tempFolder, track } from './helpers'
 
 const MANY = CHUNKED_FROM_PAPERS + 500
 
@@ -70,7 +70,7 @@ describe('a large file', () => {
         paper(`${name} Lattice ${i}`, { abstract: `Stacking ${name} pebbles, trial ${i}. `.repeat(20) })
       )
     for (const name of ['Gravel', 'Shingle', 'Cobble', 'Sand', 'Silt']) library.importDigest(digest(long(name)))
-    const check = new Database(path)
+    const check = rawDatabase(path)
     expect(() => check.exec("INSERT INTO paper_search(paper_search, rank) VALUES ('integrity-check', 1)")).not.toThrow()
     expect(library.search({ query: 'silt pebbles' }).total).toBe(MANY)
     // The chunks did not merge: the merging waits for what follows the reported imports. Until
@@ -95,7 +95,7 @@ describe('a large file', () => {
       const { path, library } = libraryWithOnePaper()
       library.importDigest(digest(manyPapers('Gravel')))
       // Another writer holds the library past the busy timeout (5 s) the whole time.
-      const saboteur = new Database(path)
+      const saboteur = rawDatabase(path)
       saboteur.exec('BEGIN IMMEDIATE')
       expect(() => library.finishImports()).not.toThrow()
       saboteur.exec('COMMIT')
@@ -111,7 +111,7 @@ describe('a large file', () => {
     const { path, library } = libraryWithOnePaper()
     const before = snapshot(library)
     // A trigger stands in for a failure late in the file (a full disk, a crash of the write).
-    const saboteur = new Database(path)
+    const saboteur = rawDatabase(path)
     saboteur.exec(`CREATE TRIGGER boom BEFORE INSERT ON papers WHEN NEW.title = 'Gravel Lattice Number ${MANY - 3}'
                    BEGIN SELECT RAISE(ABORT, 'the disk gave up'); END`)
     saboteur.close()
@@ -122,7 +122,7 @@ describe('a large file', () => {
     ]
     expect(() => library.importDigest(digest(entries, { date: '2024-01-01' }))).toThrow(/the disk gave up/)
     expect(snapshot(library)).toEqual(before)
-    const check = new Database(path)
+    const check = rawDatabase(path)
     expect(check.prepare('SELECT count(*) FROM pending_imports').pluck().get()).toBe(0)
     expect(automerge(check)).toBe(4)
     // FTS5 compares its index with the rows it reads: it throws when the undo left them apart.
@@ -136,7 +136,7 @@ describe('a large file', () => {
     library.close()
     // What a killed import leaves: a pending digest, a paper it added, an entry for an existing paper
     // it changed (its row saved first), all committed, and a writer that no longer runs.
-    const db = new Database(path)
+    const db = rawDatabase(path)
     db.exec(`
       INSERT INTO digests (id, title, format, file_name, content_hash, day, imported_at)
         VALUES (77, 'Half a digest', 'hf-text', 'big.txt', '${'b'.repeat(64)}', '2024-01-01', 'x');
@@ -160,7 +160,7 @@ describe('a large file', () => {
     db.close()
     const reopened = track(openLibrary(path))
     expect(snapshot(reopened)).toEqual(before)
-    const check = new Database(path)
+    const check = rawDatabase(path)
     expect(automerge(check)).toBe(4)
     check.close()
     expect(reopened.search({ query: 'changed' }).total).toBe(0)

@@ -3,10 +3,12 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { afterEach } from 'vitest'
 import { parsedPaper } from '../../../src/main/import/paper'
 import type { ParsedPaper } from '../../../src/main/import/types'
 import { openLibrary, type DigestImport, type Library } from '../../../src/main/library'
+import { registerAbstractText } from '../../../src/main/library/abstract-text'
 
 export function paper(title: string, fields: Partial<ParsedPaper> = {}): ParsedPaper {
   return parsedPaper({ title, line: 1, ...fields })
@@ -74,4 +76,11 @@ export function tempFolder(): string {
 
 export function titles(papers: { title: string }[]): string[] {
   return papers.map((p) => p.title)
+}
+
+/** The library file opened by SQLite itself, with the SQL function its search index reads abstracts through. */
+export function rawDatabase(path: string, options?: Database.Options): Database.Database {
+  const db = new Database(path, options)
+  registerAbstractText(db)
+  return db
 }

@@ -1,12 +1,11 @@
 // The search index reads its text from papers and notes (migration 4): every change to a
 // paper's text or note must leave search agreeing with what the library shows.
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { openLibrary, type Library } from '../../../src/main/library'
 import { migrate } from '../../../src/main/library/migrate'
 import { MIGRATIONS } from '../../../src/main/library/migrations'
-import { digest, memoryLibrary, paper, tempFolder, titles, track } from './helpers'
+import { digest, memoryLibrary, paper, rawDatabase, tempFolder, titles, track } from './helpers'
 
 function ids(library: Library, query: string): number[] {
   return library.search({ query }).items.map((hit) => hit.id)
@@ -18,7 +17,7 @@ function highlighted(parts: { text: string; match: boolean }[]): string[] {
 
 /** FTS5's own check of the index against the papers and notes it was built from. */
 function indexAgreesWithContent(path: string): boolean {
-  const db = new Database(path)
+  const db = rawDatabase(path)
   try {
     db.prepare("INSERT INTO paper_search(paper_search, rank) VALUES ('integrity-check', 1)").run()
     return true
@@ -128,7 +127,7 @@ describe('search after changes', () => {
 describe('migrating the search index (version 4)', () => {
   it('rebuilds the index of a version 3 library from its papers and notes', () => {
     const path = join(tempFolder(), 'library.sqlite')
-    const db = new Database(path)
+    const db = rawDatabase(path)
     db.pragma('journal_mode = WAL')
     migrate(db, path, new Date(), MIGRATIONS.slice(0, 3))
     db.close()
@@ -149,7 +148,7 @@ describe('migrating the search index (version 4)', () => {
 
 /** Writes two papers and a note into a version 3 file the way version 3 did (its own FTS copy). */
 function openLibraryAtVersion3(path: string): { close(): void } {
-  const db = new Database(path)
+  const db = rawDatabase(path)
   db.exec(`
     INSERT INTO digests (id, title, format, content_hash, day, imported_at)
       VALUES (1, 'Old digest', 'hf-text', '${'a'.repeat(64)}', '2024-01-02', 'x');

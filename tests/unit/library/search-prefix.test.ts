@@ -4,13 +4,12 @@
 // `t`, `tr`, `tra` sees the same papers, before and after an import's words are read, and in a
 // library migrated from version 20 as in a new one.
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { openLibrary, type Library } from '../../../src/main/library'
 import { migrate } from '../../../src/main/library/migrate'
 import { MAX_COMPLETIONS } from '../../../src/main/library/search-terms'
 import { PROBE_BATCH } from '../../../src/main/library/search-probe'
-import { digest, memoryLibrary, paper, tempFolder, track } from './helpers'
+import { digest, memoryLibrary, paper, rawDatabase, tempFolder, track } from './helpers'
 
 const sortedTitles = (page: { items: { title: string }[] }) => page.items.map((hit) => hit.title).sort()
 
@@ -174,7 +173,7 @@ describe('a short prefix that begins too many words to write out', () => {
 
 /** The library file as migration 20 left it: the index with its 3-letter prefix index, words from 4 letters. */
 function setBackToVersion20(path: string, through: number, paused = false): void {
-  const db = new Database(path)
+  const db = rawDatabase(path)
   db.exec(`DROP TABLE paper_search_vocab;
     DROP TABLE paper_search;
     CREATE VIRTUAL TABLE paper_search USING fts5(
@@ -196,7 +195,7 @@ function setBackToVersion20(path: string, through: number, paused = false): void
 }
 
 function indexSql(path: string): string {
-  const db = new Database(path, { readonly: true })
+  const db = rawDatabase(path, { readonly: true })
   try {
     return db.prepare("SELECT sql FROM sqlite_master WHERE name = 'paper_search'").pluck().get() as string
   } finally {
@@ -233,7 +232,7 @@ describe('migration 21', () => {
     library.importDigest(digest(FIRST))
     library.close()
     setBackToVersion20(path, 4, true)
-    const db = new Database(path)
+    const db = rawDatabase(path)
     migrate(db, ':memory:', new Date())
     expect(db.prepare("SELECT v FROM paper_search_config WHERE k = 'automerge'").pluck().get()).toBe(0)
     expect(db.prepare("SELECT count(*) FROM search_terms WHERE term IN ('tr', 'li', 'bo')").pluck().get()).toBe(2)

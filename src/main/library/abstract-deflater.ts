@@ -1,0 +1,115 @@
+// A large import's abstracts are deflated on a thread of their own while this one writes:
+// deflating costs 30-45 µs an abstract here, as much as the rest of writing its paper. The
+// writing thread stays synchronous (one transaction per chunk, nothing awaited), so the results
+// are taken with receiveMessageOnPort, waiting on a shared counter the deflating thread bumps.
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads'
+import { ABSTRACT_FORMAT, storeAbstractWith, storedAbstract, type StoredAbstract } from './abstract-text'
+
+/** Deflates batches of abstracts in the order given; take() gives each batch's stored forms back. */
+export interface AbstractDeflater {
+  give(texts: readonly (string | null)[]): void
+  /** The stored forms of the oldest batch not taken yet, waiting for them if need be. */
+  take(): StoredAbstract[]
+  close(): void
+}
+
+// storeAbstractWith reads only its arguments, so its source runs as it is on the other thread.
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads')
+const { deflateRawSync } = require('node:zlib')
+const storeAbstractWith = ${storeAbstractWith.toString()}
+const { port, signal, format } = workerData
+port.on('message', (texts) => {
+  port.postMessage(texts.map((text) => storeAbstractWith(text, deflateRawSync, format)))
+  Atomics.add(signal, 0, 1)
+  Atomics.notify(signal, 0)
+})
+`
+
+/** Past this, a batch is deflated here instead: a thread that died or stalls never stops an import. */
+const PATIENCE_MS = 5_000
+
+export interface DeflaterOptions {
+  /** How long a batch is waited for before it is deflated here (PATIENCE_MS). */
+  patienceMs?: number
+}
+
+class ThreadDeflater implements AbstractDeflater {
+  private readonly worker: Worker
+  private readonly port: MessagePort
+  private readonly signal = new Int32Array(new SharedArrayBuffer(4))
+  /** Batches given and not taken, for deflating here when the thread gives up. */
+  private readonly given: (readonly (string | null)[])[] = []
+  /** Batches the thread will still answer (it stops counting once a batch was done here). */
+  private trusted = true
+
+  constructor(private readonly patienceMs: number) {
+    const { port1, port2 } = new MessageChannel()
+    this.port = port1
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { port: port2, signal: this.signal, format: ABSTRACT_FORMAT },
+      transferList: [port2]
+    })
+    // An error is seen as a batch that never comes back (see take).
+    this.worker.on('error', () => {})
+    this.worker.unref()
+  }
+
+  give(texts: readonly (string | null)[]): void {
+    this.given.push(texts)
+    if (this.trusted) this.port.postMessage(texts)
+  }
+
+  take(): StoredAbstract[] {
+    const texts = this.given.shift()
+    if (texts === undefined) throw new Error('no batch of abstracts was given')
+    if (this.trusted) {
+      const answer = this.receive()
+      if (answer) return answer
+      this.trusted = false
+    }
+    return texts.map(storedAbstract)
+  }
+
+  private receive(): StoredAbstract[] | null {
+    const giveUpAt = performance.now() + this.patienceMs
+    for (;;) {
+      // Read the counter before looking: a batch posted in between changes it, so the wait returns.
+      const seen = Atomics.load(this.signal, 0)
+      const message = receiveMessageOnPort(this.port)
+      if (message) return message.message as StoredAbstract[]
+      const left = giveUpAt - performance.now()
+      if (left <= 0) return null
+      Atomics.wait(this.signal, 0, seen, left)
+    }
+  }
+
+  close(): void {
+    this.port.close()
+    void this.worker.terminate()
+  }
+}
+
+/** Deflates on this thread: for small imports, where starting a thread costs more than it saves. */
+class InlineDeflater implements AbstractDeflater {
+  private readonly given: (readonly (string | null)[])[] = []
+  give(texts: readonly (string | null)[]): void {
+    this.given.push(texts)
+  }
+  take(): StoredAbstract[] {
+    const texts = this.given.shift()
+    if (texts === undefined) throw new Error('no batch of abstracts was given')
+    return texts.map(storedAbstract)
+  }
+  close(): void {}
+}
+
+/** A deflater on a thread of its own, or on this one when a thread cannot start. */
+export function startAbstractDeflater(options: DeflaterOptions = {}): AbstractDeflater {
+  try {
+    return new ThreadDeflater(options.patienceMs ?? PATIENCE_MS)
+  } catch {
+    return new InlineDeflater()
+  }
+}
