@@ -14,26 +14,45 @@ import type { Statements } from './connection'
 import { filterCondition } from './filters'
 import { conditionSql, type PrefixProbe, type ProbeColumn } from './search-compile'
 import { holdsPrefix } from './search-prefix-text'
+import { abstractText } from './abstract-text'
 
 /** Candidates read at a time: enough that a prefix most papers hold fills the count cap at once. */
 export const PROBE_BATCH = 640
 /** Batches read before the exact query is left to FTS5. */
 export const PROBE_BATCHES = 6
 
-type SourceRow = { id: number } & Partial<Record<ProbeColumn, string | null>>
+type SourceRow = { id: number } & Partial<Record<Exclude<ProbeColumn, 'abstract'>, string | null>> & {
+    /** The abstract as stored, and the snippet standing in for none: read only when needed. */
+    stored?: unknown
+    snippet?: string | null
+  }
 
-const COLUMNS: readonly ProbeColumn[] = ['title', 'authors', 'abstract', 'note']
+// The abstract last: it is inflated only when no other column holds the prefix.
+const COLUMNS: readonly ProbeColumn[] = ['title', 'authors', 'note', 'abstract']
 
 /**
  * The columns of the FTS5 content view (what the index holds of each paper, so the prefixes are
  * checked in the same text the exact query would match) that the prefixes are looked for in:
- * a title is a twentieth of an abstract to read. Names from COLUMNS only, safe in the SQL.
+ * a title is a twentieth of an abstract to read. The abstract comes as stored, with the snippet
+ * (the view's abstract is the abstract's text, else the snippet), so that inflating it waits
+ * until the other columns failed. Names from COLUMNS only, safe in the SQL.
  */
 function sourceColumns(probe: PrefixProbe): string {
   const wanted = probe.prefixes.some(({ column }) => column === null)
     ? COLUMNS
     : COLUMNS.filter((c) => probe.prefixes.some(({ column }) => column === c))
-  return ['src.id AS id', ...wanted.map((c) => `src.${c}`)].join(', ')
+  const read = wanted.map((c) =>
+    c === 'abstract'
+      ? '(SELECT p.abstract FROM papers p WHERE p.id = src.id) AS stored, (SELECT p.snippet FROM papers p WHERE p.id = src.id) AS snippet'
+      : `src.${c}`
+  )
+  return ['src.id AS id', ...read].join(', ')
+}
+
+/** A column's text as the index was given it (the abstract: see sourceColumns). */
+function columnText(row: SourceRow, column: ProbeColumn): string | null {
+  if (column !== 'abstract') return row[column] ?? null
+  return abstractText(row.stored ?? null) ?? row.snippet ?? null
 }
 
 function condition(probe: PrefixProbe, filter: PaperFilter, idColumn: string): { sql: string; params: unknown[] } {
@@ -88,8 +107,8 @@ function candidates(
 function holdsPrefixes(row: SourceRow, probe: PrefixProbe): boolean {
   return probe.prefixes.every(({ prefix, head, column }) =>
     column === null
-      ? COLUMNS.some((c) => holdsPrefix(row[c] ?? null, prefix, head))
-      : holdsPrefix(row[column] ?? null, prefix, head)
+      ? COLUMNS.some((c) => holdsPrefix(columnText(row, c), prefix, head))
+      : holdsPrefix(columnText(row, column), prefix, head)
   )
 }
 

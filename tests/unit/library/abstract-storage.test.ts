@@ -63,6 +63,21 @@ describe('stored abstracts', () => {
     expect(library.search({ query: 'zurich' }).total).toBe(1)
   })
 
+  it('are checked for a one-letter prefix, as are snippets standing in for an abstract', () => {
+    const { library } = libraryFile()
+    const long = (word: string) => `${'Plain words of a long abstract, nothing else. '.repeat(6)}${word} at its end.`
+    library.importDigest(
+      digest([
+        paper('Windy Lattices', { abstract: long('Zephyrs') }),
+        paper('Calm Lattices', { abstract: long('Breezes') }),
+        paper('Metal Lattices', { snippet: 'Zinc plates, in a snippet only.' }),
+        paper('Wooden Lattices', { snippet: 'Oak planks, in a snippet only.' })
+      ])
+    )
+    const page = library.search({ query: 'z' })
+    expect(page.items.map((item) => item.title).sort()).toEqual(['Metal Lattices', 'Windy Lattices'])
+  })
+
   it('stay text when short: a line of abstract is not worth deflating', () => {
     const { path, library } = libraryFile()
     library.importDigest(digest([paper('Short Kettles', { abstract: 'A kettle hums.' })]))
