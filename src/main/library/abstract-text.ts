@@ -69,7 +69,13 @@ export function abstractText(stored: unknown): string | null {
   }
 }
 
-/** abstract_text(x) in this connection's SQL (the search index's view reads abstracts through it). */
+/**
+ * abstract_text(stored) and stored_abstract(text) in this connection's SQL: the search index's
+ * view reads abstracts through the first; rows put back from a JSON copy are stored through the second.
+ */
 export function registerAbstractText(db: Db): void {
   db.function('abstract_text', { deterministic: true }, (stored: unknown) => abstractText(stored))
+  db.function('stored_abstract', { deterministic: true }, (text: unknown) =>
+    storedAbstract(typeof text === 'string' ? text : null)
+  )
 }

@@ -52,7 +52,7 @@ function jsonPairs(): string {
   return (
     STORED_COLUMNS.split(',')
       .map((column) => column.trim())
-      // The JSON copy holds the abstract's text (a BLOB has no JSON form); it goes back as text.
+      // The JSON copy holds the abstract's text (a BLOB has no JSON form); it goes back stored.
       .map((column) => (column === 'abstract' ? `'abstract', abstract_text(abstract)` : `'${column}', ${column}`))
       .join(', ')
   )
@@ -83,7 +83,9 @@ function restoreSavedRows(statements: Statements, digestId: number): void {
     .all(digestId) as number[]
   const assignments = STORED_COLUMNS.split(',')
     .map((column) => column.trim())
-    .map((column) => `${column} = json_extract(u.row, '$.${column}')`)
+    .map(
+      (column) => `${column} = ${column === 'abstract' ? 'stored_abstract' : ''}(json_extract(u.row, '$.${column}'))`
+    )
     .join(', ')
   const restore = statements.get(
     `UPDATE papers SET ${assignments}

@@ -9,6 +9,7 @@ import { uniqueIds } from './state'
 import { addTag, ensureTag } from './tags'
 import { digestsListing, recountDigests, refreshFirstDigest } from './trash-counts'
 import { insertRow, restoreDependentRows, type Row } from './trash-rows'
+import { storedAbstract } from './abstract-text'
 import { putBackAdditions, type TakenAddition } from './import-additions'
 import { recordPaperMarks, restoredIds } from './sync-outbox'
 
@@ -106,7 +107,9 @@ function restoreOne(
     }
   } else {
     const taken = statements.get('SELECT 1 FROM papers WHERE id = ?').get(row.paper_id) !== undefined
-    const paper = { ...record.paper }
+    // The record holds the abstract's text (trash-rows.ts): it goes back stored as a new one is.
+    const abstract = record.paper['abstract']
+    const paper: Row = { ...record.paper, abstract: storedAbstract(typeof abstract === 'string' ? abstract : null) }
     if (taken) delete paper['id']
     id = insertRow(statements, 'papers', paper, taken ? {} : { id: row.paper_id })
     insertRow(statements, 'paper_state', record.state ?? {}, { paper_id: id })
