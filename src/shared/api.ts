@@ -112,6 +112,7 @@ export const contract = {
       filter: paperFilterSchema,
       sort: z.enum(['position', 'date', 'title', 'seen', 'recommended']).optional(),
       after: z.string().min(1).max(2000).optional(),
+      abstracts: z.boolean().optional(),
       ...page
     })
   ),

@@ -112,6 +112,11 @@ export interface ListQuery {
   after?: string
   offset?: number
   limit?: number
+  /**
+   * false: the page's papers come without their abstracts (abstract null), as the app's list,
+   * which shows none, asks for them: a page then reads and sends a tenth of the bytes.
+   */
+  abstracts?: boolean
 }
 
 /** Where to look for the next unread paper: after list position `after` (-1: from the top). */

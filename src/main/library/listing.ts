@@ -73,7 +73,8 @@ export function listPapers(statements: Statements, query: ListQuery): PaperPage 
   return {
     items: loadPapers(
       statements,
-      rows.map((row) => row[0] as number)
+      rows.map((row) => row[0] as number),
+      { abstracts: query.abstracts !== false }
     ),
     total,
     offset,

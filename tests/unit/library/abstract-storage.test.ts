@@ -53,6 +53,17 @@ describe('stored abstracts', () => {
     expect(library.exportAll()[0]?.abstract).toBe(text)
   })
 
+  it('are left out of a list page that asks for none, and kept in every other', () => {
+    const { library } = libraryFile()
+    const text = abstractOf(12)
+    library.importDigest(digest([paper('Listed Lattices', { abstract: text, snippet: 'A line of it.' })]))
+    const [bare] = library.listPapers({ filter: { kind: 'all' }, abstracts: false }).items
+    expect(bare).toMatchObject({ title: 'Listed Lattices', abstract: null, snippet: 'A line of it.' })
+    const [whole] = library.listPapers({ filter: { kind: 'all' } }).items
+    expect(whole?.abstract).toBe(text)
+    expect(library.getPaper(bare!.id)?.abstract).toBe(text)
+  })
+
   it('are found by their words, with the words marked in the snippet', () => {
     const { library } = libraryFile()
     library.importDigest(digest([paper('Deflated Lattices', { abstract: abstractOf(7) }), paper('Plain Kettles')]))
@@ -85,7 +96,7 @@ describe('stored abstracts', () => {
     expect(library.search({ query: 'hums' }).total).toBe(1)
   })
 
-  it('come back exactly from the trash', () => {
+  it('come back exactly from the trash, stored as before', () => {
     const { path, library } = libraryFile()
     const text = abstractOf(11)
     library.importDigest(digest([paper('Trashed Lattices', { abstract: text })]))
@@ -96,7 +107,7 @@ describe('stored abstracts', () => {
     const [back] = library.listPapers({ filter: { kind: 'all' } }).items
     expect(library.getPaper(back!.id)?.abstract).toBe(text)
     expect(library.search({ query: 'quartzite' }).total).toBe(1)
-    expect(storedBytes(path, 'Trashed Lattices').bytes).toBeGreaterThan(0)
+    expect(storedBytes(path, 'Trashed Lattices').type).toBe('blob')
   })
 
   it('are the same record when a digest lists the paper again, and a richer one replaces them', () => {
@@ -135,7 +146,7 @@ describe('stored abstracts', () => {
     expect(library.search({ query: 'juniper' }).total).toBe(Math.ceil((count - 9) / MARKS.length))
   })
 
-  it('of papers a large import changed come back exactly when it fails part-way', () => {
+  it('of papers a large import changed come back exactly, stored as before, when it fails part-way', () => {
     const { path, library } = libraryFile()
     const text = abstractOf(8)
     library.importDigest(
@@ -151,6 +162,7 @@ describe('stored abstracts', () => {
     const [listed] = library.listPapers({ filter: { kind: 'all' } }).items
     expect(library.stats().papers).toBe(1)
     expect(library.getPaper(listed!.id)?.abstract).toBe(text)
+    expect(storedBytes(path, 'Enriched Lattices').type).toBe('blob')
     expect(library.search({ query: 'inlet' }).total).toBe(1)
     expect(library.search({ query: 'juniper' }).total).toBe(0)
   })

@@ -33,6 +33,8 @@ describe('paper list', () => {
     expect(dogear.papers.getState().cache.pages.size).toBe(1)
     const listCall = api.calls.find((c) => c.operation === 'listPapers')
     expect(listCall?.args).toMatchObject({ offset: 0, limit: 100 })
+    // The list shows no abstracts: a page is asked for without them.
+    expect(listCall?.args).toMatchObject({ abstracts: false })
   })
 
   it('loads the pages the list scrolls to', async () => {

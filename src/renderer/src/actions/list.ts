@@ -29,11 +29,13 @@ export function createListActions(ctx: ActionContext) {
     if (query.trim())
       return ctx.api.search({ query: query.trimStart(), filter, sort: searchSort, offset, limit: PAGE_SIZE })
     const after = cursors.get(`${generation}:${page - 1}`)
+    // The list shows no abstracts; the reader pane loads its paper whole.
     const answer = await ctx.api.listPapers({
       filter,
       sort: listSort,
       offset,
       limit: PAGE_SIZE,
+      abstracts: false,
       ...(after ? { after } : {})
     })
     if (answer.next !== null) cursors.set(`${generation}:${page}`, answer.next)
