@@ -7,6 +7,8 @@ import { ABSTRACT_FORMAT, storeAbstractWith, storedAbstract, type StoredAbstract
 
 /** Deflates batches of abstracts in the order given; take() gives each batch's stored forms back. */
 export interface AbstractDeflater {
+  /** Where the deflating happens: on a thread of its own, or on this one (it could not start). */
+  readonly where: 'thread' | 'inline'
   give(texts: readonly (string | null)[]): void
   /** The stored forms of the oldest batch not taken yet, waiting for them if need be. */
   take(): StoredAbstract[]
@@ -14,20 +16,35 @@ export interface AbstractDeflater {
 }
 
 // storeAbstractWith reads only its arguments, so its source runs as it is on the other thread.
+// Builtins come by import(), which both kinds of eval'd code (CommonJS, or ES modules when the
+// process runs with --input-type=module) have. Slot 1 of the signal says the thread is ready
+// (1) or could not start (2); slot 0 counts the batches it answered.
 const WORKER_SOURCE = `
-const { workerData } = require('node:worker_threads')
-const { deflateRawSync } = require('node:zlib')
-const storeAbstractWith = ${storeAbstractWith.toString()}
-const { port, signal, format } = workerData
-port.on('message', (texts) => {
-  port.postMessage(texts.map((text) => storeAbstractWith(text, deflateRawSync, format)))
-  Atomics.add(signal, 0, 1)
-  Atomics.notify(signal, 0)
+import('node:worker_threads').then(async ({ workerData }) => {
+  const { port, signal, format } = workerData
+  try {
+    const { deflateRawSync } = await import('node:zlib')
+    const storeAbstractWith = ${storeAbstractWith.toString()}
+    port.on('message', (texts) => {
+      port.postMessage(texts.map((text) => storeAbstractWith(text, deflateRawSync, format)))
+      Atomics.add(signal, 0, 1)
+      Atomics.notify(signal, 0)
+    })
+    Atomics.store(signal, 1, 1)
+  } catch {
+    Atomics.store(signal, 1, 2)
+  }
+  Atomics.notify(signal, 1)
 })
 `
 
-/** Past this, a batch is deflated here instead: a thread that died or stalls never stops an import. */
-const PATIENCE_MS = 5_000
+/**
+ * Past this, a batch is deflated here instead: a thread that died or stalls never holds up an
+ * import (this wait is inside a chunk's transaction). A batch takes the thread ~10 ms.
+ */
+const PATIENCE_MS = 1_000
+/** How long the thread is waited for to start, before the first chunk (outside any transaction). */
+const START_MS = 2_000
 
 export interface DeflaterOptions {
   /** How long a batch is waited for before it is deflated here (PATIENCE_MS). */
@@ -35,9 +52,10 @@ export interface DeflaterOptions {
 }
 
 class ThreadDeflater implements AbstractDeflater {
+  readonly where = 'thread'
   private readonly worker: Worker
   private readonly port: MessagePort
-  private readonly signal = new Int32Array(new SharedArrayBuffer(4))
+  private readonly signal = new Int32Array(new SharedArrayBuffer(8))
   /** Batches given and not taken, for deflating here when the thread gives up. */
   private readonly given: (readonly (string | null)[])[] = []
   /** Batches the thread will still answer (it stops counting once a batch was done here). */
@@ -48,12 +66,26 @@ class ThreadDeflater implements AbstractDeflater {
     this.port = port1
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
+      // The thread needs builtins only: none of this process's loaders and flags.
+      execArgv: [],
       workerData: { port: port2, signal: this.signal, format: ABSTRACT_FORMAT },
       transferList: [port2]
     })
     // An error is seen as a batch that never comes back (see take).
     this.worker.on('error', () => {})
     this.worker.unref()
+  }
+
+  /** Waits for the thread to start; false when it could not (its batches are then deflated here). */
+  started(): boolean {
+    const giveUpAt = performance.now() + START_MS
+    for (;;) {
+      const state = Atomics.load(this.signal, 1)
+      if (state !== 0) return state === 1
+      const left = giveUpAt - performance.now()
+      if (left <= 0) return false
+      Atomics.wait(this.signal, 1, 0, left)
+    }
   }
 
   give(texts: readonly (string | null)[]): void {
@@ -93,6 +125,7 @@ class ThreadDeflater implements AbstractDeflater {
 
 /** Deflates on this thread: for small imports, where starting a thread costs more than it saves. */
 class InlineDeflater implements AbstractDeflater {
+  readonly where = 'inline'
   private readonly given: (readonly (string | null)[])[] = []
   give(texts: readonly (string | null)[]): void {
     this.given.push(texts)
@@ -105,11 +138,15 @@ class InlineDeflater implements AbstractDeflater {
   close(): void {}
 }
 
-/** A deflater on a thread of its own, or on this one when a thread cannot start. */
+/** A deflater on a thread of its own, started; or on this one when a thread cannot start. */
 export function startAbstractDeflater(options: DeflaterOptions = {}): AbstractDeflater {
+  let thread: ThreadDeflater | null = null
   try {
-    return new ThreadDeflater(options.patienceMs ?? PATIENCE_MS)
+    thread = new ThreadDeflater(options.patienceMs ?? PATIENCE_MS)
+    if (thread.started()) return thread
   } catch {
-    return new InlineDeflater()
+    // see below
   }
+  thread?.close()
+  return new InlineDeflater()
 }

@@ -1,5 +1,7 @@
 // A large import's abstracts are deflated on a thread of their own: what that thread stores is
 // what this one would have, and a thread that cannot answer never stops the import.
+import { execFileSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { startAbstractDeflater } from '../../../src/main/library/abstract-deflater'
 import { abstractText, storedAbstract } from '../../../src/main/library/abstract-text'
@@ -13,6 +15,7 @@ function abstracts(batch: number, count: number): (string | null)[] {
 describe('the abstract deflater', () => {
   it('gives back, batch by batch in order, what deflating on this thread stores', () => {
     const deflater = startAbstractDeflater()
+    expect(deflater.where).toBe('thread')
     try {
       const batches = [abstracts(1, 50), abstracts(2, 3), abstracts(3, 120)]
       for (const batch of batches) deflater.give(batch)
@@ -36,4 +39,19 @@ describe('the abstract deflater', () => {
     deflater.give(batch)
     expect(deflater.take().map(abstractText)).toEqual(batch)
   })
+
+  it("starts its thread in a process that runs eval'd code as ES modules (the command line under tsx)", () => {
+    const module = fileURLToPath(new URL('../../../src/main/library/abstract-deflater.ts', import.meta.url))
+    const script = `
+      import { startAbstractDeflater } from ${JSON.stringify(module)}
+      const deflater = startAbstractDeflater()
+      deflater.give(['${'A pebble in a lattice, '.repeat(20)}'])
+      const [stored] = deflater.take()
+      console.log(JSON.stringify({ where: deflater.where, deflated: stored instanceof Uint8Array }))
+      deflater.close()`
+    const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8'
+    })
+    expect(JSON.parse(output.trim())).toEqual({ where: 'thread', deflated: true })
+  }, 30_000)
 })
