@@ -58,7 +58,7 @@ class ThreadDeflater implements AbstractDeflater {
   private readonly signal = new Int32Array(new SharedArrayBuffer(8))
   /** Batches given and not taken, for deflating here when the thread gives up. */
   private readonly given: (readonly (string | null)[])[] = []
-  /** Batches the thread will still answer (it stops counting once a batch was done here). */
+  /** False once a batch was deflated here: the thread is not asked again. */
   private trusted = true
 
   constructor(private readonly patienceMs: number) {
