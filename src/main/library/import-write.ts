@@ -8,7 +8,7 @@ import { findExisting, recordParams, sameRecordAgain, storedRecord, withoutTaken
 import { RecordFeed } from './record-feed'
 import { startAbstractDeflater } from './abstract-deflater'
 import type { DigestMeta } from '../import/types'
-import { indexNewPapers, reindexAround, rememberNewAbstract } from './search-index'
+import { reindexAround, rememberNewAbstract, withNewPapersIndexed } from './search-index'
 import { pauseMerging } from './index-merging'
 import { letWaitingWritersGo } from './write-turns'
 import { ImportExtras } from './import-extras'
@@ -231,8 +231,9 @@ function importWhole(
       const known = alreadyImported(statements, input.contentHash)
       if (known) return known
       const write = startWrite(statements, input, day, nowIso)
-      for (const record of records) writeRecord(write, record)
-      indexNewPapers(statements, write.indexedUpTo)
+      withNewPapersIndexed(statements, write.indexedUpTo, () => {
+        for (const record of records) writeRecord(write, record)
+      })
       return finishDigest(write)
     })
     .immediate()
@@ -270,13 +271,15 @@ function importInChunks(
     write.indexedUpTo = lastPaperId(statements)
     const deadline = performance.now() + CHUNK_MS
     let written = 0
-    while (feed.waiting > 0 && (written === 0 || performance.now() + written * afterWritingMs < deadline)) {
-      const record = feed.take()!
-      writeRecord(write, record)
-      written++
-    }
-    const wrote = performance.now()
-    indexNewPapers(statements, write.indexedUpTo)
+    let wrote = 0
+    withNewPapersIndexed(statements, write.indexedUpTo, () => {
+      while (feed.waiting > 0 && (written === 0 || performance.now() + written * afterWritingMs < deadline)) {
+        const record = feed.take()!
+        writeRecord(write, record)
+        written++
+      }
+      wrote = performance.now()
+    })
     heartbeat(statements, write.digestId, Date.now())
     afterWritingMs = 0.7 * afterWritingMs + (0.3 * (performance.now() - wrote)) / written
   })

@@ -12,26 +12,45 @@ const COLUMNS = 'title, authors, abstract, note'
 /**
  * The abstracts of papers an import just wrote, as text, until they are indexed: the view reads
  * a stored abstract by inflating it (18 µs), which the import can spare, having the text at
- * hand. A temporary table is part of the transaction: a chunk rolled back takes its rows too.
+ * hand. They are kept in this connection's memory (a temporary table cost 3 µs a paper to
+ * write) and read by the fill through the SQL function new_abstract(id). They live for one
+ * write only: withNewPapersIndexed forgets them however it ends, so a rolled-back write's ids,
+ * which SQLite may give out again, never lend their text to another paper.
  */
-const NEW_ABSTRACTS = 'temp.new_paper_abstracts'
-const withNewAbstracts = new WeakSet<Statements>()
+const newAbstractsOf = new WeakMap<Statements, Map<number, string>>()
 
-function newAbstracts(statements: Statements): string {
-  if (!withNewAbstracts.has(statements)) {
-    statements.db.exec(
-      `CREATE TEMP TABLE IF NOT EXISTS new_paper_abstracts (id INTEGER PRIMARY KEY, abstract TEXT NOT NULL)`
+function newAbstracts(statements: Statements): Map<number, string> {
+  let texts = newAbstractsOf.get(statements)
+  if (!texts) {
+    const own = new Map<number, string>()
+    statements.db.function('new_abstract', { directOnly: true }, (id: unknown) =>
+      typeof id === 'number' || typeof id === 'bigint' ? (own.get(Number(id)) ?? null) : null
     )
-    withNewAbstracts.add(statements)
+    newAbstractsOf.set(statements, own)
+    texts = own
   }
-  return NEW_ABSTRACTS
+  return texts
 }
 
-/** Keeps a new paper's abstract text for indexNewPapers; a paper changed before then is forgotten (null). */
+/** Keeps a new paper's abstract text for the fill; a paper changed before then is forgotten (null). */
 export function rememberNewAbstract(statements: Statements, paperId: number, abstract: string | null): void {
-  const table = newAbstracts(statements)
-  if (abstract === null) statements.get(`DELETE FROM ${table} WHERE id = ?`).run(paperId)
-  else statements.get(`INSERT OR REPLACE INTO ${table} (id, abstract) VALUES (?, ?)`).run(paperId, abstract)
+  const texts = newAbstracts(statements)
+  if (abstract === null) texts.delete(paperId)
+  else texts.set(paperId, abstract)
+}
+
+/**
+ * Runs `write` (which adds papers, remembering their abstracts), then indexes every paper with
+ * an id above `lastIdBefore`. Must run inside the caller's transaction.
+ */
+export function withNewPapersIndexed<T>(statements: Statements, lastIdBefore: number, write: () => T): T {
+  try {
+    const result = write()
+    indexNewPapers(statements, lastIdBefore)
+    return result
+  } finally {
+    newAbstractsOf.get(statements)?.clear()
+  }
 }
 
 /**
@@ -40,16 +59,14 @@ export function rememberNewAbstract(statements: Statements, paperId: number, abs
  * same text: coalesce never inflates it then).
  */
 export function indexNewPapers(statements: Statements, lastIdBefore: number): void {
-  const table = newAbstracts(statements)
+  newAbstracts(statements)
   statements
     .get(
       `INSERT INTO paper_search(rowid, ${COLUMNS})
-       SELECT s.id, s.title, s.authors, coalesce(t.abstract, s.abstract), s.note
-         FROM paper_search_source s LEFT JOIN ${table} t ON t.id = s.id
-        WHERE s.id > ?`
+       SELECT s.id, s.title, s.authors, coalesce(new_abstract(s.id), s.abstract), s.note
+         FROM paper_search_source s WHERE s.id > ?`
     )
     .run(lastIdBefore)
-  statements.get(`DELETE FROM ${table}`).run()
 }
 
 /**

@@ -167,6 +167,22 @@ describe('stored abstracts', () => {
     expect(library.search({ query: 'juniper' }).total).toBe(0)
   })
 
+  it("of a write that failed are never indexed as another paper's, which may take its id", () => {
+    const { path, library } = libraryFile()
+    const saboteur = rawDatabase(path)
+    saboteur.exec(`CREATE TRIGGER boom BEFORE INSERT ON papers WHEN NEW.title = 'Doomed Second'
+                   BEGIN SELECT RAISE(ABORT, 'the disk gave up'); END`)
+    const doomed = [paper('Doomed First', { abstract: abstractOf(10) }), paper('Doomed Second')]
+    expect(() => library.importDigest(digest(doomed))).toThrow(/disk gave up/)
+    saboteur.exec('DROP TRIGGER boom')
+    saboteur.close()
+    // No abstract of its own to remember: the failed write's would have been the only one.
+    library.importDigest(digest([paper('Kept Lattice'), paper('Kept Gravel', { abstract: abstractOf(2) })]))
+    expect(library.search({ query: 'kept' }).total).toBe(2)
+    expect(library.search({ query: 'cedar' }).items.map((hit) => hit.title)).toEqual(['Kept Gravel'])
+    expect(library.search({ query: 'kelp' }).total).toBe(0)
+  })
+
   it('written before the change read and search as before, beside new ones', () => {
     const { path, library } = libraryFile()
     const old = abstractOf(21)
