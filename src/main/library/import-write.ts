@@ -3,12 +3,13 @@
 import { LARGE_IMPORT_PAPERS, withImportCache, withImportCheckpoint, type Db, type Statements } from './connection'
 import { LibraryError, type DigestImport, type DigestImportOutcome } from './contract'
 import { localDay } from './clock'
-import { collapseDuplicates, mergeRecords, type PaperRecord } from './dedupe-merge'
+import { collapseDuplicates, hasCode, mergeRecords, type PaperRecord } from './dedupe-merge'
 import { findExisting, recordParams, sameRecordAgain, storedRecord, withoutTakenDoi } from './import-match'
 import { RecordFeed } from './record-feed'
 import { startAbstractDeflater } from './abstract-deflater'
 import type { DigestMeta } from '../import/types'
 import { reindexAround, rememberNewAbstract, withNewPapersIndexed } from './search-index'
+import { countingNewRows, NewRowCounts } from './import-counts'
 import { pauseMerging } from './index-merging'
 import { letWaitingWritersGo } from './write-turns'
 import { ImportExtras } from './import-extras'
@@ -86,6 +87,8 @@ interface FileWrite {
   added: Set<number>
   /** Subjects, groups as tags and carried reading state, written beside each paper. */
   extras: ImportExtras
+  /** The listing counts the current transaction's new papers add (see import-counts.ts). */
+  counts: NewRowCounts
 }
 
 function lastPaperId(statements: Statements): number {
@@ -116,6 +119,7 @@ function writeRecord(write: FileWrite, record: PaperRecord): void {
     statements
       .get('INSERT INTO paper_state (paper_id, read_at, starred_at) VALUES (?, ?, ?)')
       .run(id, record.readHint ? nowIso : null, record.starHint ? nowIso : null)
+    write.counts.added(hasCode(record.links), record.readHint, record.starHint)
     statements
       .get('INSERT INTO digest_entries (digest_id, position, paper_id) VALUES (?, ?, ?)')
       .run(digestId, position, id)
@@ -188,7 +192,9 @@ function startWrite(statements: Statements, input: DigestImport, day: string, no
     indexedUpTo: lastPaperId(statements),
     beforeChange: () => {},
     added: new Set(),
-    extras: new ImportExtras(statements, nowIso, input.groupsAsTags === true, digestId)
+    extras: new ImportExtras(statements, nowIso, input.groupsAsTags === true, digestId),
+    // Replaced by each transaction's own (countingNewRows): counts outside one are never added.
+    counts: new NewRowCounts()
   }
 }
 
@@ -231,8 +237,11 @@ function importWhole(
       const known = alreadyImported(statements, input.contentHash)
       if (known) return known
       const write = startWrite(statements, input, day, nowIso)
-      withNewPapersIndexed(statements, write.indexedUpTo, () => {
-        for (const record of records) writeRecord(write, record)
+      countingNewRows(statements, (counts) => {
+        write.counts = counts
+        withNewPapersIndexed(statements, write.indexedUpTo, () => {
+          for (const record of records) writeRecord(write, record)
+        })
       })
       return finishDigest(write)
     })
@@ -272,13 +281,16 @@ function importInChunks(
     const deadline = performance.now() + CHUNK_MS
     let written = 0
     let wrote = 0
-    withNewPapersIndexed(statements, write.indexedUpTo, () => {
-      while (feed.waiting > 0 && (written === 0 || performance.now() + written * afterWritingMs < deadline)) {
-        const record = feed.take()!
-        writeRecord(write, record)
-        written++
-      }
-      wrote = performance.now()
+    countingNewRows(statements, (counts) => {
+      write.counts = counts
+      withNewPapersIndexed(statements, write.indexedUpTo, () => {
+        while (feed.waiting > 0 && (written === 0 || performance.now() + written * afterWritingMs < deadline)) {
+          const record = feed.take()!
+          writeRecord(write, record)
+          written++
+        }
+        wrote = performance.now()
+      })
     })
     heartbeat(statements, write.digestId, Date.now())
     afterWritingMs = 0.7 * afterWritingMs + (0.3 * (performance.now() - wrote)) / written

@@ -252,6 +252,19 @@ CREATE TABLE discover_chunks (
 );
 `
 
+/** The INSERT triggers of migration 8, skipping the rows an import counts itself (import-counts.ts). */
+const V23_IMPORT_COUNTS = `
+DROP TRIGGER papers_counted_in;
+CREATE TRIGGER papers_counted_in AFTER INSERT ON papers WHEN counted_by_trigger() BEGIN
+  UPDATE listing_counts SET n = n + 1 WHERE kind = 'all' OR (kind = 'hasCode' AND NEW.has_code = 1);
+END;
+DROP TRIGGER paper_state_counted_in;
+CREATE TRIGGER paper_state_counted_in AFTER INSERT ON paper_state WHEN counted_by_trigger() BEGIN
+  UPDATE listing_counts SET n = n + 1
+   WHERE (kind = 'unread' AND NEW.read_at IS NULL) OR (kind = 'starred' AND NEW.starred_at IS NOT NULL);
+END;
+`
+
 // Sorted by version; a new one takes a number above the last. 11, 13, 15 and 18 were never
 // used: a gap is harmless, a number below a library's own version would never run on it.
 export const MIGRATIONS: readonly Migration[] = [
@@ -299,7 +312,8 @@ export const MIGRATIONS: readonly Migration[] = [
       fillShortSearchTerms(db)
     }
   },
-  { version: 22, description: 'abstracts stored deflated', up: (db) => db.exec(V22_ABSTRACT_TEXT) }
+  { version: 22, description: 'abstracts stored deflated', up: (db) => db.exec(V22_ABSTRACT_TEXT) },
+  { version: 23, description: 'new rows an import counts itself', up: (db) => db.exec(V23_IMPORT_COUNTS) }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest'
 import { LATEST_VERSION, openLibrary, type Library } from '../../../src/main/library'
 import { migrate } from '../../../src/main/library/migrate'
 import { MIGRATIONS } from '../../../src/main/library/migrations'
-import { digest, memoryLibrary, paper, tempFolder, track } from './helpers'
+import { CHUNKED_FROM_PAPERS } from '../../../src/main/library/import-write'
+import { digest, memoryLibrary, paper, rawDatabase, tempFolder, track } from './helpers'
 
 const CODE = [{ url: 'https://github.com/some/repo', kind: 'code' as const }]
 
@@ -21,7 +22,63 @@ function shown(library: Library) {
   }
 }
 
+/** Papers as an export of another library carries them: some read, some starred, some with code. */
+function carried(count: number, prefix: string) {
+  return Array.from({ length: count }, (_, i) =>
+    paper(`${prefix} ${i}`, {
+      readHint: i % 3 === 0,
+      starHint: i % 5 === 0,
+      ...(i % 4 === 0 ? { links: CODE } : {})
+    })
+  )
+}
+
+/** What shown() says when every paper of `papers` is in the library and nothing else. */
+function expected(papers: ReturnType<typeof carried>) {
+  const read = papers.filter((p) => p.readHint).length
+  const starred = papers.filter((p) => p.starHint).length
+  return {
+    all: papers.length,
+    unread: papers.length - read,
+    starred,
+    hasCode: papers.filter((p) => p.links.length > 0).length,
+    stats: { papers: papers.length, read, unread: papers.length - read, starred }
+  }
+}
+
 describe('listing counters', () => {
+  it('count the papers of a large import, written in chunks, with the state and code links they carry', () => {
+    const path = join(tempFolder(), 'library.sqlite')
+    const library = track(openLibrary(path))
+    const small = carried(30, 'Small')
+    library.importDigest(digest(small))
+    expect(shown(library)).toEqual(expected(small))
+    const large = carried(CHUNKED_FROM_PAPERS + 250, 'Large')
+    // Papers of the first file again, with a code link now: merged, not counted twice.
+    const again = small.slice(0, 5).map((p) => ({ ...p, links: CODE }))
+    library.importDigest(digest([...again, ...large], { date: '2024-03-13' }))
+    expect(shown(library)).toEqual(expected([...again, ...small.slice(5), ...large]))
+  })
+
+  it('stay as they were when a large import fails part-way and is undone', () => {
+    const path = join(tempFolder(), 'library.sqlite')
+    const library = track(openLibrary(path))
+    const small = carried(12, 'Kept')
+    library.importDigest(digest(small))
+    const saboteur = rawDatabase(path)
+    saboteur.exec(`CREATE TRIGGER boom BEFORE INSERT ON papers WHEN NEW.title = 'Doomed ${CHUNKED_FROM_PAPERS + 40}'
+                   BEGIN SELECT RAISE(ABORT, 'the disk gave up'); END`)
+    saboteur.close()
+    expect(() =>
+      library.importDigest(digest(carried(CHUNKED_FROM_PAPERS + 80, 'Doomed'), { date: '2024-03-13' }))
+    ).toThrow(/disk gave up/)
+    expect(shown(library)).toEqual(expected(small))
+    // And the next import counts from there.
+    const next = carried(7, 'Next')
+    library.importDigest(digest(next, { date: '2024-03-14' }))
+    expect(shown(library)).toEqual(expected([...small, ...next]))
+  })
+
   it('follow imports, merges that add code, marks, stars and their undoing', () => {
     const library = memoryLibrary()
     library.importDigest(
