@@ -138,15 +138,39 @@ class InlineDeflater implements AbstractDeflater {
   close(): void {}
 }
 
-/** A deflater on a thread of its own, started; or on this one when a thread cannot start. */
-export function startAbstractDeflater(options: DeflaterOptions = {}): AbstractDeflater {
+/** A deflater's thread while it starts: it starts while this thread reads on. */
+export interface StartingDeflater {
+  /** The deflater once its thread has started (START_MS at most), or one on this thread when it could not. */
+  ready(): AbstractDeflater
+  /** Stops the thread, started or not, used or not. */
+  close(): void
+}
+
+/** Starts a deflater's thread without waiting for it. */
+export function beginAbstractDeflater(options: DeflaterOptions = {}): StartingDeflater {
   let thread: ThreadDeflater | null = null
   try {
     thread = new ThreadDeflater(options.patienceMs ?? PATIENCE_MS)
-    if (thread.started()) return thread
   } catch {
-    // see below
+    // ready() deflates here then
   }
-  thread?.close()
-  return new InlineDeflater()
+  let answer: AbstractDeflater | null = null
+  return {
+    ready: () => {
+      if (!answer) {
+        if (thread?.started()) answer = thread
+        else {
+          thread?.close()
+          answer = new InlineDeflater()
+        }
+      }
+      return answer
+    },
+    close: () => thread?.close()
+  }
+}
+
+/** A deflater on a thread of its own, started; or on this one when a thread cannot start. */
+export function startAbstractDeflater(options: DeflaterOptions = {}): AbstractDeflater {
+  return beginAbstractDeflater(options).ready()
 }

@@ -6,7 +6,7 @@ import { localDay } from './clock'
 import { collapseDuplicates, hasCode, mergeRecords, type PaperRecord } from './dedupe-merge'
 import { findExisting, recordParams, sameRecordAgain, storedRecord, withoutTakenDoi } from './import-match'
 import { RecordFeed } from './record-feed'
-import { startAbstractDeflater } from './abstract-deflater'
+import { beginAbstractDeflater } from './abstract-deflater'
 import type { DigestMeta } from '../import/types'
 import { reindexAround, rememberNewAbstract, withNewPapersIndexed } from './search-index'
 import { countingNewRows, NewRowCounts } from './import-counts'
@@ -60,6 +60,8 @@ function validate(input: DigestImport): void {
 
 /** Files with more papers than this are written in chunks (see pending-imports.ts). */
 export const CHUNKED_FROM_PAPERS = 2_000
+/** A file with more papers than this starts a deflater's thread, in case it is chunked. */
+const DEFLATER_FROM_PAPERS = 500
 
 /**
  * A chunk commits once it has taken about this long, its search-index flush included: the
@@ -342,18 +344,21 @@ export function importDigest(db: Db, statements: Statements, input: DigestImport
   validate(input)
   const name = input.fileName ?? 'the digest'
   const feed = new RecordFeed(input.batches ?? [input.entries], name)
-  feed.fill(CHUNKED_FROM_PAPERS)
-  const nowIso = now.toISOString()
-  if (!feed.done) {
-    const day = digestDay(input.digest, now)
-    const deflater = startAbstractDeflater()
-    try {
-      feed.deflateWith(deflater)
+  // A file that goes on past its first few hundred papers may be large: its deflater's thread
+  // starts (30 ms here) while the rest of its first chunks is read, stopped unused if it ends soon.
+  feed.fill(DEFLATER_FROM_PAPERS)
+  const deflater = feed.done ? null : beginAbstractDeflater()
+  try {
+    feed.fill(CHUNKED_FROM_PAPERS)
+    if (!feed.done) {
+      const day = digestDay(input.digest, now)
+      feed.deflateWith(deflater!.ready())
       return withImportCheckpoint(db, LARGE_IMPORT_PAPERS, () => importInChunks(db, statements, input, feed, day, now))
-    } finally {
-      deflater.close()
     }
+  } finally {
+    deflater?.close()
   }
+  const nowIso = now.toISOString()
   if (feed.count === 0) throw new LibraryError('INVALID_ARGUMENT', `${name} lists no papers`)
   // A small file was read whole: its digest is final, and it goes in as one transaction. (Chunks
   // commit every CHUNK_MS, so only this path needs a page cache grown to the file's size.)

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { startAbstractDeflater } from '../../../src/main/library/abstract-deflater'
+import { beginAbstractDeflater, startAbstractDeflater } from '../../../src/main/library/abstract-deflater'
 import { abstractText, storedAbstract } from '../../../src/main/library/abstract-text'
 
 function abstracts(batch: number, count: number): (string | null)[] {
@@ -29,6 +29,21 @@ describe('the abstract deflater', () => {
       }
     } finally {
       deflater.close()
+    }
+  })
+
+  it('starts its thread while this one reads on, and can be stopped before it is used', () => {
+    const unused = beginAbstractDeflater()
+    unused.close()
+    const starting = beginAbstractDeflater()
+    const batch = abstracts(5, 30)
+    try {
+      const deflater = starting.ready()
+      expect(deflater.where).toBe('thread')
+      deflater.give(batch)
+      expect(deflater.take().map(abstractText)).toEqual(batch)
+    } finally {
+      starting.close()
     }
   })
 
