@@ -59,6 +59,7 @@ export function withNewPapersIndexed<T>(statements: Statements, lastIdBefore: nu
  * same text: coalesce never inflates it then).
  */
 export function indexNewPapers(statements: Statements, lastIdBefore: number): void {
+  // Registers new_abstract on this connection, should nothing have been remembered on it yet.
   newAbstracts(statements)
   statements
     .get(
