@@ -42,15 +42,8 @@ const AUTHORS_TEXT = String.raw`CASE WHEN p.authors = '[]' THEN NULL ELSE
            replace(replace(replace(substr(p.authors, 3, length(p.authors) - 4), '","', ', '), '\"', '"'), '\\', '\')
          END`
 
-export const V4_EXTERNAL_CONTENT_SEARCH = `
-DROP TABLE paper_search;
-CREATE VIEW paper_search_source AS
-  SELECT p.id AS id,
-         p.title AS title,
-         ${AUTHORS_TEXT} AS authors,
-         coalesce(p.abstract, p.snippet) AS abstract,
-         replace(replace(n.body, char(${0xe000}), ''), char(${0xe001}), '') AS note
-    FROM papers p LEFT JOIN notes n ON n.paper_id = p.id;
+/** The index over that view as migrations 4 to 20 kept it, with its 3-letter prefix index, filled. */
+export const PREFIXED_SEARCH_INDEX = `
 CREATE VIRTUAL TABLE paper_search USING fts5(
   title, authors, abstract, note,
   content = 'paper_search_source', content_rowid = 'id',
@@ -61,6 +54,17 @@ INSERT INTO paper_search(paper_search, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.
 INSERT INTO paper_search(paper_search, rank) VALUES ('hashsize', 16777216);
 INSERT INTO paper_search(paper_search) VALUES ('rebuild');
 `
+
+export const V4_EXTERNAL_CONTENT_SEARCH = `
+DROP TABLE paper_search;
+CREATE VIEW paper_search_source AS
+  SELECT p.id AS id,
+         p.title AS title,
+         ${AUTHORS_TEXT} AS authors,
+         coalesce(p.abstract, p.snippet) AS abstract,
+         replace(replace(n.body, char(${0xe000}), ''), char(${0xe001}), '') AS note
+    FROM papers p LEFT JOIN notes n ON n.paper_id = p.id;
+${PREFIXED_SEARCH_INDEX}`
 
 /**
  * The 3-character prefix index goes: it made the index 1,180 instead of 700 bytes a paper and a

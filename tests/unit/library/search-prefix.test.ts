@@ -9,6 +9,7 @@ import { openLibrary, type Library } from '../../../src/main/library'
 import { migrate } from '../../../src/main/library/migrate'
 import { MAX_COMPLETIONS } from '../../../src/main/library/search-terms'
 import { PROBE_BATCH } from '../../../src/main/library/search-probe'
+import { PREFIXED_SEARCH_INDEX } from '../../../src/main/library/search-schema'
 import { digest, memoryLibrary, paper, rawDatabase, tempFolder, track } from './helpers'
 
 const sortedTitles = (page: { items: { title: string }[] }) => page.items.map((hit) => hit.title).sort()
@@ -176,15 +177,7 @@ function setBackToVersion20(path: string, through: number, paused = false): void
   const db = rawDatabase(path)
   db.exec(`DROP TABLE paper_search_vocab;
     DROP TABLE paper_search;
-    CREATE VIRTUAL TABLE paper_search USING fts5(
-      title, authors, abstract, note,
-      content = 'paper_search_source', content_rowid = 'id',
-      tokenize = 'unicode61 remove_diacritics 2',
-      prefix = '3'
-    );
-    INSERT INTO paper_search(paper_search, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 2.0)');
-    INSERT INTO paper_search(paper_search, rank) VALUES ('hashsize', 16777216);
-    INSERT INTO paper_search(paper_search) VALUES ('rebuild');
+    ${PREFIXED_SEARCH_INDEX}
     CREATE VIRTUAL TABLE paper_search_vocab USING fts5vocab(paper_search, row);
     DELETE FROM search_terms WHERE length(term) < 4;`)
   // A large import's chunks pause the index's merging (index-merging.ts).
