@@ -335,6 +335,8 @@ describe('HTML fragments in Markdown', () => {
 
   it('are the text the one-expression scan leaves', () => {
     expect(fragmentText('<p>a < b</p><!-- c --><script>x<p>y</p></script><p>d<<e>f</p>')).toBe('a < b\n\nd<f')
+    // Without a tag or an entity, a blank line still parts two paragraphs.
+    expect(fragmentText('-->\n\n--> one  \n two')).toBe('-->\n\n--> one two')
     const piece = fc.constantFrom(
       '<', '>', '<p>', '</p>', '<br/>', '<!--', '-->', '<script>', '</script>', '<STYLE a=1>', '</style >', '<!x>',
       '<a href="u">', '</a>', '<b', 'word', ' ', '\n', '<<', '<1>', '</>'

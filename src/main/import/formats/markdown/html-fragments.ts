@@ -25,7 +25,8 @@ function nextTag(html: string, from: number): RegExpExecArray | null {
 
 /** Plain text of an HTML fragment, paragraphs apart by a blank line. */
 export function fragmentText(html: string): string {
-  if (!html.includes('<') && !html.includes('&')) return collapseWhitespace(html)
+  // No tag and no entity: only the whitespace to fold, blank lines kept as paragraphs all the same.
+  if (!html.includes('<') && !html.includes('&')) return collapseParagraphs(html)
   const parts: string[] = []
   let at = 0
   for (let match = nextTag(html, 0); match; match = nextTag(html, at)) {
