@@ -54,9 +54,10 @@ export function withImportCache<T>(db: Db, papers: number, work: () => T): T {
  * leave the WAL to the connection's close (the app's import worker closes after posting its
  * reports; the command line on exit), except on a connection that imports file after file: it
  * checkpoints once its imports since the last checkpoint reach CHECKPOINT_AFTER_PAPERS, so the
- * WAL stays a few MB. A large import keeps SQLite's checkpoints in its chunks (were they off,
- * the reader's writes between its chunks would run them instead) and empties the WAL when it is
- * done (TRUNCATE), so the WAL it grew does not stay on disk beside the library.
+ * WAL stays a few MB. A large import's chunks are checkpointed as they commit, by a thread of
+ * their own (wal-checkpointer.ts) or, when it cannot start, by SQLite in the commits (were they
+ * not, the reader's writes between its chunks would run them instead), and the import empties
+ * the WAL when it is done (TRUNCATE), so the WAL it grew does not stay on disk beside the library.
  */
 export function withImportCheckpoint<T>(db: Db, papers: number, work: () => T): T {
   if (db.memory || db.inTransaction) return work()
@@ -147,9 +148,17 @@ function openFile(path: string, nativeBinding: string | undefined): Db {
 /** The WAL is cut back to this size when SQLite starts it over after a checkpoint. */
 export const WAL_LIMIT_BYTES = 16 * 1024 * 1024
 
+const nativeBindings = new WeakMap<Db, string>()
+
+/** The better-sqlite3 binary the connection was opened with, for another connection to the file. */
+export function nativeBindingOf(db: Db): string | undefined {
+  return nativeBindings.get(db)
+}
+
 /** Opens the file and sets the pragmas every connection needs. */
 export function openConnection(path: string, nativeBinding?: string): Db {
   const db = openFile(path, nativeBinding)
+  if (nativeBinding) nativeBindings.set(db, nativeBinding)
   try {
     guardCorrupt(path, () => {
       // Reading the schema first makes a non-database file fail here, before anything is written.

@@ -1,6 +1,14 @@
 // Importing one parsed digest: one transaction, dedupe against the library, merge richer
 // records into existing papers, never touch the reader's state of existing papers.
-import { LARGE_IMPORT_PAPERS, withImportCache, withImportCheckpoint, type Db, type Statements } from './connection'
+import {
+  LARGE_IMPORT_PAPERS,
+  nativeBindingOf,
+  withImportCache,
+  withImportCheckpoint,
+  type Db,
+  type Statements
+} from './connection'
+import { beginCheckpointer, type Checkpointer } from './wal-checkpointer'
 import { LibraryError, type DigestImport, type DigestImportOutcome } from './contract'
 import { localDay } from './clock'
 import { collapseDuplicates, hasCode, mergeRecords, type PaperRecord } from './dedupe-merge'
@@ -257,7 +265,8 @@ function importInChunks(
   input: DigestImport,
   feed: RecordFeed,
   day: string,
-  now: Date
+  now: Date,
+  checkpointer: Checkpointer | null
 ): DigestImportOutcome {
   const nowIso = now.toISOString()
   const begin = db.transaction((): FileWrite | DigestImportOutcome => {
@@ -298,9 +307,10 @@ function importInChunks(
     afterWritingMs = 0.7 * afterWritingMs + (0.3 * (performance.now() - wrote)) / written
   })
   try {
-    withChunkSync(db, () => {
+    withChunkSync(db, checkpointer, () => {
       for (feed.fill(READ_AHEAD); feed.waiting > 0; feed.fill(READ_AHEAD)) {
         chunk.immediate()
+        checkpointer?.committed()
         letWaitingWritersGo(db.name)
       }
     })
@@ -324,14 +334,17 @@ function importInChunks(
  * Chunks commit without waiting for the disk (synchronous = NORMAL): a chunk lost to a power
  * cut takes every later one with it (WAL keeps commit order), and the pending import it
  * belongs to is undone at the next open anyway. The last transaction, which makes the import
- * final, commits with the usual full flush.
+ * final, commits with the usual full flush. The chunks' checkpoints run on the checkpointer's
+ * thread when it started (wal-checkpointer.ts).
  */
-function withChunkSync(db: Db, work: () => void): void {
+function withChunkSync(db: Db, checkpointer: Checkpointer | null, work: () => void): void {
   const before = db.pragma('synchronous', { simple: true }) as number
   db.pragma('synchronous = NORMAL')
   try {
     work()
   } finally {
+    // Before the last transaction and the closing checkpoint: the connection checkpoints again.
+    checkpointer?.close()
     db.pragma(`synchronous = ${before}`)
   }
 }
@@ -348,14 +361,19 @@ export function importDigest(db: Db, statements: Statements, input: DigestImport
   // starts (30 ms here) while the rest of its first chunks is read, stopped unused if it ends soon.
   feed.fill(DEFLATER_FROM_PAPERS)
   const deflater = feed.done ? null : beginAbstractDeflater()
+  const checkpointer = feed.done ? null : beginCheckpointer(db, nativeBindingOf(db))
   try {
     feed.fill(CHUNKED_FROM_PAPERS)
     if (!feed.done) {
       const day = digestDay(input.digest, now)
       feed.deflateWith(deflater!.ready())
-      return withImportCheckpoint(db, LARGE_IMPORT_PAPERS, () => importInChunks(db, statements, input, feed, day, now))
+      const checkpoints = checkpointer?.ready() ?? null
+      return withImportCheckpoint(db, LARGE_IMPORT_PAPERS, () =>
+        importInChunks(db, statements, input, feed, day, now, checkpoints)
+      )
     }
   } finally {
+    checkpointer?.close()
     deflater?.close()
   }
   const nowIso = now.toISOString()

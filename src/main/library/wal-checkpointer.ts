@@ -1,0 +1,213 @@
+// A large import's checkpoints run on a thread of their own while its chunks commit. SQLite's
+// automatic checkpoint runs inside the commit that crosses 1,000 WAL pages: it copies those
+// pages into the library file and waits twice for the disk, and the import waited with it
+// (half of a 10,000-paper file's commits at a million papers). A checkpoint needs no write
+// lock, so a second connection on another thread copies the pages while the import writes on.
+// The import's own connection then runs none (wal_autocheckpoint = 0); should the thread not
+// start, nothing changes and SQLite's own checkpoints run as before.
+import { statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { Worker } from 'node:worker_threads'
+import { WAL_LIMIT_BYTES, type Db } from './connection'
+
+/** The thread's checkpoints, asked for once per commit; the connection runs none meanwhile. */
+export interface Checkpointer {
+  /**
+   * Asks for a checkpoint of what has been committed so far. Returns at once, unless the WAL has
+   * grown past its limit: then it waits for that checkpoint, so the next commit starts it over.
+   * A thread that does not answer in time is let go, and the connection checkpoints again.
+   */
+  committed(): void
+  /** Asks for a checkpoint of what has been committed so far; returns at once. */
+  poke(): void
+  /** Waits until every checkpoint asked for so far is done (at most `timeoutMs`): true when they are. */
+  settle(timeoutMs: number): boolean
+  /** Stops the thread, waiting for its checkpoint in progress; the connection checkpoints again. */
+  close(): void
+}
+
+// Slots of the shared signal: 0 counts the pokes, 1 is the thread's state, 2 counts the pokes
+// it has answered (its checkpoint done), 3 asks it to stop.
+const POKES = 0
+const STATE = 1
+const ANSWERED = 2
+const STOP = 3
+const STARTING = 0
+const READY = 1
+const FAILED = 2
+const CLOSED = 3
+
+// Builtins come by import(), which both kinds of eval'd code (CommonJS, or ES modules when the
+// process runs with --input-type=module) have; better-sqlite3 by the path this thread resolved.
+// The thread blocks on the signal between checkpoints: it has nothing else to do.
+const WORKER_SOURCE = `
+import('node:worker_threads').then(async ({ workerData }) => {
+  const { sqlite, path, nativeBinding, signal } = workerData
+  let db
+  try {
+    const { createRequire } = await import('node:module')
+    const Database = createRequire(sqlite)(sqlite)
+    db = new Database(path, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
+    Atomics.store(signal, ${STATE}, ${READY})
+  } catch {
+    Atomics.store(signal, ${STATE}, ${FAILED})
+  }
+  Atomics.notify(signal, ${STATE})
+  if (!db) return
+  let seen = 0
+  for (;;) {
+    Atomics.wait(signal, ${POKES}, seen)
+    if (Atomics.load(signal, ${STOP}) === 1) break
+    seen = Atomics.load(signal, ${POKES})
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)')
+    } catch {}
+    Atomics.store(signal, ${ANSWERED}, seen)
+    Atomics.notify(signal, ${ANSWERED})
+  }
+  db.close()
+  Atomics.store(signal, ${STATE}, ${CLOSED})
+  Atomics.notify(signal, ${STATE})
+})
+`
+
+/** How long the thread is waited for to start or to stop. */
+const START_MS = 1_000
+const STOP_MS = 2_000
+/** How long a commit that found the WAL past its limit waits for the thread's checkpoint. */
+const SETTLE_MS = 1_000
+
+function fileBytes(path: string): number {
+  try {
+    return statSync(path).size
+  } catch {
+    return 0
+  }
+}
+
+function waitWhile(signal: Int32Array, slot: number, value: number, timeoutMs: number): number {
+  const giveUpAt = performance.now() + timeoutMs
+  for (;;) {
+    const now = Atomics.load(signal, slot)
+    const left = giveUpAt - performance.now()
+    if (now !== value || left <= 0) return now
+    Atomics.wait(signal, slot, value, left)
+  }
+}
+
+class ThreadCheckpointer implements Checkpointer {
+  private readonly signal = new Int32Array(new SharedArrayBuffer(16))
+  private readonly worker: Worker
+  private readonly walPath: string
+  private closed = false
+  /** The connection's own setting while the thread runs its checkpoints (null: it runs them). */
+  private autocheckpoint: number | null = null
+
+  constructor(
+    private readonly db: Db,
+    sqlite: string,
+    nativeBinding: string | undefined
+  ) {
+    this.walPath = `${db.name}-wal`
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      // The thread needs builtins and better-sqlite3 only: none of this process's loaders and flags.
+      execArgv: [],
+      workerData: { sqlite, path: db.name, nativeBinding, signal: this.signal }
+    })
+    this.worker.on('error', () => {})
+    this.worker.unref()
+  }
+
+  /** Waits for the thread to start; once it has, it runs the connection's checkpoints. */
+  started(): boolean {
+    if (waitWhile(this.signal, STATE, STARTING, START_MS) !== READY) return false
+    this.autocheckpoint = this.db.pragma('wal_autocheckpoint', { simple: true }) as number
+    this.db.pragma('wal_autocheckpoint = 0')
+    return true
+  }
+
+  committed(): void {
+    if (this.autocheckpoint === null) return
+    this.poke()
+    // The thread's checkpoint runs while the next chunk writes, and SQLite starts the WAL over only
+    // when a transaction begins with it copied whole: without this wait it would grow by every
+    // chunk. The file is cut back to the limit whenever it starts over, so past it, it is in use.
+    if (fileBytes(this.walPath) > WAL_LIMIT_BYTES && !this.settle(SETTLE_MS)) this.handBack()
+  }
+
+  private handBack(): void {
+    if (this.autocheckpoint === null || !this.db.open) return
+    this.db.pragma(`wal_autocheckpoint = ${this.autocheckpoint}`)
+    this.autocheckpoint = null
+  }
+
+  poke(): void {
+    Atomics.add(this.signal, POKES, 1)
+    Atomics.notify(this.signal, POKES)
+  }
+
+  settle(timeoutMs: number): boolean {
+    const giveUpAt = performance.now() + timeoutMs
+    const wanted = Atomics.load(this.signal, POKES)
+    for (;;) {
+      const answered = Atomics.load(this.signal, ANSWERED)
+      const left = giveUpAt - performance.now()
+      if (answered >= wanted) return true
+      if (left <= 0 || Atomics.load(this.signal, STATE) !== READY) return false
+      Atomics.wait(this.signal, ANSWERED, answered, left)
+    }
+  }
+
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    Atomics.store(this.signal, STOP, 1)
+    this.poke()
+    waitWhile(this.signal, STATE, READY, STOP_MS)
+    void this.worker.terminate()
+    this.handBack()
+  }
+}
+
+const require = createRequire(import.meta.url)
+
+export interface CheckpointerOptions {
+  /** The better-sqlite3 module the thread loads (tests name one that does not exist). */
+  sqliteModule?: string
+}
+
+/** A checkpointer's thread while it starts: it starts while this thread reads on. */
+export interface StartingCheckpointer {
+  /** The checkpointer once its thread has started (START_MS at most); null when it could not. */
+  ready(): Checkpointer | null
+  /** Stops the thread, started or not, used or not. */
+  close(): void
+}
+
+/** Starts the thread and its connection to `db`'s file without waiting for them. */
+export function beginCheckpointer(
+  db: Db,
+  nativeBinding: string | undefined,
+  options: CheckpointerOptions = {}
+): StartingCheckpointer {
+  let thread: ThreadCheckpointer | null = null
+  try {
+    if (!db.memory)
+      thread = new ThreadCheckpointer(db, options.sqliteModule ?? require.resolve('better-sqlite3'), nativeBinding)
+  } catch {
+    // ready() says null then: SQLite's own checkpoints run
+  }
+  let answered = false
+  return {
+    ready: () => {
+      if (!answered && thread && !thread.started()) {
+        thread.close()
+        thread = null
+      }
+      answered = true
+      return thread
+    },
+    close: () => thread?.close()
+  }
+}

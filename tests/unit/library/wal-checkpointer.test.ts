@@ -1,0 +1,194 @@
+// A large import's checkpoints run on a thread of their own: the pages its commits leave in the
+// WAL reach the library file while it writes on, so the WAL stays the size of a commit, and a
+// thread that cannot start leaves the checkpoints to SQLite, as before.
+import { execFileSync } from 'node:child_process'
+import { existsSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { openLibrary } from '../../../src/main/library'
+import { openConnection, WAL_LIMIT_BYTES } from '../../../src/main/library/connection'
+import { CHUNKED_FROM_PAPERS } from '../../../src/main/library/import-write'
+import { beginCheckpointer } from '../../../src/main/library/wal-checkpointer'
+import { digest, paper, rawDatabase, tempFolder, track } from './helpers'
+
+function walBytes(path: string): number {
+  return existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0
+}
+
+const COMMITS = 30
+const ROWS_A_COMMIT = 40
+/** About 200 KB a commit: 30 of them make a WAL of 6 MB when nothing checkpoints it. */
+const ROW = 'gravel '.repeat(700)
+
+/** A connection that never checkpoints by itself, as a large import's is while its thread runs. */
+function writerWithoutCheckpoints(path: string) {
+  openLibrary(path).close()
+  const db = openConnection(path)
+  db.pragma('wal_autocheckpoint = 0')
+  db.exec('CREATE TABLE ballast (text TEXT)')
+  const insert = db.prepare('INSERT INTO ballast (text) VALUES (?)')
+  const commit = db.transaction(() => {
+    for (let i = 0; i < ROWS_A_COMMIT; i++) insert.run(ROW)
+  })
+  return { db, commit: () => commit.immediate() }
+}
+
+describe('the checkpointer of a large import', () => {
+  it('copies every commit into the library file, so the WAL stays the size of one commit', () => {
+    const path = join(tempFolder(), 'library.sqlite')
+    const writer = writerWithoutCheckpoints(path)
+    const starting = beginCheckpointer(writer.db, undefined)
+    try {
+      const checkpointer = starting.ready()
+      expect(checkpointer).not.toBeNull()
+      let largest = 0
+      for (let i = 0; i < COMMITS; i++) {
+        writer.commit()
+        checkpointer!.poke()
+        expect(checkpointer!.settle(5_000)).toBe(true)
+        largest = Math.max(largest, walBytes(path))
+      }
+      // SQLite starts the WAL over once the thread has copied all of it: two commits at most.
+      expect(largest).toBeLessThan(2 * ROWS_A_COMMIT * ROW.length + 200_000)
+      const file = rawDatabase(path, { readonly: true })
+      try {
+        expect(file.prepare('SELECT count(*) FROM ballast').pluck().get()).toBe(COMMITS * ROWS_A_COMMIT)
+      } finally {
+        file.close()
+      }
+    } finally {
+      starting.close()
+      writer.db.close()
+    }
+  })
+
+  it('keeps the WAL near its limit when commits come faster than the thread copies them', () => {
+    const path = join(tempFolder(), 'library.sqlite')
+    const writer = writerWithoutCheckpoints(path)
+    const starting = beginCheckpointer(writer.db, undefined)
+    try {
+      const checkpointer = starting.ready()!
+      const commits = Math.ceil((3 * WAL_LIMIT_BYTES) / (ROWS_A_COMMIT * ROW.length))
+      let largest = 0
+      for (let i = 0; i < commits; i++) {
+        writer.commit()
+        checkpointer.committed()
+        largest = Math.max(largest, walBytes(path))
+      }
+      // Past the limit a commit waits for its checkpoint, and the next one starts the WAL over.
+      expect(largest).toBeLessThan(WAL_LIMIT_BYTES + 3 * ROWS_A_COMMIT * ROW.length)
+    } finally {
+      starting.close()
+      writer.db.close()
+    }
+  })
+
+  it('lets the WAL grow when nothing checkpoints it (what the thread saves)', () => {
+    const path = join(tempFolder(), 'library.sqlite')
+    const writer = writerWithoutCheckpoints(path)
+    try {
+      for (let i = 0; i < COMMITS; i++) writer.commit()
+      expect(walBytes(path)).toBeGreaterThan(COMMITS * ROWS_A_COMMIT * ROW.length)
+    } finally {
+      writer.db.close()
+    }
+  })
+
+  it('says it could not start when its thread cannot open the library, and can be stopped at once', () => {
+    const path = join(tempFolder(), 'library.sqlite')
+    const writer = writerWithoutCheckpoints(path)
+    try {
+      const missing = beginCheckpointer(writer.db, undefined, { sqliteModule: join(tempFolder(), 'no-sqlite.js') })
+      expect(missing.ready()).toBeNull()
+      missing.close()
+      const unused = beginCheckpointer(writer.db, undefined)
+      const stoppedAt = performance.now()
+      unused.close()
+      expect(performance.now() - stoppedAt).toBeLessThan(1_000)
+      const memory = openConnection(':memory:')
+      expect(beginCheckpointer(memory, undefined).ready()).toBeNull()
+      memory.close()
+    } finally {
+      writer.db.close()
+    }
+  })
+
+  it('is let go when its checkpoint does not come back, and the connection checkpoints again', () => {
+    const folder = tempFolder()
+    const path = join(folder, 'library.sqlite')
+    const writer = writerWithoutCheckpoints(path)
+    writer.db.pragma('wal_autocheckpoint = 1000')
+    // A module that opens but whose checkpoints never end, as a thread stuck on a dead disk would.
+    const stuck = join(folder, 'stuck-sqlite.cjs')
+    writeFileSync(
+      stuck,
+      'module.exports = class { pragma() { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30000) } close() {} }'
+    )
+    const starting = beginCheckpointer(writer.db, undefined, { sqliteModule: stuck })
+    try {
+      const checkpointer = starting.ready()!
+      expect(writer.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
+      const startedAt = performance.now()
+      while (walBytes(path) <= WAL_LIMIT_BYTES) {
+        writer.commit()
+        checkpointer.committed()
+      }
+      writer.commit()
+      checkpointer.committed()
+      expect(writer.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000)
+      // One wait for the thread, not one a commit.
+      for (let i = 0; i < 5; i++) {
+        writer.commit()
+        checkpointer.committed()
+      }
+      expect(performance.now() - startedAt).toBeLessThan(4_000)
+    } finally {
+      starting.close()
+      writer.db.close()
+    }
+  }, 20_000)
+
+  it('leaves a large import whole in the library file, its WAL emptied', () => {
+    const path = join(tempFolder(), 'library.sqlite')
+    const library = track(openLibrary(path))
+    const count = CHUNKED_FROM_PAPERS * 2
+    const papers = Array.from({ length: count }, (_, i) =>
+      paper(`Lattice of pebbles ${i}`, {
+        abstract: `Stacking pebbles, trial ${i}. `.repeat(30),
+        arxivId: `2406.${String(i + 1).padStart(5, '0')}`
+      })
+    )
+    expect(library.importDigest(digest(papers)).added).toBe(count)
+    expect(walBytes(path)).toBe(0)
+    const file = rawDatabase(path, { readonly: true })
+    try {
+      expect(file.pragma('quick_check', { simple: true })).toBe('ok')
+      expect(file.prepare('SELECT count(*) FROM papers').pluck().get()).toBe(count)
+    } finally {
+      file.close()
+    }
+    expect(library.search({ query: 'pebbles' }).total).toBe(count)
+  })
+
+  it("starts its thread in a process that runs eval'd code as ES modules (the command line under tsx)", () => {
+    const module = fileURLToPath(new URL('../../../src/main/library/wal-checkpointer.ts', import.meta.url))
+    const connection = fileURLToPath(new URL('../../../src/main/library/connection.ts', import.meta.url))
+    const path = join(tempFolder(), 'library.sqlite')
+    openLibrary(path).close()
+    const script = `
+      import { beginCheckpointer } from ${JSON.stringify(module)}
+      import { openConnection } from ${JSON.stringify(connection)}
+      const db = openConnection(${JSON.stringify(path)})
+      const starting = beginCheckpointer(db, undefined)
+      const checkpointer = starting.ready()
+      checkpointer?.poke()
+      console.log(JSON.stringify({ started: checkpointer !== null, settled: checkpointer?.settle(5000) ?? false }))
+      starting.close()
+      db.close()`
+    const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8'
+    })
+    expect(JSON.parse(output.trim())).toEqual({ started: true, settled: true })
+  }, 30_000)
+})
