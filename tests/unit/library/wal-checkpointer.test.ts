@@ -17,6 +17,8 @@ function walBytes(path: string): number {
 }
 
 const COMMITS = 30
+/** A WAL past this makes a commit wait for the thread here (the import's own limit is larger). */
+const WAL_LIMIT = WAL_LIMIT_BYTES
 const ROWS_A_COMMIT = 40
 /** About 200 KB a commit: 30 of them make a WAL of 6 MB when nothing checkpoints it. */
 const ROW = 'gravel '.repeat(700)
@@ -66,10 +68,10 @@ describe('the checkpointer of a large import', () => {
   it('keeps the WAL near its limit when commits come faster than the thread copies them', () => {
     const path = join(tempFolder(), 'library.sqlite')
     const writer = writerWithoutCheckpoints(path)
-    const starting = beginCheckpointer(writer.db, undefined)
+    const starting = beginCheckpointer(writer.db, undefined, { walLimitBytes: WAL_LIMIT })
     try {
       const checkpointer = starting.ready()!
-      const commits = Math.ceil((3 * WAL_LIMIT_BYTES) / (ROWS_A_COMMIT * ROW.length))
+      const commits = Math.ceil((3 * WAL_LIMIT) / (ROWS_A_COMMIT * ROW.length))
       let largest = 0
       for (let i = 0; i < commits; i++) {
         writer.commit()
@@ -77,7 +79,7 @@ describe('the checkpointer of a large import', () => {
         largest = Math.max(largest, walBytes(path))
       }
       // Past the limit a commit waits for its checkpoint, and the next one starts the WAL over.
-      expect(largest).toBeLessThan(WAL_LIMIT_BYTES + 3 * ROWS_A_COMMIT * ROW.length)
+      expect(largest).toBeLessThan(WAL_LIMIT + 3 * ROWS_A_COMMIT * ROW.length)
     } finally {
       starting.close()
       writer.db.close()
@@ -125,12 +127,12 @@ describe('the checkpointer of a large import', () => {
       stuck,
       'module.exports = class { pragma() { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30000) } close() {} }'
     )
-    const starting = beginCheckpointer(writer.db, undefined, { sqliteModule: stuck })
+    const starting = beginCheckpointer(writer.db, undefined, { sqliteModule: stuck, walLimitBytes: WAL_LIMIT })
     try {
       const checkpointer = starting.ready()!
       expect(writer.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
       const startedAt = performance.now()
-      while (walBytes(path) <= WAL_LIMIT_BYTES) {
+      while (walBytes(path) <= WAL_LIMIT) {
         writer.commit()
         checkpointer.committed()
       }
