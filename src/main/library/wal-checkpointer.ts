@@ -26,16 +26,18 @@ export interface Checkpointer {
   close(): void
 }
 
-// Slots of the shared signal: 0 counts the pokes, 1 is the thread's state, 2 counts the pokes
-// it has answered (its checkpoint done), 3 asks it to stop.
-const POKES = 0
-const STATE = 1
-const ANSWERED = 2
-const STOP = 3
-const STARTING = 0
-const READY = 1
-const FAILED = 2
-const CLOSED = 3
+/** Slots of the shared signal. */
+const SLOT = {
+  /** How many checkpoints were asked for. */
+  pokes: 0,
+  /** The thread's state: one of THREAD. */
+  state: 1,
+  /** The pokes answered: their checkpoint is done. */
+  answered: 2,
+  /** 1 asks the thread to stop. */
+  stop: 3
+} as const
+const THREAD = { starting: 0, ready: 1, failed: 2, closed: 3 } as const
 
 // Builtins come by import(), which both kinds of eval'd code (CommonJS, or ES modules when the
 // process runs with --input-type=module) have; better-sqlite3 by the path this thread resolved.
@@ -48,26 +50,26 @@ import('node:worker_threads').then(async ({ workerData }) => {
     const { createRequire } = await import('node:module')
     const Database = createRequire(sqlite)(sqlite)
     db = new Database(path, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
-    Atomics.store(signal, ${STATE}, ${READY})
+    Atomics.store(signal, ${SLOT.state}, ${THREAD.ready})
   } catch {
-    Atomics.store(signal, ${STATE}, ${FAILED})
+    Atomics.store(signal, ${SLOT.state}, ${THREAD.failed})
   }
-  Atomics.notify(signal, ${STATE})
+  Atomics.notify(signal, ${SLOT.state})
   if (!db) return
   let seen = 0
   for (;;) {
-    Atomics.wait(signal, ${POKES}, seen)
-    if (Atomics.load(signal, ${STOP}) === 1) break
-    seen = Atomics.load(signal, ${POKES})
+    Atomics.wait(signal, ${SLOT.pokes}, seen)
+    if (Atomics.load(signal, ${SLOT.stop}) === 1) break
+    seen = Atomics.load(signal, ${SLOT.pokes})
     try {
       db.pragma('wal_checkpoint(PASSIVE)')
     } catch {}
-    Atomics.store(signal, ${ANSWERED}, seen)
-    Atomics.notify(signal, ${ANSWERED})
+    Atomics.store(signal, ${SLOT.answered}, seen)
+    Atomics.notify(signal, ${SLOT.answered})
   }
   db.close()
-  Atomics.store(signal, ${STATE}, ${CLOSED})
-  Atomics.notify(signal, ${STATE})
+  Atomics.store(signal, ${SLOT.state}, ${THREAD.closed})
+  Atomics.notify(signal, ${SLOT.state})
 })
 `
 
@@ -128,7 +130,7 @@ class ThreadCheckpointer implements Checkpointer {
 
   /** Waits for the thread to start; once it has, it runs the connection's checkpoints. */
   started(): boolean {
-    if (waitWhile(this.signal, STATE, STARTING, START_MS) !== READY) return false
+    if (waitWhile(this.signal, SLOT.state, THREAD.starting, START_MS) !== THREAD.ready) return false
     this.autocheckpoint = this.db.pragma('wal_autocheckpoint', { simple: true }) as number
     this.db.pragma('wal_autocheckpoint = 0')
     return true
@@ -151,28 +153,28 @@ class ThreadCheckpointer implements Checkpointer {
   }
 
   poke(): void {
-    Atomics.add(this.signal, POKES, 1)
-    Atomics.notify(this.signal, POKES)
+    Atomics.add(this.signal, SLOT.pokes, 1)
+    Atomics.notify(this.signal, SLOT.pokes)
   }
 
   settle(timeoutMs: number): boolean {
     const giveUpAt = performance.now() + timeoutMs
-    const wanted = Atomics.load(this.signal, POKES)
+    const wanted = Atomics.load(this.signal, SLOT.pokes)
     for (;;) {
-      const answered = Atomics.load(this.signal, ANSWERED)
+      const answered = Atomics.load(this.signal, SLOT.answered)
       const left = giveUpAt - performance.now()
       if (answered >= wanted) return true
-      if (left <= 0 || Atomics.load(this.signal, STATE) !== READY) return false
-      Atomics.wait(this.signal, ANSWERED, answered, left)
+      if (left <= 0 || Atomics.load(this.signal, SLOT.state) !== THREAD.ready) return false
+      Atomics.wait(this.signal, SLOT.answered, answered, left)
     }
   }
 
   close(): void {
     if (this.closed) return
     this.closed = true
-    Atomics.store(this.signal, STOP, 1)
+    Atomics.store(this.signal, SLOT.stop, 1)
     this.poke()
-    waitWhile(this.signal, STATE, READY, STOP_MS)
+    waitWhile(this.signal, SLOT.state, THREAD.ready, STOP_MS)
     void this.worker.terminate()
     this.handBack()
   }

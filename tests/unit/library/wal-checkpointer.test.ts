@@ -9,7 +9,11 @@ import { describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../src/main/library'
 import { openConnection, WAL_LIMIT_BYTES } from '../../../src/main/library/connection'
 import { CHUNKED_FROM_PAPERS } from '../../../src/main/library/import-write'
-import { beginCheckpointer } from '../../../src/main/library/wal-checkpointer'
+import {
+  beginCheckpointer,
+  type Checkpointer,
+  type CheckpointerOptions
+} from '../../../src/main/library/wal-checkpointer'
 import { digest, paper, rawDatabase, tempFolder, track } from './helpers'
 
 function walBytes(path: string): number {
@@ -23,83 +27,89 @@ const ROWS_A_COMMIT = 40
 /** About 200 KB a commit: 30 of them make a WAL of 6 MB when nothing checkpoints it. */
 const ROW = 'gravel '.repeat(700)
 
-/** A connection that never checkpoints by itself, as a large import's is while its thread runs. */
-function writerWithoutCheckpoints(path: string) {
+/** A connection to a new library that commits about 200 KB at a time into a table of its own. */
+function ballastWriter(path: string) {
   openLibrary(path).close()
   const db = openConnection(path)
-  db.pragma('wal_autocheckpoint = 0')
   db.exec('CREATE TABLE ballast (text TEXT)')
   const insert = db.prepare('INSERT INTO ballast (text) VALUES (?)')
   const commit = db.transaction(() => {
     for (let i = 0; i < ROWS_A_COMMIT; i++) insert.run(ROW)
   })
-  return { db, commit: () => commit.immediate() }
+  return { db, path, commit: () => commit.immediate() }
+}
+
+type Writer = ReturnType<typeof ballastWriter>
+
+/** Runs `use` with a writer whose checkpoints a started thread runs, then stops both. */
+function withCheckpointedWriter(
+  options: CheckpointerOptions,
+  use: (writer: Writer, checkpointer: Checkpointer) => void,
+  before: (writer: Writer) => void = () => {}
+): void {
+  const writer = ballastWriter(join(tempFolder(), 'library.sqlite'))
+  before(writer)
+  const starting = beginCheckpointer(writer.db, undefined, options)
+  try {
+    const checkpointer = starting.ready()
+    expect(checkpointer).not.toBeNull()
+    // While the thread runs, the connection itself checkpoints no more.
+    expect(writer.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
+    use(writer, checkpointer!)
+  } finally {
+    starting.close()
+    writer.db.close()
+  }
 }
 
 describe('the checkpointer of a large import', () => {
   it('copies every commit into the library file, so the WAL stays the size of one commit', () => {
-    const path = join(tempFolder(), 'library.sqlite')
-    const writer = writerWithoutCheckpoints(path)
-    const starting = beginCheckpointer(writer.db, undefined)
-    try {
-      const checkpointer = starting.ready()
-      expect(checkpointer).not.toBeNull()
+    withCheckpointedWriter({}, (writer, checkpointer) => {
       let largest = 0
       for (let i = 0; i < COMMITS; i++) {
         writer.commit()
-        checkpointer!.poke()
-        expect(checkpointer!.settle(5_000)).toBe(true)
-        largest = Math.max(largest, walBytes(path))
+        checkpointer.poke()
+        expect(checkpointer.settle(5_000)).toBe(true)
+        largest = Math.max(largest, walBytes(writer.path))
       }
       // SQLite starts the WAL over once the thread has copied all of it: two commits at most.
       expect(largest).toBeLessThan(2 * ROWS_A_COMMIT * ROW.length + 200_000)
-      const file = rawDatabase(path, { readonly: true })
+      const file = rawDatabase(writer.path, { readonly: true })
       try {
         expect(file.prepare('SELECT count(*) FROM ballast').pluck().get()).toBe(COMMITS * ROWS_A_COMMIT)
       } finally {
         file.close()
       }
-    } finally {
-      starting.close()
-      writer.db.close()
-    }
+    })
   })
 
   it('keeps the WAL near its limit when commits come faster than the thread copies them', () => {
-    const path = join(tempFolder(), 'library.sqlite')
-    const writer = writerWithoutCheckpoints(path)
-    const starting = beginCheckpointer(writer.db, undefined, { walLimitBytes: WAL_LIMIT })
-    try {
-      const checkpointer = starting.ready()!
+    withCheckpointedWriter({ walLimitBytes: WAL_LIMIT }, (writer, checkpointer) => {
       const commits = Math.ceil((3 * WAL_LIMIT) / (ROWS_A_COMMIT * ROW.length))
       let largest = 0
       for (let i = 0; i < commits; i++) {
         writer.commit()
         checkpointer.committed()
-        largest = Math.max(largest, walBytes(path))
+        largest = Math.max(largest, walBytes(writer.path))
       }
       // Past the limit a commit waits for its checkpoint, and the next one starts the WAL over.
       expect(largest).toBeLessThan(WAL_LIMIT + 3 * ROWS_A_COMMIT * ROW.length)
-    } finally {
-      starting.close()
-      writer.db.close()
-    }
+    })
   })
 
   it('lets the WAL grow when nothing checkpoints it (what the thread saves)', () => {
-    const path = join(tempFolder(), 'library.sqlite')
-    const writer = writerWithoutCheckpoints(path)
+    const writer = ballastWriter(join(tempFolder(), 'library.sqlite'))
     try {
+      writer.db.pragma('wal_autocheckpoint = 0')
       for (let i = 0; i < COMMITS; i++) writer.commit()
-      expect(walBytes(path)).toBeGreaterThan(COMMITS * ROWS_A_COMMIT * ROW.length)
+      expect(walBytes(writer.path)).toBeGreaterThan(COMMITS * ROWS_A_COMMIT * ROW.length)
     } finally {
       writer.db.close()
     }
   })
 
   it('says it could not start when its thread cannot open the library, and can be stopped at once', () => {
-    const path = join(tempFolder(), 'library.sqlite')
-    const writer = writerWithoutCheckpoints(path)
+    const writer = ballastWriter(join(tempFolder(), 'library.sqlite'))
     try {
       const missing = beginCheckpointer(writer.db, undefined, { sqliteModule: join(tempFolder(), 'no-sqlite.js') })
       expect(missing.ready()).toBeNull()
@@ -117,38 +127,34 @@ describe('the checkpointer of a large import', () => {
   })
 
   it('is let go when its checkpoint does not come back, and the connection checkpoints again', () => {
-    const folder = tempFolder()
-    const path = join(folder, 'library.sqlite')
-    const writer = writerWithoutCheckpoints(path)
-    writer.db.pragma('wal_autocheckpoint = 1000')
     // A module that opens but whose checkpoints never end, as a thread stuck on a dead disk would.
-    const stuck = join(folder, 'stuck-sqlite.cjs')
+    const stuck = join(tempFolder(), 'stuck-sqlite.cjs')
     writeFileSync(
       stuck,
       'module.exports = class { pragma() { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30000) } close() {} }'
     )
-    const starting = beginCheckpointer(writer.db, undefined, { sqliteModule: stuck, walLimitBytes: WAL_LIMIT })
-    try {
-      const checkpointer = starting.ready()!
-      expect(writer.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
-      const startedAt = performance.now()
-      while (walBytes(path) <= WAL_LIMIT) {
+    const options = { sqliteModule: stuck, walLimitBytes: WAL_LIMIT }
+    const withOwnCheckpoints = (writer: Writer) => writer.db.pragma('wal_autocheckpoint = 1000')
+    withCheckpointedWriter(
+      options,
+      (writer, checkpointer) => {
+        const startedAt = performance.now()
+        while (walBytes(writer.path) <= WAL_LIMIT) {
+          writer.commit()
+          checkpointer.committed()
+        }
         writer.commit()
         checkpointer.committed()
-      }
-      writer.commit()
-      checkpointer.committed()
-      expect(writer.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000)
-      // One wait for the thread, not one a commit.
-      for (let i = 0; i < 5; i++) {
-        writer.commit()
-        checkpointer.committed()
-      }
-      expect(performance.now() - startedAt).toBeLessThan(4_000)
-    } finally {
-      starting.close()
-      writer.db.close()
-    }
+        expect(writer.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000)
+        // One wait for the thread, not one a commit.
+        for (let i = 0; i < 5; i++) {
+          writer.commit()
+          checkpointer.committed()
+        }
+        expect(performance.now() - startedAt).toBeLessThan(4_000)
+      },
+      withOwnCheckpoints
+    )
   }, 20_000)
 
   it('leaves a large import whole in the library file, its WAL emptied', () => {
