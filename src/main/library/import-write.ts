@@ -1,13 +1,6 @@
 // Importing one parsed digest: one transaction, dedupe against the library, merge richer
 // records into existing papers, never touch the reader's state of existing papers.
-import {
-  LARGE_IMPORT_PAPERS,
-  nativeBindingOf,
-  withImportCache,
-  withImportCheckpoint,
-  type Db,
-  type Statements
-} from './connection'
+import { LARGE_IMPORT_PAPERS, withImportCache, withImportCheckpoint, type Db, type Statements } from './connection'
 import { beginCheckpointer, type Checkpointer } from './wal-checkpointer'
 import { LibraryError, type DigestImport, type DigestImportOutcome } from './contract'
 import { localDay } from './clock'
@@ -361,7 +354,7 @@ export function importDigest(db: Db, statements: Statements, input: DigestImport
   // starts (30 ms here) while the rest of its first chunks is read, stopped unused if it ends soon.
   feed.fill(DEFLATER_FROM_PAPERS)
   const deflater = feed.done ? null : beginAbstractDeflater()
-  const checkpointer = feed.done ? null : beginCheckpointer(db, nativeBindingOf(db))
+  const checkpointer = feed.done ? null : beginCheckpointer(db)
   try {
     feed.fill(CHUNKED_FROM_PAPERS)
     if (!feed.done) {

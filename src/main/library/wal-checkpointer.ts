@@ -8,7 +8,7 @@
 import { statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
-import { WAL_LIMIT_BYTES, type Db } from './connection'
+import { nativeBindingOf, WAL_LIMIT_BYTES, type Db } from './connection'
 
 /** The thread's checkpoints, asked for once per commit; the connection runs none meanwhile. */
 export interface Checkpointer {
@@ -197,19 +197,18 @@ export interface StartingCheckpointer {
   close(): void
 }
 
-/** Starts the thread and its connection to `db`'s file without waiting for them. */
-export function beginCheckpointer(
-  db: Db,
-  nativeBinding: string | undefined,
-  options: CheckpointerOptions = {}
-): StartingCheckpointer {
+/**
+ * Starts the thread and its connection to `db`'s file (with the better-sqlite3 binary `db` was
+ * opened with) without waiting for them.
+ */
+export function beginCheckpointer(db: Db, options: CheckpointerOptions = {}): StartingCheckpointer {
   let thread: ThreadCheckpointer | null = null
   try {
     if (!db.memory)
       thread = new ThreadCheckpointer(
         db,
         options.sqliteModule ?? require.resolve('better-sqlite3'),
-        nativeBinding,
+        nativeBindingOf(db),
         options.walLimitBytes ?? IMPORT_WAL_LIMIT_BYTES
       )
   } catch {

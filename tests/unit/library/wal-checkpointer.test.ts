@@ -49,7 +49,7 @@ function withCheckpointedWriter(
 ): void {
   const writer = ballastWriter(join(tempFolder(), 'library.sqlite'))
   before(writer)
-  const starting = beginCheckpointer(writer.db, undefined, options)
+  const starting = beginCheckpointer(writer.db, options)
   try {
     const checkpointer = starting.ready()
     expect(checkpointer).not.toBeNull()
@@ -111,15 +111,15 @@ describe('the checkpointer of a large import', () => {
   it('says it could not start when its thread cannot open the library, and can be stopped at once', () => {
     const writer = ballastWriter(join(tempFolder(), 'library.sqlite'))
     try {
-      const missing = beginCheckpointer(writer.db, undefined, { sqliteModule: join(tempFolder(), 'no-sqlite.js') })
+      const missing = beginCheckpointer(writer.db, { sqliteModule: join(tempFolder(), 'no-sqlite.js') })
       expect(missing.ready()).toBeNull()
       missing.close()
-      const unused = beginCheckpointer(writer.db, undefined)
+      const unused = beginCheckpointer(writer.db)
       const stoppedAt = performance.now()
       unused.close()
       expect(performance.now() - stoppedAt).toBeLessThan(1_000)
       const memory = openConnection(':memory:')
-      expect(beginCheckpointer(memory, undefined).ready()).toBeNull()
+      expect(beginCheckpointer(memory).ready()).toBeNull()
       memory.close()
     } finally {
       writer.db.close()
@@ -188,7 +188,7 @@ describe('the checkpointer of a large import', () => {
       import { beginCheckpointer } from ${JSON.stringify(module)}
       import { openConnection } from ${JSON.stringify(connection)}
       const db = openConnection(${JSON.stringify(path)})
-      const starting = beginCheckpointer(db, undefined)
+      const starting = beginCheckpointer(db)
       const checkpointer = starting.ready()
       checkpointer?.poke()
       console.log(JSON.stringify({ started: checkpointer !== null, settled: checkpointer?.settle(5000) ?? false }))
