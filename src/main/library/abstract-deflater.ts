@@ -4,6 +4,7 @@
 // are taken with receiveMessageOnPort, waiting on a shared counter the deflating thread bumps.
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads'
 import { ABSTRACT_FORMAT, storeAbstractWith, storedAbstract, type StoredAbstract } from './abstract-text'
+import { startingThread, type Starting } from './starting-thread'
 
 /** Deflates batches of abstracts in the order given; take() gives each batch's stored forms back. */
 export interface AbstractDeflater {
@@ -138,36 +139,15 @@ class InlineDeflater implements AbstractDeflater {
   close(): void {}
 }
 
-/** A deflater's thread while it starts: it starts while this thread reads on. */
-export interface StartingDeflater {
-  /** The deflater once its thread has started (START_MS at most), or one on this thread when it could not. */
-  ready(): AbstractDeflater
-  /** Stops the thread, started or not, used or not. */
-  close(): void
-}
+/** A deflater's thread while it starts: ready() gives one on this thread when it could not. */
+export type StartingDeflater = Starting<AbstractDeflater>
 
 /** Starts a deflater's thread without waiting for it. */
 export function beginAbstractDeflater(options: DeflaterOptions = {}): StartingDeflater {
-  let thread: ThreadDeflater | null = null
-  try {
-    thread = new ThreadDeflater(options.patienceMs ?? PATIENCE_MS)
-  } catch {
-    // ready() deflates here then
-  }
-  let answer: AbstractDeflater | null = null
-  return {
-    ready: () => {
-      if (!answer) {
-        if (thread?.started()) answer = thread
-        else {
-          thread?.close()
-          answer = new InlineDeflater()
-        }
-      }
-      return answer
-    },
-    close: () => thread?.close()
-  }
+  return startingThread(
+    () => new ThreadDeflater(options.patienceMs ?? PATIENCE_MS),
+    () => new InlineDeflater()
+  )
 }
 
 /** A deflater on a thread of its own, started; or on this one when a thread cannot start. */

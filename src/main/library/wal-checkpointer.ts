@@ -9,6 +9,7 @@ import { statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 import { nativeBindingOf, WAL_LIMIT_BYTES, type Db } from './connection'
+import { startingThread, type Starting } from './starting-thread'
 
 /** The thread's checkpoints, asked for once per commit; the connection runs none meanwhile. */
 export interface Checkpointer {
@@ -189,41 +190,24 @@ export interface CheckpointerOptions {
   walLimitBytes?: number
 }
 
-/** A checkpointer's thread while it starts: it starts while this thread reads on. */
-export interface StartingCheckpointer {
-  /** The checkpointer once its thread has started (START_MS at most); null when it could not. */
-  ready(): Checkpointer | null
-  /** Stops the thread, started or not, used or not. */
-  close(): void
-}
+/** A checkpointer's thread while it starts: ready() says null when it could not. */
+export type StartingCheckpointer = Starting<Checkpointer | null>
 
 /**
  * Starts the thread and its connection to `db`'s file (with the better-sqlite3 binary `db` was
- * opened with) without waiting for them.
+ * opened with) without waiting for them. Without a thread, SQLite's own checkpoints run.
  */
 export function beginCheckpointer(db: Db, options: CheckpointerOptions = {}): StartingCheckpointer {
-  let thread: ThreadCheckpointer | null = null
-  try {
-    if (!db.memory)
-      thread = new ThreadCheckpointer(
-        db,
-        options.sqliteModule ?? require.resolve('better-sqlite3'),
-        nativeBindingOf(db),
-        options.walLimitBytes ?? IMPORT_WAL_LIMIT_BYTES
-      )
-  } catch {
-    // ready() says null then: SQLite's own checkpoints run
-  }
-  let answered = false
-  return {
-    ready: () => {
-      if (!answered && thread && !thread.started()) {
-        thread.close()
-        thread = null
-      }
-      answered = true
-      return thread
-    },
-    close: () => thread?.close()
-  }
+  return startingThread(
+    () =>
+      db.memory
+        ? null
+        : new ThreadCheckpointer(
+            db,
+            options.sqliteModule ?? require.resolve('better-sqlite3'),
+            nativeBindingOf(db),
+            options.walLimitBytes ?? IMPORT_WAL_LIMIT_BYTES
+          ),
+    () => null
+  )
 }
