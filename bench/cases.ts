@@ -1,13 +1,15 @@
 // Extra benchmark cases. Each runs against the library the main benchmark built (100k papers
 // plus the daily digests) and returns its own numbers, reported under `cases.<name>`.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { decodeBytes } from '../src/main/import/decode'
 import { parserFor } from '../src/main/import/formats'
 import { importFile } from '../src/main/ingest/pipeline'
-import type { FormatName } from '../src/main/import/types'
+import { openLibrary } from '../src/main/library'
+import type { FormatName, ParseResult } from '../src/main/import/types'
 import type { Library } from '../src/main/library/contract'
 import { round, timeMs } from './measure'
+import { rawBoundInsert } from './raw-bound'
 import type { BenchContext } from './registry'
 import { PaperFactory } from './synthetic'
 import { arxivListingEmail, markdownTableDigest, syntheticEntries } from './synthetic-formats'
@@ -25,12 +27,31 @@ export interface BenchCase {
   run(context: CaseContext): Record<string, unknown>
 }
 
+/** The raw bound of bulk.ts for one case's parsed rows, with and without the FTS fill, each in a fresh library. */
+function rawBound(context: CaseContext, parsed: ParseResult): { ms: number; rowsMs: number } {
+  const timeInto = (name: string, index: boolean): number => {
+    const path = join(context.dir, name)
+    openLibrary(path).close()
+    const ms = timeMs(() => rawBoundInsert(path, parsed.digest, parsed.entries, { index })).ms
+    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
+    return ms
+  }
+  return { ms: timeInto('case-raw.sqlite', true), rowsMs: timeInto('case-raw-rows.sqlite', false) }
+}
+
 /**
  * Imports one file through importFile (as `dogear import` does) into the big library, then
  * times the format's parser alone on the same text, after the import so it gets no warm-up
  * the import did not have.
  */
-function importCase(context: CaseContext, fileName: string, format: FormatName, text: string, date: string) {
+function importCase(
+  context: CaseContext,
+  fileName: string,
+  format: FormatName,
+  text: string,
+  date: string,
+  options: { bound?: boolean } = {}
+) {
   const path = join(context.dir, fileName)
   writeFileSync(path, text)
   const papersBefore = context.library.stats().papers
@@ -43,6 +64,7 @@ function importCase(context: CaseContext, fileName: string, format: FormatName, 
   const parse = timeMs(() =>
     parserFor(format).parse(decoded, { fileName, fileModifiedAt: new Date(), dateOverride: date })
   )
+  const bound = options.bound ? rawBound(context, parse.value) : null
   return {
     fileMb: round(Buffer.byteLength(text) / 2 ** 20),
     libraryPapersBefore: papersBefore,
@@ -52,12 +74,18 @@ function importCase(context: CaseContext, fileName: string, format: FormatName, 
     parseMs: round(parse.ms),
     parseShare: round(parse.ms / run.ms),
     finishImportsMs: round(finish.ms),
+    ...(bound ? { rawBoundMs: round(bound.ms), rawRowsMs: round(bound.rowsMs), ratio: round(bound.ms / run.ms) } : {}),
     target: { ms: '< 1000', met: run.ms < 1000 },
     includes:
       'importFile(): read, hash, decode, detect, parse and the library write (in chunks from 2,000 papers) ' +
       'into the benchmark library, until its report; finishImportsMs: library.finishImports() after it, as ' +
       'the import worker runs it once it has reported (the index merging the chunks left, the new words); ' +
-      'parseMs is the parser alone on the same text, timed after the import'
+      'parseMs is the parser alone on the same text, timed after the import' +
+      (bound
+        ? '; rawBoundMs: the parsed rows written as bulk.ts writes its raw bound (plain prepared INSERTs in one ' +
+          'transaction, then one INSERT ... SELECT into FTS5, abstracts not deflated) into a fresh library: no read, ' +
+          'hash, parse, dedupe or chunks; rawRowsMs: the same without the FTS fill; ratio: rawBoundMs / ms'
+        : '')
   }
 }
 
@@ -76,7 +104,8 @@ export const CASES: BenchCase[] = [
         'readme-digest.md',
         'markdown',
         markdownTableDigest('2024-05-02', entries),
-        '2024-05-02'
+        '2024-05-02',
+        { bound: true }
       )
     }
   },
