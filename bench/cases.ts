@@ -1,15 +1,14 @@
 // Extra benchmark cases. Each runs against the library the main benchmark built (100k papers
 // plus the daily digests) and returns its own numbers, reported under `cases.<name>`.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { decodeBytes } from '../src/main/import/decode'
 import { parserFor } from '../src/main/import/formats'
 import { importFile } from '../src/main/ingest/pipeline'
-import { openLibrary } from '../src/main/library'
-import type { FormatName, ParseResult } from '../src/main/import/types'
+import type { FormatName } from '../src/main/import/types'
 import type { Library } from '../src/main/library/contract'
 import { round, timeMs } from './measure'
-import { rawBoundInsert } from './raw-bound'
+import { timeRawBound } from './raw-bound'
 import type { BenchContext } from './registry'
 import { PaperFactory } from './synthetic'
 import { arxivListingEmail, markdownTableDigest, syntheticEntries } from './synthetic-formats'
@@ -25,18 +24,6 @@ export interface CaseContext {
 export interface BenchCase {
   name: string
   run(context: CaseContext): Record<string, unknown>
-}
-
-/** The raw bound of bulk.ts for one case's parsed rows, with and without the FTS fill, each in a fresh library. */
-function rawBound(context: CaseContext, parsed: ParseResult): { ms: number; rowsMs: number } {
-  const timeInto = (name: string, index: boolean): number => {
-    const path = join(context.dir, name)
-    openLibrary(path).close()
-    const ms = timeMs(() => rawBoundInsert(path, parsed.digest, parsed.entries, { index })).ms
-    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
-    return ms
-  }
-  return { ms: timeInto('case-raw.sqlite', true), rowsMs: timeInto('case-raw-rows.sqlite', false) }
 }
 
 /**
@@ -64,7 +51,7 @@ function importCase(
   const parse = timeMs(() =>
     parserFor(format).parse(decoded, { fileName, fileModifiedAt: new Date(), dateOverride: date })
   )
-  const bound = options.bound ? rawBound(context, parse.value) : null
+  const bound = options.bound ? timeRawBound(context.dir, parse.value.digest, parse.value.entries) : null
   return {
     fileMb: round(Buffer.byteLength(text) / 2 ** 20),
     libraryPapersBefore: papersBefore,

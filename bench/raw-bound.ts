@@ -2,9 +2,34 @@
 // file (same schema, same pragmas, the same import cache size) with plain prepared statements in
 // one transaction, and the FTS index filled from its source view with one INSERT ... SELECT.
 // No dedupe lookups, no merging: what writing these rows costs at the least.
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
 import type { DigestMeta, ParsedPaper } from '../src/main/import/types'
 import { titleKey, collapseWhitespace } from '../src/main/import/normalize'
+import { openLibrary } from '../src/main/library'
 import { openConnection, withImportCache } from '../src/main/library/connection'
+import { timeMs } from './measure'
+
+/**
+ * The bound of one file's parsed rows, timed with the FTS fill (`ms`) and without it (`rowsMs`),
+ * each written into a fresh library in `dir` that is removed afterwards.
+ */
+export function timeRawBound(
+  dir: string,
+  digest: DigestMeta,
+  entries: readonly ParsedPaper[]
+): { ms: number; rowsMs: number } {
+  const timeInto = (name: string, index: boolean): number => {
+    const path = join(dir, name)
+    openLibrary(path).close()
+    try {
+      return timeMs(() => rawBoundInsert(path, digest, entries, { index })).ms
+    } finally {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
+    }
+  }
+  return { ms: timeInto('raw.sqlite', true), rowsMs: timeInto('raw-rows.sqlite', false) }
+}
 
 /** `index: false` leaves the FTS fill out, to show what the search index costs of the bound. */
 export function rawBoundInsert(
