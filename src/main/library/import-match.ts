@@ -55,15 +55,19 @@ export function storedRecord(row: StoredPaperRow): PaperRecord {
   }
 }
 
+/** The abstract as stored: the deflater's copy when it is of this very text. */
+function abstractToStore(record: PaperRecord): Uint8Array | string | null {
+  return record.prepared && record.prepared.abstract === record.abstract
+    ? record.prepared.stored
+    : storedAbstract(record.abstract)
+}
+
 export function recordParams(record: PaperRecord): Record<string, string | number | Uint8Array | null> {
   return {
     title: record.title,
     titleKey: record.titleKey,
     authors: JSON.stringify(record.authors),
-    abstract:
-      record.prepared && record.prepared.abstract === record.abstract
-        ? record.prepared.stored
-        : storedAbstract(record.abstract),
+    abstract: abstractToStore(record),
     snippet: record.snippet,
     arxivId: record.arxivId,
     arxivVersion: record.arxivVersion,
@@ -73,6 +77,46 @@ export function recordParams(record: PaperRecord): Record<string, string | numbe
     venue: record.venue,
     hasCode: hasCode(record.links) ? 1 : 0
   }
+}
+
+// Values bind by position: named ones, spread into one object with the placement, cost an
+// import of 10,000 papers 80 ms more.
+const INSERT_PAPER = `INSERT INTO papers (title, title_key, authors, abstract, snippet, arxiv_id, arxiv_version, doi,
+  links, published_at, venue, has_code, digest_date, first_digest_id, first_position, created_at, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+/** Where a new paper is first listed: its digest's day, the digest and its position there. */
+export interface FirstListing {
+  day: string
+  digestId: number
+  position: number
+  now: string
+}
+
+/** Writes a new paper's row; returns its id. */
+export function insertPaper(statements: Statements, record: PaperRecord, first: FirstListing): number {
+  const row = statements
+    .get(INSERT_PAPER)
+    .run(
+      record.title,
+      record.titleKey,
+      JSON.stringify(record.authors),
+      abstractToStore(record),
+      record.snippet,
+      record.arxivId,
+      record.arxivVersion,
+      record.doi,
+      JSON.stringify(record.links),
+      record.publishedAt,
+      record.venue,
+      hasCode(record.links) ? 1 : 0,
+      first.day,
+      first.digestId,
+      first.position,
+      first.now,
+      first.now
+    )
+  return Number(row.lastInsertRowid)
 }
 
 export function findExisting(statements: Statements, record: PaperRecord): StoredPaperRow | undefined {

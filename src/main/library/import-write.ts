@@ -5,13 +5,14 @@ import { beginCheckpointer, type Checkpointer } from './wal-checkpointer'
 import { LibraryError, type DigestImport, type DigestImportOutcome } from './contract'
 import { localDay } from './clock'
 import { collapseDuplicates, hasCode, mergeRecords, type PaperRecord } from './dedupe-merge'
-import { findExisting, recordParams, sameRecordAgain, storedRecord, withoutTakenDoi } from './import-match'
+import { findExisting, insertPaper, recordParams, sameRecordAgain, storedRecord, withoutTakenDoi } from './import-match'
 import { RecordFeed } from './record-feed'
 import { beginAbstractDeflater } from './abstract-deflater'
 import type { DigestMeta } from '../import/types'
-import { reindexAround, rememberNewAbstract, withNewPapersIndexed } from './search-index'
+import { reindexAround, rememberNewAbstract, withNewPapersIndexed, withNewPapersWaiting } from './search-index'
 import { countingNewRows, NewRowCounts } from './import-counts'
 import { pauseMerging } from './index-merging'
+import { forgetWaitingAbstracts } from './search-backlog'
 import { letWaitingWritersGo } from './write-turns'
 import { ImportExtras } from './import-extras'
 import { recordNewPaperVersion, recordVersion } from './versions'
@@ -26,10 +27,6 @@ import {
   undoPendingImport
 } from './pending-imports'
 
-export const INSERT_PAPER = `INSERT INTO papers (title, title_key, authors, abstract, snippet, arxiv_id, arxiv_version, doi,
-  links, published_at, venue, has_code, digest_date, first_digest_id, first_position, created_at, updated_at)
-  VALUES (:title, :titleKey, :authors, :abstract, :snippet, :arxivId, :arxivVersion, :doi,
-  :links, :publishedAt, :venue, :hasCode, :day, :digestId, :position, :now, :now)`
 export const UPDATE_PAPER = `UPDATE papers SET title = :title, title_key = :titleKey, authors = :authors, abstract = :abstract,
   snippet = :snippet, arxiv_id = :arxivId, arxiv_version = :arxivVersion, doi = :doi, links = :links,
   published_at = :publishedAt, venue = :venue, has_code = :hasCode, updated_at = :now WHERE id = :id`
@@ -116,9 +113,8 @@ function writeRecord(write: FileWrite, record: PaperRecord): void {
   const position = outcomes.size + 1
   const row = findExisting(statements, record)
   if (!row) {
-    const params = { ...recordParams(record), day, digestId, position, now: nowIso }
-    const id = Number(statements.get(INSERT_PAPER).run(params).lastInsertRowid)
-    if (record.abstract !== null) rememberNewAbstract(statements, id, record.abstract)
+    const id = insertPaper(statements, record, { day, digestId, position, now: nowIso })
+    if (record.abstract !== null) rememberNewAbstract(statements, id, record.title, record.abstract)
     statements
       .get('INSERT INTO paper_state (paper_id, read_at, starred_at) VALUES (?, ?, ?)')
       .run(id, record.readHint ? nowIso : null, record.starHint ? nowIso : null)
@@ -142,7 +138,7 @@ function writeRecord(write: FileWrite, record: PaperRecord): void {
     // A paper not indexed yet is indexed with its final text by the next fill.
     if (row.id > write.indexedUpTo) {
       update()
-      rememberNewAbstract(statements, row.id, merged.abstract)
+      rememberNewAbstract(statements, row.id, merged.title, merged.abstract)
     } else reindexAround(statements, row.id, update)
   }
   if (earlier === undefined && !write.added.has(row.id) && !sameRecordAgain(stored, record))
@@ -275,19 +271,19 @@ function importInChunks(
   const started = begin.immediate()
   if (!('statements' in started)) return started
   const write = started
-  // What indexing costs per paper written, learned chunk by chunk: the index is flushed when the
-  // next statement starts (FTS5 writes its pending terms then), so it is part of every chunk.
+  // What the commit costs per paper written, learned chunk by chunk. The chunk's papers wait for
+  // the search index (search-backlog.ts): it is filled after the import has reported.
   let afterWritingMs = 0.05
   let outcome: DigestImportOutcome
   const chunk = db.transaction((): void => {
-    // Papers other writers added between chunks are indexed by them already.
+    // Papers other writers added between chunks are theirs to index.
     write.indexedUpTo = lastPaperId(statements)
     const deadline = performance.now() + CHUNK_MS
     let written = 0
     let wrote = 0
     countingNewRows(statements, (counts) => {
       write.counts = counts
-      withNewPapersIndexed(statements, write.indexedUpTo, () => {
+      withNewPapersWaiting(statements, write.indexedUpTo, () => {
         while (feed.waiting > 0 && (written === 0 || performance.now() + written * afterWritingMs < deadline)) {
           const record = feed.take()!
           writeRecord(write, record)
@@ -317,6 +313,8 @@ function importInChunks(
       })
       .immediate()
   } catch (error) {
+    // Ids of the papers undone may be given out again: their remembered text must not stay.
+    forgetWaitingAbstracts(statements)
     undoPendingImport(db, statements, write.digestId)
     throw error
   }

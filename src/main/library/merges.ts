@@ -7,8 +7,8 @@ import type { PaperMerge, SplitOutcome } from '../../shared/model'
 import type { Db, Statements } from './connection'
 import { LibraryError } from './contract'
 import type { PaperRecord } from './dedupe-merge'
-import { INSERT_PAPER, UPDATE_PAPER } from './import-write'
-import { recordParams, storedRecord, type StoredPaperRow } from './import-match'
+import { UPDATE_PAPER } from './import-write'
+import { insertPaper, recordParams, storedRecord, type StoredPaperRow } from './import-match'
 import { indexNewPapers, reindexAround } from './search-index'
 import { recountDigests, refreshFirstDigest } from './trash-counts'
 
@@ -95,14 +95,12 @@ function split(statements: Statements, paperId: number, digestId: number | undef
   const incoming = JSON.parse(merge.incoming) as PaperRecord
   // The DOI stays with the paper that had it first; two papers never hold one DOI.
   const own = { ...incoming, doi: merge.matched_by === 'doi' ? null : incoming.doi }
-  const params = {
-    ...recordParams(own),
+  const newPaperId = insertPaper(statements, own, {
     day: entry.day,
     digestId: merge.digest_id,
     position: entry.position,
     now: nowIso
-  }
-  const newPaperId = Number(statements.get(INSERT_PAPER).run(params).lastInsertRowid)
+  })
   statements.get('INSERT INTO paper_state (paper_id, read_at, starred_at) VALUES (?, NULL, NULL)').run(newPaperId)
   statements
     .get('UPDATE digest_entries SET paper_id = ? WHERE digest_id = ? AND paper_id = ?')

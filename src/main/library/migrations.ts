@@ -265,6 +265,14 @@ CREATE TRIGGER paper_state_counted_in AFTER INSERT ON paper_state WHEN counted_b
 END;
 `
 
+/**
+ * A large import's papers that wait for their search-index entries (search-backlog.ts). IF NOT
+ * EXISTS: a file whose user_version was set back by hand may hold it already.
+ */
+const V24_SEARCH_BACKLOG = `
+CREATE TABLE IF NOT EXISTS search_backlog (first_id INTEGER NOT NULL, last_id INTEGER NOT NULL);
+`
+
 // Sorted by version; a new one takes a number above the last. 11, 13, 15 and 18 were never
 // used: a gap is harmless, a number below a library's own version would never run on it.
 export const MIGRATIONS: readonly Migration[] = [
@@ -313,7 +321,12 @@ export const MIGRATIONS: readonly Migration[] = [
     }
   },
   { version: 22, description: 'abstracts stored deflated', up: (db) => db.exec(V22_ABSTRACT_TEXT) },
-  { version: 23, description: 'new rows an import counts itself', up: (db) => db.exec(V23_IMPORT_COUNTS) }
+  { version: 23, description: 'new rows an import counts itself', up: (db) => db.exec(V23_IMPORT_COUNTS) },
+  {
+    version: 24,
+    description: "large imports' papers waiting for the search index",
+    up: (db) => db.exec(V24_SEARCH_BACKLOG)
+  }
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

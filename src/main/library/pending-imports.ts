@@ -9,6 +9,7 @@ import { threadId } from 'node:worker_threads'
 import type { Db, Statements } from './connection'
 import { takeBackAdditions } from './import-additions'
 import { resumeMergingUnlessImporting } from './index-merging'
+import { unindexSql } from './search-backlog'
 
 /** A pending import whose heartbeat is older than this is dead even if its process lives on. */
 export const STALE_AFTER_MS = 120_000
@@ -61,12 +62,7 @@ function jsonPairs(): string {
 const INDEXED = 'title, authors, abstract, note'
 
 function unindex(statements: Statements, paperId: number): void {
-  statements
-    .get(
-      `INSERT INTO paper_search(paper_search, rowid, ${INDEXED})
-       SELECT 'delete', id, ${INDEXED} FROM paper_search_source WHERE id = ?`
-    )
-    .run(paperId)
+  statements.get(unindexSql('= ?')).run(paperId)
 }
 
 function index(statements: Statements, paperId: number): void {

@@ -5,6 +5,7 @@
 // INSERT ... SELECT, which is three times faster than a trigger per row.
 import type { Db, Statements } from './connection'
 import { addTermsOfPapers } from './search-terms'
+import { deferIndexing, unindexSql, type NewAbstract } from './search-backlog'
 
 // A constant column list spliced into the SQL below; every value binds.
 const COLUMNS = 'title, authors, abstract, note'
@@ -15,16 +16,17 @@ const COLUMNS = 'title, authors, abstract, note'
  * hand. They are kept in this connection's memory (a temporary table cost 3 µs a paper to
  * write) and read by the fill through the SQL function new_abstract(id). They live for one
  * write only: withNewPapersIndexed forgets them however it ends, so a rolled-back write's ids,
- * which SQLite may give out again, never lend their text to another paper.
+ * which SQLite may give out again, never lend their text to another paper. (A large import's
+ * are handed to the backlog instead: see search-backlog.ts.)
  */
-const newAbstractsOf = new WeakMap<Statements, Map<number, string>>()
+const newAbstractsOf = new WeakMap<Statements, Map<number, NewAbstract>>()
 
-function newAbstracts(statements: Statements): Map<number, string> {
+function newAbstracts(statements: Statements): Map<number, NewAbstract> {
   let texts = newAbstractsOf.get(statements)
   if (!texts) {
-    const own = new Map<number, string>()
+    const own = new Map<number, NewAbstract>()
     statements.db.function('new_abstract', { directOnly: true }, (id: unknown) =>
-      typeof id === 'number' || typeof id === 'bigint' ? (own.get(Number(id)) ?? null) : null
+      typeof id === 'number' || typeof id === 'bigint' ? (own.get(Number(id))?.abstract ?? null) : null
     )
     newAbstractsOf.set(statements, own)
     texts = own
@@ -33,10 +35,15 @@ function newAbstracts(statements: Statements): Map<number, string> {
 }
 
 /** Keeps a new paper's abstract text for the fill; a paper changed before then is forgotten (null). */
-export function rememberNewAbstract(statements: Statements, paperId: number, abstract: string | null): void {
+export function rememberNewAbstract(
+  statements: Statements,
+  paperId: number,
+  title: string,
+  abstract: string | null
+): void {
   const texts = newAbstracts(statements)
   if (abstract === null) texts.delete(paperId)
-  else texts.set(paperId, abstract)
+  else texts.set(paperId, { title, abstract })
 }
 
 /**
@@ -47,6 +54,20 @@ export function withNewPapersIndexed<T>(statements: Statements, lastIdBefore: nu
   try {
     const result = write()
     indexNewPapers(statements, lastIdBefore)
+    return result
+  } finally {
+    newAbstractsOf.get(statements)?.clear()
+  }
+}
+
+/**
+ * Runs `write` (which adds papers) inside a large import's chunk, then leaves every paper with
+ * an id above `lastIdBefore` to the index's backlog (search-backlog.ts).
+ */
+export function withNewPapersWaiting<T>(statements: Statements, lastIdBefore: number, write: () => T): T {
+  try {
+    const result = write()
+    deferIndexing(statements, lastIdBefore, newAbstracts(statements))
     return result
   } finally {
     newAbstractsOf.get(statements)?.clear()
@@ -78,12 +99,7 @@ export function indexNewPapers(statements: Statements, lastIdBefore: number): vo
 export function reindexManyAround<T>(statements: Statements, ids: readonly number[], change: () => T): T {
   if (ids.length === 0) return change()
   const list = JSON.stringify(ids)
-  statements
-    .get(
-      `INSERT INTO paper_search(paper_search, rowid, ${COLUMNS})
-       SELECT 'delete', id, ${COLUMNS} FROM paper_search_source WHERE id IN (SELECT value FROM json_each(?))`
-    )
-    .run(list)
+  statements.get(unindexSql('IN (SELECT value FROM json_each(?))')).run(list)
   const result = change()
   statements
     .get(
@@ -100,12 +116,7 @@ export function reindexManyAround<T>(statements: Statements, ids: readonly numbe
  * index entry replaced around it. Must run inside the caller's transaction.
  */
 export function reindexAround<T>(statements: Statements, id: number, change: () => T): T {
-  statements
-    .get(
-      `INSERT INTO paper_search(paper_search, rowid, ${COLUMNS})
-       SELECT 'delete', id, ${COLUMNS} FROM paper_search_source WHERE id = ?`
-    )
-    .run(id)
+  statements.get(unindexSql('= ?')).run(id)
   const result = change()
   statements
     .get(`INSERT INTO paper_search(rowid, ${COLUMNS}) SELECT id, ${COLUMNS} FROM paper_search_source WHERE id = ?`)

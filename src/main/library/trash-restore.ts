@@ -12,6 +12,7 @@ import { insertRow, restoreDependentRows, type Row } from './trash-rows'
 import { storedAbstract } from './abstract-text'
 import { putBackAdditions, type TakenAddition } from './import-additions'
 import { recordPaperMarks, restoredIds } from './sync-outbox'
+import { unindexSql } from './search-backlog'
 
 const COLUMNS = 'title, authors, abstract, note'
 
@@ -93,11 +94,7 @@ function restoreOne(
         .run(record.state['read_at'] ?? null, record.state['starred_at'] ?? null, id)
     }
     if (record.note && !statements.get('SELECT 1 FROM notes WHERE paper_id = ?').get(id)) {
-      statements
-        .get(
-          `INSERT INTO paper_search(paper_search, rowid, ${COLUMNS}) SELECT 'delete', id, ${COLUMNS} FROM paper_search_source WHERE id = ?`
-        )
-        .run(id)
+      statements.get(unindexSql('= ?')).run(id)
       statements
         .get('INSERT INTO notes (paper_id, body, updated_at) VALUES (?, ?, ?)')
         .run(id, record.note.body, record.note.updated_at)

@@ -9,10 +9,9 @@ import { digestsListing, dropUnusedTags, recountDigests, refreshFirstDigest } fr
 import { recordSql, type Row } from './trash-rows'
 import { takeBackAdditions } from './import-additions'
 import { recordPaperMarks } from './sync-outbox'
+import { unindexSql } from './search-backlog'
 
 export { restoreDigest, restorePapers } from './trash-restore'
-
-const COLUMNS = 'title, authors, abstract, note'
 
 /** Moves papers to the trash; inside the caller's transaction. */
 function moveToTrash(statements: Statements, ids: readonly number[], at: string, via: number | null): void {
@@ -20,12 +19,7 @@ function moveToTrash(statements: Statements, ids: readonly number[], at: string,
   const list = JSON.stringify(ids)
   const digests = digestsListing(statements, ids)
   statements.get(recordSql(statements)).run({ at, via, ids: list })
-  statements
-    .get(
-      `INSERT INTO paper_search(paper_search, rowid, ${COLUMNS})
-       SELECT 'delete', id, ${COLUMNS} FROM paper_search_source WHERE id IN (SELECT value FROM json_each(?))`
-    )
-    .run(list)
+  statements.get(unindexSql('IN (SELECT value FROM json_each(?))')).run(list)
   statements.get('DELETE FROM papers WHERE id IN (SELECT value FROM json_each(?))').run(list)
   recountDigests(statements, digests)
   dropUnusedTags(statements)

@@ -42,6 +42,8 @@ export function importWantedDigests(run: Run, sizeCap: number): void {
         )
       }
     }
+    // The search index of large files' papers and the merging they paused, as after any import.
+    run.library.finishImports()
   } finally {
     rmSync(work, { recursive: true, force: true })
   }
