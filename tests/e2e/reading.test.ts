@@ -254,7 +254,7 @@ describe('progress and looks', () => {
     await importFixture(app)
     const { page } = app
     await page.keyboard.press('j')
-    await reader(page).getByRole('heading').waitFor()
+    await reader(page).getByRole('heading', { level: 1 }).waitFor()
     const background = await inPage(page, 'getComputedStyle(document.body).backgroundColor')
     const [r, g, b] = background.match(/\d+/g)!.map(Number)
     expect((r! + g! + b!) / 3).toBeLessThan(60)
