@@ -35,8 +35,3 @@ export function round(value: number): number {
 export function progress(message: string): void {
   process.stderr.write(`[bench] ${message}\n`)
 }
-
-/** The longest word of a title: a query that finds few papers. */
-export function longestWord(title: string): string {
-  return title.split(/\W+/).reduce((longest, word) => (word.length > longest.length ? word : longest), '')
-}

@@ -136,8 +136,11 @@ function importCommand(args: ParsedArgs, library: Library): CommandOutput {
     date: date ?? null,
     ...(booleanFlag(args, 'groups-as-tags') ? { groupsAsTags: true } : {})
   })
-  const reports: ImportFileReport[] = args.positionals.map((file) => importFile(library, file, options))
-  // The index merging a large import paused and the new papers' words (see finishImports).
+  const reports: ImportFileReport[] = args.positionals.map((file) =>
+    importFile(library, file, { ...options, indexLater: true })
+  )
+  // Before the command ends: the search index of the large files' papers, the index merging a
+  // large import paused and the new papers' words (see finishImports).
   library.finishImports()
   const text: string[] = []
   const errors: string[] = []

@@ -98,12 +98,26 @@ function openAt(path: string, create: boolean, io: CliIo, deps: CliDeps): Librar
   try {
     const library = deps.openLibrary(path, { create })
     if (isNew) io.stderr(`dogear: created a new library at ${path}`)
+    indexWaitingPapers(library)
     return library
   } catch (error) {
     throw new CommandError(
       error instanceof LibraryError ? error.code : 'UNREADABLE',
       `cannot open the library ${path}: ${messageOf(error)}`
     )
+  }
+}
+
+/**
+ * Papers a large import left waiting for the search index (the app closed right after it), so
+ * that what this command searches finds them. A library that cannot be written to (read-only,
+ * busy) is read as it is.
+ */
+function indexWaitingPapers(library: Library): void {
+  try {
+    library.indexWaiting()
+  } catch (error) {
+    if (!(error instanceof LibraryError)) throw error
   }
 }
 

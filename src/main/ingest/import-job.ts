@@ -20,6 +20,8 @@ export type ImportJobMessage =
   /** One source's outcome, posted as soon as it is known (a crash later cannot lose it). */
   | { type: 'report'; index: number; report: ImportFileReport }
   | { type: 'done'; reports: ImportFileReport[] }
+  /** After `done`: the papers of large files that waited for the search index are in it. */
+  | { type: 'indexed'; papers: number }
   | { type: 'failed'; message: string }
 
 export type ImportOne = (library: Library, source: ImportSource, options: ImportOptions) => ImportFileReport

@@ -32,6 +32,8 @@ export interface ImportRunnerOptions {
   dbPath: string
   nativeBinding?: string
   onProgress(progress: { file: string; done: number; total: number }): void
+  /** After a batch has reported: its large files' papers are in the search index now. */
+  onIndexed?(): void
   /** Time one file may take; defaults to 60 s plus 1 s per MB (see budgetMs). */
   budgetMs?(source: ImportSource): number
   limits?: WorkerLimits
@@ -129,6 +131,7 @@ export function createImportRunner(options: ImportRunnerOptions): ImportRunner {
           startFile(message.done)
         } else if (message.type === 'report') reports[message.index] = message.report
         else if (message.type === 'done') finish(message.reports)
+        else if (message.type === 'indexed') options.onIndexed?.()
         else failAll('IMPORT_FAILED', message.message)
       })
       worker.on('error', (error) => failAll('IMPORT_CRASHED', crashReason(error)))

@@ -16,10 +16,17 @@ async function main(port: NonNullable<typeof parentPort>, job: ImportJobData): P
     // The Electron build of better-sqlite3, when the app found one (see electron-native.ts).
     const library = openLibrary(job.dbPath, job.nativeBinding ? { nativeBinding: job.nativeBinding } : {})
     try {
-      const reports = await runImportJob(library, job.sources, job.options, importSource, post, () => stopping)
+      // Each report goes out before its large file's papers are in the search index: see below.
+      const options = { ...job.options, indexLater: true }
+      const reports = await runImportJob(library, job.sources, options, importSource, post, () => stopping)
       post({ type: 'done', reports })
-      // The index merging a large import paused and the new papers' words, off main's thread.
-      if (!stopping) library.finishImports()
+      // Off main's thread: the search index of large files' papers (main refreshes once it is
+      // told), then the index merging a large import paused and the new papers' words.
+      if (!stopping) {
+        const papers = library.indexWaiting()
+        if (papers > 0) post({ type: 'indexed', papers })
+        library.finishImports()
+      }
     } finally {
       library.close()
     }

@@ -24,6 +24,11 @@ export interface ImportOptions {
   sizeCapBytes?: number
   /** JabRef groups (Zotero collections) in BibTeX become tags; the library's setting when not given. */
   groupsAsTags?: boolean
+  /**
+   * Report before a large file's papers are in the search index, for the caller to index them
+   * right after (Library.indexWaiting or finishImports): the import worker, the command line.
+   */
+  indexLater?: boolean
 }
 
 export const DEFAULT_SIZE_CAP_BYTES = 64 * 1024 * 1024
@@ -122,6 +127,7 @@ function importDecoded(library: Library, input: DecodedInput): ImportFileReport 
     fileName: input.fileName,
     contentHash: input.contentHash,
     groupsAsTags: options.groupsAsTags ?? library.getSettings().groupsAsTags,
+    ...(options.indexLater ? { indexLater: true } : {}),
     source: { bytes: input.bytes, modifiedAt: input.modifiedAt, date: options.date ?? null }
   })
   return {

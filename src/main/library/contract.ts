@@ -47,6 +47,12 @@ export interface DigestImport {
   batches?: Iterable<readonly ParsedPaper[]>
   /** The digest as known once `batches` ran out, when its dates come from its papers (feeds). */
   finalDigest?: () => DigestMeta
+  /**
+   * A large file's papers are left waiting for the search index (see search-backlog.ts) for the
+   * caller to index after it has reported (indexWaiting, finishImports): the import worker and
+   * the command line. Without it the import returns once search finds them too.
+   */
+  indexLater?: boolean
 }
 
 export interface DigestSource {
@@ -82,11 +88,19 @@ export interface Library {
    */
   catchUpSearchTerms(maxPapers?: number): number
   /**
+   * Puts the papers of large imports that wait for the search index into it, in short steps
+   * that let waiting writers go (see search-backlog.ts); returns how many ids waited. Until
+   * then searches do not find them. finishImports starts with it.
+   */
+  indexWaiting(): number
+  /** How many papers' ids wait for the search index (see indexWaiting). */
+  waitingForIndex(): number
+  /**
    * What follows imports once they are reported, in short steps that let waiting writers go:
-   * the search index's merging a large import paused (see index-merging.ts), then the words of
-   * the new papers (catchUpSearchTerms). The import worker runs it after posting its reports,
-   * the CLI after importing. Only an optimization: searches are exact without it, and it never
-   * throws (what it could not do is left to the next call).
+   * the papers that wait for the search index (indexWaiting), the index's merging a large
+   * import paused (see index-merging.ts), then the words of the new papers
+   * (catchUpSearchTerms). The import worker runs it after posting its reports, the CLI after
+   * importing. It never throws: what it could not do is left to the next call.
    */
   finishImports(): void
   listPapers(query: ListQuery): PaperPage

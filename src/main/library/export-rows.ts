@@ -11,7 +11,6 @@ import type { Db, Statements } from './connection'
 import { filterCondition, filterCount } from './filters'
 import { loadPaperDetails } from './paper-rows'
 import { compileQuery, conditionSql } from './search-compile'
-import { searchReady } from './search-backlog'
 import { correctTypos } from './search-typos'
 
 export const EXPORT_BATCH = 500
@@ -26,8 +25,6 @@ export function exportPapers(
   selection: ExportSelection,
   onBatch: (papers: ExportPaper[]) => void
 ): number {
-  // Before the read transaction: indexing what waits is a write (search-backlog.ts).
-  searchReady(statements)
   return db.transaction(() => {
     if ('ids' in selection) return exportIds(statements, selection.ids, onBatch)
     const filters = [selection.filter, ...(selection.also ?? [])]

@@ -12,7 +12,7 @@ import type { DigestMeta } from '../import/types'
 import { reindexAround, rememberNewAbstract, withNewPapersIndexed, withNewPapersWaiting } from './search-index'
 import { countingNewRows, NewRowCounts } from './import-counts'
 import { pauseMerging } from './index-merging'
-import { forgetWaitingAbstracts } from './search-backlog'
+import { forgetWaitingAbstracts, indexWaiting } from './search-backlog'
 import { letWaitingWritersGo } from './write-turns'
 import { ImportExtras } from './import-extras'
 import { recordNewPaperVersion, recordVersion } from './versions'
@@ -359,9 +359,11 @@ export function importDigest(db: Db, statements: Statements, input: DigestImport
       const day = digestDay(input.digest, now)
       feed.deflateWith(deflater!.ready())
       const checkpoints = checkpointer?.ready() ?? null
-      return withImportCheckpoint(db, LARGE_IMPORT_PAPERS, () =>
-        importInChunks(db, statements, input, feed, day, now, checkpoints)
-      )
+      return withImportCheckpoint(db, LARGE_IMPORT_PAPERS, () => {
+        const outcome = importInChunks(db, statements, input, feed, day, now, checkpoints)
+        if (!input.indexLater) indexWaiting(db, statements, () => letWaitingWritersGo(db.name))
+        return outcome
+      })
     }
   } finally {
     checkpointer?.close()

@@ -42,7 +42,7 @@ import { exportPapers } from './export-rows'
 import { catchUpSearchTerms } from './search-terms'
 import { letWaitingWritersGo } from './write-turns'
 import { mergeAfterImports } from './index-merging'
-import { indexBacklog } from './search-backlog'
+import { indexWaiting, waitingCount } from './search-backlog'
 
 export { LibraryError } from './contract'
 export type { DigestImport, DigestImportOutcome, Library } from './contract'
@@ -88,13 +88,15 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
   return withStorageErrors(path, {
     importDigest: (input) => importDigest(db, statements, input, now()),
     catchUpSearchTerms: (maxPapers) => catchUpSearchTerms(db, statements, maxPapers, () => letWaitingWritersGo(path)),
+    indexWaiting: () => indexWaiting(db, statements, () => letWaitingWritersGo(path)),
+    waitingForIndex: () => waitingCount(statements),
     finishImports: () => {
       // After imports that succeeded and were reported: the search index of their large files'
       // papers, then merging. A step that fails (a library busy past the timeout) is left to the
       // next finishImports or search, and the merging to automerge meanwhile; it must not turn
       // those imports into a failure.
       try {
-        indexBacklog(db, statements, () => letWaitingWritersGo(path))
+        indexWaiting(db, statements, () => letWaitingWritersGo(path))
         mergeAfterImports(db, statements, MAX_TIDY_STEPS, () => letWaitingWritersGo(path))
         catchUpSearchTerms(db, statements, undefined, () => letWaitingWritersGo(path))
       } catch {

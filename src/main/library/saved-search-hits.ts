@@ -6,6 +6,7 @@
 import { parseQuery, upgradeQuery, type QueryNode } from '../../shared/query'
 import type { Db, Statements } from './connection'
 import { holdsPaper, matchingIds } from './search'
+import { INDEXED_THROUGH_SQL } from './search-backlog'
 
 /**
  * Papers a saved search lists: the newest this many of its matches ("10,000+" beyond), search's
@@ -51,7 +52,7 @@ export function createSavedSearchHitTables(db: Db): void {
 function libraryMark(statements: Statements): LibraryMark {
   return statements
     .get(
-      `SELECT (SELECT coalesce(max(id), 0) FROM papers) AS paper,
+      `SELECT ${INDEXED_THROUGH_SQL} AS paper,
               (SELECT coalesce(max(id), 0) FROM reading_events) AS event,
               (SELECT n FROM listing_counts WHERE kind = 'all') AS papers`
     )

@@ -8,6 +8,7 @@ import type { Db, Statements } from './connection'
 import { LibraryError } from './contract'
 import { createSavedSearchHitTables } from './saved-search-hits'
 import { holdsPaper, matchingIds } from './search'
+import { indexedThrough } from './search-backlog'
 import { foldSearchName } from '../sync/change'
 import { recordValue } from './sync-outbox'
 
@@ -170,7 +171,8 @@ export function createSavedSearches(db: Db, statements: Statements, now: () => D
   }
 
   function list(): SavedSearch[] {
-    const throughPaper = statements.get('SELECT coalesce(max(id), 0) FROM papers').pluck().get() as number
+    // Papers past the first one waiting for the search index are counted once it holds them.
+    const throughPaper = indexedThrough(statements)
     const throughEvent = statements.get('SELECT coalesce(max(id), 0) FROM reading_events').pluck().get() as number
     return rows().map((row) => {
       const count = unreadOf(row, throughPaper, throughEvent)

@@ -1,16 +1,18 @@
 // The papers a large import wrote before their search-index entries. A chunked import (a file
-// of more than CHUNKED_FROM_PAPERS papers) spends about a third of its time on the index: its
+// of more than CHUNKED_FROM_PAPERS papers) spent about a third of its time on the index: its
 // words (FTS5's tokenizer) and the segments each chunk's commit writes. So its chunks store
 // the papers and note the ids they added here; the import reports, and the index is filled
-// right after (finishImports), in short steps that let the reader's writes go between them.
+// right after (indexWaiting: the import worker, the command line), in short steps that let
+// the reader's writes go between them.
 //
-// Nothing reads a half-filled index: every search first indexes what is waiting (searchReady),
-// so a search typed in that moment waits for it instead of missing papers. Writes that change
-// a waiting paper's text remove index entries only of papers the index holds (unindexSql) and
-// may index it early; the fill skips papers already indexed (FTS5 keeps a docsize row per
-// indexed paper), so no paper is ever indexed twice or removed while absent.
+// Reads never write: a search in that moment finds the papers indexed so far (the list shows
+// the new ones at once), and the app refreshes when the fill is done. Counts kept up to date
+// by the papers added since they were counted (saved searches) count only up to the first
+// waiting paper (indexedThrough), so none is missed. Writes that change a waiting paper's text
+// remove index entries only of papers the index holds (unindexSql) and may index it early; the
+// fill skips papers already indexed (FTS5 keeps a docsize row per indexed paper), so no paper
+// is ever indexed twice or removed while absent.
 import type { Db, Statements } from './connection'
-import { readerWrite } from './write-turns'
 
 // A constant column list spliced into the SQL below; every value binds.
 const COLUMNS = 'title, authors, abstract, note'
@@ -111,41 +113,28 @@ function indexStep(statements: Statements): boolean {
 }
 
 /**
- * Indexes every waiting paper, a step at a time, each step its own transaction (`transact`)
- * with `between` after it. Returns the steps taken.
+ * Indexes every waiting paper, a step at a time, each step its own transaction with `between`
+ * after it. Returns how many ids waited.
  */
-export function indexBacklog(
-  db: Db,
-  statements: Statements,
-  between: () => void = () => {},
-  transact: (step: () => boolean) => boolean = (step) => db.transaction(step).immediate()
-): number {
+export function indexWaiting(db: Db, statements: Statements, between: () => void = () => {}): number {
+  const waited = waitingCount(statements)
+  if (waited === 0) return 0
   // Registers waiting_abstract on this connection, should it have written none of the papers.
   waitingAbstracts(statements)
-  let steps = 0
-  while (transact(() => indexStep(statements))) {
-    steps++
-    between()
-  }
-  return steps
+  const step = db.transaction(() => indexStep(statements))
+  while (step.immediate()) between()
+  return waited
 }
 
-/**
- * Before a search: the waiting papers indexed, as a reader's write (a running import gives it
- * its turn). A library that cannot be written to (read-only, or busy past the timeout) is
- * searched as it is: what it misses is only what waits, and the next search tries again.
- */
-export function searchReady(statements: Statements): void {
-  if (!hasBacklog(statements)) return
-  const { db } = statements
-  try {
-    indexBacklog(
-      db,
-      statements,
-      () => {},
-      (step) => readerWrite(db, step)
-    )
-  } catch (error) {
-    if (!/^SQLITE_(READONLY|BUSY)/.test((error as { code?: string }).code ?? '')) throw error
-  }
+/** SQL for the id up to which every paper is in the index: the last paper's, or the first waiting one's less one. */
+export const INDEXED_THROUGH_SQL = `coalesce((SELECT min(first_id) - 1 FROM search_backlog), (SELECT max(id) FROM papers), 0)`
+
+/** Every paper up to this id is in the search index (see INDEXED_THROUGH_SQL). */
+export function indexedThrough(statements: Statements): number {
+  return statements.get(`SELECT ${INDEXED_THROUGH_SQL}`).pluck().get() as number
+}
+
+/** How many ids wait for the index (of papers trashed meanwhile too: the fill drops their range). */
+export function waitingCount(statements: Statements): number {
+  return statements.get('SELECT coalesce(sum(last_id - first_id + 1), 0) FROM search_backlog').pluck().get() as number
 }

@@ -20,7 +20,6 @@ import { idBoundsOf, type IdBounds } from './search-dates'
 import { newestWithout } from './search-exclude'
 import { PROBE_BATCH, probeHolds, probeMatches } from './search-probe'
 import { expandPrefixes } from './search-terms'
-import { searchReady } from './search-backlog'
 import { correctTypos } from './search-typos'
 import { SORTS } from './sorts'
 
@@ -242,12 +241,6 @@ function hits(root: QueryNode, papers: readonly Paper[], ranks: Map<number, numb
   })
 }
 
-/** The query's plan, over an index that holds every paper (see search-backlog.ts). */
-function planOf(statements: Statements, root: QueryNode): SearchPlan {
-  searchReady(statements)
-  return compileQuery(expandPrefixes(statements, root))
-}
-
 function run(
   statements: Statements,
   root: QueryNode,
@@ -257,7 +250,7 @@ function run(
   limit: number,
   scanSpan: number
 ): Ordered {
-  const plan = planOf(statements, root)
+  const plan = compileQuery(expandPrefixes(statements, root))
   return plan.match === null && plan.exclusion === null
     ? conditionPage(statements, plan, filter, sort, offset, limit)
     : matchedPage(statements, plan, filter, sort, offset, limit, scanSpan)
@@ -306,7 +299,7 @@ export function matchingIds(
   limit: number,
   aboveId = 0
 ): number[] {
-  const plan = planOf(statements, root)
+  const plan = compileQuery(expandPrefixes(statements, root))
   if (plan.match === null) {
     const condition = where(plan, filter, 'ps.paper_id')
     return statements
@@ -334,7 +327,7 @@ export function matchingIds(
 
 /** Whether one paper is held by a query within `filter`: a seek per paper, whatever the library's size. */
 export function holdsPaper(statements: Statements, root: QueryNode, filter: PaperFilter, id: number): boolean {
-  const plan = planOf(statements, root)
+  const plan = compileQuery(expandPrefixes(statements, root))
   if (plan.match === null) {
     const condition = where(plan, filter, 'ps.paper_id')
     return (

@@ -16,6 +16,7 @@ export interface AppImportsOptions {
   /** The bundled worker script (out/main/import-worker.js). */
   workerPath: string
   onProgress: ImportRunnerOptions['onProgress']
+  onIndexed?: ImportRunnerOptions['onIndexed']
   /** Makes the worker; a real worker_threads Worker unless a test says otherwise. */
   spawn?: ImportRunnerOptions['spawn']
 }
@@ -26,6 +27,11 @@ export interface AppImports {
   importFile(path: string): Promise<ImportFileReport>
   /** Lets the file being imported finish and cancels the rest. */
   stop(): Promise<void>
+  /**
+   * Fills the search index with the papers still waiting for it (an app closed right after a
+   * large import), in the import worker: an import of no files does that once it has reported.
+   */
+  indexWaiting(): Promise<void>
 }
 
 export function createAppImports(options: AppImportsOptions): AppImports {
@@ -34,7 +40,8 @@ export function createAppImports(options: AppImportsOptions): AppImports {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     spawn:
       options.spawn ?? ((job, resourceLimits) => new Worker(options.workerPath, { workerData: job, resourceLimits })),
-    onProgress: options.onProgress
+    onProgress: options.onProgress,
+    ...(options.onIndexed ? { onIndexed: options.onIndexed } : {})
   })
   return {
     runImports: (sources, importOptions) => runner.importSources(sources, importOptions),
@@ -42,6 +49,9 @@ export function createAppImports(options: AppImportsOptions): AppImports {
       const [report] = await runner.importFiles([path], importOptionsFor(options.library))
       return report ?? notImported(path, 'INTERNAL', 'No report')
     },
-    stop: () => runner.stop()
+    stop: () => runner.stop(),
+    indexWaiting: async () => {
+      if (options.library.waitingForIndex() > 0) await runner.importSources([], {})
+    }
   }
 }

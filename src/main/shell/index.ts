@@ -104,8 +104,14 @@ async function start(): Promise<void> {
     dbPath,
     ...(nativeBinding ? { nativeBinding } : {}),
     workerPath: join(mainDir, 'import-worker.js'),
-    onProgress: ({ file, done, total }) => send({ type: 'importProgress', file, done, total })
+    // An import of no files (indexWaiting) shows no progress.
+    onProgress: ({ file, done, total }) => {
+      if (total > 0) send({ type: 'importProgress', file, done, total })
+    },
+    // The list and the counts again, now that search finds a large file's papers.
+    onIndexed: () => send({ type: 'libraryChanged', reports: [] })
   })
+  void imports.indexWaiting()
   // Imports main starts itself: each digest's file is remembered for "Reveal the source file".
   const announceImports = (reports: ImportFileReport[]) => {
     rememberSourceFiles(library, reports)

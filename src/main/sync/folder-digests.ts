@@ -30,7 +30,8 @@ export function importWantedDigests(run: Run, sizeCap: number): void {
       const result = importFile(run.library, copy, {
         format: digest.format as never,
         date: digest.date,
-        sizeCapBytes: sizeCap
+        sizeCapBytes: sizeCap,
+        indexLater: true
       })
       if (result.ok) {
         run.store.markDigest(digest.hash, 'imported', null)

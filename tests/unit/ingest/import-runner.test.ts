@@ -264,4 +264,33 @@ describe('the import worker thread', () => {
     expect(pasted).toMatchObject({ ok: true, file: 'Clipboard' })
     main.close()
   }, 30_000)
+
+  it("tells main once a large file's papers are in the search index, after its report", async () => {
+    const dbPath = join(tempDir(), 'library.sqlite')
+    const main = openLibrary(dbPath)
+    const bib = join(tempDir(), 'harbours.bib')
+    const count = 2_400
+    writeFileSync(
+      bib,
+      Array.from(
+        { length: count },
+        (_, i) =>
+          `@article{survey${i},\n  title = {Harbour Survey ${i}},\n  author = {Wren, Ada},\n  year = {2024}\n}\n`
+      ).join('\n')
+    )
+    let indexed: () => void = () => {}
+    const told = new Promise<void>((resolve) => (indexed = resolve))
+    const runner = createImportRunner({
+      dbPath,
+      spawn: (job, resourceLimits) => new Worker(TS_BOOT, { eval: true, workerData: job, resourceLimits }),
+      onProgress: () => {},
+      onIndexed: () => indexed()
+    })
+    expect(await runner.importFiles([bib], {})).toMatchObject([{ ok: true, added: count }])
+    expect(main.listPapers({ filter: { kind: 'all' } }).total).toBe(count)
+    await told
+    expect(main.search({ query: 'harbour survey' }).total).toBe(count)
+    expect(main.waitingForIndex()).toBe(0)
+    main.close()
+  }, 60_000)
 })
