@@ -93,8 +93,8 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
     finishImports: () => {
       // After imports that succeeded and were reported: the search index of their large files'
       // papers, then merging. A step that fails (a library busy past the timeout) is left to the
-      // next finishImports or search, and the merging to automerge meanwhile; it must not turn
-      // those imports into a failure.
+      // next finishImports (or indexWaiting), and the merging to automerge meanwhile; it must not
+      // turn those imports into a failure.
       try {
         indexWaiting(db, statements, () => letWaitingWritersGo(path))
         mergeAfterImports(db, statements, MAX_TIDY_STEPS, () => letWaitingWritersGo(path))

@@ -18,7 +18,7 @@ import type { Db, Statements } from './connection'
 const COLUMNS = 'title, authors, abstract, note'
 
 /** Papers indexed per step of the fill: one short transaction of its own (about 40 ms here). */
-export const BACKLOG_STEP = 1_000
+const BACKLOG_STEP = 1_000
 
 const INDEXED = 'SELECT 1 FROM paper_search_docsize d WHERE d.id = s.id'
 
@@ -83,10 +83,6 @@ export function deferIndexing(
     if (waiting.size >= MAX_WAITING_ABSTRACTS) break
     if (id > lastIdBefore) waiting.set(id, text)
   }
-}
-
-export function hasBacklog(statements: Statements): boolean {
-  return statements.get('SELECT 1 FROM search_backlog LIMIT 1').get() !== undefined
 }
 
 /** One step: indexes the waiting papers of the lowest range, BACKLOG_STEP ids at most. Inside a transaction. */

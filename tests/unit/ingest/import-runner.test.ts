@@ -2,8 +2,6 @@ import { EventEmitter } from 'node:events'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ImportFileReport } from '../../../src/shared/model'
 import { importSource } from '../../../src/main/ingest/import-source'
@@ -11,14 +9,10 @@ import { runImportJob, type ImportJobData, type ImportJobMessage } from '../../.
 import { createImportRunner, type WorkerLike } from '../../../src/main/ingest/import-runner'
 import { openLibrary } from '../../../src/main/library'
 import { HAS_SHARED_FIXTURES, SHARED_DIGEST } from '../../support/shared-fixture'
+import { spawnImportWorker } from '../../support/import-worker'
 
 const SAMPLE = resolve(__dirname, '../../../resources/sample-digest.txt')
 const FIXTURE = SHARED_DIGEST
-const WORKER = resolve(__dirname, '../../../src/main/ingest/import-worker.ts')
-// The thread loads the TypeScript sources through tsx, as the built app loads out/main/import-worker.js.
-const TS_BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(
-  pathToFileURL(WORKER).href
-)}) })`
 
 const dirs: string[] = []
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })))
@@ -251,7 +245,7 @@ describe('the import worker thread', () => {
     const progress: unknown[] = []
     const runner = createImportRunner({
       dbPath,
-      spawn: (job, resourceLimits) => new Worker(TS_BOOT, { eval: true, workerData: job, resourceLimits }),
+      spawn: spawnImportWorker,
       onProgress: (p) => progress.push(p)
     })
     const reports = await runner.importFiles([SAMPLE, bad], {})
@@ -282,7 +276,7 @@ describe('the import worker thread', () => {
     const told = new Promise<void>((resolve) => (indexed = resolve))
     const runner = createImportRunner({
       dbPath,
-      spawn: (job, resourceLimits) => new Worker(TS_BOOT, { eval: true, workerData: job, resourceLimits }),
+      spawn: spawnImportWorker,
       onProgress: () => {},
       onIndexed: () => indexed()
     })

@@ -2,20 +2,13 @@
 // app closed right after its report) are indexed by the import worker, and main is told.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../src/main/library'
 import { CHUNKED_FROM_PAPERS } from '../../../src/main/library/import-write'
 import { createAppImports } from '../../../src/main/shell/app-imports'
+import { IMPORT_WORKER, spawnImportWorker } from '../../support/import-worker'
 import { digest, paper } from '../library/helpers'
-
-const WORKER = resolve(__dirname, '../../../src/main/ingest/import-worker.ts')
-// The thread loads the TypeScript sources through tsx, as the built app loads out/main/import-worker.js.
-const TS_BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(
-  pathToFileURL(WORKER).href
-)}) })`
 
 const dirs: string[] = []
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })))
@@ -43,10 +36,10 @@ describe('the app imports at start', () => {
     const imports = createAppImports({
       library,
       dbPath,
-      workerPath: WORKER,
+      workerPath: IMPORT_WORKER,
       spawn: (job, resourceLimits) => {
         spawned++
-        return new Worker(TS_BOOT, { eval: true, workerData: job, resourceLimits })
+        return spawnImportWorker(job, resourceLimits)
       },
       onProgress: ({ total }) => progress.push(total),
       onIndexed: () => told()
