@@ -14,8 +14,8 @@
 // is ever indexed twice or removed while absent.
 import type { Db, Statements } from './connection'
 
-// A constant column list spliced into the SQL below; every value binds.
-const COLUMNS = 'title, authors, abstract, note'
+/** The index's columns: a constant list spliced into SQL (here and in search-index.ts); every value binds. */
+export const COLUMNS = 'title, authors, abstract, note'
 
 /** Papers indexed per step of the fill: one short transaction of its own (about 40 ms here). */
 const BACKLOG_STEP = 1_000

@@ -5,10 +5,7 @@
 // INSERT ... SELECT, which is three times faster than a trigger per row.
 import type { Db, Statements } from './connection'
 import { addTermsOfPapers } from './search-terms'
-import { deferIndexing, unindexSql, type NewAbstract } from './search-backlog'
-
-// A constant column list spliced into the SQL below; every value binds.
-const COLUMNS = 'title, authors, abstract, note'
+import { COLUMNS, deferIndexing, unindexSql, type NewAbstract } from './search-backlog'
 
 /**
  * The abstracts of papers an import just wrote, as text, until they are indexed: the view reads
