@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest'
 import { openLibrary } from '../../src/main/library'
 import { importFile } from '../../src/main/ingest/pipeline'
 import { registerAbstractText } from '../../src/main/library/abstract-text'
-import { registerImportCounting } from '../../src/main/library/import-counts'
 import { runScript, scratchFolder, source, waitFor, writeDigest } from './processes'
 
 function pendingImports(path: string): number {
@@ -22,7 +21,6 @@ function ftsIntact(path: string): void {
   const db = new Database(path)
   // FTS5 reads each paper's text through the view, which inflates abstracts with this function.
   registerAbstractText(db)
-  registerImportCounting(db)
   try {
     db.exec("INSERT INTO paper_search(paper_search, rank) VALUES ('integrity-check', 1)")
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')

@@ -4,7 +4,6 @@ import Database from 'better-sqlite3'
 import { LibraryError } from './contract'
 import { messageOf } from '../../shared/errors'
 import { registerAbstractText } from './abstract-text'
-import { registerImportCounting } from './import-counts'
 
 export type Db = Database.Database
 export type Statement = Database.Statement
@@ -175,7 +174,6 @@ export function openConnection(path: string, nativeBinding?: string): Db {
       // it ever grew (a reader holding a checkpoint back during a large import: 100+ MB).
       db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`)
       registerAbstractText(db)
-      registerImportCounting(db)
     })
   } catch (error) {
     db.close()

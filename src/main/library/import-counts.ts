@@ -1,17 +1,9 @@
-// The listing counts (listing_counts, migration 8) are kept by triggers, row by row. Each
-// trigger's UPDATE cost about 7 µs, and every new paper ran two (its row and its state): 13% of
-// a 30,000-paper import. An import counts its own new rows instead and adds them once per
-// transaction. The two INSERT triggers (migration 23) skip rows while counted_by_trigger(), a
-// function of each connection, says 0: only inside countingNewRows on that connection.
-import type { Db, Statements } from './connection'
-
-/** Connections whose import is counting its new rows itself, right now. */
-const countingItself = new WeakSet<Db>()
-
-/** counted_by_trigger() in this connection's SQL; every connection that writes papers needs it. */
-export function registerImportCounting(db: Db): void {
-  db.function('counted_by_trigger', () => (countingItself.has(db) ? 0 : 1))
-}
+// The listing counts (listing_counts, migration 8) of new rows. Triggers keep them for updates
+// and deletes, row by row; new papers and their state are counted by the write that inserts
+// them (migration 25 dropped the INSERT triggers: each cost a single-row INSERT 7-9 µs, and an
+// import runs two per paper). An import counts in memory and adds once per transaction; the
+// rare writes that insert a few papers (a split, a restore) count the rows they inserted.
+import type { Statements } from './connection'
 
 /** What one import transaction's new papers add to the listing counts. */
 export class NewRowCounts {
@@ -20,7 +12,7 @@ export class NewRowCounts {
   unread = 0
   starred = 0
 
-  /** As papers_counted_in and paper_state_counted_in would count the paper and its state. */
+  /** One new paper and its state. */
   added(hasCode: boolean, read: boolean, starred: boolean): void {
     this.papers++
     if (hasCode) this.withCode++
@@ -29,21 +21,7 @@ export class NewRowCounts {
   }
 }
 
-/**
- * Runs `write` (inside the caller's transaction) with this connection's INSERT triggers not
- * counting: `write` reports each paper it inserts to `counts`, which are added at its end, in
- * the same transaction (so a write rolled back takes them too).
- */
-export function countingNewRows<T>(statements: Statements, write: (counts: NewRowCounts) => T): T {
-  const { db } = statements
-  const counts = new NewRowCounts()
-  countingItself.add(db)
-  let result: T
-  try {
-    result = write(counts)
-  } finally {
-    countingItself.delete(db)
-  }
+function addToListingCounts(statements: Statements, counts: NewRowCounts): void {
   const add = statements.get('UPDATE listing_counts SET n = n + ? WHERE kind = ?')
   for (const [kind, n] of [
     ['all', counts.papers],
@@ -53,5 +31,31 @@ export function countingNewRows<T>(statements: Statements, write: (counts: NewRo
   ] as const) {
     if (n !== 0) add.run(n, kind)
   }
+}
+
+/**
+ * Runs `write` (inside the caller's transaction): `write` reports each paper it inserts to
+ * `counts`, which are added at its end, in the same transaction (so a write rolled back takes
+ * them too).
+ */
+export function countingNewRows<T>(statements: Statements, write: (counts: NewRowCounts) => T): T {
+  const counts = new NewRowCounts()
+  const result = write(counts)
+  addToListingCounts(statements, counts)
   return result
+}
+
+/** Counts papers just inserted, with their state, by their rows (inside the inserting transaction). */
+export function countInsertedPapers(statements: Statements, paperIds: readonly number[]): void {
+  if (paperIds.length === 0) return
+  const row = statements
+    .get(
+      `SELECT count(*) AS papers, coalesce(sum(p.has_code = 1), 0) AS withCode,
+              coalesce(sum(s.paper_id IS NOT NULL AND s.read_at IS NULL), 0) AS unread,
+              coalesce(sum(s.starred_at IS NOT NULL), 0) AS starred
+         FROM papers p LEFT JOIN paper_state s ON s.paper_id = p.id
+        WHERE p.id IN (SELECT value FROM json_each(?))`
+    )
+    .get(JSON.stringify(paperIds)) as Pick<NewRowCounts, 'papers' | 'withCode' | 'unread' | 'starred'>
+  addToListingCounts(statements, Object.assign(new NewRowCounts(), row))
 }

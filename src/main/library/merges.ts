@@ -11,6 +11,7 @@ import { UPDATE_PAPER } from './import-write'
 import { insertPaper, recordParams, storedRecord, type StoredPaperRow } from './import-match'
 import { indexNewPapers, reindexAround } from './search-index'
 import { recountDigests, refreshFirstDigest } from './trash-counts'
+import { countInsertedPapers } from './import-counts'
 
 export type { PaperMerge, SplitOutcome }
 
@@ -102,6 +103,7 @@ function split(statements: Statements, paperId: number, digestId: number | undef
     now: nowIso
   })
   statements.get('INSERT INTO paper_state (paper_id, read_at, starred_at) VALUES (?, NULL, NULL)').run(newPaperId)
+  countInsertedPapers(statements, [newPaperId])
   statements
     .get('UPDATE digest_entries SET paper_id = ? WHERE digest_id = ? AND paper_id = ?')
     .run(newPaperId, merge.digest_id, paperId)

@@ -2,7 +2,6 @@
 // so a crash leaves the file at the old version or the new one, never between.
 import { APPLICATION_ID, type Db } from './connection'
 import { registerAbstractText } from './abstract-text'
-import { registerImportCounting } from './import-counts'
 import { copyNow } from './backup'
 import { LibraryError } from './contract'
 import { MIGRATIONS, type Migration } from './migrations'
@@ -59,10 +58,8 @@ export function migrate(
   // A file at version 0 is new and empty (checked above): there is nothing to back up.
   const isFile = path !== ':memory:' && path !== ''
   const backupPath = isFile && from > 0 ? backupFile(db, path, from, now) : null
-  // The search index's view reads abstracts through the first, from migration 22 on; the
-  // INSERT triggers ask the second, from migration 23 on.
+  // The search index's view reads abstracts through it, from migration 22 on.
   registerAbstractText(db)
-  registerImportCounting(db)
   for (const migration of migrations) {
     if (migration.version <= from) continue
     db.transaction(() => {

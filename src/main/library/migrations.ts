@@ -252,13 +252,17 @@ CREATE TABLE discover_chunks (
 );
 `
 
-/** The INSERT triggers of migration 8, skipping the rows an import counts itself (import-counts.ts). */
+/**
+ * The INSERT triggers of migration 8, skipping the rows an import counts itself (dropped by
+ * migration 25). IF EXISTS: a file of version 25 or later whose user_version was set back by hand
+ * has none.
+ */
 const V23_IMPORT_COUNTS = `
-DROP TRIGGER papers_counted_in;
+DROP TRIGGER IF EXISTS papers_counted_in;
 CREATE TRIGGER papers_counted_in AFTER INSERT ON papers WHEN counted_by_trigger() BEGIN
   UPDATE listing_counts SET n = n + 1 WHERE kind = 'all' OR (kind = 'hasCode' AND NEW.has_code = 1);
 END;
-DROP TRIGGER paper_state_counted_in;
+DROP TRIGGER IF EXISTS paper_state_counted_in;
 CREATE TRIGGER paper_state_counted_in AFTER INSERT ON paper_state WHEN counted_by_trigger() BEGIN
   UPDATE listing_counts SET n = n + 1
    WHERE (kind = 'unread' AND NEW.read_at IS NULL) OR (kind = 'starred' AND NEW.starred_at IS NOT NULL);
@@ -271,6 +275,16 @@ END;
  */
 const V24_SEARCH_BACKLOG = `
 CREATE TABLE IF NOT EXISTS search_backlog (first_id INTEGER NOT NULL, last_id INTEGER NOT NULL);
+`
+
+/**
+ * The INSERT triggers go. SQLite starts a trigger's program for every statement that fires it,
+ * even one whose WHEN says no: 7-9 µs an INSERT here, 15% of a 10,000-paper import. Every write
+ * that inserts papers or their state now counts them itself (import-counts.ts).
+ */
+const V25_NO_INSERT_TRIGGERS = `
+DROP TRIGGER IF EXISTS papers_counted_in;
+DROP TRIGGER IF EXISTS paper_state_counted_in;
 `
 
 // Sorted by version; a new one takes a number above the last. 11, 13, 15 and 18 were never
@@ -326,6 +340,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 24,
     description: "large imports' papers waiting for the search index",
     up: (db) => db.exec(V24_SEARCH_BACKLOG)
+  },
+  {
+    version: 25,
+    description: 'new rows counted by the writes that insert them',
+    up: (db) => db.exec(V25_NO_INSERT_TRIGGERS)
   }
 ]
 

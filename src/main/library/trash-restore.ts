@@ -13,6 +13,7 @@ import { storedAbstract } from './abstract-text'
 import { putBackAdditions, type TakenAddition } from './import-additions'
 import { recordPaperMarks, restoredIds } from './sync-outbox'
 import { unindexSql } from './search-backlog'
+import { countInsertedPapers } from './import-counts'
 
 const COLUMNS = 'title, authors, abstract, note'
 
@@ -150,6 +151,7 @@ function restoreRows(
 ): Restored['papers'] {
   const toIndex: number[] = []
   const papers = rows.map((row) => ({ from: row.paper_id, to: restoreOne(statements, row, digestIds, at, toIndex) }))
+  countInsertedPapers(statements, toIndex)
   // Indexed together at the end: FTS5 writes out its pending terms at every statement savepoint,
   // so one insert per paper between the other writes made each restore slower than the last.
   statements

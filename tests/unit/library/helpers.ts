@@ -9,7 +9,6 @@ import { parsedPaper } from '../../../src/main/import/paper'
 import type { ParsedPaper } from '../../../src/main/import/types'
 import { openLibrary, type DigestImport, type Library } from '../../../src/main/library'
 import { registerAbstractText } from '../../../src/main/library/abstract-text'
-import { registerImportCounting } from '../../../src/main/library/import-counts'
 
 export function paper(title: string, fields: Partial<ParsedPaper> = {}): ParsedPaper {
   return parsedPaper({ title, line: 1, ...fields })
@@ -79,10 +78,9 @@ export function titles(papers: { title: string }[]): string[] {
   return papers.map((p) => p.title)
 }
 
-/** The library file opened by SQLite itself, with the SQL functions its search index and its triggers call. */
+/** The library file opened by SQLite itself, with the SQL function its search index calls. */
 export function rawDatabase(path: string, options?: Database.Options): Database.Database {
   const db = new Database(path, options)
   registerAbstractText(db)
-  registerImportCounting(db)
   return db
 }

@@ -105,6 +105,66 @@ describe('listing counters', () => {
     expect(shown(library).stats.read).toBe(4)
   })
 
+  it('follow papers put back from the trash and a merge split in two', () => {
+    const library = memoryLibrary()
+    library.importDigest(
+      digest([
+        paper('Gravel Lattices', { arxivId: '2401.00001' }),
+        paper('Sand Piles', { links: CODE }),
+        paper('Clay Tiles')
+      ])
+    )
+    library.setStarred([2], true)
+    library.markRead([3], true)
+    library.trashPapers([2, 3])
+    expect(shown(library)).toEqual({
+      all: 1,
+      unread: 1,
+      starred: 0,
+      hasCode: 0,
+      stats: { papers: 1, read: 0, unread: 1, starred: 0 }
+    })
+    // Back with their code link, star and read mark.
+    library.restorePapers([2, 3])
+    const restored = { all: 3, unread: 2, starred: 1, hasCode: 1, stats: { papers: 3, read: 1, unread: 2, starred: 1 } }
+    expect(shown(library)).toEqual(restored)
+
+    // Another list merges a different paper of the same title, with a code link, into paper 1.
+    const colleague = library.importDigest(
+      digest([paper('Gravel lattices', { links: [{ url: 'https://github.com/roads/g', kind: 'code' }] })], {
+        date: '2024-03-13'
+      })
+    )
+    expect(colleague.merged).toBe(1)
+    expect(shown(library)).toEqual({ ...restored, hasCode: 2 })
+    // Split again: the merge's paper is new and unread, with the code link; paper 1 loses it.
+    library.merges.split(1)
+    expect(shown(library)).toEqual({
+      all: 4,
+      unread: 3,
+      starred: 1,
+      hasCode: 2,
+      stats: { papers: 4, read: 1, unread: 3, starred: 1 }
+    })
+  })
+
+  it('count new papers once in a library from before the INSERT triggers were dropped', () => {
+    const path = join(tempFolder(), 'v24.sqlite')
+    const library = track(openLibrary(path))
+    const first = carried(6, 'First')
+    library.importDigest(digest(first))
+    library.close()
+    // Back to version 24, with migration 23's INSERT triggers.
+    const raw = new Database(path)
+    MIGRATIONS.find((m) => m.version === 23)!.up(raw)
+    raw.pragma('user_version = 24')
+    raw.close()
+    const migrated = track(openLibrary(path))
+    const second = carried(9, 'Second')
+    migrated.importDigest(digest(second, { date: '2024-03-13' }))
+    expect(shown(migrated)).toEqual(expected([...first, ...second]))
+  })
+
   it('count what a library migrated from an older version already holds', () => {
     const path = join(tempFolder(), 'old.sqlite')
     const library = track(openLibrary(path))
@@ -120,13 +180,14 @@ describe('listing counters', () => {
       .all()) {
       raw.exec(`DROP TRIGGER ${String(trigger)}`)
     }
-    // Only migration 8 runs again; the file then says it is at the latest version as before.
+    // Only migration 8 runs again, and 25 after it (which drops its INSERT triggers); the file
+    // then says it is at the latest version as before.
     raw.pragma('user_version = 7')
     migrate(
       raw,
       path,
       new Date(),
-      MIGRATIONS.filter((m) => m.version <= 8)
+      MIGRATIONS.filter((m) => m.version <= 8 || m.version === 25)
     )
     raw.pragma(`user_version = ${LATEST_VERSION}`)
     raw.close()
