@@ -77,7 +77,14 @@ export function deferIndexing(
 ): void {
   const last = statements.get('SELECT coalesce(max(id), 0) FROM papers').pluck().get() as number
   if (last <= lastIdBefore) return
-  statements.get('INSERT INTO search_backlog (first_id, last_id) VALUES (?, ?)').run(lastIdBefore + 1, last)
+  // A chunk that follows the last one's papers extends its range: the fill's steps take one
+  // range each, so chunks made small by a slow machine do not make its steps small too.
+  const extended = statements
+    .get('UPDATE search_backlog SET last_id = ? WHERE last_id = ?')
+    .run(last, lastIdBefore).changes
+  if (extended === 0) {
+    statements.get('INSERT INTO search_backlog (first_id, last_id) VALUES (?, ?)').run(lastIdBefore + 1, last)
+  }
   const waiting = waitingAbstracts(statements)
   for (const [id, text] of abstracts) {
     if (waiting.size >= MAX_WAITING_ABSTRACTS) break

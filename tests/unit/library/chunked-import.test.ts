@@ -64,17 +64,19 @@ describe('a large file', () => {
 
   it('leaves its index whole, merged once the import is reported, and merging again', () => {
     const { path, library } = libraryWithOnePaper()
-    // Five large files of long abstracts leave many segments when nothing merges after them.
+    // Two large files of long abstracts: their papers' index, filled 1,000 a step after each
+    // import's chunks, leaves merging to do (automerge works on it as each step commits; how
+    // much is left depends on the sizes only, since the steps do not follow the chunks).
     const long = (name: string) =>
       Array.from({ length: MANY }, (_, i) =>
         paper(`${name} Lattice ${i}`, { abstract: `Stacking ${name} pebbles, trial ${i}. `.repeat(20) })
       )
-    for (const name of ['Gravel', 'Shingle', 'Cobble', 'Sand', 'Silt']) library.importDigest(digest(long(name)))
+    for (const name of ['Gravel', 'Shingle']) library.importDigest(digest(long(name)))
     const check = rawDatabase(path)
     expect(() => check.exec("INSERT INTO paper_search(paper_search, rank) VALUES ('integrity-check', 1)")).not.toThrow()
-    expect(library.search({ query: 'silt pebbles' }).total).toBe(MANY)
-    // The chunks did not merge: the merging waits for what follows the reported imports. Until
-    // then no commit (a note saved meanwhile) merges a whole level of segments at once.
+    expect(library.search({ query: 'shingle pebbles' }).total).toBe(MANY)
+    // The merging waits for what follows the reported imports. Until then no commit (a note
+    // saved meanwhile) merges a whole level of segments at once.
     expect(mergeStepChanges(check)).toBeGreaterThanOrEqual(2)
     expect(automerge(check)).toBe(4)
     expect(crisismerge(check)).toBeGreaterThan(100)
@@ -84,7 +86,7 @@ describe('a large file', () => {
     expect(crisismerge(check)).toBe(16)
     check.close()
     library.importDigest(digest([paper('Pebble Kettle')], { date: '2024-03-14' }))
-    expect(library.search({ query: 'silt pebbles' }).total).toBe(MANY)
+    expect(library.search({ query: 'shingle pebbles' }).total).toBe(MANY)
     expect(library.search({ query: 'kettle' }).total).toBe(2)
   })
 
