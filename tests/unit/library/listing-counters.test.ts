@@ -33,17 +33,19 @@ function carried(count: number, prefix: string) {
   )
 }
 
+/** What shown() says of a library of `all` papers with these counts (the papers not unread are read). */
+function totals(all: number, { unread, starred, hasCode }: { unread: number; starred: number; hasCode: number }) {
+  return { all, unread, starred, hasCode, stats: { papers: all, read: all - unread, unread, starred } }
+}
+
 /** What shown() says when every paper of `papers` is in the library and nothing else. */
 function expected(papers: ReturnType<typeof carried>) {
   const read = papers.filter((p) => p.readHint).length
-  const starred = papers.filter((p) => p.starHint).length
-  return {
-    all: papers.length,
+  return totals(papers.length, {
     unread: papers.length - read,
-    starred,
-    hasCode: papers.filter((p) => p.links.length > 0).length,
-    stats: { papers: papers.length, read, unread: papers.length - read, starred }
-  }
+    starred: papers.filter((p) => p.starHint).length,
+    hasCode: papers.filter((p) => p.links.length > 0).length
+  })
 }
 
 describe('listing counters', () => {
@@ -93,13 +95,7 @@ describe('listing counters', () => {
     library.setStarred([2, 3], true)
     library.setStarred([3], false)
     library.markRead([1], true)
-    expect(shown(library)).toEqual({
-      all: 4,
-      unread: 2,
-      starred: 1,
-      hasCode: 2,
-      stats: { papers: 4, read: 2, unread: 2, starred: 1 }
-    })
+    expect(shown(library)).toEqual(totals(4, { unread: 2, starred: 1, hasCode: 2 }))
     library.markAllRead({ kind: 'all' })
     expect(shown(library).unread).toBe(0)
     expect(shown(library).stats.read).toBe(4)
@@ -117,17 +113,10 @@ describe('listing counters', () => {
     library.setStarred([2], true)
     library.markRead([3], true)
     library.trashPapers([2, 3])
-    expect(shown(library)).toEqual({
-      all: 1,
-      unread: 1,
-      starred: 0,
-      hasCode: 0,
-      stats: { papers: 1, read: 0, unread: 1, starred: 0 }
-    })
+    expect(shown(library)).toEqual(totals(1, { unread: 1, starred: 0, hasCode: 0 }))
     // Back with their code link, star and read mark.
     library.restorePapers([2, 3])
-    const restored = { all: 3, unread: 2, starred: 1, hasCode: 1, stats: { papers: 3, read: 1, unread: 2, starred: 1 } }
-    expect(shown(library)).toEqual(restored)
+    expect(shown(library)).toEqual(totals(3, { unread: 2, starred: 1, hasCode: 1 }))
 
     // Another list merges a different paper of the same title, with a code link, into paper 1.
     const colleague = library.importDigest(
@@ -136,16 +125,10 @@ describe('listing counters', () => {
       })
     )
     expect(colleague.merged).toBe(1)
-    expect(shown(library)).toEqual({ ...restored, hasCode: 2 })
+    expect(shown(library)).toEqual(totals(3, { unread: 2, starred: 1, hasCode: 2 }))
     // Split again: the merge's paper is new and unread, with the code link; paper 1 loses it.
     library.merges.split(1)
-    expect(shown(library)).toEqual({
-      all: 4,
-      unread: 3,
-      starred: 1,
-      hasCode: 2,
-      stats: { papers: 4, read: 1, unread: 3, starred: 1 }
-    })
+    expect(shown(library)).toEqual(totals(4, { unread: 3, starred: 1, hasCode: 2 }))
   })
 
   it('count new papers once in a library from before the INSERT triggers were dropped', () => {
@@ -192,12 +175,6 @@ describe('listing counters', () => {
     raw.pragma(`user_version = ${LATEST_VERSION}`)
     raw.close()
     const migrated = track(openLibrary(path))
-    expect(shown(migrated)).toEqual({
-      all: 2,
-      unread: 2,
-      starred: 1,
-      hasCode: 1,
-      stats: { papers: 2, read: 0, unread: 2, starred: 1 }
-    })
+    expect(shown(migrated)).toEqual(totals(2, { unread: 2, starred: 1, hasCode: 1 }))
   })
 })
