@@ -7,6 +7,7 @@ import { localDay } from './clock'
 import { collapseDuplicates, hasCode, mergeRecords, type PaperRecord } from './dedupe-merge'
 import { findExisting, insertPaper, recordParams, sameRecordAgain, storedRecord, withoutTakenDoi } from './import-match'
 import { RecordFeed } from './record-feed'
+import { lastPaperId } from './paper-rows'
 import { beginAbstractDeflater } from './abstract-deflater'
 import type { DigestMeta } from '../import/types'
 import { reindexAround, rememberNewAbstract, withNewPapersIndexed, withNewPapersWaiting } from './search-index'
@@ -89,10 +90,6 @@ interface FileWrite {
   extras: ImportExtras
   /** The listing counts the current transaction's new papers add (see import-counts.ts). */
   counts: NewRowCounts
-}
-
-function lastPaperId(statements: Statements): number {
-  return (statements.get('SELECT coalesce(max(id), 0) AS id FROM papers').get() as { id: number }).id
 }
 
 function insertDigest(statements: Statements, input: DigestImport, day: string, nowIso: string): number {

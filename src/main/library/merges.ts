@@ -12,6 +12,7 @@ import { insertPaper, recordParams, storedRecord, type StoredPaperRow } from './
 import { indexNewPapers, reindexAround } from './search-index'
 import { recountDigests, refreshFirstDigest } from './trash-counts'
 import { countInsertedPapers } from './import-counts'
+import { lastPaperId } from './paper-rows'
 
 export type { PaperMerge, SplitOutcome }
 
@@ -92,7 +93,7 @@ function split(statements: Statements, paperId: number, digestId: number | undef
     )
     .get(merge.digest_id, paperId) as { position: number; day: string } | undefined
   if (!entry) throw new LibraryError('INVALID_ARGUMENT', `Digest ${merge.digest_id} no longer lists paper ${paperId}.`)
-  const lastBefore = (statements.get('SELECT coalesce(max(id), 0) AS id FROM papers').get() as { id: number }).id
+  const lastBefore = lastPaperId(statements)
   const incoming = JSON.parse(merge.incoming) as PaperRecord
   // The DOI stays with the paper that had it first; two papers never hold one DOI.
   const own = { ...incoming, doi: merge.matched_by === 'doi' ? null : incoming.doi }

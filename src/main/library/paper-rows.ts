@@ -4,6 +4,11 @@ import type { DigestRef, Link, Paper, PaperDetail } from '../../shared/model'
 import type { Statements } from './connection'
 import { abstractText } from './abstract-text'
 
+/** The newest paper's id (0 in an empty library): papers above it are the ones added after. */
+export function lastPaperId(statements: Statements): number {
+  return statements.get('SELECT coalesce(max(id), 0) FROM papers').pluck().get() as number
+}
+
 interface PaperRow {
   id: number
   title: string

@@ -13,6 +13,7 @@
 // fill skips papers already indexed (FTS5 keeps a docsize row per indexed paper), so no paper
 // is ever indexed twice or removed while absent.
 import type { Db, Statements } from './connection'
+import { lastPaperId } from './paper-rows'
 
 /** The index's columns: a constant list spliced into SQL (here and in search-index.ts); every value binds. */
 export const COLUMNS = 'title, authors, abstract, note'
@@ -75,7 +76,7 @@ export function deferIndexing(
   lastIdBefore: number,
   abstracts: ReadonlyMap<number, NewAbstract>
 ): void {
-  const last = statements.get('SELECT coalesce(max(id), 0) FROM papers').pluck().get() as number
+  const last = lastPaperId(statements)
   if (last <= lastIdBefore) return
   // A chunk that follows the last one's papers extends its range: the fill's steps take one
   // range each, so chunks made small by a slow machine do not make its steps small too.

@@ -19,6 +19,7 @@ import { foldWord, type QueryNode } from '../../shared/query'
 import { WORD_CHARS } from '../../shared/query/words'
 import { Statements, type Db } from './connection'
 import { prefixLength } from './search-compile'
+import { lastPaperId } from './paper-rows'
 
 /** A one-letter prefix begins too many words to write out: it is checked in the text (search-probe.ts). */
 export const MIN_TERM_LENGTH = 2
@@ -110,10 +111,7 @@ export function catchUpSearchTerms(
 
 /** Whether every paper's words are in search_terms, so prefixes may be written out. */
 function termsAreCurrent(statements: Statements): boolean {
-  return (
-    (statements.get('SELECT through FROM search_terms_state').pluck().get() as number) >=
-    (statements.get('SELECT coalesce(max(id), 0) FROM papers').pluck().get() as number)
-  )
+  return (statements.get('SELECT through FROM search_terms_state').pluck().get() as number) >= lastPaperId(statements)
 }
 
 /** Adds the words of some papers as they are indexed now (after an edit or a note). */

@@ -13,7 +13,7 @@ import { parseQuery, type Correction, type QueryNode } from '../../shared/query'
 import type { Statements } from './connection'
 import { filterCondition, prepareFilter } from './filters'
 import { pageBounds } from './listing'
-import { loadPapers } from './paper-rows'
+import { lastPaperId, loadPapers } from './paper-rows'
 import { compileQuery, conditionSql, type SearchPlan } from './search-compile'
 import { highlightPaper, highlightTerms } from './search-highlight'
 import { idBoundsOf, type IdBounds } from './search-dates'
@@ -128,7 +128,7 @@ function newestMatches(
   bounds: { cap: number; scanSpan: number; ids: IdBounds | null }
 ): { found: number[]; complete: boolean } {
   const { cap, scanSpan } = bounds
-  const top = statements.get('SELECT coalesce(max(id), 0) FROM papers').pluck().get() as number
+  const top = lastPaperId(statements)
   const floor = bounds.ids === null ? 0 : bounds.ids.low - 1
   const between = statements.get(
     `SELECT rowid FROM paper_search
